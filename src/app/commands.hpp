@@ -1,0 +1,20 @@
+// The subcommands of `hipview`. Each takes its arguments (after the subcommand's name) and
+// returns the process exit code (see cli.hpp).
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace hv::cli {
+
+struct Command {
+    std::string_view name;
+    std::string_view summary;
+    int (*run)(std::span<const std::string> args);
+};
+
+int runReport(std::span<const std::string> args);
+int runValidate(std::span<const std::string> args);
+
+} // namespace hv::cli

@@ -1,0 +1,48 @@
+// hipview: the one executable. `hipview COMMAND [options]`; `hipview --help` lists commands.
+#include "app/cli.hpp"
+#include "app/commands.hpp"
+
+#include "core/diagnostic.hpp"
+
+#include <array>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace {
+
+constexpr std::array kCommands{
+    hv::cli::Command{"report", "moment arms, lengths and role changes of the muscles along a sweep",
+                     hv::cli::runReport},
+    hv::cli::Command{"validate", "check the content files and report every problem", hv::cli::runValidate},
+};
+
+void printUsage(std::FILE* to) {
+    std::fprintf(to, "usage: hipview COMMAND [options]   (hipview COMMAND --help for a command's options)\n\n"
+                     "HipView shows how the hip and low-back muscles work, computed from their 3D paths.\n\n"
+                     "commands:\n");
+    for (const auto& c : kCommands) std::fprintf(to, "  %-10s %.*s\n", std::string(c.name).c_str(),
+                                                 static_cast<int>(c.summary.size()), c.summary.data());
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty()) {
+        printUsage(stdout);
+        return hv::cli::kExitOk;
+    }
+    if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        printUsage(stdout);
+        return hv::cli::kExitOk;
+    }
+    for (const auto& c : kCommands)
+        if (args[0] == c.name) return c.run(std::span<const std::string>(args).subspan(1));
+    std::vector<std::string> names;
+    for (const auto& c : kCommands) names.emplace_back(c.name);
+    const std::string hint = hv::closestMatch(args[0], names);
+    std::fprintf(stderr, "hipview: unknown command \"%s\"%s; commands: %s\n", args[0].c_str(),
+                 hint.empty() ? "" : (" (did you mean \"" + hint + "\"?)").c_str(), hv::joinNames(names).c_str());
+    return hv::cli::kExitUsage;
+}

@@ -1,0 +1,99 @@
+// HipView's content: the skeleton, every muscle's path (published numbers with citations),
+// and what a student reads about each muscle. Loaded from human-editable TOML files under a
+// content folder (see content/README.md for the format):
+//   sources.toml       citation keys
+//   groups.toml        functional groups for the muscle list
+//   skeleton.toml      bodies, joints, coordinates, frame maps (right side + midline)
+//   muscles/*.toml     one muscle per file (right side; the left is mirrored)
+// A load either gives a complete Content or a list of diagnostics, one per problem.
+#pragma once
+
+#include "core/diagnostic.hpp"
+#include "core/model.hpp"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hv {
+
+struct Source {
+    std::string key;
+    std::string citation;
+    std::string data;    // which file or table the numbers came from, if any
+    std::string licence;
+};
+
+struct MuscleGroup {
+    std::string id;
+    std::string name;     // "Deep external rotators"
+    std::string function; // one line, own words
+};
+
+// A textbook action and the position in which it holds, e.g. piriformis: internal rotation with
+// the hip flexed beyond about 60 degrees. `checkAt` is a pose (coordinate -> value, SI) where the
+// geometry should agree; coordinate names there have no side suffix when they are sided.
+struct TextbookAction {
+    std::string coordinate; // base name without side: "hip_rotation", "knee_angle", "L5_S1_flexion"
+    bool positive = true;   // the sense is the coordinate's positive direction
+    std::string sense;      // the words from the file, e.g. "external rotation"
+    std::string when;       // where it holds, in words ("near neutral"); may be empty
+    std::vector<std::pair<std::string, double>> checkAt;
+    std::string part;              // "" = the whole muscle (force-weighted over its parts)
+    std::string text;              // optional sentence in the team's words
+    std::string source;            // citation key
+    std::string geometryDisagrees; // non-empty: the model's geometry is known to disagree, and why
+    int line = 0;                  // in `MuscleInfo::file`
+};
+
+struct PartInfo {
+    std::string name;
+    std::string displayName;
+    std::string note; // e.g. how a path built from landmarks was made
+};
+
+struct MuscleInfo {
+    std::string id;
+    std::string name;
+    std::string group;
+    std::vector<std::string> aliases; // mesh names in third-party models that are this muscle
+    std::string origin;
+    std::string insertion;
+    std::string innervation;
+    std::string summary;    // one or two sentences
+    std::string textSource; // citation key for origin, insertion and innervation
+    std::vector<TextbookAction> actions;
+    std::vector<PartInfo> parts;
+    std::string file; // the file it came from, as displayed in messages
+};
+
+struct Content {
+    std::filesystem::path directory;
+    Model model; // both sides
+    std::vector<MuscleInfo> muscles; // one per muscle id, in group order then file order
+    std::vector<MuscleGroup> groups;
+    std::map<std::string, Source> sources;
+
+    const MuscleInfo* findMuscleInfo(std::string_view id) const;
+    const MuscleGroup* findGroup(std::string_view id) const;
+    std::vector<std::string> muscleIds() const;
+};
+
+struct ContentLoad {
+    std::optional<Content> content; // set only when there were no problems
+    Diagnostics diagnostics;
+};
+
+// Load a content folder. Messages name files relative to the folder's parent as given.
+ContentLoad loadContent(const std::filesystem::path& directory);
+
+} // namespace hv
+
+namespace hv {
+
+// "unknown muscle "x" (did you mean "y"?); valid muscles: ..." for messages.
+std::string unknownMuscleMessage(const Content& content, std::string_view id);
+
+} // namespace hv

@@ -1,0 +1,110 @@
+#include "core/pose_text.hpp"
+
+#include "core/diagnostic.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <sstream>
+
+namespace hv {
+
+std::vector<int> resolveCoordinates(const Model& model, std::string_view name) {
+    const int exact = model.findCoordinate(name);
+    if (exact >= 0) return {exact};
+    std::vector<int> out;
+    for (const char* suffix : {"_r", "_l"}) {
+        const int c = model.findCoordinate(std::string(name) + suffix);
+        if (c >= 0) out.push_back(c);
+    }
+    return out;
+}
+
+std::string unknownCoordinateMessage(const Model& model, std::string_view name) {
+    std::vector<std::string> names;
+    for (const Coordinate& c : model.coordinates) names.push_back(c.name);
+    std::string message = "unknown coordinate \"" + std::string(name) + "\"";
+    const std::string hint = closestMatch(std::string(name), names);
+    if (!hint.empty()) message += " (did you mean \"" + hint + "\"?)";
+    message += "; valid coordinates: " + joinNames(names, 200);
+    return message;
+}
+
+double coordinateFromUser(const Coordinate& c, double value) {
+    return c.kind == CoordinateKind::Rotational ? toRadians(value) : value;
+}
+double coordinateToUser(const Coordinate& c, double value) {
+    return c.kind == CoordinateKind::Rotational ? toDegrees(value) : value;
+}
+std::string_view coordinateUserUnit(const Coordinate& c) {
+    return c.kind == CoordinateKind::Rotational ? "deg" : "m";
+}
+
+std::optional<double> parseNumber(std::string_view text) {
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+    double v = 0.0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(v)) return std::nullopt;
+    return v;
+}
+
+namespace {
+std::string formatValue(double v) {
+    std::ostringstream s;
+    s << v;
+    return s.str();
+}
+} // namespace
+
+std::optional<std::vector<PoseAssignment>> parsePose(const Model& model, std::string_view text,
+                                                     std::string& error) {
+    std::vector<PoseAssignment> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find(',', start);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view item = text.substr(start, end - start);
+        start = end + 1;
+        if (item.empty()) {
+            if (end == text.size()) break;
+            continue;
+        }
+        const std::size_t eq = item.find('=');
+        if (eq == std::string_view::npos) {
+            error = "\"" + std::string(item) + "\": expected NAME=VALUE";
+            return std::nullopt;
+        }
+        const std::string_view name = item.substr(0, eq);
+        const auto coords = resolveCoordinates(model, name);
+        if (coords.empty()) {
+            error = unknownCoordinateMessage(model, name);
+            return std::nullopt;
+        }
+        const auto value = parseNumber(item.substr(eq + 1));
+        if (!value) {
+            error = "\"" + std::string(item) + "\": \"" + std::string(item.substr(eq + 1)) + "\" is not a number";
+            return std::nullopt;
+        }
+        for (int c : coords) {
+            const Coordinate& k = model.coordinates[static_cast<std::size_t>(c)];
+            const double si = coordinateFromUser(k, *value);
+            const double tolerance = 1e-9;
+            if (si < k.minValue - tolerance || si > k.maxValue + tolerance) {
+                error = "\"" + std::string(item) + "\": " + k.name + " must lie between " +
+                        formatValue(coordinateToUser(k, k.minValue)) + " and " +
+                        formatValue(coordinateToUser(k, k.maxValue)) + " " + std::string(coordinateUserUnit(k));
+                return std::nullopt;
+            }
+            out.push_back({c, si});
+        }
+        if (end == text.size()) break;
+    }
+    return out;
+}
+
+void applyPose(std::span<const PoseAssignment> assignments, std::vector<double>& q) {
+    for (const PoseAssignment& a : assignments) q[static_cast<std::size_t>(a.coordinate)] = a.value;
+}
+
+} // namespace hv

@@ -1,0 +1,134 @@
+// The program's own representation of a loaded or generated 3D model: nodes, meshes,
+// materials, images, skins and animations. Every model file is converted into these types at
+// exactly one boundary (src/io: one translation unit per third-party loader); nothing else sees
+// tinygltf or Assimp types. Plain data, no OpenGL: meshes are uploaded lazily by the renderer.
+//
+// Frame and units: glTF's (right-handed, Y up, metres, +Z the model's front). HipView's
+// anatomical ground frame (OpenSim: X anterior, Y up, Z right) maps into it by
+// osimToGltf() below. Loaders convert other conventions (Z-up COLLADA, centimetre FBX) here.
+#pragma once
+
+#include <glm/glm.hpp>
+#include <glm/gtc/quaternion.hpp>
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace hv::scene {
+
+// OpenSim ground/body frame -> glTF frame: (x, y, z) -> (-z, y, x). A proper rotation.
+inline glm::mat3 osimToGltfRotation() {
+    return glm::mat3(glm::vec3(0, 0, 1), glm::vec3(0, 1, 0), glm::vec3(-1, 0, 0)); // columns
+}
+inline glm::vec3 osimToGltf(const glm::vec3& p) { return {-p.z, p.y, p.x}; }
+
+// Up to this many joint influences per vertex (two glTF JOINTS_n/WEIGHTS_n sets).
+inline constexpr int kMaxInfluences = 8;
+
+struct MorphTarget {
+    std::vector<glm::vec3> positionDeltas; // empty or one per vertex
+    std::vector<glm::vec3> normalDeltas;   // empty or one per vertex
+};
+
+struct Primitive {
+    std::vector<glm::vec3> positions;
+    std::vector<glm::vec3> normals;   // empty: the renderer or loader computes flat/smooth ones
+    std::vector<glm::vec2> texcoords0;
+    std::vector<glm::vec2> texcoords1;
+    std::vector<glm::vec4> colors;    // empty or one per vertex, linear RGBA
+    // Skinning: influences per vertex, `influenceCount` of them (0 = not skinned), joint indices
+    // into the skin's joint list; weights sum to 1.
+    int influenceCount = 0;
+    std::vector<std::uint16_t> joints;  // vertexCount * influenceCount
+    std::vector<float> weights;         // vertexCount * influenceCount
+    std::vector<MorphTarget> morphTargets;
+    std::vector<std::uint32_t> indices; // triangles, counter-clockwise front faces
+    int material = -1;                  // -1: the default material
+};
+
+struct Mesh {
+    std::string name;
+    std::vector<Primitive> primitives;
+    std::vector<float> defaultMorphWeights;
+};
+
+struct TextureRef {
+    int image = -1;   // -1: none
+    int texCoord = 0; // which UV set
+    // KHR_texture_transform, if present
+    glm::vec2 offset{0.0f};
+    glm::vec2 scale{1.0f};
+    float rotation = 0.0f;
+};
+
+enum class AlphaMode : std::uint8_t { Opaque, Mask, Blend };
+
+struct Material {
+    std::string name;
+    glm::vec4 baseColor{0.8f, 0.8f, 0.8f, 1.0f}; // linear
+    TextureRef baseColorTexture;
+    float metallic = 0.0f;
+    float roughness = 0.8f;
+    AlphaMode alphaMode = AlphaMode::Opaque;
+    float alphaCutoff = 0.5f;
+    bool doubleSided = false;
+};
+
+struct Image {
+    std::string name;
+    int width = 0;
+    int height = 0;
+    std::vector<std::uint8_t> rgba; // width * height * 4, sRGB-encoded colour
+};
+
+struct Node {
+    std::string name;
+    int parent = -1;
+    std::vector<int> children;
+    glm::vec3 translation{0.0f};
+    glm::quat rotation{1.0f, 0.0f, 0.0f, 0.0f};
+    glm::vec3 scale{1.0f};
+    int mesh = -1;
+    int skin = -1;
+};
+
+struct Skin {
+    std::string name;
+    std::vector<int> joints;                     // node indices
+    std::vector<glm::mat4> inverseBindMatrices;  // one per joint
+    int skeleton = -1;                           // optional root node
+};
+
+enum class AnimationPath : std::uint8_t { Translation, Rotation, Scale, Weights };
+enum class Interpolation : std::uint8_t { Linear, Step, CubicSpline };
+
+struct AnimationChannel {
+    int node = -1;
+    AnimationPath path = AnimationPath::Translation;
+    Interpolation interpolation = Interpolation::Linear;
+    std::vector<float> times;  // seconds, ascending
+    std::vector<float> values; // per key: 3 (T, S), 4 (R, xyzw) or morph-target-count floats;
+                               // cubic spline keys hold in-tangent, value, out-tangent
+};
+
+struct Animation {
+    std::string name;
+    std::vector<AnimationChannel> channels;
+    float duration = 0.0f; // seconds
+};
+
+struct Scene {
+    std::string name;
+    std::vector<Node> nodes;
+    std::vector<int> roots; // nodes of the displayed scene with no parent
+    std::vector<Mesh> meshes;
+    std::vector<Material> materials;
+    std::vector<Image> images;
+    std::vector<Skin> skins;
+    std::vector<Animation> animations;
+    std::vector<std::string> warnings; // things the loader ignored or repaired, in words
+};
+
+} // namespace hv::scene

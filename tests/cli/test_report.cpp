@@ -1,0 +1,99 @@
+// The command line as a user runs it: hipview report / validate.
+#include "support/run_process.hpp"
+
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+using hv::test::hipview;
+using hv::test::runProcess;
+
+namespace {
+bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+} // namespace
+
+TEST_CASE("report --roles prints piriformis' role change in the issue's format") {
+    const auto r = runProcess(hipview() + " report --roles --muscle piriformis 2>&1");
+    CHECK(r.exitCode == 0);
+    INFO(r.out);
+    CHECK(contains(r.out, "piriformis r hip_rotation: external -> internal at "));
+    CHECK(contains(r.out, "deg hip_flexion_r\n"));
+    CHECK(contains(r.out, "piriformis l hip_rotation: external -> internal at "));
+}
+
+TEST_CASE("report CSV has exactly the issue's columns and one row per part, sample and dof") {
+    const auto r = runProcess(hipview() + " report --sweep hip_flexion_r=0:120:5 --muscle piriformis,gluteus_medius --side r");
+    REQUIRE(r.exitCode == 0);
+    std::istringstream in(r.out);
+    std::string header;
+    std::getline(in, header);
+    CHECK(header == "muscle,part,side,sweep_coordinate,sweep_deg,dof,moment_arm_mm,length_mm");
+    int rows = 0;
+    bool sawPiriformisAt90 = false;
+    for (std::string line; std::getline(in, line);) {
+        ++rows;
+        if (line.starts_with("piriformis,,r,hip_flexion_r,90,hip_rotation,")) {
+            sawPiriformisAt90 = true;
+            const double r90 = std::stod(line.substr(line.find("hip_rotation,") + 13));
+            CHECK(r90 > 5.0); // an internal rotator by then, in mm
+        }
+    }
+    CHECK(rows == (1 + 3) * 25 * 3); // parts x samples x dofs
+    CHECK(sawPiriformisAt90);
+}
+
+TEST_CASE("report --format json and table produce their formats") {
+    const auto json = runProcess(hipview() + " report --sweep hip_flexion_r=0:10:10 --muscle piriformis --side r --format json");
+    CHECK(json.exitCode == 0);
+    CHECK(contains(json.out, "\"moment_arm_mm\":"));
+    CHECK(json.out.front() == '{');
+    const auto table = runProcess(hipview() + " report --sweep hip_flexion_r=0:10:10 --muscle piriformis --side r --format table");
+    CHECK(table.exitCode == 0);
+    CHECK(contains(table.out, "moment_arm_mm"));
+}
+
+TEST_CASE("an unknown muscle lists the valid ones and exits non-zero") {
+    const auto r = runProcess(hipview() + " report --muscle pirifomis 2>&1");
+    CHECK(r.exitCode == 2);
+    CHECK(contains(r.out, "unknown muscle \"pirifomis\""));
+    CHECK(contains(r.out, "did you mean \"piriformis\""));
+    CHECK(contains(r.out, "gluteus_maximus"));
+}
+
+TEST_CASE("an unknown coordinate in --sweep or --pose lists the valid ones") {
+    const auto sweep = runProcess(hipview() + " report --sweep hip_flex_r=0:90:5 2>&1");
+    CHECK(sweep.exitCode == 2);
+    CHECK(contains(sweep.out, "unknown coordinate \"hip_flex_r\""));
+    CHECK(contains(sweep.out, "hip_flexion_r"));
+    const auto pose = runProcess(hipview() + " report --pose knee=30 2>&1");
+    CHECK(pose.exitCode == 2);
+    CHECK(contains(pose.out, "knee_angle_r"));
+}
+
+TEST_CASE("a malformed sweep or option is a usage error with the reason") {
+    CHECK(runProcess(hipview() + " report --sweep hip_flexion_r=0:90 2>&1").exitCode == 2);
+    CHECK(runProcess(hipview() + " report --sweep hip_flexion_r=0:90:0 2>&1").exitCode == 2);
+    CHECK(runProcess(hipview() + " report --sweep hip_flexion_r=0:200:5 2>&1").exitCode == 2);
+    const auto r = runProcess(hipview() + " report --formt csv 2>&1");
+    CHECK(r.exitCode == 2);
+    CHECK(contains(r.out, "did you mean \"--format\""));
+}
+
+TEST_CASE("validate passes on the project's content and fails with file:line on broken content") {
+    const auto ok = runProcess(hipview() + " validate 2>&1");
+    CHECK(ok.exitCode == 0);
+    CHECK(contains(ok.out, "is valid: 21 muscles"));
+    const auto missing = runProcess(hipview() + " validate --content /nonexistent 2>&1");
+    CHECK(missing.exitCode == 1);
+    CHECK(contains(missing.out, "/nonexistent: content folder not found"));
+}
+
+TEST_CASE("every command has --help") {
+    for (const char* cmd : {"report", "validate"}) {
+        const auto r = runProcess(hipview() + " " + cmd + " --help");
+        CHECK(r.exitCode == 0);
+        CHECK(contains(r.out, std::string("usage: hipview ") + cmd));
+    }
+    CHECK(runProcess(hipview() + " --help").exitCode == 0);
+    CHECK(runProcess(hipview() + " nosuchcommand 2>&1").exitCode == 2);
+}

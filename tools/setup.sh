@@ -1,0 +1,45 @@
+#!/bin/sh
+# HipView set-up on Debian 12, as root or with sudo:
+#   sh tools/setup.sh run [ARGS...]   install what is missing, build, run hipview on the default model
+#   sh tools/setup.sh test            install what is missing, build, run every test through CTest
+set -eu
+mode=${1:-run}
+[ $# -gt 0 ] && shift
+cd "$(dirname "$0")/.."
+
+packages=$(grep -v -e '^#' -e '^$' tools/debian-packages.txt | tr '\n' ' ')
+missing=""
+for p in $packages; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+    echo "setup: installing:$missing"
+    $sudo apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q $missing
+fi
+
+if [ -f tools/test-tools/package.json ] && [ ! -d tools/test-tools/node_modules ]; then
+    echo "setup: installing the test tools (npm ci in tools/test-tools)"
+    npm ci --prefix tools/test-tools --no-audit --no-fund
+fi
+
+jobs=$(nproc 2>/dev/null || echo 2)
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
+cmake --build build -j "$jobs"
+
+case "$mode" in
+run)
+    if [ $# -eq 0 ]; then
+        exec ./build/hipview report --roles
+    fi
+    exec ./build/hipview "$@"
+    ;;
+test)
+    exec ctest --test-dir build --output-on-failure -j "$jobs"
+    ;;
+*)
+    echo "usage: sh tools/setup.sh run|test" >&2
+    exit 2
+    ;;
+esac
