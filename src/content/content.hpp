@@ -63,6 +63,9 @@ struct MuscleInfo {
     std::string insertion;
     std::string innervation;
     std::string summary;    // one or two sentences
+    // How it is drawn: "fusiform" (a belly per part, the default), "fan" (one sheet across its
+    // parts, e.g. gluteus medius) or "strap" (long and flat, e.g. sartorius, gracilis).
+    std::string shape = "fusiform";
     std::string textSource; // citation key for origin, insertion and innervation
     std::vector<TextbookAction> actions;
     std::vector<PartInfo> parts;

@@ -302,6 +302,7 @@ void loadMuscle(TableReader& root, const SourceCheck& sources, const std::vector
     info.insertion = root.string("insertion", Need::Required).value_or("");
     info.innervation = root.string("innervation", Need::Required).value_or("");
     info.summary = root.string("summary", Need::Optional).value_or("");
+    info.shape = root.choice("shape", Need::Optional, {"fusiform", "fan", "strap"}).value_or("fusiform");
     info.textSource = sources.read(root, "text_source", Need::Required).value_or("");
 
     Muscle muscle;

@@ -94,11 +94,13 @@ void pathGeometry(const Model& model, const MusclePart& part, std::span<const Tr
     resolve(model, part, bodies, q, path);
     out.points.clear();
     out.pathPoint.clear();
+    out.surfaceNormal.clear();
     out.length = 0.0;
     std::vector<Vec3> arc;
     for (std::size_t k = 0; k < path.count; ++k) {
         out.points.push_back(path.world[k]);
         out.pathPoint.push_back(path.index[k]);
+        out.surfaceNormal.push_back(Vec3{0.0});
         if (k + 1 == path.count) break;
         if (path.wrapOf[k] < 0) {
             out.length += glm::length(path.world[k + 1] - path.world[k]);
@@ -114,6 +116,7 @@ void pathGeometry(const Model& model, const MusclePart& part, std::span<const Tr
         for (const Vec3& a : arc) {
             out.points.push_back(toGround.apply(a));
             out.pathPoint.push_back(-1);
+            out.surfaceNormal.push_back(toGround.applyVector(glm::normalize(Vec3{a.x, a.y, 0.0})));
         }
     }
 }

@@ -18,6 +18,10 @@ inline constexpr std::size_t kMaxWrapsPerPart = 4;
 struct PathGeometry {
     std::vector<Vec3> points;   // polyline from origin to insertion; wrap arcs sampled
     std::vector<int> pathPoint; // per vertex: index into MusclePart::points, or -1 on a wrap arc
+    // per vertex: for wrap-arc vertices (tangent points included) the unit outward normal of the
+    // wrap surface there (ground frame), so a drawn muscle can sit on the surface instead of
+    // cutting into it; (0, 0, 0) elsewhere.
+    std::vector<Vec3> surfaceNormal;
     double length = 0.0;        // metres; equals pathLength() for the same inputs
 };
 

@@ -50,6 +50,17 @@ std::optional<double> parseNumber(std::string_view text) {
 }
 
 namespace {
+// Builds "\"ITEM\": REASON" by appending (a chain of operator+ on temporaries trips GCC 12's
+// -Wrestrict false positive, GCC bug 105329).
+std::string itemMessage(std::string_view item, std::string_view reason) {
+    std::string out;
+    out += '"';
+    out += item;
+    out += "\": ";
+    out += reason;
+    return out;
+}
+
 std::string formatValue(double v) {
     std::ostringstream s;
     s << v;
@@ -72,7 +83,7 @@ std::optional<std::vector<PoseAssignment>> parsePose(const Model& model, std::st
         }
         const std::size_t eq = item.find('=');
         if (eq == std::string_view::npos) {
-            error = "\"" + std::string(item) + "\": expected NAME=VALUE";
+            error = itemMessage(item, "expected NAME=VALUE");
             return std::nullopt;
         }
         const std::string_view name = item.substr(0, eq);
@@ -83,7 +94,11 @@ std::optional<std::vector<PoseAssignment>> parsePose(const Model& model, std::st
         }
         const auto value = parseNumber(item.substr(eq + 1));
         if (!value) {
-            error = "\"" + std::string(item) + "\": \"" + std::string(item.substr(eq + 1)) + "\" is not a number";
+            std::string reason;
+            reason += '"';
+            reason += item.substr(eq + 1);
+            reason += "\" is not a number";
+            error = itemMessage(item, reason);
             return std::nullopt;
         }
         for (int c : coords) {
@@ -91,9 +106,14 @@ std::optional<std::vector<PoseAssignment>> parsePose(const Model& model, std::st
             const double si = coordinateFromUser(k, *value);
             const double tolerance = 1e-9;
             if (si < k.minValue - tolerance || si > k.maxValue + tolerance) {
-                error = "\"" + std::string(item) + "\": " + k.name + " must lie between " +
-                        formatValue(coordinateToUser(k, k.minValue)) + " and " +
-                        formatValue(coordinateToUser(k, k.maxValue)) + " " + std::string(coordinateUserUnit(k));
+                std::string reason = k.name;
+                reason += " must lie between ";
+                reason += formatValue(coordinateToUser(k, k.minValue));
+                reason += " and ";
+                reason += formatValue(coordinateToUser(k, k.maxValue));
+                reason += ' ';
+                reason += coordinateUserUnit(k);
+                error = itemMessage(item, reason);
                 return std::nullopt;
             }
             out.push_back({c, si});

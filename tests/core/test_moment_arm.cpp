@@ -77,3 +77,29 @@ TEST_CASE("over a wrap cylinder, -dL/dq equals the geometric moment arm of the l
         CHECK(e.momentArm({0, 0}, 0) == doctest::Approx(expected).epsilon(1e-6));
     }
 }
+
+TEST_CASE("path geometry marks wrap-arc vertices with the surface's outward normal") {
+    Model model = test::hingeModel({0.06, 0.2, 0.0}, {0.0, -0.2, 0.0});
+    WrapCylinder cyl;
+    cyl.name = "c";
+    cyl.body = 0;
+    cyl.frame.translation = {0.06, 0.0, 0.0};
+    cyl.radius = 0.03;
+    model.wrapCylinders.push_back(cyl);
+    model.muscles[0].parts[0].wraps.push_back({0, -1, -1});
+    PathEvaluator e(model);
+    e.setPose(std::vector<double>{0.0});
+    PathGeometry g;
+    e.geometry({0, 0}, g);
+    REQUIRE(g.surfaceNormal.size() == g.points.size());
+    CHECK(glm::length(g.surfaceNormal.front()) == 0.0);
+    int onSurface = 0;
+    for (std::size_t i = 0; i < g.points.size(); ++i) {
+        if (g.pathPoint[i] >= 0) continue;
+        ++onSurface;
+        const Vec3 radial = g.points[i] - Vec3{0.06, 0.0, g.points[i].z};
+        CHECK(glm::length(radial) == doctest::Approx(0.03));
+        CHECK(glm::dot(glm::normalize(radial), g.surfaceNormal[i]) == doctest::Approx(1.0));
+    }
+    CHECK(onSurface >= 2);
+}
