@@ -39,12 +39,15 @@ struct Primitive {
     std::vector<glm::vec2> texcoords1;
     std::vector<glm::vec4> colors;    // empty or one per vertex, linear RGBA
     // Skinning: influences per vertex, `influenceCount` of them (0 = not skinned), joint indices
-    // into the skin's joint list; weights sum to 1.
+    // into the skin's joint list; weights sum to 1. The loaders write 4 or 8 (one or two glTF
+    // JOINTS_n/WEIGHTS_n sets); unused slots hold joint 0 with weight 0.
     int influenceCount = 0;
     std::vector<std::uint16_t> joints;  // vertexCount * influenceCount
     std::vector<float> weights;         // vertexCount * influenceCount
     std::vector<MorphTarget> morphTargets;
-    std::vector<std::uint32_t> indices; // triangles, counter-clockwise front faces
+    // Triangles, counter-clockwise front faces. The loaders always fill it (a non-indexed file
+    // gets 0, 1, 2, ...; strips and fans become lists) and every index is < positions.size().
+    std::vector<std::uint32_t> indices;
     int material = -1;                  // -1: the default material
 };
 
@@ -92,6 +95,8 @@ struct Node {
     glm::vec3 scale{1.0f};
     int mesh = -1;
     int skin = -1;
+    // The node's own morph weights (glTF node.weights); empty: the mesh's defaultMorphWeights.
+    std::vector<float> morphWeights;
 };
 
 struct Skin {

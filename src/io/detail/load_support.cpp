@@ -1,0 +1,367 @@
+#include "io/detail/load_support.hpp"
+
+#include <stb_image.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace hv::io::detail {
+
+void Report::error(std::string field, std::string message) {
+    m_errors.push_back(Diagnostic{m_file, 0, 0, std::move(field), std::move(message)});
+}
+
+void Report::warn(std::string field, std::string message) {
+    for (const Diagnostic& d : m_warnings)
+        if (d.field == field && d.message == message) return;
+    if (m_warnings.size() >= kMaxWarnings) {
+        ++m_droppedWarnings;
+        return;
+    }
+    m_warnings.push_back(Diagnostic{m_file, 0, 0, std::move(field), std::move(message)});
+}
+
+ModelLoad Report::finish(std::optional<scene::Scene> scene) {
+    ModelLoad out;
+    if (!m_errors.empty() || !scene) {
+        if (m_errors.empty()) error("", "the model could not be read");
+        out.diagnostics = std::move(m_errors);
+        return out;
+    }
+    if (m_droppedWarnings > 0)
+        m_warnings.push_back(Diagnostic{m_file, 0, 0, "", std::to_string(m_droppedWarnings) + " more warnings not shown"});
+    for (const Diagnostic& d : m_warnings) scene->warnings.push_back(d.format());
+    out.diagnostics = std::move(m_warnings);
+    out.scene = std::move(scene);
+    return out;
+}
+
+std::string formatBytes(std::uint64_t bytes) {
+    char buf[64];
+    if (bytes < 10 * 1024) std::snprintf(buf, sizeof buf, "%llu bytes", static_cast<unsigned long long>(bytes));
+    else if (bytes < 10ull * 1024 * 1024) std::snprintf(buf, sizeof buf, "%.1f KiB", static_cast<double>(bytes) / 1024.0);
+    else if (bytes < 10ull * 1024 * 1024 * 1024) std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+    else std::snprintf(buf, sizeof buf, "%.1f GiB", static_cast<double>(bytes) / (1024.0 * 1024.0 * 1024.0));
+    return buf;
+}
+
+bool readFileBounded(const fs::path& path, std::uint64_t maxBytes, std::vector<std::uint8_t>& out,
+                     std::string& reason) {
+    // Open first, then check what was opened (no race between the check and the read). O_NONBLOCK
+    // keeps a FIFO from blocking the open; it is then refused as not a regular file.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+        reason = std::string("cannot open it: ") + std::strerror(errno);
+        return false;
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        reason = std::string("cannot read its size: ") + std::strerror(errno);
+        ::close(fd);
+        return false;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        reason = S_ISDIR(st.st_mode) ? "it is a folder, not a file" : "it is not a regular file";
+        ::close(fd);
+        return false;
+    }
+    const std::uint64_t size = static_cast<std::uint64_t>(st.st_size);
+    if (size > maxBytes) {
+        reason = "it is " + formatBytes(size) + ", more than the limit of " + formatBytes(maxBytes);
+        ::close(fd);
+        return false;
+    }
+    out.resize(static_cast<std::size_t>(size));
+    std::size_t done = 0;
+    while (done < out.size()) {
+        const ssize_t n = ::read(fd, out.data() + done, out.size() - done);
+        if (n < 0) {
+            if (errno == EINTR || errno == EAGAIN) continue;
+            reason = std::string("cannot read it: ") + std::strerror(errno);
+            ::close(fd);
+            return false;
+        }
+        if (n == 0) break; // shrank while reading
+        done += static_cast<std::size_t>(n);
+    }
+    out.resize(done);
+    ::close(fd);
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+ModelFolder::ModelFolder(const fs::path& modelFile) {
+    std::error_code ec;
+    fs::path file = fs::canonical(modelFile, ec);
+    if (ec) file = fs::absolute(modelFile, ec).lexically_normal();
+    m_root = file.parent_path();
+}
+
+bool ModelFolder::contains(const fs::path& path) const {
+    std::error_code ec;
+    const fs::path real = fs::canonical(path, ec);
+    if (ec) return false;
+    auto r = m_root.begin();
+    auto p = real.begin();
+    for (; r != m_root.end(); ++r, ++p)
+        if (p == real.end() || *p != *r) return false;
+    return true;
+}
+
+ModelFolder::Resolved ModelFolder::resolve(std::string_view reference) const {
+    Resolved out;
+    std::string ref(reference);
+    std::replace(ref.begin(), ref.end(), '\\', '/');
+    if (ref.empty()) return {{}, Refusal::Empty, "the path is empty"};
+    if (ref.find('\0') != std::string::npos) return {{}, Refusal::Empty, "the path contains a NUL character"};
+
+    // scheme ":" (RFC 3986: a letter, then letters, digits, '+', '-', '.')
+    const std::size_t colon = ref.find(':');
+    const std::size_t slash = ref.find('/');
+    if (colon != std::string::npos && (slash == std::string::npos || colon < slash) && colon > 0 &&
+        std::isalpha(static_cast<unsigned char>(ref[0]))) {
+        bool scheme = true;
+        for (std::size_t i = 1; i < colon; ++i) {
+            const char c = ref[i];
+            if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') scheme = false;
+        }
+        if (scheme) {
+            if (colon == 1) return {{}, Refusal::Absolute, "it is an absolute Windows path; only paths relative to the model's folder are read"};
+            const std::string name = ref.substr(0, colon);
+            if (name == "data" || name == "DATA")
+                return {{}, Refusal::Scheme, "this data: URI's media type or encoding is not supported (base64 buffers and PNG/JPEG images are)"};
+            return {{}, Refusal::Scheme, "URI scheme '" + name + ":' is not allowed; only data: URIs and paths relative to the model's folder are read"};
+        }
+    }
+    if (ref.front() == '/') return {{}, Refusal::Absolute, "it is an absolute path; only paths relative to the model's folder are read"};
+
+    // Lexical normalisation: "." and empty parts vanish, ".." removes the previous part and may
+    // not climb above the folder.
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (start <= ref.size()) {
+        std::size_t end = ref.find('/', start);
+        if (end == std::string::npos) end = ref.size();
+        const std::string part = ref.substr(start, end - start);
+        if (part == "..") {
+            if (parts.empty()) return {{}, Refusal::Escapes, "it points outside the model's folder ('..')"};
+            parts.pop_back();
+        } else if (!part.empty() && part != ".") {
+            parts.push_back(part);
+        }
+        start = end + 1;
+    }
+    if (parts.empty()) return {{}, Refusal::Empty, "the path names no file"};
+
+    fs::path candidate = m_root;
+    for (const std::string& p : parts) candidate /= p;
+    std::error_code ec;
+    const fs::file_status linkStatus = fs::symlink_status(candidate, ec);
+    if (ec || !fs::exists(linkStatus)) return {candidate, Refusal::Missing, "file not found: " + candidate.string()};
+    if (!contains(candidate))
+        return {{}, Refusal::Link, "it is a symbolic link that leads outside the model's folder"};
+    const fs::file_status status = fs::status(candidate, ec);
+    if (ec || !fs::is_regular_file(status)) return {{}, Refusal::NotFile, "it is not a regular file: " + candidate.string()};
+    out.path = candidate;
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+bool decodeImage(std::span<const std::uint8_t> encoded, const LoadLimits& limits, ImageBudget& budget,
+                 scene::Image& out, std::string& reason) {
+    if (encoded.empty()) {
+        reason = "the image has no data";
+        return false;
+    }
+    if (encoded.size() > static_cast<std::size_t>(INT32_MAX)) {
+        reason = "the encoded image is larger than 2 GiB";
+        return false;
+    }
+    if (budget.images >= limits.maxImages) {
+        reason = "the model has more than " + std::to_string(limits.maxImages) + " images";
+        return false;
+    }
+    int w = 0, h = 0, comp = 0;
+    const int len = static_cast<int>(encoded.size());
+    if (!stbi_info_from_memory(encoded.data(), len, &w, &h, &comp)) {
+        const char* why = stbi_failure_reason();
+        reason = std::string("not a readable image (") + (why ? why : "unknown format") + ")";
+        return false;
+    }
+    if (w <= 0 || h <= 0) {
+        reason = "the image header gives a size of " + std::to_string(w) + "x" + std::to_string(h);
+        return false;
+    }
+    const std::uint64_t pixels = static_cast<std::uint64_t>(w) * static_cast<std::uint64_t>(h);
+    if (pixels > limits.maxImagePixels) {
+        reason = "the image is " + std::to_string(w) + "x" + std::to_string(h) + " pixels, more than the limit of " +
+                 std::to_string(limits.maxImagePixels) + " pixels";
+        return false;
+    }
+    if (budget.pixels + pixels > limits.maxTotalImagePixels) {
+        reason = "the model's images together exceed the limit of " + std::to_string(limits.maxTotalImagePixels) + " pixels";
+        return false;
+    }
+    int dw = 0, dh = 0, dc = 0;
+    stbi_uc* data = stbi_load_from_memory(encoded.data(), len, &dw, &dh, &dc, 4);
+    if (!data) {
+        const char* why = stbi_failure_reason();
+        reason = std::string("the image could not be decoded (") + (why ? why : "unknown error") + ")";
+        return false;
+    }
+    if (dw != w || dh != h) {
+        stbi_image_free(data);
+        reason = "the image decoded to another size than its header states";
+        return false;
+    }
+    out.width = w;
+    out.height = h;
+    out.rgba.assign(data, data + pixels * 4);
+    stbi_image_free(data);
+    budget.pixels += pixels;
+    ++budget.images;
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+std::size_t packInfluences(scene::Primitive& primitive, std::size_t vertexCount, std::size_t slots,
+                           std::span<const std::uint32_t> joints, std::span<const float> weights) {
+    constexpr std::size_t kMax = static_cast<std::size_t>(scene::kMaxInfluences);
+    struct Influence {
+        std::uint32_t joint;
+        float weight;
+    };
+    std::vector<Influence> tmp(slots);
+    std::size_t widest = 0;
+    std::size_t zeroVertices = 0;
+
+    // First pass: how many non-zero influences the widest vertex has.
+    for (std::size_t v = 0; v < vertexCount; ++v) {
+        std::size_t nonZero = 0;
+        for (std::size_t s = 0; s < slots; ++s) {
+            const float w = weights[v * slots + s];
+            if (std::isfinite(w) && w > 0.0f) ++nonZero;
+        }
+        widest = std::max(widest, nonZero);
+    }
+    const std::size_t k = widest <= 4 ? 4 : kMax;
+    primitive.influenceCount = static_cast<int>(k);
+    primitive.joints.assign(vertexCount * k, 0);
+    primitive.weights.assign(vertexCount * k, 0.0f);
+
+    for (std::size_t v = 0; v < vertexCount; ++v) {
+        std::size_t n = 0;
+        for (std::size_t s = 0; s < slots; ++s) {
+            float w = weights[v * slots + s];
+            if (!std::isfinite(w) || w < 0.0f) w = 0.0f;
+            tmp[n++] = {joints[v * slots + s], w};
+        }
+        std::stable_sort(tmp.begin(), tmp.begin() + static_cast<std::ptrdiff_t>(n),
+                         [](const Influence& a, const Influence& b) { return a.weight > b.weight; });
+        const std::size_t keep = std::min(n, k);
+        double sum = 0.0;
+        for (std::size_t i = 0; i < keep; ++i) sum += static_cast<double>(tmp[i].weight);
+        if (sum <= 0.0) {
+            ++zeroVertices;
+            primitive.joints[v * k] = slots > 0 ? joints[v * slots] : 0;
+            primitive.weights[v * k] = 1.0f;
+            continue;
+        }
+        for (std::size_t i = 0; i < keep; ++i) {
+            if (tmp[i].weight <= 0.0f) continue;
+            primitive.joints[v * k + i] = tmp[i].joint;
+            primitive.weights[v * k + i] = static_cast<float>(static_cast<double>(tmp[i].weight) / sum);
+        }
+    }
+    return zeroVertices;
+}
+
+std::size_t clampInfluences(scene::Primitive& primitive, std::size_t jointCount) {
+    const std::size_t k = static_cast<std::size_t>(std::max(primitive.influenceCount, 0));
+    if (k == 0) return 0;
+    const std::size_t vertices = primitive.weights.size() / k;
+    std::size_t changed = 0;
+    for (std::size_t v = 0; v < vertices; ++v) {
+        bool bad = false;
+        for (std::size_t i = 0; i < k; ++i)
+            if (primitive.weights[v * k + i] != 0.0f && primitive.joints[v * k + i] >= jointCount) bad = true;
+            else if (primitive.weights[v * k + i] == 0.0f) primitive.joints[v * k + i] = 0;
+        if (!bad) continue;
+        ++changed;
+        double sum = 0.0;
+        for (std::size_t i = 0; i < k; ++i) {
+            if (primitive.joints[v * k + i] >= jointCount) {
+                primitive.joints[v * k + i] = 0;
+                primitive.weights[v * k + i] = 0.0f;
+            }
+            sum += static_cast<double>(primitive.weights[v * k + i]);
+        }
+        if (sum <= 0.0) {
+            primitive.joints[v * k] = 0;
+            primitive.weights[v * k] = 1.0f;
+            continue;
+        }
+        for (std::size_t i = 0; i < k; ++i)
+            primitive.weights[v * k + i] = static_cast<float>(static_cast<double>(primitive.weights[v * k + i]) / sum);
+    }
+    return changed;
+}
+
+std::size_t dropNonFiniteTriangles(scene::Primitive& primitive, std::size_t& droppedTriangles) {
+    droppedTriangles = 0;
+    std::vector<std::uint8_t> bad(primitive.positions.size(), 0);
+    std::size_t badCount = 0;
+    for (std::size_t v = 0; v < primitive.positions.size(); ++v) {
+        const glm::vec3& p = primitive.positions[v];
+        if (!(std::isfinite(p.x) && std::isfinite(p.y) && std::isfinite(p.z))) {
+            bad[v] = 1;
+            ++badCount;
+        }
+    }
+    if (badCount == 0) return 0;
+    std::vector<std::uint32_t> kept;
+    kept.reserve(primitive.indices.size());
+    for (std::size_t t = 0; t + 2 < primitive.indices.size(); t += 3) {
+        const std::uint32_t a = primitive.indices[t], b = primitive.indices[t + 1], c = primitive.indices[t + 2];
+        if (bad[a] || bad[b] || bad[c]) {
+            ++droppedTriangles;
+            continue;
+        }
+        kept.insert(kept.end(), {a, b, c});
+    }
+    primitive.indices = std::move(kept);
+    return badCount;
+}
+
+bool jsonTooDeep(std::string_view json, std::uint64_t maxDepth) {
+    std::uint64_t depth = 0;
+    bool inString = false;
+    for (std::size_t i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        if (inString) {
+            if (c == '\\') ++i;
+            else if (c == '"') inString = false;
+            continue;
+        }
+        if (c == '"') inString = true;
+        else if (c == '[' || c == '{') {
+            if (++depth > maxDepth) return true;
+        } else if ((c == ']' || c == '}') && depth > 0) --depth;
+    }
+    return false;
+}
+
+} // namespace hv::io::detail

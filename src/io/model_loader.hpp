@@ -1,0 +1,72 @@
+// Loading third-party 3D models into the program's own scene::Scene.
+//
+// .gltf and .glb go through tinygltf (gltf_loader.cpp); every other format Assimp reads (FBX,
+// COLLADA, DirectX .x, OBJ+MTL, STL, PLY, OFF, ...) goes through Assimp (assimp_loader.cpp). A
+// file with no known extension is recognised by its first bytes. Both produce the same
+// scene::Scene (see scene.hpp): glTF's frame (Y up, +Z front) and metres, triangles only,
+// normals generated where the file has none, up to 8 normalised skin influences per vertex,
+// images decoded to RGBA8, animations converted to glTF-style channels (seconds). Z-up files
+// (COLLADA's up_axis, FBX's axis settings) are rotated to Y up and unit-scaled files (FBX
+// centimetres, COLLADA <unit>) scaled to metres by an added root node named "<up/unit fix>".
+// Cameras and lights are ignored.
+//
+// Safety: the loader reads only the model file and files inside the model's own folder
+// (external glTF URIs: relative paths only, no "..", no absolute paths, no scheme but data:; OBJ
+// material and texture paths likewise, Windows backslashes accepted). Every size and count below
+// is checked before anything is allocated for it. A hostile file gets a Diagnostic, never a
+// crash, a hang or an unbounded allocation.
+#pragma once
+
+#include "core/diagnostic.hpp"
+#include "scene/scene.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+
+namespace hv::io {
+
+// Upper bounds on what a model may contain. The defaults are far above any real anatomy model
+// (a detailed full-body model has a few million vertices, a few thousand nodes, joints in the
+// hundreds, 8k textures) and far below what would exhaust a desktop's memory.
+struct LoadLimits {
+    std::uint64_t maxFileBytes = 1ull << 30;       // the model file and each external file
+    std::uint64_t maxTotalBufferBytes = 2ull << 30; // all glTF buffers together
+    std::uint64_t maxBuffers = 4096;
+    std::uint64_t maxAccessors = 1'000'000;
+    std::uint64_t maxMeshes = 200'000;             // meshes; also primitives in all
+    std::uint64_t maxVertices = 50'000'000;        // all primitives together
+    std::uint64_t maxIndices = 150'000'000;        // all primitives together
+    std::uint64_t maxMorphTargets = 256;           // per primitive
+    std::uint64_t maxJoints = 4096;                // per skin
+    std::uint64_t maxSkins = 100'000;
+    std::uint64_t maxNodes = 200'000;
+    std::uint64_t maxNodeDepth = 1024;             // root = depth 1
+    std::uint64_t maxImagePixels = 16384ull * 16384ull;      // per image
+    std::uint64_t maxTotalImagePixels = 2ull * 16384 * 16384; // all images together
+    std::uint64_t maxImages = 4096;
+    std::uint64_t maxAnimationKeys = 50'000'000;   // key times over all channels
+    std::uint64_t maxAnimationChannels = 1'000'000;
+    std::uint64_t maxJsonDepth = 256;              // nesting of a glTF's JSON
+};
+
+// The result of loadModel().
+//  - Success: `scene` holds the model. `diagnostics` then lists what was skipped or repaired
+//    (e.g. an unreadable texture), the same texts as scene->warnings.
+//  - Failure: `scene` is empty and `diagnostics` holds at least one error: file (the path as
+//    given), field (the place, e.g. "accessor 3", "node 12", "uri \"../x.bin\""), message (the
+//    reason).
+struct ModelLoad {
+    std::optional<scene::Scene> scene;
+    Diagnostics diagnostics;
+
+    bool ok() const { return scene.has_value(); }
+};
+
+ModelLoad loadModel(const std::filesystem::path& path, const LoadLimits& limits = {});
+
+// Which loader loadModel() would use for `path`: by extension, else by the first bytes.
+enum class ModelFormat : std::uint8_t { Gltf, Glb, Assimp };
+ModelFormat detectModelFormat(const std::filesystem::path& path);
+
+} // namespace hv::io
