@@ -312,6 +312,15 @@ std::vector<std::pair<std::string, TableReader>> TableReader::namedTables(std::s
     return out;
 }
 
+std::vector<std::string> TableReader::keys() {
+    std::vector<std::string> out;
+    for (const auto& [k, v] : *m_table) {
+        out.emplace_back(k.str());
+        m_known.insert(out.back());
+    }
+    return out;
+}
+
 void TableReader::finish() {
     std::vector<std::string> known(m_known.begin(), m_known.end());
     std::set<std::string> explained; // missing keys that a typo accounts for

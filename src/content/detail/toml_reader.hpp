@@ -70,6 +70,9 @@ public:
     std::vector<TableReader> tables(std::string_view key, Need need); // array of tables
     // A table whose keys are free names (e.g. `[source.NAME]`): its (name, reader) pairs.
     std::vector<std::pair<std::string, TableReader>> namedTables(std::string_view key, Need need);
+    // Every key of this table (sorted by name), each marked as read (for tables whose keys are
+    // free names, e.g. a pose `{ hip_flexion_r = 30 }`); read the values with number() etc.
+    std::vector<std::string> keys();
 
     // Report a problem with the value at `key` (its line), or with this table if absent.
     void error(std::string_view key, const std::string& message);

@@ -1,0 +1,369 @@
+#include "movement/loader.hpp"
+
+#include "content/detail/loaders.hpp"
+#include "content/detail/toml_reader.hpp"
+#include "core/pose_text.hpp"
+#include "movement/lumbar.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <sstream>
+
+namespace hv::movement {
+
+using detail::Need;
+using detail::NumberRange;
+using detail::TableReader;
+
+namespace {
+
+std::string formatNumber(double v) {
+    std::ostringstream s;
+    s << v;
+    return s.str();
+}
+
+// Movement ids: lower-case letters, digits and '-', starting with a letter or digit ("90-90").
+bool isMovementId(const std::string& s) {
+    if (s.empty() || s.size() > 64 || s.front() == '-') return false;
+    return std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
+}
+
+template <class E> struct Names {
+    std::vector<std::string> words;
+    std::vector<E> values;
+};
+
+const Names<Category>& categories() {
+    static const Names<Category> n{{"movement", "role-change", "stretch", "exercise", "self-test", "hip-back"},
+                                   {Category::Movement, Category::RoleChange, Category::Stretch,
+                                    Category::Exercise, Category::SelfTest, Category::HipBack}};
+    return n;
+}
+const Names<Posture>& postures() {
+    static const Names<Posture> n{{"standing", "supine", "prone", "side-lying"},
+                                  {Posture::Standing, Posture::Supine, Posture::Prone, Posture::SideLying}};
+    return n;
+}
+const Names<Support>& supports() {
+    static const Names<Support> n{{"none", "feet", "right", "left"},
+                                  {Support::None, Support::Feet, Support::Right, Support::Left}};
+    return n;
+}
+const Names<SpineMode>& spineModes() {
+    static const Names<SpineMode> n{{"with-pelvis", "upright"}, {SpineMode::WithPelvis, SpineMode::Upright}};
+    return n;
+}
+const Names<Interpolation>& interpolations() {
+    static const Names<Interpolation> n{{"smooth", "linear"}, {Interpolation::Smooth, Interpolation::Linear}};
+    return n;
+}
+
+template <class E>
+std::optional<E> readChoice(TableReader& t, std::string_view key, const Names<E>& names, Need need = Need::Optional) {
+    const auto s = t.choice(key, need, names.words);
+    if (!s) return std::nullopt;
+    for (std::size_t i = 0; i < names.words.size(); ++i)
+        if (names.words[i] == *s) return names.values[i];
+    return std::nullopt;
+}
+
+bool isPelvisTranslation(const Coordinate& c) {
+    return c.group == "pelvis" && c.kind == CoordinateKind::Translational;
+}
+
+struct KeyInput {
+    Keyframe key;
+    std::vector<std::pair<int, double>> pose; // coordinate, SI
+};
+
+class MovementReader {
+public:
+    MovementReader(const Content& content, Diagnostics& diags) : m_content(content), m_diags(diags) {}
+
+    // Reads one [[movement]] into `m`; false if it had problems (reported). `m.id` and
+    // `m.line` are set either way, so later duplicates can still be found.
+    bool read(TableReader& t, const std::vector<Movement>& earlier, Movement& m) {
+        const std::size_t before = m_diags.size();
+        m.file = t.file();
+        m.line = t.line();
+        const auto id = t.string("id", Need::Required);
+        if (id && !isMovementId(*id))
+            t.error("id", "\"" + *id + "\" is not a valid movement id (lower-case letters, digits and -, at most 64 characters)");
+        if (id) {
+            for (const Movement& e : earlier)
+                if (e.id == *id) t.error("id", "duplicate movement id \"" + *id + "\" (first defined at line " + std::to_string(e.line) + ")");
+            m.id = *id;
+        }
+        m.title = t.string("title", Need::Required).value_or("");
+        m.summary = t.string("summary", Need::Required).value_or("");
+        if (const auto c = readChoice(t, "category", categories(), Need::Required)) m.category = *c;
+        if (const auto p = readChoice(t, "posture", postures())) m.posture = *p;
+        Support support = readChoice(t, "support", supports()).value_or(Support::None);
+        if (const auto s = readChoice(t, "spine", spineModes())) m.spine = *s;
+        if (const auto i = readChoice(t, "interpolation", interpolations())) m.interpolation = *i;
+        m.loop = t.boolean("loop", Need::Optional).value_or(false);
+        if (const auto st = t.choice("stance", Need::Optional, {"r", "l"})) m.stance = *st == "r" ? Side::Right : Side::Left;
+
+        const detail::SourceCheck sources{&m_content.sources};
+        if (t.has("sources")) {
+            if (const auto keys = t.strings("sources", Need::Optional)) {
+                for (const std::string& k : *keys) {
+                    if (m_content.sources.contains(k)) m.sources.push_back(k);
+                    else t.error("sources", unknownSourceMessage(k));
+                }
+            }
+        }
+        if (auto n = t.table("normal_range", Need::Optional)) m.normalRange = readNormalRange(*n, sources);
+
+        std::vector<KeyInput> keys;
+        for (TableReader& k : t.tables("key", Need::Required)) keys.push_back(readKey(k));
+        if (t.has("key") && keys.size() < 2 && m_diags.size() == before)
+            t.error("key", "a movement needs at least two keyframes, found " + std::to_string(keys.size()));
+        t.finish();
+
+        // Times: first at 0, then strictly increasing.
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            const Keyframe& k = keys[i].key;
+            if (k.time < 0) continue; // already reported
+            if (i == 0 && k.time != 0.0)
+                m_diags.push_back({m.file, k.line, 0, fieldOf(t, i, "t"),
+                                   "the first keyframe must be at t = 0, found " + formatNumber(k.time)});
+            if (i > 0 && keys[i - 1].key.time >= 0 && !(k.time > keys[i - 1].key.time))
+                m_diags.push_back({m.file, k.line, 0, fieldOf(t, i, "t"),
+                                   "keyframe times must increase: t = " + formatNumber(k.time) +
+                                       " is not after the previous keyframe's t = " + formatNumber(keys[i - 1].key.time) +
+                                       " (line " + std::to_string(keys[i - 1].key.line) + ")"});
+        }
+
+        // Support in force at each key, and no pelvis translations where HipView computes them.
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            if (m_keySupport[i]) support = *m_keySupport[i];
+            keys[i].key.support = support;
+            if (i == 0 || support == Support::None) continue;
+            for (const auto& [c, v] : keys[i].pose) {
+                const Coordinate& k = m_content.model.coordinates[static_cast<std::size_t>(c)];
+                if (isPelvisTranslation(k))
+                    m_diags.push_back({m.file, m_poseLines[i][c], 0, fieldOf(t, i, "pose." + k.name),
+                                       k.name + " is computed from the support (\"" + std::string(supportName(support)) +
+                                           "\") after the first keyframe; remove it here or set support = \"none\""});
+            }
+        }
+        // single_support holds like a coordinate; 0 until a key sets it.
+        double single = 0.0;
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            if (m_keySingle[i]) single = *m_keySingle[i];
+            keys[i].key.singleSupport = single;
+        }
+        if (m.stance == Side::Midline)
+            for (std::size_t i = 0; i < keys.size(); ++i)
+                if (m_keySingle[i]) {
+                    m_diags.push_back({m.file, keys[i].key.line, 0, fieldOf(t, i, "single_support"),
+                                       "single_support needs the movement's stance leg (stance = \"r\" or \"l\")"});
+                    break;
+                }
+
+        if (m_diags.size() != before) return false;
+
+        // Tracks in first-use order; every key gets a value (hold rule).
+        for (const KeyInput& k : keys)
+            for (const auto& [c, v] : k.pose)
+                if (std::find(m.coordinates.begin(), m.coordinates.end(), c) == m.coordinates.end()) m.coordinates.push_back(c);
+        m.values.assign(keys.size() * m.coordinates.size(), 0.0);
+        for (std::size_t tr = 0; tr < m.coordinates.size(); ++tr) {
+            double held = m_content.model.coordinates[static_cast<std::size_t>(m.coordinates[tr])].defaultValue;
+            for (std::size_t i = 0; i < keys.size(); ++i) {
+                for (const auto& [c, v] : keys[i].pose)
+                    if (c == m.coordinates[tr]) held = v;
+                m.values[i * m.coordinates.size() + tr] = held;
+            }
+        }
+        for (KeyInput& k : keys) m.keys.push_back(std::move(k.key));
+        return true;
+    }
+
+private:
+    const Content& m_content;
+    Diagnostics& m_diags;
+    // Per key of the movement being read (index-aligned with its keys).
+    std::vector<std::optional<Support>> m_keySupport;
+    std::vector<std::optional<double>> m_keySingle;
+    std::vector<std::map<int, int>> m_poseLines; // coordinate -> line
+
+    static std::string fieldOf(const TableReader& movement, std::size_t key, const std::string& field) {
+        return movement.fieldPath("key") + "[" + std::to_string(key + 1) + "]." + field;
+    }
+
+    std::string unknownSourceMessage(const std::string& key) const {
+        std::vector<std::string> keys;
+        for (const auto& [k, v] : m_content.sources) keys.push_back(k);
+        std::string message = "unknown source \"" + key + "\" (not in sources.toml";
+        const std::string hint = closestMatch(key, keys);
+        message += hint.empty() ? "; known: " + joinNames(keys) + ")" : "; did you mean \"" + hint + "\"?)";
+        return message;
+    }
+
+    NormalRange readNormalRange(TableReader& n, const detail::SourceCheck& sources) {
+        NormalRange r;
+        const auto coordinate = n.string("coordinate", Need::Required);
+        const auto sense = n.string("sense", Need::Required);
+        r.degrees = n.number("degrees", Need::Required, NumberRange{0.0, 180.0, true}).value_or(0.0);
+        r.source = sources.read(n, "source", Need::Required).value_or("");
+        r.note = n.string("note", Need::Optional).value_or("");
+        if (coordinate) {
+            const auto coords = resolveCoordinates(m_content.model, *coordinate);
+            if (coords.empty()) {
+                n.error("coordinate", unknownCoordinateMessage(m_content.model, *coordinate));
+            } else {
+                r.coordinate = *coordinate;
+                const Coordinate& c = m_content.model.coordinates[static_cast<std::size_t>(coords.front())];
+                if (sense) {
+                    if (*sense == c.positiveMeaning) r.positive = true;
+                    else if (*sense == c.negativeMeaning) r.positive = false;
+                    else
+                        n.error("sense", "\"" + *sense + "\" is not one of " + c.name + "'s senses: \"" +
+                                             c.positiveMeaning + "\", \"" + c.negativeMeaning + "\"");
+                }
+            }
+        }
+        n.finish();
+        return r;
+    }
+
+    KeyInput readKey(TableReader& k) {
+        KeyInput in;
+        in.key.line = k.line();
+        in.key.time = k.number("t", Need::Required, NumberRange{0.0, 3600.0}).value_or(-1.0);
+        in.key.label = k.string("label", Need::Optional).value_or("");
+        m_keySupport.push_back(readChoice(k, "support", supports()));
+        m_keySingle.push_back(k.number("single_support", Need::Optional, NumberRange{0.0, 1.0}));
+        m_poseLines.emplace_back();
+        if (auto pose = k.table("pose", Need::Optional)) {
+            for (const std::string& name : pose->keys()) {
+                const int plane = lumbarPlane(name);
+                const auto coords = plane >= 0 ? std::vector<int>{} : resolveCoordinates(m_content.model, name);
+                if (plane < 0 && coords.empty()) {
+                    pose->error(name, unknownCoordinateMessage(m_content.model, name) +
+                                          "; or a whole-spine name: lumbar_flexion, lumbar_bending, lumbar_rotation");
+                    continue;
+                }
+                const auto value = pose->number(name, Need::Required);
+                if (!value) continue; // wrong type or not finite: reported
+                if (plane >= 0) {
+                    readLumbarTotal(*pose, name, static_cast<std::size_t>(plane), *value, in);
+                    continue;
+                }
+                for (int c : coords) {
+                    const Coordinate& co = m_content.model.coordinates[static_cast<std::size_t>(c)];
+                    const double si = coordinateFromUser(co, *value);
+                    if (si < co.minValue - 1e-9 || si > co.maxValue + 1e-9) {
+                        pose->error(name, co.name + " = " + formatNumber(*value) + " " + std::string(coordinateUserUnit(co)) +
+                                              " is outside its range " + formatNumber(coordinateToUser(co, co.minValue)) +
+                                              " to " + formatNumber(coordinateToUser(co, co.maxValue)) + " " +
+                                              std::string(coordinateUserUnit(co)));
+                        break;
+                    }
+                    const bool twice = std::any_of(in.pose.begin(), in.pose.end(), [&](const auto& p) { return p.first == c; });
+                    if (twice) {
+                        pose->error(name, co.name + " is set twice in this keyframe");
+                        break;
+                    }
+                    in.pose.emplace_back(c, si);
+                    m_poseLines.back()[c] = pose->lineOf(name);
+                }
+            }
+            pose->finish();
+        }
+        k.finish();
+        return in;
+    }
+
+    // "lumbar_flexion", "lumbar_bending", "lumbar_rotation": 0, 1, 2; else -1.
+    static int lumbarPlane(const std::string& name) {
+        if (name == "lumbar_flexion") return 0;
+        if (name == "lumbar_bending") return 1;
+        if (name == "lumbar_rotation") return 2;
+        return -1;
+    }
+
+    // A whole-spine angle (deg), spread over the levels in proportion to their ranges.
+    void readLumbarTotal(TableReader& pose, const std::string& name, std::size_t plane, double value, KeyInput& in) {
+        const LumbarSpine spine = findLumbarSpine(m_content.model);
+        double lo = 0.0, hi = 0.0, widths = 0.0;
+        for (const LumbarLevel& l : spine.levels) {
+            if (l.coordinates[plane] < 0) {
+                pose.error(name, "the model has no lumbar level coordinates to spread " + name + " over");
+                return;
+            }
+            const Coordinate& c = m_content.model.coordinates[static_cast<std::size_t>(l.coordinates[plane])];
+            lo += c.minValue;
+            hi += c.maxValue;
+            widths += c.maxValue - c.minValue;
+        }
+        const double si = toRadians(value);
+        if (si < lo - 1e-9 || si > hi + 1e-9) {
+            pose.error(name, name + " = " + formatNumber(value) + " deg is outside the lumbar spine's range " +
+                                 formatNumber(toDegrees(lo)) + " to " + formatNumber(toDegrees(hi)) +
+                                 " deg (the sum of its levels' ranges)");
+            return;
+        }
+        for (const LumbarLevel& l : spine.levels) {
+            const int c = l.coordinates[plane];
+            const Coordinate& co = m_content.model.coordinates[static_cast<std::size_t>(c)];
+            const double v = std::clamp(si * (co.maxValue - co.minValue) / widths, co.minValue, co.maxValue);
+            if (std::any_of(in.pose.begin(), in.pose.end(), [&](const auto& p) { return p.first == c; })) {
+                pose.error(name, co.name + " is set twice in this keyframe (by " + name + " and by name)");
+                return;
+            }
+            in.pose.emplace_back(c, v);
+            m_poseLines.back()[c] = pose.lineOf(name);
+        }
+    }
+
+public:
+    void resetKeys() {
+        m_keySupport.clear();
+        m_keySingle.clear();
+        m_poseLines.clear();
+    }
+};
+
+MovementLoad loadDocument(const detail::TomlDocument* doc, Diagnostics diags, const Content& content) {
+    MovementLoad result;
+    result.diagnostics = std::move(diags);
+    if (!doc) return result;
+    MovementLibrary library;
+    TableReader root(doc->root(), doc->name(), "", result.diagnostics);
+    root.choice("schema", Need::Required, {"hipview-movements 1"});
+    MovementReader reader(content, result.diagnostics);
+    for (TableReader& t : root.tables("movement", Need::Required)) {
+        reader.resetKeys();
+        Movement m;
+        reader.read(t, library.movements, m); // kept even when it had problems: its id stays known
+        library.movements.push_back(std::move(m));
+    }
+    root.finish();
+    if (result.diagnostics.empty()) result.library = std::move(library);
+    return result;
+}
+
+} // namespace
+
+std::filesystem::path defaultMovementFile(const Content& content) { return content.directory / "movements.toml"; }
+
+MovementLoad loadMovements(const std::filesystem::path& path, const Content& content) {
+    Diagnostics diags;
+    const auto doc = detail::TomlDocument::parseFile(path, path.string(), diags);
+    return loadDocument(doc.get(), std::move(diags), content);
+}
+
+MovementLoad loadMovementsFromString(std::string_view text, const std::string& displayName, const Content& content) {
+    Diagnostics diags;
+    const auto doc = detail::TomlDocument::parseString(text, displayName, diags);
+    return loadDocument(doc.get(), std::move(diags), content);
+}
+
+} // namespace hv::movement

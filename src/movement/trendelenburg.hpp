@@ -1,0 +1,68 @@
+// Trendelenburg sign: standing on one leg, the pelvis drops on the side of the lifted leg when
+// the stance leg's hip abductors (above all gluteus medius) cannot hold it level.
+//
+// HipView's model, a one-step quasi-static estimate (not a simulation):
+//  - demand: the moment about the stance hip that holds the pelvis level,
+//      M_req = w * m_above * g * d,
+//    w the share of the body's weight on the stance leg alone (the movement's single_support,
+//    0..1), m_above the body mass minus the stance leg (kBodyMass * (1 - kLegMassFraction)), and d
+//    the frontal-plane lever arm from the stance hip centre to the centre of mass of that mass:
+//    the hip centre's distance from the pelvis' midline, plus the shift the swing leg's mass
+//    (taken in line with its own hip centre) gives it;
+//  - supply: what the stance side's gluteal muscles (the content's group "gluteals", which
+//    steadies the pelvis over the standing leg: gluteus maximus, medius, minimus and tensor
+//    fasciae latae) give at the current pose,
+//      M_av = kStanceActivation * sum over their parts of f * F_max * max(0, -r_add),
+//    r_add each part's hip-adduction moment arm from its path (-dL/dq), F_max its maximal
+//    isometric force, f = gluteusMediusStrength for gluteus medius' parts and 1 for the others
+//    (muscles that abduct only on the side of another job, such as rectus femoris, are left out);
+//  - deficit = max(0, M_req - M_av) / M_req, 0..1;
+//  - the pelvis drops on the swing side by deficit * (the stance hip's remaining adduction range),
+//    i.e. with no abductor help at all it would hang on the end of hip adduction; the stance thigh
+//    keeps its ground orientation (its hip adducts by the same angle) and the swing leg drops
+//    with the pelvis. With SpineMode::Upright the lumbar spine then bends to keep the trunk upright
+//    (the uncompensated sign, trunk over the pelvis).
+#pragma once
+
+#include "core/model.hpp"
+
+#include <string_view>
+
+#include <vector>
+
+namespace hv::movement {
+
+// Body mass of the adult the model stands for (kg): team's choice of a typical adult, about the
+// mass of the subject the Rajagopal et al. 2016 model was built to represent.
+inline constexpr double kBodyMass = 75.0;
+// Mass of one whole leg (thigh, shank and foot) as a fraction of body mass: 0.100 + 0.0465 +
+// 0.0145 (Dempster's segment masses as tabulated by Winter 2009).
+inline constexpr double kLegMassFraction = 0.161;
+// Share of their maximal isometric force the gluteals are taken to give, at most, to hold the
+// pelvis in unhurried single-leg stance. Team's choice, calibrated: with the content's muscle
+// paths and forces, normal-strength gluteals then hold the pelvis with a margin of about 15 %,
+// and the pelvis starts to drop once gluteus medius has lost about a third of its strength.
+inline constexpr double kStanceActivation = 0.3;
+// The content's group whose muscles hold the pelvis over the stance leg.
+inline constexpr std::string_view kAbductorGroup = "gluteals";
+inline constexpr double kGravity = 9.81; // m/s^2
+
+struct TrendelenburgResult {
+    bool applies = false;       // the movement has a stance leg and some single support
+    Side stance = Side::Midline;
+    double demandNm = 0.0;      // M_req, N m
+    double supplyNm = 0.0;      // M_av at the given gluteus medius strength, N m
+    double normalSupplyNm = 0.0; // M_av at full strength, N m
+    double gluteusMediusShareOfSupply = 0.0; // gluteus medius' part of normalSupplyNm, 0..1
+    double deficit = 0.0;       // 0..1
+    double dropDeg = 0.0;       // how far the pelvis drops on the swing side, deg (>= 0)
+};
+
+// Evaluates the model above for stance leg `stance` (Right or Left) at pose q and applies the drop
+// to q (pelvic obliquity, the stance hip's adduction, and the pelvis' position so the stance hip
+// centre stays put). `gluteusMediusStrength` is a fraction of normal, 0..1 (1 = normal strength).
+// `singleSupport` is 0..1. Returns what it found; q is unchanged when nothing drops.
+TrendelenburgResult applyTrendelenburg(const Model& model, Side stance, double singleSupport,
+                                       double gluteusMediusStrength, std::vector<double>& q);
+
+} // namespace hv::movement
