@@ -1203,8 +1203,7 @@ std::string oneLine(const std::string& text) {
         if (!line.empty()) out += (out.empty() ? "" : "; ") + line;
         start = end + 1;
     }
-    if (out.size() > 400) out = out.substr(0, 400) + "...";
-    return out;
+    return printable(out, 400);
 }
 
 } // namespace
@@ -1257,7 +1256,7 @@ ModelLoad loadGltf(const fs::path& path, const std::string& displayName, std::ve
 
     // External references that were refused or unreadable come first: they are the clearest reason.
     for (const FsContext::Refusal& r : ctx.refusals) {
-        const std::string where = "uri \"" + r.reference.substr(0, 200) + "\"";
+        const std::string where = "uri \"" + printable(r.reference, 200) + "\"";
         if (ok) report.warn(where, "not read: " + r.reason);
         else report.error(where, "not read: " + r.reason);
     }

@@ -46,6 +46,32 @@ ModelLoad Report::finish(std::optional<scene::Scene> scene) {
     return out;
 }
 
+std::string printable(std::string_view text, std::size_t maxLength) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size() && out.size() < maxLength) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            out += (c < 0x20 || c == 0x7F) ? '?' : static_cast<char>(c);
+            ++i;
+            continue;
+        }
+        // A UTF-8 sequence: a lead byte and 1 to 3 continuation bytes.
+        const std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        bool ok = len > 0 && i + len <= text.size() && c >= 0xC2;
+        for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+        if (ok) {
+            out.append(text.substr(i, len));
+            i += len;
+        } else {
+            out += '?';
+            ++i;
+        }
+    }
+    if (i < text.size()) out += "...";
+    return out;
+}
+
 std::string formatBytes(std::uint64_t bytes) {
     char buf[64];
     if (bytes < 10 * 1024) std::snprintf(buf, sizeof buf, "%llu bytes", static_cast<unsigned long long>(bytes));
@@ -267,7 +293,9 @@ std::size_t packInfluences(scene::Primitive& primitive, std::size_t vertexCount,
         for (std::size_t s = 0; s < slots; ++s) {
             float w = weights[v * slots + s];
             if (!std::isfinite(w) || w < 0.0f) w = 0.0f;
-            tmp[n++] = {joints[v * slots + s], w};
+            // Joint indices are stored as 16 bits; anything larger is no joint of any skin and is
+            // marked 0xFFFF so that clampInfluences() drops it.
+            tmp[n++] = {std::min<std::uint32_t>(joints[v * slots + s], 0xFFFFu), w};
         }
         std::stable_sort(tmp.begin(), tmp.begin() + static_cast<std::ptrdiff_t>(n),
                          [](const Influence& a, const Influence& b) { return a.weight > b.weight; });
@@ -276,13 +304,13 @@ std::size_t packInfluences(scene::Primitive& primitive, std::size_t vertexCount,
         for (std::size_t i = 0; i < keep; ++i) sum += static_cast<double>(tmp[i].weight);
         if (sum <= 0.0) {
             ++zeroVertices;
-            primitive.joints[v * k] = slots > 0 ? joints[v * slots] : 0;
+            primitive.joints[v * k] = static_cast<std::uint16_t>(slots > 0 ? std::min<std::uint32_t>(joints[v * slots], 0xFFFFu) : 0);
             primitive.weights[v * k] = 1.0f;
             continue;
         }
         for (std::size_t i = 0; i < keep; ++i) {
             if (tmp[i].weight <= 0.0f) continue;
-            primitive.joints[v * k + i] = tmp[i].joint;
+            primitive.joints[v * k + i] = static_cast<std::uint16_t>(tmp[i].joint);
             primitive.weights[v * k + i] = static_cast<float>(static_cast<double>(tmp[i].weight) / sum);
         }
     }

@@ -41,6 +41,10 @@ private:
     std::size_t m_droppedWarnings = 0;
 };
 
+// Text from a file made safe to print: control characters and bytes that are not valid UTF-8
+// become '?'; at most maxLength bytes are kept ("..." marks a cut).
+std::string printable(std::string_view text, std::size_t maxLength = 300);
+
 // "12345 bytes" / "1.5 MiB" style sizes for messages.
 std::string formatBytes(std::uint64_t bytes);
 
