@@ -16,5 +16,6 @@ struct Command {
 
 int runReport(std::span<const std::string> args);
 int runValidate(std::span<const std::string> args);
+int runRender(std::span<const std::string> args);
 
 } // namespace hv::cli

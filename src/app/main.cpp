@@ -15,6 +15,10 @@ constexpr std::array kCommands{
     hv::cli::Command{"report", "moment arms, lengths and role changes of the muscles along a sweep",
                      hv::cli::runReport},
     hv::cli::Command{"validate", "check the content files and report every problem", hv::cli::runValidate},
+#ifdef HV_HAVE_RENDER
+    hv::cli::Command{"render", "render figures (PNG, GIF, MP4) headlessly, from options or scene files",
+                     hv::cli::runRender},
+#endif
 };
 
 void printUsage(std::FILE* to) {

@@ -1,0 +1,521 @@
+#include "anatomy_draw/anatomy_drawer.hpp"
+
+#include "anatomy_draw/detail/shapes.hpp"
+#include "anatomy_draw/palette.hpp"
+#include "core/diagnostic.hpp"
+#include "core/kinematics.hpp"
+#include "core/path.hpp"
+#include "scene/evaluate.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <map>
+
+namespace hv::draw {
+
+glm::mat4 toSceneMatrix(const Transform& t) {
+    const glm::mat3 c = scene::osimToGltfRotation();
+    const glm::mat3 r = c * glm::mat3(t.rotation);
+    glm::mat4 m(r);
+    m[3] = glm::vec4(c * glm::vec3(t.translation), 1.0f);
+    return m;
+}
+
+std::string partDisplayName(const Content& content, const Muscle& muscle, std::size_t part) {
+    const MuscleInfo* info = content.findMuscleInfo(muscle.id);
+    std::string name = info ? info->name : muscle.id;
+    name += muscle.side == Side::Left ? " (left)" : muscle.side == Side::Right ? " (right)" : "";
+    if (muscle.parts.size() > 1 && part < muscle.parts.size()) {
+        const MusclePart& p = muscle.parts[part];
+        name += ", " + (p.displayName.empty() ? p.name : p.displayName);
+    }
+    return name;
+}
+
+std::optional<HighlightRef> parseHighlight(const Content& content, std::string_view text, std::string& error) {
+    if (content.findMuscleInfo(text)) return HighlightRef{std::string(text), std::nullopt};
+    for (const auto& [suffix, side] : {std::pair<std::string_view, Side>{"_r", Side::Right}, {"_l", Side::Left}})
+        if (text.size() > 2 && text.ends_with(suffix) && content.findMuscleInfo(text.substr(0, text.size() - 2)))
+            return HighlightRef{std::string(text.substr(0, text.size() - 2)), side};
+    error = unknownMuscleMessage(content, text);
+    return std::nullopt;
+}
+
+std::optional<Layers> parseShowList(const Content& content, std::span<const std::string> items, std::string& error) {
+    Layers layers;
+    layers.bones = layers.muscles = layers.wraps = layers.model = false;
+    for (const std::string& item : items) {
+        if (item == "bones") layers.bones = true;
+        else if (item == "muscles") layers.muscles = true;
+        else if (item == "wraps") layers.wraps = true;
+        else if (item == "model") layers.model = true;
+        else if (content.findGroup(item)) {
+            layers.muscles = true;
+            layers.onlyGroups.push_back(item);
+        } else if (content.findMuscleInfo(item)) {
+            layers.muscles = true;
+            layers.onlyMuscles.push_back(item);
+        } else {
+            std::vector<std::string> valid{"bones", "muscles", "wraps", "model"};
+            for (const MuscleGroup& g : content.groups) valid.push_back(g.id);
+            for (const MuscleInfo& m : content.muscles) valid.push_back(m.id);
+            const std::string hint = closestMatch(item, valid);
+            error = "unknown layer \"" + item + "\"" + (hint.empty() ? "" : " (did you mean \"" + hint + "\"?)") +
+                    "; valid: " + joinNames(valid, 200);
+            return std::nullopt;
+        }
+    }
+    // Listing only groups or muscles implies the muscles layer but keeps the rest as asked.
+    if (layers.muscles && layers.onlyGroups.empty() && layers.onlyMuscles.empty()) {
+        // all muscles
+    }
+    return layers;
+}
+
+AnatomyDrawer::AnatomyDrawer(const Content& content, std::shared_ptr<const scene::Scene> model)
+    : m_content(&content), m_model(std::move(model)) {
+    m_defaultBodies = computeBodyTransforms(content.model, content.model.defaultPose());
+    if (m_model) bindModel();
+    if (!m_anatomical) buildStandIns();
+    for (const WrapCylinder& c : content.model.wrapCylinders) {
+        auto mesh = std::make_shared<scene::Primitive>();
+        detail::appendCylinderZ(*mesh, static_cast<float>(c.radius), static_cast<float>(std::max(c.length, 2.0 * c.radius)), 40);
+        m_wrapMeshes.push_back(std::move(mesh));
+    }
+}
+
+void AnatomyDrawer::bindModel() {
+    const scene::Scene& s = *m_model;
+    const Model& model = m_content->model;
+    m_nodeBody.assign(s.nodes.size(), -1);
+    int named = 0;
+    for (std::size_t n = 0; n < s.nodes.size(); ++n) {
+        m_nodeBody[n] = model.findBody(s.nodes[n].name);
+        if (m_nodeBody[n] >= 0) ++named;
+    }
+    m_anatomical = named >= 2 && model.findBody("pelvis") >= 0;
+
+    // Which body each primitive belongs to: the skin joint carrying most weight, else the
+    // node itself or its nearest ancestor named after a body.
+    const auto bodyOfNode = [&](int node) {
+        for (int guard = 0; node >= 0 && guard < 4096; ++guard) {
+            if (m_nodeBody[static_cast<std::size_t>(node)] >= 0) return m_nodeBody[static_cast<std::size_t>(node)];
+            node = s.nodes[static_cast<std::size_t>(node)].parent;
+        }
+        return -1;
+    };
+    std::map<std::string, std::string, std::less<>> aliases; // alias -> muscle id
+    for (const MuscleInfo& info : m_content->muscles)
+        for (const std::string& a : info.aliases) aliases.emplace(a, info.id);
+    m_primitiveBody.assign(s.nodes.size(), {});
+    m_primitiveMuscle.assign(s.nodes.size(), {});
+    const scene::ScenePose rest = scene::evaluate(s);
+    for (std::size_t n = 0; n < s.nodes.size(); ++n) {
+        const scene::Node& node = s.nodes[n];
+        if (node.mesh < 0 || node.mesh >= static_cast<int>(s.meshes.size())) continue;
+        const scene::Mesh& mesh = s.meshes[static_cast<std::size_t>(node.mesh)];
+        for (std::size_t p = 0; p < mesh.primitives.size(); ++p) {
+            const scene::Primitive& prim = mesh.primitives[p];
+            int body = -1;
+            if (node.skin >= 0 && node.skin < static_cast<int>(s.skins.size()) && prim.influenceCount > 0) {
+                const scene::Skin& skin = s.skins[static_cast<std::size_t>(node.skin)];
+                std::vector<double> weight(skin.joints.size(), 0.0);
+                const std::size_t ic = static_cast<std::size_t>(prim.influenceCount);
+                for (std::size_t i = 0; i < prim.joints.size() && i < prim.weights.size(); ++i)
+                    if (prim.joints[i] < weight.size()) weight[prim.joints[i]] += static_cast<double>(prim.weights[i]);
+                (void)ic;
+                const auto best = std::max_element(weight.begin(), weight.end());
+                if (best != weight.end() && *best > 0.0)
+                    body = bodyOfNode(skin.joints[static_cast<std::size_t>(best - weight.begin())]);
+            } else {
+                body = bodyOfNode(static_cast<int>(n));
+            }
+            m_primitiveBody[n].push_back(body);
+            // A muscle mesh named by an alias (node name or mesh name).
+            int muscle = -1;
+            auto it = aliases.find(node.name);
+            if (it == aliases.end()) it = aliases.find(mesh.name);
+            if (it != aliases.end()) {
+                const std::vector<glm::vec3> posed = scene::posedPositions(s, rest, static_cast<int>(n), static_cast<int>(p));
+                scene::Bounds b;
+                for (const auto& v : posed) b.add(v);
+                // glTF -X is the subject's right.
+                const Side side = b.center().x <= 0.0f ? Side::Right : Side::Left;
+                muscle = model.findMuscle(it->second, side);
+            }
+            m_primitiveMuscle[n].push_back(muscle);
+        }
+    }
+}
+
+void AnatomyDrawer::buildStandIns() {
+    const Model& model = m_content->model;
+    const auto add = [&](const char* body, scene::Primitive mesh) {
+        const int b = model.findBody(body);
+        if (b < 0) return;
+        auto ptr = std::make_shared<scene::Primitive>(std::move(mesh));
+        m_standIns.push_back({ptr, b});
+        const int l = model.findBody(otherSideName(body));
+        if (l >= 0 && l != b) m_standIns.push_back({std::make_shared<scene::Primitive>(detail::mirroredZ(*ptr)), l});
+    };
+    // Body frames (OpenSim: X anterior, Y up, Z right), metres. Rough shapes only: they stand
+    // in for the generated bones until a model is loaded.
+    {
+        scene::Primitive femur;
+        detail::appendCapsule(femur, {0, 0, 0}, {0, 0, 0}, 0.024f);                            // head
+        detail::appendCapsule(femur, {0, 0, 0}, {-0.012f, -0.045f, 0.05f}, 0.014f);            // neck
+        detail::appendCapsule(femur, {-0.015f, -0.03f, 0.055f}, {-0.008f, -0.39f, 0.0f}, 0.014f); // shaft
+        detail::appendCapsule(femur, {-0.012f, -0.395f, -0.03f}, {-0.012f, -0.395f, 0.03f}, 0.022f); // condyles
+        add("femur_r", std::move(femur));
+    }
+    {
+        scene::Primitive tibia;
+        detail::appendCapsule(tibia, {0.0f, -0.02f, -0.025f}, {0.0f, -0.02f, 0.025f}, 0.022f);
+        detail::appendCapsule(tibia, {0.0f, -0.03f, 0.0f}, {-0.005f, -0.37f, 0.0f}, 0.015f);
+        add("tibia_r", std::move(tibia));
+    }
+    for (const char* v : {"L1", "L2", "L3", "L4", "L5"}) {
+        scene::Primitive vert;
+        detail::appendCapsule(vert, {0.0f, 0.012f, 0.0f}, {0.0f, 0.026f, 0.0f}, 0.02f);
+        detail::appendCapsule(vert, {-0.025f, 0.02f, 0.0f}, {-0.055f, 0.012f, 0.0f}, 0.006f);
+        detail::appendCapsule(vert, {-0.022f, 0.022f, -0.03f}, {-0.022f, 0.022f, 0.03f}, 0.005f);
+        add(v, std::move(vert));
+    }
+}
+
+namespace {
+
+scene::Bounds transformedBounds(const scene::Bounds& local, const glm::mat4& m) {
+    scene::Bounds out;
+    if (local.empty()) return out;
+    for (int i = 0; i < 8; ++i) {
+        const glm::vec3 c((i & 1) ? local.max.x : local.min.x, (i & 2) ? local.max.y : local.min.y,
+                          (i & 4) ? local.max.z : local.min.z);
+        out.add(glm::vec3(m * glm::vec4(c, 1.0f)));
+    }
+    return out;
+}
+
+bool sideShown(SideFilter f, Side s) {
+    if (s == Side::Midline) return true;
+    if (f == SideFilter::RightOnly) return s == Side::Right;
+    if (f == SideFilter::LeftOnly) return s == Side::Left;
+    return true;
+}
+
+Material boneMaterial() {
+    Material m;
+    m.kind = MaterialKind::Bone;
+    m.baseColor = glm::vec4(boneColor(), 1.0f);
+    m.roughness = 0.7f;
+    return m;
+}
+
+} // namespace
+
+DrawList AnatomyDrawer::build(std::span<const double> q, const DrawOptions& options) const {
+    const Model& model = m_content->model;
+    assert(q.size() == model.coordinates.size());
+    DrawList list;
+    std::vector<Transform> bodies = computeBodyTransforms(model, q);
+    for (Transform& b : bodies) b = options.room * b;
+    const Layers& layers = options.layers;
+
+    const auto bodyShown = [&](int b) {
+        return layers.bones && b >= 0 && sideShown(layers.sides, model.bodies[static_cast<std::size_t>(b)].side);
+    };
+    const auto lowerLeg = [&](int b) {
+        if (b < 0) return false;
+        const std::string& n = model.bodies[static_cast<std::size_t>(b)].name;
+        return n.starts_with("tibia") || n.starts_with("fibula") || n.starts_with("talus") ||
+               n.starts_with("calcn") || n.starts_with("toes");
+    };
+    const auto boneTarget = [&](int b, int node) {
+        PickTarget t;
+        t.kind = PickTarget::Kind::Bone;
+        t.body = b;
+        t.node = node;
+        const Body& body = model.bodies[static_cast<std::size_t>(b)];
+        t.name = body.displayName.empty() ? body.name : body.displayName;
+        return list.addTarget(std::move(t));
+    };
+
+    // Which muscles are shown and highlighted.
+    const auto muscleShown = [&](const Muscle& m) {
+        if (!layers.muscles || !sideShown(layers.sides, m.side)) return false;
+        if (layers.onlyGroups.empty() && layers.onlyMuscles.empty()) return true;
+        return std::find(layers.onlyMuscles.begin(), layers.onlyMuscles.end(), m.id) != layers.onlyMuscles.end() ||
+               std::find(layers.onlyGroups.begin(), layers.onlyGroups.end(), m.group) != layers.onlyGroups.end();
+    };
+    const auto highlighted = [&](const Muscle& m) {
+        for (const HighlightRef& h : options.highlight)
+            if (h.muscleId == m.id && (!h.side || *h.side == m.side)) return true;
+        return false;
+    };
+    const bool anyHighlight = !options.highlight.empty();
+    const auto muscleFlags = [&](const Muscle& m) {
+        if (highlighted(m)) return kHighlighted | kOutlined;
+        return anyHighlight && options.ghostOthers ? std::uint32_t(kGhosted) : 0u;
+    };
+    const auto muscleMaterial = [&](const Muscle& m, glm::vec2 belly) {
+        Material mat;
+        mat.kind = MaterialKind::Muscle;
+        mat.baseColor = glm::vec4(muscleColor(*m_content, m.id), 1.0f);
+        mat.roughness = 0.45f;
+        mat.bellyRange = belly;
+        return mat;
+    };
+    std::vector<char> drawnFromModel(model.muscles.size(), 0);
+    // Per muscle: where a label should point, and its pick ids.
+    struct Anchor {
+        glm::vec3 position{0.0f};
+        float size = -1.0f;
+        std::vector<std::uint32_t> ids;
+    };
+    std::vector<Anchor> anchors(model.muscles.size());
+
+    // ---- A loaded model.
+    if (m_model) {
+        const scene::Scene& s = *m_model;
+        std::vector<scene::WorldOverride> overrides;
+        scene::EvaluateOptions eo;
+        if (m_anatomical) {
+            const scene::ScenePose rest = scene::evaluate(s);
+            for (std::size_t n = 0; n < s.nodes.size(); ++n) {
+                const int b = m_nodeBody[n];
+                if (b < 0) continue;
+                const glm::mat4 motion = toSceneMatrix(bodies[static_cast<std::size_t>(b)]) *
+                                         glm::inverse(toSceneMatrix(m_defaultBodies[static_cast<std::size_t>(b)]));
+                overrides.push_back({static_cast<int>(n), motion * rest.world[n]});
+            }
+            eo.worldOverrides = overrides;
+        } else {
+            eo.animation = options.animation;
+            eo.time = options.animationTime;
+        }
+        const scene::ScenePose pose = scene::evaluate(s, eo);
+        std::vector<MatricesPtr> skinMats;
+        for (auto& m : pose.skinMatrices) skinMats.push_back(std::make_shared<const std::vector<glm::mat4>>(m));
+        for (int n : scene::displayedNodes(s)) {
+            const scene::Node& node = s.nodes[static_cast<std::size_t>(n)];
+            if (node.mesh < 0 || node.mesh >= static_cast<int>(s.meshes.size())) continue;
+            const scene::Mesh& mesh = s.meshes[static_cast<std::size_t>(node.mesh)];
+            for (std::size_t p = 0; p < mesh.primitives.size(); ++p) {
+                const scene::Primitive& prim = mesh.primitives[p];
+                if (prim.positions.empty() || prim.indices.empty()) continue;
+                DrawItem item;
+                item.mesh = MeshPtr(m_model, &prim);
+                item.transform = pose.world[static_cast<std::size_t>(n)];
+                const bool skinned = node.skin >= 0 && node.skin < static_cast<int>(skinMats.size()) && prim.influenceCount > 0;
+                if (skinned) item.jointMatrices = skinMats[static_cast<std::size_t>(node.skin)];
+                item.morphWeights = pose.morphWeights[static_cast<std::size_t>(n)];
+                const int body = m_primitiveBody[static_cast<std::size_t>(n)][p];
+                const int muscle = m_primitiveMuscle[static_cast<std::size_t>(n)][p];
+                // Bounds: rest box moved by the node (or its dominant joint's) matrix.
+                glm::mat4 boxMatrix = item.transform;
+                if (skinned) {
+                    const auto& mats = *item.jointMatrices;
+                    std::vector<double> w(mats.size(), 0.0);
+                    for (std::size_t i = 0; i < prim.joints.size() && i < prim.weights.size(); ++i)
+                        if (prim.joints[i] < w.size()) w[prim.joints[i]] += static_cast<double>(prim.weights[i]);
+                    const auto best = std::max_element(w.begin(), w.end());
+                    boxMatrix = best != w.end() ? mats[static_cast<std::size_t>(best - w.begin())] : glm::mat4(1.0f);
+                }
+                item.bounds = transformedBounds(scene::primitiveBounds(prim), boxMatrix);
+                if (muscle >= 0) {
+                    const Muscle& m = model.muscles[static_cast<std::size_t>(muscle)];
+                    if (!muscleShown(m)) continue;
+                    drawnFromModel[static_cast<std::size_t>(muscle)] = 1;
+                    item.material = muscleMaterial(m, {0.0f, 1.0f});
+                    item.flags = muscleFlags(m);
+                    PickTarget t;
+                    t.kind = PickTarget::Kind::MusclePart;
+                    t.part = {muscle, 0};
+                    t.node = n;
+                    t.muscleId = m.id;
+                    t.name = partDisplayName(*m_content, m, 0);
+                    item.pickId = list.addTarget(std::move(t));
+                    Anchor& a = anchors[static_cast<std::size_t>(muscle)];
+                    a.ids.push_back(item.pickId);
+                    if (item.bounds.radius() > a.size) {
+                        a.size = item.bounds.radius();
+                        a.position = item.bounds.center();
+                    }
+                } else if (m_anatomical && body >= 0) {
+                    if (!bodyShown(body)) continue;
+                    item.material = boneMaterial();
+                    item.pickId = boneTarget(body, n);
+                    if (lowerLeg(body)) item.flags |= kNoFraming;
+                } else {
+                    if (!layers.model && !m_anatomical) continue;
+                    if (m_anatomical && !layers.bones) continue;
+                    if (prim.material >= 0 && prim.material < static_cast<int>(s.materials.size())) {
+                        const scene::Material& sm = s.materials[static_cast<std::size_t>(prim.material)];
+                        item.material.baseColor = sm.baseColor;
+                        item.material.roughness = sm.roughness;
+                        item.material.doubleSided = sm.doubleSided;
+                        item.material.alphaBlend = sm.alphaMode == scene::AlphaMode::Blend;
+                        item.material.alphaCutoff = sm.alphaMode == scene::AlphaMode::Mask ? sm.alphaCutoff : -1.0f;
+                        const scene::TextureRef& tex = sm.baseColorTexture;
+                        if (tex.image >= 0 && tex.image < static_cast<int>(s.images.size()) &&
+                            !s.images[static_cast<std::size_t>(tex.image)].rgba.empty()) {
+                            item.material.baseColorTexture = ImagePtr(m_model, &s.images[static_cast<std::size_t>(tex.image)]);
+                            item.material.texCoord = tex.texCoord;
+                            // KHR_texture_transform: T * R * S.
+                            const float c = std::cos(tex.rotation), si = std::sin(tex.rotation);
+                            const glm::mat3 t(1, 0, 0, 0, 1, 0, tex.offset.x, tex.offset.y, 1);
+                            const glm::mat3 r(c, -si, 0, si, c, 0, 0, 0, 1);
+                            const glm::mat3 sc(tex.scale.x, 0, 0, 0, tex.scale.y, 0, 0, 0, 1);
+                            item.material.uvTransform = t * r * sc;
+                        }
+                    }
+                    item.material.useVertexColors = !prim.colors.empty();
+                    PickTarget t;
+                    t.kind = PickTarget::Kind::ModelNode;
+                    t.node = n;
+                    t.name = node.name.empty() ? (mesh.name.empty() ? "node " + std::to_string(n) : mesh.name) : node.name;
+                    item.pickId = list.addTarget(std::move(t));
+                }
+                list.items.push_back(std::move(item));
+            }
+        }
+    }
+
+    // ---- Stand-in bones.
+    if (!m_model && layers.bones)
+        for (const StandIn& s : m_standIns) {
+            if (!bodyShown(s.body)) continue;
+            DrawItem item;
+            item.mesh = s.mesh;
+            item.transform = toSceneMatrix(bodies[static_cast<std::size_t>(s.body)]);
+            item.material = boneMaterial();
+            item.pickId = boneTarget(s.body, -1);
+            item.bounds = transformedBounds(scene::primitiveBounds(*s.mesh), item.transform);
+            if (lowerLeg(s.body)) item.flags |= kNoFraming;
+            list.items.push_back(std::move(item));
+        }
+
+    // ---- Muscles built along their paths (anatomical models and the stand-ins only).
+    const bool drawMuscles = !m_model || m_anatomical;
+    std::vector<char> wrapUsed(model.wrapCylinders.size(), 0);
+    if (drawMuscles) {
+        // "Away from the bone": from the femur's axis along the thigh, from the pelvis' centre above.
+        struct Axis {
+            glm::vec3 a, b;
+        };
+        std::vector<Axis> femurAxes;
+        for (const char* f : {"femur_r", "femur_l"}) {
+            const int fb = model.findBody(f);
+            if (fb < 0) continue;
+            const Transform& t = bodies[static_cast<std::size_t>(fb)];
+            femurAxes.push_back({scene::osimToGltf(glm::vec3(t.apply(Vec3(0.0)))),
+                                 scene::osimToGltf(glm::vec3(t.apply(Vec3(-0.008, -0.40, 0.0))))});
+        }
+        glm::vec3 pelvisCentre(0.0f);
+        if (const int pb = model.findBody("pelvis"); pb >= 0)
+            pelvisCentre = scene::osimToGltf(glm::vec3(bodies[static_cast<std::size_t>(pb)].apply(Vec3(-0.07, -0.04, 0.0))));
+        const OutwardFn outward = [femurAxes, pelvisCentre](const glm::vec3& p) {
+            float best = 1e9f;
+            glm::vec3 dir = p - pelvisCentre;
+            for (const Axis& ax : femurAxes) {
+                const glm::vec3 d = ax.b - ax.a;
+                const float u = glm::dot(p - ax.a, d) / std::max(1e-9f, glm::dot(d, d));
+                if (u < 0.15f || u > 1.1f) continue;
+                const glm::vec3 c = ax.a + d * std::clamp(u, 0.0f, 1.0f);
+                const float dist = glm::length(p - c);
+                if (dist < best) {
+                    best = dist;
+                    dir = p - c;
+                }
+            }
+            return dir;
+        };
+
+        PathGeometry geom;
+        for (std::size_t mi = 0; mi < model.muscles.size(); ++mi) {
+            const Muscle& m = model.muscles[mi];
+            if (!muscleShown(m) || drawnFromModel[mi]) continue;
+            const MuscleInfo* info = m_content->findMuscleInfo(m.id);
+            const MuscleShape shape = muscleShapeFromName(info ? info->shape : "fusiform");
+            std::vector<PartPath> paths(m.parts.size());
+            for (std::size_t p = 0; p < m.parts.size(); ++p) {
+                pathGeometry(model, m.parts[p], bodies, q, geom);
+                PartPath& pp = paths[p];
+                for (std::size_t i = 0; i < geom.points.size(); ++i) {
+                    pp.points.push_back(scene::osimToGltf(glm::vec3(geom.points[i])));
+                    pp.surfaceNormal.push_back(i < geom.surfaceNormal.size()
+                                                   ? scene::osimToGltf(glm::vec3(geom.surfaceNormal[i]))
+                                                   : glm::vec3(0.0f));
+                }
+                pp.architecture = m.parts[p].architecture;
+                for (const WrapUse& w : m.parts[p].wraps)
+                    if (w.cylinder >= 0) wrapUsed[static_cast<std::size_t>(w.cylinder)] = 1;
+            }
+            std::vector<PartSolid> solids;
+            if (shape == MuscleShape::Fan) solids = buildFanSheet(paths, outward, options.solid);
+            else
+                for (const PartPath& pp : paths) solids.push_back(buildPartSolid(pp, shape, outward, options.solid));
+            const std::uint32_t flags = muscleFlags(m);
+            for (std::size_t p = 0; p < solids.size(); ++p) {
+                PartSolid& solid = solids[p];
+                if (solid.mesh.positions.empty()) continue;
+                DrawItem item;
+                for (const auto& v : solid.mesh.positions) item.bounds.add(v);
+                item.mesh = std::make_shared<const scene::Primitive>(std::move(solid.mesh));
+                item.material = muscleMaterial(m, solid.bellyRange);
+                item.flags = flags;
+                PickTarget t;
+                t.kind = PickTarget::Kind::MusclePart;
+                t.part = {static_cast<int>(mi), static_cast<int>(p)};
+                t.muscleId = m.id;
+                t.name = partDisplayName(*m_content, m, p);
+                item.pickId = list.addTarget(std::move(t));
+                Anchor& a = anchors[mi];
+                a.ids.push_back(item.pickId);
+                // Fans: the middle part's belly; others: the thickest belly.
+                const float size = shape == MuscleShape::Fan
+                                       ? 1.0f - std::abs(static_cast<float>(p) - 0.5f * static_cast<float>(solids.size() - 1)) * 0.01f
+                                       : solid.bellyRadius;
+                if (size > a.size) {
+                    a.size = size;
+                    a.position = solid.bellyCentre;
+                }
+                list.items.push_back(std::move(item));
+            }
+        }
+    }
+
+    // ---- Wrap surfaces of the shown muscles.
+    if (drawMuscles && layers.wraps)
+        for (std::size_t c = 0; c < model.wrapCylinders.size(); ++c) {
+            if (!wrapUsed[c]) continue;
+            const WrapCylinder& cyl = model.wrapCylinders[c];
+            DrawItem item;
+            item.mesh = m_wrapMeshes[c];
+            item.transform = toSceneMatrix(bodies[static_cast<std::size_t>(cyl.body)] * cyl.frame);
+            item.material.kind = MaterialKind::Wrap;
+            item.material.baseColor = glm::vec4(srgbHex(0x9CC7E6), 0.35f);
+            item.material.alphaBlend = true;
+            item.bounds = transformedBounds(scene::primitiveBounds(*item.mesh), item.transform);
+            item.flags = kNoFraming;
+            list.items.push_back(std::move(item));
+        }
+
+    // ---- Label anchors: every highlighted muscle that is drawn, per side.
+    for (std::size_t mi = 0; mi < model.muscles.size(); ++mi) {
+        const Muscle& m = model.muscles[mi];
+        if (!highlighted(m) || anchors[mi].ids.empty()) continue;
+        LabelAnchor a;
+        a.muscleId = m.id;
+        a.side = m.side;
+        const MuscleInfo* info = m_content->findMuscleInfo(m.id);
+        a.text = info ? info->name : m.id;
+        a.position = anchors[mi].position;
+        a.pickIds = anchors[mi].ids;
+        a.color = glm::vec4(muscleColor(*m_content, m.id), 1.0f);
+        list.labels.push_back(std::move(a));
+    }
+    return list;
+}
+
+} // namespace hv::draw

@@ -1,0 +1,111 @@
+// From "content + pose (+ a loaded model)" to a DrawList: posed bones, every shown muscle part
+// as a solid along its current path, wrap surfaces, colours by functional group, highlight and
+// ghost flags, pick ids and label anchors. GL-free; the window and `hipview render` share it.
+//
+// Bones come from a model scene whose nodes (skin joints, or plain mesh nodes) are named after
+// the core's bodies ("pelvis", "L1".."L5", "femur_r", "tibia_l", ...), posed by the core's
+// forward kinematics: each such node moves by its body's motion from the core's default pose,
+// mapped into the scene frame by scene::osimToGltf(). A model's own meshes named in a muscle's
+// `aliases` are that muscle (they replace its built solid). Any other model (a third-party
+// file) is drawn as it is, posed by its own animation. Without a model, simple stand-in bones
+// are drawn (femora, tibiae, lumbar vertebrae).
+#pragma once
+
+#include "anatomy_draw/draw_item.hpp"
+#include "anatomy_draw/muscle_mesh.hpp"
+#include "content/content.hpp"
+#include "scene/geometry.hpp"
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace hv::draw {
+
+// Which side of the body is drawn: medial views hide the near side.
+enum class SideFilter : unsigned char { Both, RightOnly, LeftOnly };
+
+// What is drawn. Defaults: bones and every muscle.
+struct Layers {
+    bool bones = true;
+    bool muscles = true;
+    bool wraps = false; // wrap surfaces (glass cylinders), a teaching aid
+    bool model = true;  // a third-party model's own meshes
+    // When non-empty, only these muscles are drawn: a muscle shows if its id is listed or its
+    // group is (ids and group ids from the content).
+    std::vector<std::string> onlyMuscles;
+    std::vector<std::string> onlyGroups;
+    SideFilter sides = SideFilter::Both;
+};
+
+// A muscle to highlight: its content id and side (nullopt: both sides).
+struct HighlightRef {
+    std::string muscleId;
+    std::optional<Side> side;
+};
+
+struct DrawOptions {
+    Layers layers;
+    std::vector<HighlightRef> highlight;
+    bool ghostOthers = true; // with a highlight: the other muscles become ghosts
+    // A loaded third-party model's animation (index into scene.animations, -1: rest pose) and
+    // the time in it (s).
+    int animation = -1;
+    float animationTime = 0.0f;
+    // Where the model's ground frame sits in the room (OpenSim axes): a lying posture turns the
+    // whole body (movement::roomFromModel). Identity: standing.
+    Transform room;
+    SolidParams solid;
+};
+
+// "piriformis", "piriformis_r", "gluteus_medius_l" -> HighlightRef; nullopt with `error` set
+// (the valid ids listed) when the muscle is unknown.
+std::optional<HighlightRef> parseHighlight(const Content& content, std::string_view text, std::string& error);
+
+// "bones,muscles,wraps,gluteals,piriformis" -> Layers: `bones`, `muscles`, `wraps`, `model`
+// switch layers; group ids and muscle ids restrict the muscles shown (and switch muscles on).
+// nullopt with `error` naming the item and listing the valid names.
+std::optional<Layers> parseShowList(const Content& content, std::span<const std::string> items,
+                                    std::string& error);
+
+class AnatomyDrawer {
+public:
+    // `content` must outlive the drawer. `model` may be null (stand-in bones).
+    explicit AnatomyDrawer(const Content& content, std::shared_ptr<const scene::Scene> model = {});
+
+    const Content& content() const { return *m_content; }
+    const std::shared_ptr<const scene::Scene>& model() const { return m_model; }
+    // True when the model's nodes are named after the core's bodies (it is HipView's own
+    // skeleton, or one made for it): then the core's pose moves it and muscles are drawn on it.
+    bool modelIsAnatomical() const { return m_anatomical; }
+
+    // Everything at pose `q` (one value per coordinate, SI units). Muscles are drawn when the
+    // model is anatomical or there is no model.
+    DrawList build(std::span<const double> q, const DrawOptions& options) const;
+
+private:
+    const Content* m_content;
+    std::shared_ptr<const scene::Scene> m_model;
+    bool m_anatomical = false;
+    std::vector<int> m_nodeBody;        // per model node: the body it is named after, or -1
+    // Per model node and primitive: the body a bone mesh belongs to (dominant joint), or -1.
+    std::vector<std::vector<int>> m_primitiveBody;
+    std::vector<std::vector<int>> m_primitiveMuscle; // muscle (model index) an alias names, or -1
+    struct StandIn {
+        MeshPtr mesh;
+        int body = -1;
+    };
+    std::vector<StandIn> m_standIns; // built once, in body frames (OpenSim, metres)
+    std::vector<MeshPtr> m_wrapMeshes; // per wrap cylinder, in its own frame
+    std::vector<Transform> m_defaultBodies;
+    void bindModel();
+    void buildStandIns();
+};
+
+// Helpers shared with the renderer and tests.
+glm::mat4 toSceneMatrix(const Transform& groundFromBody); // OpenSim body->ground as a scene matrix
+std::string partDisplayName(const Content& content, const Muscle& muscle, std::size_t part);
+
+} // namespace hv::draw

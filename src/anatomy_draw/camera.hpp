@@ -1,0 +1,74 @@
+// Cameras for figures and the window: the standard anatomical views, orbit cameras
+// (azimuth, elevation, distance) and framing a set of draw items. GL-free.
+//
+// Frame: the scene frame (glTF's: Y up, +Z the subject's front, -X the subject's right; metres).
+// Azimuth is measured about +Y from the front: 0 = anterior (camera in front), 90 = the
+// subject's right side, 180 = posterior, 270 (or -90) = left. Elevation: + looks from above.
+#pragma once
+
+#include "anatomy_draw/draw_item.hpp"
+
+#include <glm/glm.hpp>
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hv::draw {
+
+struct Camera {
+    glm::vec3 eye{0.0f, 1.0f, 3.0f};
+    glm::vec3 target{0.0f, 1.0f, 0.0f};
+    glm::vec3 up{0.0f, 1.0f, 0.0f};
+    float fovYDegrees = 24.0f; // vertical field of view
+    float nearZ = 0.05f;       // m
+    float farZ = 20.0f;        // m
+
+    glm::mat4 view() const;
+    glm::mat4 projection(float aspect) const; // OpenGL clip space (z in -1..1)
+    float distance() const { return glm::length(eye - target); }
+    // Size in metres of one pixel at `depth` metres in front of the camera, for an image
+    // `heightPx` pixels high.
+    float metresPerPixel(float depth, float heightPx) const;
+};
+
+enum class StandardView : unsigned char {
+    Anterior, Posterior, LateralLeft, LateralRight, MedialLeft, MedialRight, Superior, Inferior
+};
+
+// "anterior", "posterior", "lateral-left", "lateral-right", "medial-left", "medial-right",
+// "superior", "inferior", in that order.
+const std::vector<std::string>& standardViewNames();
+std::optional<StandardView> standardViewFromName(std::string_view name);
+std::string_view standardViewName(StandardView view);
+
+// Where a camera looks from: unit vector from the target towards the eye, and the image's up.
+struct ViewDirection {
+    glm::vec3 toEye{0.0f, 0.0f, 1.0f};
+    glm::vec3 up{0.0f, 1.0f, 0.0f};
+};
+ViewDirection viewDirection(StandardView view);
+// Degrees; at exactly +-90 the image's up is the limit of nearby elevations.
+ViewDirection orbitDirection(double azimuthDeg, double elevationDeg);
+// Medial views show one side only: which side's structures stay (the far one).
+std::optional<Side> medialViewKeeps(StandardView view);
+
+// The box that framing uses: items without kNoFraming (all items if every one has it).
+scene::Bounds framingBounds(std::span<const DrawItem> items);
+
+// A camera looking along `dir` that fits `bounds` into an image of aspect `aspect` (width /
+// height), leaving `margin` (a fraction of the image) free on every side. Empty bounds frame a
+// 1 m box at the origin.
+Camera frameBounds(const scene::Bounds& bounds, const ViewDirection& dir, float aspect, float margin = 0.06f,
+                   float fovYDegrees = 24.0f);
+// The same with the distance from the box centre given (metres): an orbit camera.
+Camera orbitCamera(const scene::Bounds& bounds, const ViewDirection& dir, float distance, float fovYDegrees = 24.0f);
+
+// Projects a scene point to pixels (x right, y down, origin at the top-left corner). `depth`
+// (optional) receives the distance in front of the camera (negative: behind it).
+glm::vec2 projectToPixels(const Camera& camera, const glm::vec3& p, float widthPx, float heightPx,
+                          float* depth = nullptr);
+
+} // namespace hv::draw

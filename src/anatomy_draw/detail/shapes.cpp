@@ -1,0 +1,95 @@
+#include "anatomy_draw/detail/shapes.hpp"
+
+#include <cmath>
+#include <numbers>
+
+namespace hv::draw::detail {
+
+namespace {
+
+constexpr float kPi = std::numbers::pi_v<float>;
+
+glm::vec3 perpendicular(const glm::vec3& axis) {
+    const glm::vec3 a = std::abs(axis.y) < 0.9f ? glm::vec3(0, 1, 0) : glm::vec3(1, 0, 0);
+    return glm::normalize(glm::cross(axis, a));
+}
+
+} // namespace
+
+void appendCapsule(scene::Primitive& mesh, const glm::vec3& a, const glm::vec3& b, float radius, int segments) {
+    const glm::vec3 d = b - a;
+    const float len = glm::length(d);
+    const glm::vec3 axis = len > 1e-9f ? d / len : glm::vec3(0, 1, 0);
+    const glm::vec3 u = perpendicular(axis), v = glm::cross(axis, u);
+    const int lat = std::max(2, segments / 4); // latitude rings per hemisphere
+    const std::uint32_t base = static_cast<std::uint32_t>(mesh.positions.size());
+    // Rings from the pole at a (angle -pi/2) to the pole at b (+pi/2); the cylinder joins the
+    // two equators.
+    int rings = 0;
+    for (int half = 0; half < 2; ++half)
+        for (int k = 0; k <= lat; ++k) {
+            const float phi = half == 0 ? -kPi / 2 + kPi / 2 * static_cast<float>(k) / static_cast<float>(lat)
+                                        : kPi / 2 * static_cast<float>(k) / static_cast<float>(lat);
+            const glm::vec3 centre = half == 0 ? a : b;
+            const float rr = radius * std::cos(phi), h = radius * std::sin(phi);
+            for (int j = 0; j < segments; ++j) {
+                const float th = 2.0f * kPi * static_cast<float>(j) / static_cast<float>(segments);
+                const glm::vec3 n = axis * std::sin(phi) + (u * std::cos(th) + v * std::sin(th)) * std::cos(phi);
+                mesh.positions.push_back(centre + axis * h + (u * std::cos(th) + v * std::sin(th)) * rr);
+                mesh.normals.push_back(glm::normalize(n));
+            }
+            ++rings;
+        }
+    const auto at = [&](int r, int j) { return base + static_cast<std::uint32_t>(r * segments + (j % segments)); };
+    for (int r = 0; r + 1 < rings; ++r)
+        for (int j = 0; j < segments; ++j) {
+            // Ring r is nearer a: quads ordered so fronts face outward.
+            mesh.indices.insert(mesh.indices.end(), {at(r, j), at(r, j + 1), at(r + 1, j + 1)});
+            mesh.indices.insert(mesh.indices.end(), {at(r, j), at(r + 1, j + 1), at(r + 1, j)});
+        }
+}
+
+void appendCylinderZ(scene::Primitive& mesh, float radius, float length, int segments) {
+    const std::uint32_t base = static_cast<std::uint32_t>(mesh.positions.size());
+    const float h = 0.5f * length;
+    for (int side = 0; side < 2; ++side)
+        for (int j = 0; j < segments; ++j) {
+            const float th = 2.0f * kPi * static_cast<float>(j) / static_cast<float>(segments);
+            const glm::vec3 n(std::cos(th), std::sin(th), 0.0f);
+            mesh.positions.push_back(n * radius + glm::vec3(0, 0, side == 0 ? -h : h));
+            mesh.normals.push_back(n);
+        }
+    const auto at = [&](int s, int j) { return base + static_cast<std::uint32_t>(s * segments + (j % segments)); };
+    for (int j = 0; j < segments; ++j) {
+        mesh.indices.insert(mesh.indices.end(), {at(0, j), at(0, j + 1), at(1, j + 1)});
+        mesh.indices.insert(mesh.indices.end(), {at(0, j), at(1, j + 1), at(1, j)});
+    }
+    // Caps with their own flat normals.
+    for (int side = 0; side < 2; ++side) {
+        const std::uint32_t c = static_cast<std::uint32_t>(mesh.positions.size());
+        const float z = side == 0 ? -h : h;
+        const glm::vec3 n(0, 0, side == 0 ? -1.0f : 1.0f);
+        mesh.positions.emplace_back(0, 0, z);
+        mesh.normals.push_back(n);
+        for (int j = 0; j < segments; ++j) {
+            const float th = 2.0f * kPi * static_cast<float>(j) / static_cast<float>(segments);
+            mesh.positions.emplace_back(radius * std::cos(th), radius * std::sin(th), z);
+            mesh.normals.push_back(n);
+        }
+        for (int j = 0; j < segments; ++j) {
+            const std::uint32_t p = c + 1 + static_cast<std::uint32_t>(j), q = c + 1 + static_cast<std::uint32_t>((j + 1) % segments);
+            if (side == 0) mesh.indices.insert(mesh.indices.end(), {c, q, p});
+            else mesh.indices.insert(mesh.indices.end(), {c, p, q});
+        }
+    }
+}
+
+scene::Primitive mirroredZ(const scene::Primitive& mesh) {
+    scene::Primitive m = mesh;
+    for (auto& p : m.positions) p.z = -p.z;
+    for (auto& n : m.normals) n.z = -n.z;
+    for (std::size_t i = 0; i + 2 < m.indices.size(); i += 3) std::swap(m.indices[i + 1], m.indices[i + 2]);
+    return m;
+}
+
+} // namespace hv::draw::detail

@@ -1,0 +1,114 @@
+// Plain draw data: what the anatomy looks like at one pose, as a list of meshes with transforms,
+// materials, flags and pick ids. Built by AnatomyDrawer (anatomy_drawer.hpp), consumed by the
+// renderer (src/render) and by GL-free code (framing, tests). No OpenGL here.
+//
+// Frame and units: everything is in the scene frame, glTF's (right handed, Y up, +Z the
+// subject's front, metres); the anatomy core's OpenSim ground maps into it by
+// scene::osimToGltf(). Colours are linear RGBA.
+//
+// Meshes are CPU value objects (scene::Primitive) shared by pointer: the renderer uploads each
+// one on first use and keeps it while a draw item still holds the pointer, so a mesh that is
+// rebuilt (a muscle at a new pose) is a new pointer and a loaded model's meshes are uploaded once.
+#pragma once
+
+#include "core/model.hpp"
+#include "scene/geometry.hpp"
+#include "scene/scene.hpp"
+
+#include <glm/glm.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace hv::draw {
+
+using MeshPtr = std::shared_ptr<const scene::Primitive>;
+using ImagePtr = std::shared_ptr<const scene::Image>;
+using MatricesPtr = std::shared_ptr<const std::vector<glm::mat4>>;
+
+// How a surface is shaded: the renderer gives each kind its own look.
+enum class MaterialKind : std::uint8_t {
+    Generic, // a third-party model's material: base colour (and texture), roughness
+    Bone,    // ivory, matte, slightly translucent-looking
+    Muscle,  // moist red-brown flesh with fibre striations along texcoord0.x; tendons outside
+             // `bellyRange` are silvery white
+    Wrap,    // a wrap surface shown as a teaching aid: pale glass
+};
+
+struct Material {
+    MaterialKind kind = MaterialKind::Generic;
+    glm::vec4 baseColor{0.8f, 0.8f, 0.8f, 1.0f}; // linear RGBA
+    ImagePtr baseColorTexture;                    // sRGB RGBA8, or null
+    int texCoord = 0;                             // which UV set the texture reads (0 or 1)
+    glm::mat3 uvTransform{1.0f};                  // KHR_texture_transform as a 2D affine matrix
+    float roughness = 0.6f;
+    bool useVertexColors = false;                 // multiply by the mesh's COLOR_0
+    bool doubleSided = false;                     // no back-face culling
+    bool alphaBlend = false;                      // the material itself is translucent
+    float alphaCutoff = -1.0f;                    // >= 0: discard fragments with alpha below it
+    // Muscles: the fleshy belly's range of texcoord0.x (0 = origin, 1 = insertion); outside it the
+    // surface is tendon.
+    glm::vec2 bellyRange{0.0f, 1.0f};
+};
+
+// Bits of DrawItem::flags.
+enum DrawFlag : std::uint32_t {
+    kHighlighted = 1u << 0, // drawn in full colour, a little brighter
+    kGhosted = 1u << 1,     // drawn as a faint x-ray (translucent, rim-lit), never occludes
+    kOutlined = 1u << 2,    // a selection outline around its silhouette
+    kNoFraming = 1u << 3,   // left out when a camera frames the scene (e.g. the lower legs)
+};
+
+struct DrawItem {
+    MeshPtr mesh;
+    glm::mat4 transform{1.0f}; // mesh frame -> scene frame (ignored when skinned)
+    // Skinning: one matrix per joint of the mesh's skin (scene frame <- bind frame, i.e. joint
+    // world * inverse bind). Null or empty: not skinned. Shared between items of one skin.
+    MatricesPtr jointMatrices;
+    std::vector<float> morphWeights; // one per morph target of the mesh; missing ones are 0
+    Material material;
+    std::uint32_t flags = 0;
+    std::uint32_t pickId = 0; // 0: not pickable; else 1 + index into DrawList::pickTargets
+    scene::Bounds bounds;     // scene-frame box of the posed mesh (framing, sorting); may be loose
+
+    bool skinned() const { return jointMatrices && !jointMatrices->empty() && mesh && mesh->influenceCount > 0; }
+};
+
+// What a pick id refers to.
+struct PickTarget {
+    enum class Kind : std::uint8_t { MusclePart, Bone, ModelNode };
+    Kind kind = Kind::ModelNode;
+    PartRef part;          // MusclePart: the muscle (index into Model::muscles) and its part
+    int body = -1;         // Bone: index into Model::bodies
+    int node = -1;         // ModelNode (and a bone drawn from a loaded model): scene node index
+    std::string name;      // what a hover tip shows, e.g. "Gluteus medius (right), anterior fibres"
+    std::string muscleId;  // MusclePart: the content id, e.g. "gluteus_medius"
+};
+
+// A place a callout may point at: one per highlighted muscle and side.
+struct LabelAnchor {
+    std::string muscleId;             // content id
+    Side side = Side::Right;
+    std::string text;                 // the content file's name, e.g. "Piriformis"
+    glm::vec3 position{0.0f};         // scene frame: the thickest point of the largest belly
+    std::vector<std::uint32_t> pickIds; // every pick id of the muscle's parts on this side
+    glm::vec4 color{1.0f};            // linear RGBA, the muscle's colour (for the leader's dot)
+};
+
+struct DrawList {
+    std::vector<DrawItem> items;
+    std::vector<PickTarget> pickTargets;
+    std::vector<LabelAnchor> labels;
+
+    const PickTarget* target(std::uint32_t pickId) const {
+        return pickId == 0 || pickId > pickTargets.size() ? nullptr : &pickTargets[pickId - 1];
+    }
+    std::uint32_t addTarget(PickTarget t) {
+        pickTargets.push_back(std::move(t));
+        return static_cast<std::uint32_t>(pickTargets.size());
+    }
+};
+
+} // namespace hv::draw

@@ -1,0 +1,312 @@
+#include "anatomy_draw/figure_spec.hpp"
+
+#include "anatomy_draw/anatomy_drawer.hpp"
+#include "anatomy_draw/camera.hpp"
+#include "content/detail/toml_reader.hpp"
+#include "core/pose_text.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace hv::draw {
+
+namespace {
+
+constexpr int kMaxSide = 16384;
+constexpr int kMaxScale = 4;
+
+std::optional<int> parseInt(std::string_view s) {
+    int v = 0;
+    const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+    return v;
+}
+
+int hexDigit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+std::string formatNumber(double v) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.9g", std::abs(v) < 1e-12 ? 0.0 : v);
+    return buf;
+}
+
+std::string tomlString(std::string_view s) {
+    std::string out = "\"";
+    for (char c : s) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\t': out += "\\t"; break;
+        case '\r': out += "\\r"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+                out += buf;
+            } else {
+                out += c;
+            }
+        }
+    }
+    return out + "\"";
+}
+
+std::string tomlStrings(const std::vector<std::string>& v) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + tomlString(v[i]);
+    return out + "]";
+}
+
+// Reads the fields present in `t` into `spec` (a figure starts from the defaults).
+void readFields(detail::TableReader& t, FigureSpec& spec, bool isFigure) {
+    using detail::Need;
+    if (isFigure) {
+        if (auto v = t.string("output", Need::Required)) {
+            if (v->empty()) t.error("output", "must name a file, e.g. \"figure.png\"");
+            spec.output = *v;
+        }
+    }
+    if (auto v = t.string("size", Need::Optional)) {
+        if (auto s = parseSize(*v)) spec.width = s->x, spec.height = s->y;
+        else t.error("size", "\"" + *v + "\" is not WIDTHxHEIGHT in pixels (1 to 16384 each), e.g. \"1920x1080\"");
+    }
+    if (auto v = t.choice("view", Need::Optional, standardViewNames())) {
+        spec.view = *v;
+        spec.camera.reset();
+    }
+    if (t.has("camera")) {
+        if (auto v = t.numbers("camera", Need::Optional, 3, 3)) {
+            OrbitSpec o;
+            o.azimuthDeg = (*v)[0];
+            o.elevationDeg = (*v)[1];
+            o.distance = (*v)[2];
+            if (!(o.distance > 0.0)) t.error("camera", "the distance (third number, metres) must be greater than 0");
+            if (std::abs(o.elevationDeg) > 90.0) t.error("camera", "the elevation (second number) must lie in -90..90 degrees");
+            if (spec.camera && spec.camera->target) o.target = spec.camera->target;
+            spec.camera = o;
+        }
+    }
+    if (t.has("target")) {
+        if (auto v = t.vec3("target", Need::Optional)) {
+            if (!spec.camera) t.error("target", "needs camera = [azimuth, elevation, distance]");
+            else spec.camera->target = glm::vec3(*v);
+        }
+    }
+    if (auto v = t.string("pose", Need::Optional)) spec.pose = *v;
+    if (auto v = t.string("movement", Need::Optional)) spec.movement = *v;
+    if (auto v = t.number("at", Need::Optional, {0.0, 1e6})) spec.at = *v;
+    if (auto v = t.number("frames", Need::Optional, {1.0, 10000.0})) {
+        if (std::floor(*v) != *v) t.error("frames", "must be a whole number");
+        spec.frames = static_cast<int>(*v);
+    }
+    if (auto v = t.boolean("gif", Need::Optional)) spec.gif = *v;
+    if (auto v = t.boolean("mp4", Need::Optional)) spec.mp4 = *v;
+    if (auto v = t.strings("highlight", Need::Optional)) spec.highlight = *v;
+    if (auto v = t.strings("show", Need::Optional)) spec.show = *v;
+    if (auto v = t.boolean("labels", Need::Optional)) spec.labels = *v;
+    if (auto v = t.string("background", Need::Optional)) {
+        if (!parseBackground(*v)) t.error("background", "\"" + *v + "\" is neither \"transparent\" nor a colour \"#RRGGBB\"");
+        spec.background = *v;
+    }
+    if (auto v = t.number("scale", Need::Optional, {1.0, static_cast<double>(kMaxScale)})) {
+        if (std::floor(*v) != *v) t.error("scale", "must be a whole number");
+        spec.scale = static_cast<int>(*v);
+    }
+    if (auto v = t.string("model", Need::Optional)) spec.model = *v;
+}
+
+// Semantic checks at the field's line.
+void checkFields(detail::TableReader& t, const FigureSpec& spec, const Content& content) {
+    if (t.has("pose") && !spec.pose.empty()) {
+        std::string error;
+        if (!parsePose(content.model, spec.pose, error)) t.error("pose", error);
+    }
+    if (t.has("highlight"))
+        for (const std::string& h : spec.highlight) {
+            std::string error;
+            if (!parseHighlight(content, h, error)) t.error("highlight", error);
+        }
+    if (t.has("show")) {
+        std::string error;
+        if (!parseShowList(content, spec.show, error)) t.error("show", error);
+    }
+}
+
+} // namespace
+
+std::optional<glm::ivec2> parseSize(std::string_view text) {
+    const auto x = text.find_first_of("xX");
+    if (x == std::string_view::npos) return std::nullopt;
+    const auto w = parseInt(text.substr(0, x)), h = parseInt(text.substr(x + 1));
+    if (!w || !h || *w < 1 || *h < 1 || *w > kMaxSide || *h > kMaxSide) return std::nullopt;
+    return glm::ivec2(*w, *h);
+}
+
+std::optional<glm::vec4> parseBackground(std::string_view text) {
+    if (text == "transparent") return glm::vec4(0.0f);
+    if (text.size() != 7 || text[0] != '#') return std::nullopt;
+    float c[3];
+    for (int i = 0; i < 3; ++i) {
+        const int hi = hexDigit(text[static_cast<std::size_t>(1 + 2 * i)]);
+        const int lo = hexDigit(text[static_cast<std::size_t>(2 + 2 * i)]);
+        if (hi < 0 || lo < 0) return std::nullopt;
+        c[i] = static_cast<float>(hi * 16 + lo) / 255.0f;
+    }
+    return glm::vec4(c[0], c[1], c[2], 1.0f);
+}
+
+Diagnostics validateFigure(const FigureSpec& spec, const Content* content) {
+    Diagnostics out;
+    const auto bad = [&](std::string field, std::string message) {
+        out.push_back({spec.file, spec.line, 0, std::move(field), std::move(message)});
+    };
+    if (spec.width < 1 || spec.height < 1 || spec.width > kMaxSide || spec.height > kMaxSide)
+        bad("size", "width and height must lie in 1..16384 pixels");
+    if (spec.scale < 1 || spec.scale > kMaxScale) bad("scale", "must lie in 1..4");
+    else if (static_cast<long long>(spec.width) * spec.scale > kMaxSide || static_cast<long long>(spec.height) * spec.scale > kMaxSide)
+        bad("scale", "size x scale must stay within 16384 pixels a side");
+    if (!spec.camera && !standardViewFromName(spec.view))
+        bad("view", "unknown view \"" + spec.view + "\"" +
+                        [&] {
+                            const std::string h = closestMatch(spec.view, standardViewNames());
+                            return h.empty() ? std::string() : " (did you mean \"" + h + "\"?)";
+                        }() + "; valid views: " + joinNames(standardViewNames()));
+    if (spec.camera) {
+        if (!(spec.camera->distance > 0.0)) bad("camera", "the distance must be greater than 0 metres");
+        if (std::abs(spec.camera->elevationDeg) > 90.0) bad("camera", "the elevation must lie in -90..90 degrees");
+    }
+    if (!parseBackground(spec.background))
+        bad("background", "\"" + spec.background + "\" is neither \"transparent\" nor a colour \"#RRGGBB\"");
+    if (spec.frames < 0) bad("frames", "must be 1 or more");
+    if ((spec.gif || spec.mp4) && spec.frames <= 0) bad(spec.gif ? "gif" : "mp4", "needs frames (an animation)");
+    if (spec.frames > 0 && spec.movement.empty()) bad("frames", "needs a movement to animate");
+    if (content) {
+        std::string error;
+        if (!spec.pose.empty() && !parsePose(content->model, spec.pose, error)) bad("pose", error);
+        for (const std::string& h : spec.highlight)
+            if (!parseHighlight(*content, h, error)) bad("highlight", error);
+        if (!spec.show.empty() && !parseShowList(*content, spec.show, error)) bad("show", error);
+    }
+    return out;
+}
+
+FigureFileLoad parseFigureText(std::string_view text, const std::string& displayName,
+                               const std::filesystem::path& baseDirectory, const Content* content) {
+    FigureFileLoad load;
+    auto doc = detail::TomlDocument::parseString(text, displayName, load.diagnostics);
+    if (!doc) return load;
+    detail::TableReader root(doc->root(), displayName, "", load.diagnostics);
+    if (auto schema = root.string("schema", detail::Need::Required); schema && *schema != "hipview-figures 1")
+        root.error("schema", "expected \"hipview-figures 1\", found \"" + *schema + "\"");
+    FigureSpec defaults;
+    if (auto d = root.table("defaults", detail::Need::Optional)) {
+        readFields(*d, defaults, false);
+        if (content) checkFields(*d, defaults, *content);
+        d->finish();
+    }
+    std::vector<FigureSpec> figures;
+    auto tables = root.tables("figure", detail::Need::Required);
+    if (tables.empty() && root.has("figure"))
+        root.error("figure", "no figures: add at least one [[figure]] table");
+    for (auto& t : tables) {
+        FigureSpec spec = defaults;
+        spec.file = displayName;
+        spec.line = t.line();
+        readFields(t, spec, true);
+        if (content) checkFields(t, spec, *content);
+        t.finish();
+        if (!spec.output.empty() && std::filesystem::path(spec.output).is_relative())
+            spec.output = (baseDirectory / spec.output).lexically_normal().string();
+        // Checks that need the whole figure (defaults merged): reported at the figure's line.
+        for (Diagnostic& d : validateFigure(spec, nullptr)) load.diagnostics.push_back(std::move(d));
+        figures.push_back(std::move(spec));
+    }
+    root.finish();
+    // Two figures writing the same file would silently lose one.
+    for (std::size_t i = 0; i < figures.size(); ++i)
+        for (std::size_t j = 0; j < i; ++j)
+            if (!figures[i].output.empty() && figures[i].output == figures[j].output)
+                load.diagnostics.push_back({displayName, figures[i].line, 0, "figure[" + std::to_string(i + 1) + "].output",
+                                           "\"" + figures[i].output + "\" is also the output of the figure at line " +
+                                               std::to_string(figures[j].line)});
+    if (load.diagnostics.empty()) load.figures = std::move(figures);
+    return load;
+}
+
+FigureFileLoad loadFigureFile(const std::filesystem::path& path, const Content* content) {
+    FigureFileLoad load;
+    const std::string name = path.string();
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) {
+        load.diagnostics.push_back({name, 0, 0, "", std::filesystem::exists(path, ec) ? "not a regular file" : "file not found"});
+        return load;
+    }
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec || size > 4u * 1024u * 1024u) {
+        load.diagnostics.push_back({name, 0, 0, "", ec ? "cannot read the file's size" : "larger than 4 MiB; not a scene file"});
+        return load;
+    }
+    std::string text(size, '\0');
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) {
+        load.diagnostics.push_back({name, 0, 0, "", "cannot be opened for reading"});
+        return load;
+    }
+    text.resize(std::fread(text.data(), 1, size, f));
+    std::fclose(f);
+    return parseFigureText(text, name, path.parent_path(), content);
+}
+
+std::string figureFileText(std::span<const FigureSpec> figures) {
+    const FigureSpec def;
+    std::string out = "# HipView figures: `hipview render THIS_FILE` renders every [[figure]].\n"
+                      "schema = \"hipview-figures 1\"\n";
+    for (const FigureSpec& f : figures) {
+        out += "\n[[figure]]\noutput = " + tomlString(f.output) + "\n";
+        out += "size = \"" + std::to_string(f.width) + "x" + std::to_string(f.height) + "\"\n";
+        if (f.camera) {
+            out += "camera = [" + formatNumber(f.camera->azimuthDeg) + ", " + formatNumber(f.camera->elevationDeg) + ", " +
+                   formatNumber(f.camera->distance) + "]   # azimuth, elevation (deg), distance (m)\n";
+            if (f.camera->target)
+                out += "target = [" + formatNumber(f.camera->target->x) + ", " + formatNumber(f.camera->target->y) + ", " +
+                       formatNumber(f.camera->target->z) + "]   # scene frame, m\n";
+        } else {
+            out += "view = " + tomlString(f.view) + "\n";
+        }
+        if (!f.pose.empty()) out += "pose = " + tomlString(f.pose) + "\n";
+        if (!f.movement.empty()) {
+            out += "movement = " + tomlString(f.movement) + "\n";
+            if (f.frames > 0) out += "frames = " + std::to_string(f.frames) + "\n";
+            else out += "at = " + formatNumber(f.at) + "\n";
+            if (f.gif) out += "gif = true\n";
+            if (f.mp4) out += "mp4 = true\n";
+        }
+        if (!f.highlight.empty()) out += "highlight = " + tomlStrings(f.highlight) + "\n";
+        if (!f.show.empty()) out += "show = " + tomlStrings(f.show) + "\n";
+        if (f.labels) out += "labels = true\n";
+        if (f.background != def.background) out += "background = " + tomlString(f.background) + "\n";
+        if (f.scale != def.scale) out += "scale = " + std::to_string(f.scale) + "\n";
+        if (!f.model.empty()) out += "model = " + tomlString(f.model) + "\n";
+    }
+    return out;
+}
+
+std::string poseText(const Model& model, std::span<const double> q) {
+    std::string out;
+    for (std::size_t i = 0; i < model.coordinates.size() && i < q.size(); ++i) {
+        const Coordinate& c = model.coordinates[i];
+        if (std::abs(q[i] - c.defaultValue) < 1e-9) continue;
+        if (!out.empty()) out += ",";
+        out += c.name + "=" + formatNumber(coordinateToUser(c, q[i]));
+    }
+    return out;
+}
+
+} // namespace hv::draw

@@ -1,0 +1,91 @@
+// Figures as data: everything that decides a picture (size, camera, pose, highlight, layers,
+// labels, background, output name), read from and written to scene files, small TOML files of
+// the content files' family:
+//
+//     schema = "hipview-figures 1"
+//     [defaults]                      # optional; every figure starts from these
+//     size = "1920x1080"
+//     [[figure]]
+//     output = "piriformis_flexed.png" # relative to the scene file's folder
+//     view = "lateral-right"           # or camera = [azimuth, elevation, distance] (deg, deg, m)
+//     pose = "hip_flexion_r=90"        # degrees (metres for translations), as on the command line
+//     highlight = ["piriformis"]
+//     labels = true
+//     background = "transparent"       # or "#RRGGBB"
+//
+// `hipview render SCENE.toml` renders every figure; the window's "Save figure..." writes one
+// from its current view with writeFigureFile(). GL-free.
+#pragma once
+
+#include "content/content.hpp"
+#include "core/diagnostic.hpp"
+
+#include <glm/glm.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hv::draw {
+
+struct OrbitSpec {
+    double azimuthDeg = 0.0;   // 0 anterior, 90 the subject's right, 180 posterior
+    double elevationDeg = 0.0; // + from above
+    double distance = 1.5;     // m from the target
+    std::optional<glm::vec3> target; // scene frame (m); default: the framed figure's centre
+};
+
+struct FigureSpec {
+    std::string output;                    // file name; a scene file's are relative to its folder
+    int width = 1920, height = 1080;       // pixels of the written image
+    std::string view = "anterior";         // a standard view (camera.hpp); ignored with `camera`
+    std::optional<OrbitSpec> camera;
+    std::string pose;                      // "NAME=VALUE,..." (deg or m); "" = default pose
+    std::string movement;                  // a movement id ("" = none): the pose comes from it
+    double at = 0.0;                       // s into the movement
+    int frames = 0;                        // > 0: an animation of the whole movement in N frames
+    bool gif = false, mp4 = false;         // with frames: also an animated GIF / an MP4
+    std::vector<std::string> highlight;    // muscle ids, optionally with _r / _l
+    std::vector<std::string> show;         // layers (see parseShowList); empty = default
+    bool labels = false;
+    std::string background = "#ffffff";   // "transparent" or "#RRGGBB"
+    int scale = 1;                         // supersampling factor, 1..4
+    std::string model;                     // a model file; "" = the default model
+    // Where the figure came from, for messages (empty / 0 on the command line).
+    std::string file;
+    int line = 0;
+};
+
+// Parses "WxH" (1..16384 each).
+std::optional<glm::ivec2> parseSize(std::string_view text);
+// "#RRGGBB" -> sRGB 0..1 with alpha 1; "transparent" -> alpha 0. nullopt if neither.
+std::optional<glm::vec4> parseBackground(std::string_view text);
+
+// Checks a spec against the content and the views: view, pose coordinates and ranges, highlight
+// and show names, size, scale. Each problem is one message naming the field, listing the valid
+// names where there are any. (Movements are checked by the caller, which knows them.)
+Diagnostics validateFigure(const FigureSpec& spec, const Content* content);
+
+struct FigureFileLoad {
+    std::optional<std::vector<FigureSpec>> figures; // set when there were no problems
+    Diagnostics diagnostics;                        // file:line:field: reason, one per problem
+};
+
+// Reads a scene file. Output names are resolved against the file's folder. With `content`,
+// names (coordinates, muscles, layers) are checked too, each message at its line.
+FigureFileLoad loadFigureFile(const std::filesystem::path& path, const Content* content = nullptr);
+FigureFileLoad parseFigureText(std::string_view text, const std::string& displayName,
+                               const std::filesystem::path& baseDirectory, const Content* content = nullptr);
+
+// The text of a scene file holding `figures` (fields at their defaults are left out; outputs
+// are written as given). parseFigureText() reads it back to equal specs.
+std::string figureFileText(std::span<const FigureSpec> figures);
+
+// The pose `q` (SI, one value per coordinate) as "NAME=VALUE,..." in user units, listing only
+// coordinates away from their defaults; "" for the default pose.
+std::string poseText(const Model& model, std::span<const double> q);
+
+} // namespace hv::draw

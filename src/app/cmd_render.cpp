@@ -1,0 +1,481 @@
+// hipview render: figures for course material, rendered headlessly (EGL surfaceless, no window)
+// through the same renderer as the viewer. One figure from the command line, or every figure of
+// one or more scene files (anatomy_draw/figure_spec.hpp) in one process.
+#include "app/cli.hpp"
+#include "app/commands.hpp"
+#include "app/figure_output.hpp"
+#include "app/load_content.hpp"
+
+#include "anatomy_draw/anatomy_drawer.hpp"
+#include "anatomy_draw/camera.hpp"
+#include "anatomy_draw/figure_spec.hpp"
+#include "core/pose_text.hpp"
+#include "io/model_loader.hpp"
+#include "movement/loader.hpp"
+#include "movement/player.hpp"
+#include "render/figure_renderer.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+
+namespace hv::cli {
+
+namespace {
+
+constexpr const char* kHelp =
+    "usage: hipview render -o FILE.png [options]\n"
+    "       hipview render SCENE.toml [SCENE.toml ...] [--content DIR]\n\n"
+    "Renders a figure headlessly (no display needed) through the viewer's renderer: bones and\n"
+    "muscles at a pose, optionally with muscles highlighted (the rest ghosted) and labelled.\n"
+    "A scene file describes one or many figures (see docs in src/anatomy_draw/figure_spec.hpp);\n"
+    "all of them are rendered in one process. Files are written atomically.\n\n"
+    "  -o, --output FILE        the PNG to write (with --frames: FILE's stem + _0000.png, ...)\n"
+    "  --size WxH               image size in pixels (default 1920x1080)\n"
+    "  --view NAME              anterior, posterior, lateral-left, lateral-right, medial-left,\n"
+    "                           medial-right, superior, inferior (default anterior)\n"
+    "  --camera AZ,EL,DIST      orbit camera instead: azimuth (0 front, 90 the subject's right),\n"
+    "                           elevation (deg, + from above), distance (m) from the figure's centre\n"
+    "  --pose NAME=VALUE,...    coordinates in degrees (metres for translations); a name without\n"
+    "                           _r/_l sets both sides\n"
+    "  --movement ID            take the pose from a movement (content/movements.toml) ...\n"
+    "  --at SECONDS             ... at this time (default 0), or\n"
+    "  --frames N               ... as N frames over the whole movement (numbered PNGs)\n"
+    "  --gif                    with --frames: also an animated GIF (FILE's stem + .gif)\n"
+    "  --mp4                    with --frames: also an MP4 (needs ffmpeg installed)\n"
+    "  --highlight ID[,ID...]   muscles to highlight (ID, or ID_r / ID_l for one side); the\n"
+    "                           other muscles are ghosted\n"
+    "  --show LAYER[,LAYER...]  what to draw: bones, muscles, wraps, model, group ids, muscle ids\n"
+    "                           (default bones and all muscles)\n"
+    "  --labels                 callouts naming each highlighted muscle\n"
+    "  --background VALUE       transparent or #RRGGBB (default #ffffff)\n"
+    "  --scale N                supersampling: render N x the size and filter down (1..4)\n"
+    "  --model FILE             draw this model (glTF, GLB, FBX, COLLADA, OBJ, STL, ...) instead\n"
+    "                           of the default one (assets/hip.glb)\n"
+    "  --save-scene FILE        also write the figure as a scene file (re-render it any time)\n"
+    "  --samples N              multisample anti-aliasing samples (default 4; 1 = none)\n"
+    "  --no-ao                  leave out ambient occlusion\n"
+    "  --content DIR            the content folder\n";
+
+// Everything loaded once per process.
+class Session {
+public:
+    Session(const Content& content, std::string dataDir) : m_content(content), m_dataDir(std::move(dataDir)) {}
+
+    const movement::MovementLibrary* movements(Diagnostics& out) {
+        if (!m_movementsTried) {
+            m_movementsTried = true;
+            auto load = movement::loadMovements(movement::defaultMovementFile(m_content), m_content);
+            for (auto& d : load.diagnostics) out.push_back(std::move(d));
+            if (load.library) m_movements = std::move(*load.library);
+        }
+        return m_movements ? &*m_movements : nullptr;
+    }
+
+    // The drawer for a model file ("" = the default model, or stand-in bones without one).
+    const draw::AnatomyDrawer* drawer(const std::string& modelPath, Diagnostics& out) {
+        std::string path = modelPath;
+        if (path.empty()) {
+            const std::string def = m_dataDir + "/assets/hip.glb";
+            std::error_code ec;
+            if (std::filesystem::is_regular_file(def, ec)) path = def;
+        }
+        auto it = m_drawers.find(path);
+        if (it != m_drawers.end()) return it->second.get();
+        std::shared_ptr<const scene::Scene> model;
+        if (!path.empty()) {
+            io::ModelLoad load = io::loadModel(path);
+            if (!load.scene) {
+                for (auto& d : load.diagnostics) out.push_back(std::move(d));
+                return nullptr;
+            }
+            for (const std::string& w : load.scene->warnings) std::fprintf(stderr, "%s: %s\n", path.c_str(), w.c_str());
+            model = std::make_shared<const scene::Scene>(std::move(*load.scene));
+        }
+        auto d = std::make_unique<draw::AnatomyDrawer>(m_content, model);
+        return m_drawers.emplace(path, std::move(d)).first->second.get();
+    }
+
+    render::FigureRenderer* renderer(std::string& error) {
+        if (!m_renderer && !m_rendererTried) {
+            m_rendererTried = true;
+            m_renderer = render::FigureRenderer::createHeadless(m_rendererError);
+        }
+        error = m_rendererError;
+        return m_renderer.get();
+    }
+
+private:
+    const Content& m_content;
+    std::string m_dataDir;
+    bool m_movementsTried = false;
+    std::optional<movement::MovementLibrary> m_movements;
+    std::map<std::string, std::unique_ptr<draw::AnatomyDrawer>> m_drawers;
+    std::unique_ptr<render::FigureRenderer> m_renderer;
+    bool m_rendererTried = false;
+    std::string m_rendererError;
+};
+
+struct Quality {
+    int samples = 4;
+    bool ambientOcclusion = true;
+};
+
+// One picture to render: the pose and what to draw.
+struct Frame {
+    std::vector<double> q;
+    Transform room;
+    std::string output;
+};
+
+std::string frameName(const std::string& output, int index) {
+    const std::filesystem::path p(output);
+    char num[16];
+    std::snprintf(num, sizeof num, "_%04d", index);
+    const std::string ext = p.has_extension() ? p.extension().string() : ".png";
+    return (p.parent_path() / (p.stem().string() + num + ext)).string();
+}
+
+std::string withExtension(const std::string& output, const char* ext) {
+    std::filesystem::path p(output);
+    p.replace_extension(ext);
+    return p.string();
+}
+
+void printDiagnostics(const Diagnostics& d) {
+    for (const Diagnostic& x : d) std::fprintf(stderr, "%s\n", x.format().c_str());
+}
+
+// Renders one figure spec (one picture, or every frame of an animation). Returns the exit code.
+int renderFigure(Session& session, const Content& content, const draw::FigureSpec& spec, const Quality& quality,
+                 FigureWriter& writer) {
+    const Model& model = content.model;
+    Diagnostics diags = draw::validateFigure(spec, &content);
+    // The movement, if any.
+    const movement::Movement* mov = nullptr;
+    if (!spec.movement.empty()) {
+        const movement::MovementLibrary* lib = session.movements(diags);
+        if (lib) {
+            mov = lib->find(spec.movement);
+            if (!mov) diags.push_back({spec.file, spec.line, 0, "movement", movement::unknownMovementMessage(*lib, spec.movement)});
+        } else if (diags.empty()) {
+            diags.push_back({spec.file, spec.line, 0, "movement", "the movements file could not be read"});
+        }
+    }
+    if (spec.mp4 && !ffmpegAvailable())
+        diags.push_back({spec.file, spec.line, 0, "mp4", "ffmpeg is not installed (apt-get install ffmpeg), so no MP4 can be written"});
+    if (!diags.empty()) {
+        printDiagnostics(diags);
+        return spec.file.empty() ? kExitUsage : kExitFailure;
+    }
+    const draw::AnatomyDrawer* drawer = session.drawer(spec.model, diags);
+    if (!drawer) {
+        printDiagnostics(diags);
+        return kExitFailure;
+    }
+
+    // Poses.
+    std::string error;
+    std::vector<PoseAssignment> assignments;
+    if (!spec.pose.empty()) assignments = *parsePose(model, spec.pose, error);
+    std::vector<Frame> frames;
+    const auto poseAt = [&](double t) {
+        Frame f;
+        if (mov) {
+            movement::MovementPlayer player(model, *mov);
+            f.q = player.sample(t).q;
+            f.room = movement::roomFromModel(mov->posture);
+        } else {
+            f.q = model.defaultPose();
+        }
+        applyPose(assignments, f.q);
+        return f;
+    };
+    if (spec.frames > 0 && mov) {
+        movement::MovementPlayer player(model, *mov);
+        const int n = spec.frames;
+        const bool loops = player.loops();
+        for (int i = 0; i < n; ++i) {
+            const double t = n == 1 ? 0.0 : mov->duration() * i / (loops ? n : n - 1);
+            Frame f = poseAt(t);
+            f.output = frameName(spec.output, i);
+            frames.push_back(std::move(f));
+        }
+    } else {
+        Frame f = poseAt(spec.at);
+        f.output = spec.output;
+        frames.push_back(std::move(f));
+    }
+
+    // What to draw.
+    draw::DrawOptions opts;
+    if (!spec.show.empty()) opts.layers = *draw::parseShowList(content, spec.show, error);
+    for (const std::string& h : spec.highlight) opts.highlight.push_back(*draw::parseHighlight(content, h, error));
+    draw::ViewDirection dir;
+    if (spec.camera) {
+        dir = draw::orbitDirection(spec.camera->azimuthDeg, spec.camera->elevationDeg);
+    } else {
+        const draw::StandardView view = *draw::standardViewFromName(spec.view);
+        dir = draw::viewDirection(view);
+        if (const auto keep = draw::medialViewKeeps(view))
+            opts.layers.sides = *keep == Side::Left ? draw::SideFilter::LeftOnly : draw::SideFilter::RightOnly;
+    }
+    if (!drawer->modelIsAnatomical() && drawer->model() && !drawer->model()->animations.empty()) {
+        opts.animation = 0; // a third-party model shows its first animation at --at seconds
+        opts.animationTime = static_cast<float>(spec.at);
+    }
+
+    std::string rendererError;
+    render::FigureRenderer* renderer = session.renderer(rendererError);
+    if (!renderer) {
+        std::fprintf(stderr, "hipview render: cannot render without OpenGL: %s\n", rendererError.c_str());
+        return kExitFailure;
+    }
+    render::FigureOptions fo;
+    fo.width = spec.width;
+    fo.height = spec.height;
+    fo.scale = spec.scale;
+    fo.background = *draw::parseBackground(spec.background);
+    fo.labels = spec.labels;
+    fo.samples = quality.samples;
+    fo.ambientOcclusion = quality.ambientOcclusion;
+    const float aspect = static_cast<float>(spec.width) / static_cast<float>(spec.height);
+
+    // One camera for every frame, so an animation does not jitter: it frames the union of the
+    // frames' boxes (sampled).
+    std::vector<draw::DrawList> lists;
+    scene::Bounds bounds;
+    const std::size_t step = std::max<std::size_t>(1, frames.size() / 6);
+    for (std::size_t i = 0; i < frames.size(); i += step) {
+        opts.room = frames[i].room;
+        bounds.add(draw::framingBounds(drawer->build(frames[i].q, opts).items));
+    }
+    {
+        opts.room = frames.back().room;
+        bounds.add(draw::framingBounds(drawer->build(frames.back().q, opts).items));
+    }
+    draw::Camera camera;
+    if (spec.camera) {
+        scene::Bounds b = bounds;
+        if (spec.camera->target) {
+            b = scene::Bounds{};
+            b.add(*spec.camera->target);
+        }
+        camera = draw::orbitCamera(b, dir, static_cast<float>(spec.camera->distance));
+        // Keep the whole figure inside the clipping range.
+        camera.nearZ = std::max(0.005f, std::min(camera.nearZ, camera.distance() - 2.0f * bounds.radius()));
+        camera.farZ = std::max(camera.farZ, camera.distance() + 2.0f * bounds.radius() + 0.1f);
+    } else {
+        camera = draw::frameBounds(bounds, dir, aspect, spec.labels ? 0.05f : 0.04f);
+    }
+
+    std::vector<std::string> animationFrames;
+    int code = kExitOk;
+    for (const Frame& f : frames) {
+        opts.room = f.room;
+        const draw::DrawList list = drawer->build(f.q, opts);
+        render::Figure fig = renderer->render(list, camera, fo);
+        for (const std::string& w : fig.warnings) std::fprintf(stderr, "hipview render: %s: %s\n", f.output.c_str(), w.c_str());
+        writer.writePng(f.output, std::move(fig.image));
+        animationFrames.push_back(f.output);
+    }
+    if (spec.frames > 0 && (spec.gif || spec.mp4)) {
+        if (!writer.finish()) return kExitFailure; // the frames must exist first
+        const double fps = mov && mov->duration() > 0.0 ? std::clamp(spec.frames / mov->duration(), 1.0, 60.0) : 12.0;
+        if (spec.gif && !writeGif(withExtension(spec.output, ".gif"), animationFrames, fps, error)) {
+            std::fprintf(stderr, "hipview render: %s\n", error.c_str());
+            code = kExitFailure;
+        }
+        if (spec.mp4 && !writeMp4(withExtension(spec.output, ".mp4"), animationFrames, fps, error)) {
+            std::fprintf(stderr, "hipview render: %s\n", error.c_str());
+            code = kExitFailure;
+        }
+    }
+    return code;
+}
+
+} // namespace
+
+int runRender(std::span<const std::string> argv) {
+    Args args("render", argv);
+    if (args.flag("--help") || args.flag("-h")) {
+        std::fputs(kHelp, stdout);
+        return kExitOk;
+    }
+    draw::FigureSpec spec;
+    bool figureOptions = false;
+    const auto opt = [&](std::string_view name) {
+        auto v = args.option(name);
+        figureOptions |= v.has_value();
+        return v;
+    };
+    auto output = opt("--output");
+    if (auto o = opt("-o")) output = o;
+    const auto size = opt("--size");
+    const auto view = opt("--view");
+    const auto cameraArg = opt("--camera");
+    const auto pose = opt("--pose");
+    const auto movementArg = opt("--movement");
+    const auto at = opt("--at");
+    const auto framesArg = opt("--frames");
+    std::vector<std::string> highlight, show;
+    for (const std::string& h : args.options("--highlight"))
+        for (std::string& x : splitList(h)) highlight.push_back(std::move(x));
+    for (const std::string& s : args.options("--show"))
+        for (std::string& x : splitList(s)) show.push_back(std::move(x));
+    figureOptions |= !highlight.empty() || !show.empty();
+    const bool gif = args.flag("--gif"), mp4 = args.flag("--mp4"), labels = args.flag("--labels");
+    figureOptions |= gif || mp4 || labels;
+    const auto background = opt("--background");
+    const auto scale = opt("--scale");
+    const auto model = args.option("--model");
+    const auto saveScene = args.option("--save-scene");
+    const auto samples = args.option("--samples");
+    const bool noAo = args.flag("--no-ao");
+    const std::string contentDir = contentDirectory(args);
+    if (!args.finish()) return kExitUsage;
+    const std::vector<std::string> sceneFiles = args.positionals();
+
+    Quality quality;
+    quality.ambientOcclusion = !noAo;
+    if (samples) {
+        const auto n = parseNumber(*samples);
+        if (!n || *n < 1 || *n > 16 || static_cast<int>(*n) != *n) {
+            args.error("--samples \"" + *samples + "\": expected a whole number from 1 to 16");
+            return kExitUsage;
+        }
+        quality.samples = static_cast<int>(*n);
+    }
+
+    if (!sceneFiles.empty() && figureOptions) {
+        args.error("figure options (-o, --view, --pose, ...) go either on the command line or in a scene file, "
+                   "not both; scene files: " + joinNames(sceneFiles));
+        return kExitUsage;
+    }
+    if (sceneFiles.empty()) {
+        if (!output) {
+            args.error("say where to write the figure: -o FILE.png (or give a scene file); see hipview render --help");
+            return kExitUsage;
+        }
+        spec.output = *output;
+        if (size) {
+            const auto s = draw::parseSize(*size);
+            if (!s) {
+                args.error("--size \"" + *size + "\": expected WIDTHxHEIGHT in pixels (1 to 16384 each), e.g. 1920x1080");
+                return kExitUsage;
+            }
+            spec.width = s->x, spec.height = s->y;
+        }
+        if (view && cameraArg) {
+            args.error("give either --view or --camera, not both");
+            return kExitUsage;
+        }
+        if (view) spec.view = *view;
+        if (cameraArg) {
+            const auto parts = splitList(*cameraArg);
+            std::vector<double> v;
+            for (const auto& p : parts)
+                if (auto n = parseNumber(p)) v.push_back(*n);
+            if (parts.size() != 3 || v.size() != 3) {
+                args.error("--camera \"" + *cameraArg + "\": expected AZIMUTH,ELEVATION,DISTANCE, e.g. 90,10,1.6");
+                return kExitUsage;
+            }
+            spec.camera = draw::OrbitSpec{v[0], v[1], v[2], std::nullopt};
+        }
+        if (pose) spec.pose = *pose;
+        if (movementArg) spec.movement = *movementArg;
+        if (at) {
+            const auto t = parseNumber(*at);
+            if (!t || *t < 0) {
+                args.error("--at \"" + *at + "\": expected seconds, 0 or more");
+                return kExitUsage;
+            }
+            spec.at = *t;
+        }
+        if (framesArg) {
+            const auto n = parseNumber(*framesArg);
+            if (!n || *n < 1 || *n > 10000 || static_cast<int>(*n) != *n) {
+                args.error("--frames \"" + *framesArg + "\": expected a whole number from 1 to 10000");
+                return kExitUsage;
+            }
+            spec.frames = static_cast<int>(*n);
+        }
+        if ((at || framesArg) && !movementArg) {
+            args.error(std::string(at ? "--at" : "--frames") + " needs --movement ID");
+            return kExitUsage;
+        }
+        if (at && framesArg) {
+            args.error("give either --at (one picture) or --frames (an animation), not both");
+            return kExitUsage;
+        }
+        spec.gif = gif;
+        spec.mp4 = mp4;
+        spec.highlight = highlight;
+        spec.show = show;
+        spec.labels = labels;
+        if (background) spec.background = *background;
+        if (scale) {
+            const auto n = parseNumber(*scale);
+            if (!n || *n < 1 || *n > 4 || static_cast<int>(*n) != *n) {
+                args.error("--scale \"" + *scale + "\": expected a whole number from 1 to 4");
+                return kExitUsage;
+            }
+            spec.scale = static_cast<int>(*n);
+        }
+        if (model) spec.model = *model;
+    }
+
+    const auto content = loadContentOrPrint(contentDir);
+    if (!content) return kExitFailure;
+
+    std::vector<draw::FigureSpec> specs;
+    if (sceneFiles.empty()) {
+        // Command-line mistakes are usage errors, reported with the option's name.
+        Diagnostics d = draw::validateFigure(spec, &*content);
+        if (!d.empty()) {
+            for (const Diagnostic& x : d) args.error("--" + x.field + ": " + x.message);
+            return kExitUsage;
+        }
+        specs.push_back(spec);
+    } else {
+        Diagnostics all;
+        for (const std::string& f : sceneFiles) {
+            draw::FigureFileLoad load = draw::loadFigureFile(f, &*content);
+            for (auto& d : load.diagnostics) all.push_back(std::move(d));
+            if (load.figures)
+                for (auto& s : *load.figures) {
+                    if (model && s.model.empty()) s.model = *model;
+                    specs.push_back(std::move(s));
+                }
+        }
+        if (!all.empty()) {
+            printDiagnostics(all);
+            return kExitFailure;
+        }
+    }
+    if (saveScene) {
+        std::string error;
+        if (!writeFileAtomically(*saveScene, draw::figureFileText(specs), error)) {
+            std::fprintf(stderr, "hipview render: %s\n", error.c_str());
+            return kExitFailure;
+        }
+    }
+
+    Session session(*content, dataDirectory());
+    FigureWriter writer;
+    int code = kExitOk;
+    for (const draw::FigureSpec& s : specs) {
+        const int c = renderFigure(session, *content, s, quality, writer);
+        if (c != kExitOk) {
+            code = c;
+            if (sceneFiles.empty()) break;
+        }
+    }
+    if (!writer.finish()) code = kExitFailure;
+    return code;
+}
+
+} // namespace hv::cli

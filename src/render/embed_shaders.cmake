@@ -1,0 +1,27 @@
+# Writes a C++ file holding every shader under SHADER_DIR as a byte array with its file name,
+# so shaders are real files in the source tree but the binary needs no files at run time.
+# Usage: cmake -DSHADER_DIR=... -DOUTPUT=... -P embed_shaders.cmake
+file(GLOB shaders RELATIVE "${SHADER_DIR}" "${SHADER_DIR}/*.vert" "${SHADER_DIR}/*.frag" "${SHADER_DIR}/*.glsl")
+list(SORT shaders)
+set(body "// Generated from shaders/ by src/render/embed_shaders.cmake at build time. Do not edit.\n")
+string(APPEND body "#include \"render/detail/shader_sources.hpp\"\n\nnamespace hv::render::detail {\n\nnamespace {\n")
+set(table "")
+set(i 0)
+foreach(name IN LISTS shaders)
+    file(READ "${SHADER_DIR}/${name}" hex HEX)
+    string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," hex "${hex}")
+    string(APPEND body "const unsigned char kShader${i}[] = {${hex}0x00};\n")
+    string(APPEND table "    {\"${name}\", reinterpret_cast<const char*>(kShader${i}), sizeof(kShader${i}) - 1},\n")
+    math(EXPR i "${i} + 1")
+endforeach()
+string(APPEND body "} // namespace\n\nconst std::vector<EmbeddedShader>& embeddedShaders() {\n")
+string(APPEND body "    static const std::vector<EmbeddedShader> shaders{\n${table}    };\n    return shaders;\n}\n\n")
+string(APPEND body "} // namespace hv::render::detail\n")
+# Only touch the output when it changes, so an unchanged shader set does not force a rebuild.
+if(EXISTS "${OUTPUT}")
+    file(READ "${OUTPUT}" old)
+    if(old STREQUAL body)
+        return()
+    endif()
+endif()
+file(WRITE "${OUTPUT}" "${body}")
