@@ -1,13 +1,19 @@
-// hipview report: moment arms and path lengths along a sweep, or the role changes found there.
+// hipview report: moment arms and path lengths along a sweep or a movement, or the role changes
+// found along a sweep.
 #include "app/cli.hpp"
 #include "app/commands.hpp"
 #include "app/load_content.hpp"
 
 #include "core/pose_text.hpp"
 #include "core/sweep.hpp"
+#include "movement/loader.hpp"
+#include "movement/player.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 
 namespace hv::cli {
@@ -17,7 +23,10 @@ namespace {
 constexpr const char* kHelp =
     "usage: hipview report [--sweep NAME=FROM:TO:STEP] [--muscle ID[,ID...]] [--side r|l|both]\n"
     "                      [--pose NAME=VALUE,...] [--format csv|json|table] [--roles]\n"
-    "                      [--dead-zone MM] [--content DIR]\n\n"
+    "                      [--dead-zone MM] [--content DIR]\n"
+    "       hipview report --movement ID [--step S] [--restrict NAME=MIN:MAX ...]\n"
+    "                      [--gluteus-medius-strength F] [--movements FILE] [--muscle ID[,ID...]]\n"
+    "                      [--side r|l|both] [--format csv|json|table] [--content DIR]\n\n"
     "For every muscle part (or those named), the moment arm about each hip coordinate of its own\n"
     "side (r = -dL/dq, mm; positive = flexor, adductor, internal rotator) and the path length\n"
     "(mm), at every step of the sweep. Other coordinates stay at their defaults unless --pose\n"
@@ -33,7 +42,17 @@ constexpr const char* kHelp =
     "                             changes sign, e.g.\n"
     "                             piriformis r hip_rotation: external -> internal at 49.3 deg hip_flexion_r\n"
     "  --dead-zone MM             moment arms smaller than this count as no action (default 1)\n"
-    "  --content DIR              the content folder\n";
+    "  --content DIR              the content folder\n\n"
+    "Along a movement (content/movements.toml), every --step seconds from its start to its end,\n"
+    "with the hip-back connection applied (spine mode, planted feet, restricted hip, weak gluteus\n"
+    "medius); csv columns:\n"
+    "                             muscle,part,side,time_s,dof,moment_arm_mm,length_mm\n"
+    "  --movement ID              the movement, e.g. figure-4 (an unknown id lists the valid ones)\n"
+    "  --step S                   seconds between samples (default 0.1)\n"
+    "  --restrict NAME=MIN:MAX    limit a hip coordinate, degrees (either end may be left empty;\n"
+    "                             repeat for more), e.g. hip_flexion=:25 for both hips\n"
+    "  --gluteus-medius-strength F  fraction of normal strength, 0 to 1 (default 1)\n"
+    "  --movements FILE           the movements file (default: movements.toml in the content folder)\n";
 
 struct SweepText {
     std::string name;
@@ -97,6 +116,167 @@ std::string formatDegrees(double deg) {
     return buf;
 }
 
+struct MovementRequest {
+    std::string id;
+    double step = 0.1;
+    std::vector<std::string> restrictions;
+    std::optional<std::string> strength;
+    std::optional<std::string> file;
+};
+
+// Parses "NAME=MIN:MAX" (degrees; an empty end is the coordinate's range end) into limits.
+bool parseRestriction(const Model& model, const std::string& text, std::vector<movement::HipLimit>& out,
+                      std::string& error) {
+    const auto eq = text.find('=');
+    const auto colon = text.find(':', eq == std::string::npos ? 0 : eq);
+    if (eq == std::string::npos || colon == std::string::npos) {
+        error = "--restrict \"" + text + "\": expected NAME=MIN:MAX in degrees, e.g. hip_flexion_r=:25";
+        return false;
+    }
+    const std::string name = text.substr(0, eq);
+    const auto coords = resolveCoordinates(model, name);
+    if (coords.empty()) {
+        error = "--restrict: " + unknownCoordinateMessage(model, name);
+        return false;
+    }
+    const std::string lo = text.substr(eq + 1, colon - eq - 1), hi = text.substr(colon + 1);
+    const auto loValue = lo.empty() ? std::optional<double>() : parseNumber(lo);
+    const auto hiValue = hi.empty() ? std::optional<double>() : parseNumber(hi);
+    if ((!lo.empty() && !loValue) || (!hi.empty() && !hiValue)) {
+        error = "--restrict \"" + text + "\": MIN and MAX must be numbers of degrees";
+        return false;
+    }
+    for (int c : coords) {
+        const Coordinate& k = model.coordinates[static_cast<std::size_t>(c)];
+        if (k.group != "hip") {
+            error = "--restrict: " + k.name + " is not a hip coordinate; limits apply to hip_flexion, hip_adduction and hip_rotation";
+            return false;
+        }
+        const double min = loValue ? toRadians(*loValue) : k.minValue;
+        const double max = hiValue ? toRadians(*hiValue) : k.maxValue;
+        if (min > max) {
+            error = "--restrict \"" + text + "\": MIN must not be above MAX";
+            return false;
+        }
+        out.push_back({c, min, max});
+    }
+    return true;
+}
+
+int runMovementReport(Args& args, const MovementRequest& request, const std::vector<std::string>& muscleIds,
+                      const std::string& sideArg, const std::string& format, const std::string& contentDir) {
+    const auto content = loadContentOrPrint(contentDir);
+    if (!content) return kExitFailure;
+    const Model& model = content->model;
+
+    const std::filesystem::path file = request.file ? std::filesystem::path(*request.file)
+                                                    : movement::defaultMovementFile(*content);
+    const movement::MovementLoad load = movement::loadMovements(file, *content);
+    for (const Diagnostic& d : load.diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());
+    if (!load.library) {
+        std::fprintf(stderr, "hipview: %zu problem%s in the movements at %s\n", load.diagnostics.size(),
+                     load.diagnostics.size() == 1 ? "" : "s", file.string().c_str());
+        return kExitFailure;
+    }
+    const movement::Movement* mov = load.library->find(request.id);
+    if (!mov) {
+        args.error("--movement: " + movement::unknownMovementMessage(*load.library, request.id));
+        return kExitUsage;
+    }
+
+    movement::PlayOptions options;
+    options.loop = false;
+    std::string error;
+    for (const std::string& r : request.restrictions)
+        if (!parseRestriction(model, r, options.hipLimits, error)) {
+            args.error(error);
+            return kExitUsage;
+        }
+    if (request.strength) {
+        const auto v = parseNumber(*request.strength);
+        if (!v || *v < 0.0 || *v > 1.0) {
+            args.error("--gluteus-medius-strength \"" + *request.strength + "\": expected a fraction of normal strength from 0 to 1");
+            return kExitUsage;
+        }
+        options.gluteusMediusStrength = *v;
+    }
+    for (const std::string& id : muscleIds)
+        if (!content->findMuscleInfo(id)) {
+            args.error("--muscle: " + unknownMuscleMessage(*content, id));
+            return kExitUsage;
+        }
+
+    std::vector<PartRef> parts;
+    for (const MuscleInfo& info : content->muscles) {
+        if (!muscleIds.empty() && std::find(muscleIds.begin(), muscleIds.end(), info.id) == muscleIds.end()) continue;
+        for (Side side : {Side::Right, Side::Left}) {
+            if ((sideArg == "r" && side != Side::Right) || (sideArg == "l" && side != Side::Left)) continue;
+            const int m = model.findMuscle(info.id, side);
+            if (m < 0) continue;
+            for (std::size_t p = 0; p < model.muscles[static_cast<std::size_t>(m)].parts.size(); ++p)
+                parts.push_back({m, static_cast<int>(p)});
+        }
+    }
+
+    std::vector<double> times = sweepRange(0.0, mov->duration(), request.step);
+    if (times.empty() || times.back() < mov->duration() - 1e-9) times.push_back(mov->duration());
+
+    const movement::MovementPlayer player(model, *mov, options);
+    PathEvaluator eval(model);
+    if (format == "csv") std::printf("muscle,part,side,time_s,dof,moment_arm_mm,length_mm\n");
+    if (format == "json") std::printf("{\"movement\": %s, \"rows\": [\n", jsonString(mov->id).c_str());
+    if (format == "table")
+        std::printf("%-26s %-10s %-4s %9s %-14s %14s %10s\n", "muscle", "part", "side", "time_s", "dof", "moment_arm_mm",
+                    "length_mm");
+    bool first = true;
+    // Per sample, every part (so each pose is solved once).
+    struct Row {
+        std::size_t part;
+        std::array<double, 3> r;
+        double length;
+    };
+    std::vector<std::vector<Row>> rows(parts.size());
+    for (double t : times) {
+        const movement::PoseSample sample = player.sample(t);
+        eval.setPose(sample.q);
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            const auto hip = hipCoordinates(model, model.muscles[static_cast<std::size_t>(parts[i].muscle)].side);
+            Row row{i, {0.0, 0.0, 0.0}, eval.length(parts[i])};
+            for (std::size_t d = 0; d < 3; ++d) row.r[d] = hip[d] >= 0 ? eval.momentArm(parts[i], hip[d]) : 0.0;
+            rows[i].push_back(row);
+        }
+    }
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        const Muscle& m = model.muscles[static_cast<std::size_t>(parts[i].muscle)];
+        const std::string& part = model.part(parts[i]).name;
+        const std::string side{sideSuffix(m.side)};
+        const auto hip = hipCoordinates(model, m.side);
+        for (std::size_t s = 0; s < times.size(); ++s) {
+            const std::string time = formatDegrees(times[s]);
+            for (std::size_t d = 0; d < 3; ++d) {
+                if (hip[d] < 0) continue;
+                const double r = rows[i][s].r[d] * 1000.0, len = rows[i][s].length * 1000.0;
+                const std::string dof{hipDofName(kHipDofs[d])};
+                if (format == "csv") {
+                    std::printf("%s,%s,%s,%s,%s,%.3f,%.3f\n", m.id.c_str(), part.c_str(), side.c_str(), time.c_str(),
+                                dof.c_str(), r, len);
+                } else if (format == "json") {
+                    std::printf("%s  {\"muscle\": %s, \"part\": %s, \"side\": \"%s\", \"time_s\": %s, \"dof\": \"%s\", "
+                                "\"moment_arm_mm\": %.3f, \"length_mm\": %.3f}",
+                                first ? "" : ",\n", jsonString(m.id).c_str(), jsonString(part).c_str(), side.c_str(),
+                                time.c_str(), dof.c_str(), r, len);
+                } else {
+                    std::printf("%-26s %-10s %-4s %9s %-14s %14.2f %10.1f\n", m.id.c_str(), part.c_str(), side.c_str(),
+                                time.c_str(), dof.c_str(), r, len);
+                }
+                first = false;
+            }
+        }
+    }
+    if (format == "json") std::printf("\n]}\n");
+    return kExitOk;
+}
+
 } // namespace
 
 int runReport(std::span<const std::string> argv) {
@@ -105,7 +285,8 @@ int runReport(std::span<const std::string> argv) {
         std::fputs(kHelp, stdout);
         return kExitOk;
     }
-    const std::string sweepArg = args.option("--sweep").value_or("hip_flexion=0:120:5");
+    const auto sweepOption = args.option("--sweep");
+    const std::string sweepArg = sweepOption.value_or("hip_flexion=0:120:5");
     std::vector<std::string> muscleIds;
     for (const std::string& m : args.options("--muscle"))
         for (std::string& id : splitList(m)) muscleIds.push_back(std::move(id));
@@ -114,6 +295,11 @@ int runReport(std::span<const std::string> argv) {
     const std::string format = args.option("--format").value_or("csv");
     const bool roles = args.flag("--roles");
     const auto deadZoneArg = args.option("--dead-zone");
+    const auto movementArg = args.option("--movement");
+    const auto stepArg = args.option("--step");
+    const auto restrictArgs = args.options("--restrict");
+    const auto strengthArg = args.option("--gluteus-medius-strength");
+    const auto movementsFileArg = args.option("--movements");
     const std::string contentDir = contentDirectory(args);
     if (!args.finish()) return kExitUsage;
     if (const auto extra = args.positionals(); !extra.empty()) {
@@ -126,6 +312,37 @@ int runReport(std::span<const std::string> argv) {
     }
     if (sideArg != "r" && sideArg != "l" && sideArg != "both") {
         args.error("unknown side \"" + sideArg + "\"; valid sides: r, l, both");
+        return kExitUsage;
+    }
+    if (movementArg) {
+        if (sweepOption || roles || poseArg || deadZoneArg) {
+            args.error(std::string("--movement cannot be combined with ") +
+                       (sweepOption ? "--sweep" : roles ? "--roles" : poseArg ? "--pose" : "--dead-zone") +
+                       "; the movement sets the pose");
+            return kExitUsage;
+        }
+        MovementRequest request;
+        request.id = *movementArg;
+        request.restrictions = restrictArgs;
+        request.strength = strengthArg;
+        request.file = movementsFileArg;
+        if (stepArg) {
+            const auto v = parseNumber(*stepArg);
+            if (!v || !(*v >= 0.001) || *v > 60.0) {
+                args.error("--step \"" + *stepArg + "\": expected seconds between samples, from 0.001 to 60");
+                return kExitUsage;
+            }
+            request.step = *v;
+        }
+        return runMovementReport(args, request, muscleIds, sideArg, format, contentDir);
+    }
+    const char* movementOnly = stepArg                  ? "--step"
+                               : !restrictArgs.empty()  ? "--restrict"
+                               : strengthArg            ? "--gluteus-medius-strength"
+                               : movementsFileArg       ? "--movements"
+                                                        : nullptr;
+    if (movementOnly) {
+        args.error(std::string(movementOnly) + " needs --movement ID");
         return kExitUsage;
     }
     double deadZone = kDefaultDeadZone;

@@ -64,7 +64,8 @@ Mat3 uprightTrunkOrientation(const Model& model, const LumbarSpine& spine, std::
 // read from the pose itself (angles from neutral, i.e. from 0):
 //   total(plane) = |hip coordinate of `hipSide` in that plane| + sum over levels |level's coordinate|
 //   share = |angle| / total   (0 when total is 0).
-// Degrees throughout. takenUpDeg is what a restricted hip moved into each level (0 otherwise).
+// Degrees throughout. takenUpDeg is what a restricted hip moved into each level: MovementPlayer
+// fills it from its RestrictionResult; lumbarShares() itself leaves it 0.
 struct LevelShare {
     std::string_view name;                 // "L5-S1", ...
     std::array<double, 3> deg{};           // per plane, signed, from neutral

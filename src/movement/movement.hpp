@@ -40,8 +40,9 @@ enum class SpineMode : unsigned char { WithPelvis, Upright };
 enum class Posture : unsigned char { Standing, Supine, Prone, SideLying };
 
 // Which foot stays planted: HipView moves the pelvis (pelvis_tx, _ty, _tz) so that the ankle
-// centre (or, for Feet, the midpoint of both ankle centres) stays where it was at the keyframe
-// where this support began (the first keyframe for the movement's own support).
+// centre (for Feet: the midpoint of both ankle centres across the floor, at the height of the
+// lower one) stays where it was at the keyframe where this support began (the first keyframe for
+// the movement's own support). See support.hpp.
 enum class Support : unsigned char { None, Feet, Right, Left };
 
 std::string_view postureName(Posture p);  // "standing", "supine", "prone", "side-lying"

@@ -62,6 +62,7 @@ PoseSample MovementPlayer::evaluate(double t, bool loop, bool plant) const {
                                      : movement.stance != Side::Midline ? movement.stance
                                                                         : Side::Right;
     s.lumbar = lumbarShares(model, m_spine, s.q, side);
+    for (std::size_t i = 0; i < kLumbarLevels; ++i) s.lumbar.levels[i].takenUpDeg = s.restriction.takenUpDeg[i];
     return s;
 }
 

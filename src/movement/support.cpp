@@ -3,6 +3,8 @@
 #include "core/kinematics.hpp"
 #include "movement/detail/solve.hpp"
 
+#include <algorithm>
+
 namespace hv::movement {
 
 namespace {
@@ -22,7 +24,8 @@ std::optional<Vec3> supportPoint(const Model& model, std::span<const Transform> 
     case Support::Feet: {
         const auto r = ankle(model, bodies, Side::Right), l = ankle(model, bodies, Side::Left);
         if (!r || !l) return std::nullopt;
-        return 0.5 * (*r + *l);
+        const Vec3 mid = 0.5 * (*r + *l);
+        return Vec3{mid.x, std::min(r->y, l->y), mid.z};
     }
     }
     return std::nullopt;

@@ -16,9 +16,11 @@ namespace hv::movement {
 // the foot.
 inline constexpr Vec3 kAnkleInTibia{-0.01, -0.40, 0.0};
 
-// The point a support keeps in place, in ground (m): the ankle centre of that side, or the
-// midpoint of both for Feet. nullopt for None or when the model has no tibia of that side
-// ("tibia_r" / "tibia_l"). `bodies` are ground transforms from computeBodyTransforms().
+// The point a support keeps in place, in ground (m): the ankle centre of that side; for Feet,
+// the midpoint of both ankle centres across the floor (x, z) at the height of the lower one (y),
+// so a foot that lifts (a step, a heel coming up) rises while the other stays down. nullopt for
+// None or when the model has no tibia of that side ("tibia_r" / "tibia_l"). `bodies` are ground
+// transforms from computeBodyTransforms().
 std::optional<Vec3> supportPoint(const Model& model, std::span<const Transform> bodies, Support support);
 
 // Moves the pelvis so that the support point is at `anchor` (ground, m). No-op for None.

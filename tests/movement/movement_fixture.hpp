@@ -1,0 +1,46 @@
+// The project's content and movements, loaded once per test executable, and small helpers.
+#pragma once
+
+#include "content/content.hpp"
+#include "movement/loader.hpp"
+#include "movement/player.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+namespace hv::test {
+
+inline const Content& content() {
+    static const ContentLoad load = loadContent(HV_SOURCE_DIR "/content");
+    if (!load.content) FAIL(formatAll(load.diagnostics));
+    return *load.content;
+}
+
+inline const movement::MovementLibrary& movements() {
+    static const movement::MovementLoad load = movement::loadMovements(HV_SOURCE_DIR "/content/movements.toml", content());
+    if (!load.library) FAIL(formatAll(load.diagnostics));
+    return *load.library;
+}
+
+inline const movement::Movement& movementById(const std::string& id) {
+    const movement::Movement* m = movements().find(id);
+    if (!m) FAIL("no movement " << id);
+    return *m;
+}
+
+inline int coordinate(const std::string& name) {
+    const int c = content().model.findCoordinate(name);
+    if (c < 0) FAIL("no coordinate " << name);
+    return c;
+}
+
+inline int muscle(const std::string& id, Side side) {
+    const int m = content().model.findMuscle(id, side);
+    if (m < 0) FAIL("no muscle " << id);
+    return m;
+}
+
+inline bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+} // namespace hv::test
