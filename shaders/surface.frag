@@ -93,10 +93,10 @@ void main() {
     const vec3 keyDir = normalize(vec3(-0.45, 0.65, 0.62));
     const vec3 fillDir = normalize(vec3(0.7, 0.05, 0.45));
     const vec3 rimDir = normalize(vec3(0.1, 0.35, -0.95));
-    const vec3 keyColor = vec3(1.0, 0.96, 0.9) * 1.05;
-    const vec3 fillColor = vec3(0.78, 0.85, 1.0) * 0.32;
-    const vec3 rimColor = vec3(1.0, 1.0, 1.0) * 0.22;
-    vec3 sky = vec3(0.36, 0.38, 0.42), ground = vec3(0.20, 0.18, 0.17);
+    const vec3 keyColor = vec3(1.0, 0.96, 0.9) * 0.82;
+    const vec3 fillColor = vec3(0.78, 0.85, 1.0) * 0.26;
+    const vec3 rimColor = vec3(1.0, 1.0, 1.0) * 0.16;
+    vec3 sky = vec3(0.32, 0.33, 0.36), ground = vec3(0.17, 0.15, 0.14);
     vec3 ambient = mix(ground, sky, 0.5 + 0.5 * n.y) * ao;
 
     vec3 diffuse = keyColor * wrapDiffuse(n, keyDir, wrap) * mix(1.0, ao, 0.45) + fillColor * wrapDiffuse(n, fillDir, wrap) * ao;
@@ -115,6 +115,9 @@ void main() {
         o_color = vec4(toSrgb(tint) * alpha, alpha);
         return;
     }
+    // Soft shoulder above 0.8 so light surfaces keep their shading instead of clipping to white.
+    vec3 over = max(lit - 0.8, 0.0);
+    lit = min(lit, 0.8) + 0.2 * (1.0 - exp(-over / 0.2));
     float alpha = base.a;
     if (u_kind == 3) alpha = clamp(base.a + 0.4 * pow(1.0 - abs(dot(n, v)), 2.0), 0.0, 0.8);
     o_color = vec4(toSrgb(lit) * alpha, alpha);

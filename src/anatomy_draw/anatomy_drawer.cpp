@@ -448,8 +448,18 @@ DrawList AnatomyDrawer::build(std::span<const double> q, const DrawOptions& opti
                                                    : glm::vec3(0.0f));
                 }
                 pp.architecture = m.parts[p].architecture;
-                for (const WrapUse& w : m.parts[p].wraps)
-                    if (w.cylinder >= 0) wrapUsed[static_cast<std::size_t>(w.cylinder)] = 1;
+                for (const WrapUse& w : m.parts[p].wraps) {
+                    if (w.cylinder < 0) continue;
+                    wrapUsed[static_cast<std::size_t>(w.cylinder)] = 1;
+                    const WrapCylinder& c = model.wrapCylinders[static_cast<std::size_t>(w.cylinder)];
+                    const Transform t = bodies[static_cast<std::size_t>(c.body)] * c.frame;
+                    WrapObstacle o;
+                    o.centre = scene::osimToGltf(glm::vec3(t.translation));
+                    o.axis = glm::normalize(scene::osimToGltf(glm::vec3(t.rotation[2])));
+                    o.radius = static_cast<float>(c.radius);
+                    o.halfLength = static_cast<float>(0.5 * c.length);
+                    pp.obstacles.push_back(o);
+                }
             }
             std::vector<PartSolid> solids;
             if (shape == MuscleShape::Fan) solids = buildFanSheet(paths, outward, options.solid);

@@ -72,6 +72,20 @@ scene::Bounds framingBounds(std::span<const DrawItem> items) {
     return b.empty() ? all : b;
 }
 
+scene::Bounds focusBounds(std::span<const DrawItem> items, float contextHalfSize) {
+    const scene::Bounds all = framingBounds(items);
+    scene::Bounds hb;
+    for (const DrawItem& i : items)
+        if (i.flags & kHighlighted) hb.add(i.bounds);
+    if (hb.empty() || all.empty()) return all;
+    const glm::vec3 half = glm::max(hb.size() * 0.5f * 1.5f, glm::vec3(contextHalfSize));
+    scene::Bounds out;
+    out.add(glm::max(hb.center() - half, all.min));
+    out.add(glm::min(hb.center() + half, all.max));
+    out.add(hb);
+    return out;
+}
+
 namespace {
 
 struct Basis {

@@ -57,6 +57,10 @@ std::optional<Side> medialViewKeeps(StandardView view);
 
 // The box that framing uses: items without kNoFraming (all items if every one has it).
 scene::Bounds framingBounds(std::span<const DrawItem> items);
+// The box a figure frames: with highlighted items, a region around them (at least
+// `contextHalfSize` metres each way from their centre, so the bones around them show), kept
+// inside framingBounds(); without, framingBounds().
+scene::Bounds focusBounds(std::span<const DrawItem> items, float contextHalfSize = 0.2f);
 
 // A camera looking along `dir` that fits `bounds` into an image of aspect `aspect` (width /
 // height), leaving `margin` (a fraction of the image) free on every side. Empty bounds frame a

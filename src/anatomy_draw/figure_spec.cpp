@@ -298,6 +298,49 @@ std::string figureFileText(std::span<const FigureSpec> figures) {
     return out;
 }
 
+DrawOptions figureDrawOptions(const FigureSpec& spec, const Content& content) {
+    DrawOptions o;
+    std::string error;
+    if (!spec.show.empty())
+        if (auto layers = parseShowList(content, spec.show, error)) o.layers = *layers;
+    for (const std::string& h : spec.highlight)
+        if (auto ref = parseHighlight(content, h, error)) o.highlight.push_back(*ref);
+    if (!spec.camera)
+        if (const auto view = standardViewFromName(spec.view))
+            if (const auto keep = medialViewKeeps(*view))
+                o.layers.sides = *keep == Side::Left ? SideFilter::LeftOnly : SideFilter::RightOnly;
+    return o;
+}
+
+std::optional<std::vector<double>> figurePose(const FigureSpec& spec, const Model& model, std::string& error) {
+    std::vector<double> q = model.defaultPose();
+    if (spec.pose.empty()) return q;
+    const auto a = parsePose(model, spec.pose, error);
+    if (!a) return std::nullopt;
+    applyPose(*a, q);
+    return q;
+}
+
+Camera figureCamera(const FigureSpec& spec, const scene::Bounds& framed) {
+    const float aspect = static_cast<float>(spec.width) / static_cast<float>(std::max(1, spec.height));
+    if (spec.camera) {
+        const ViewDirection dir = orbitDirection(spec.camera->azimuthDeg, spec.camera->elevationDeg);
+        scene::Bounds centre = framed;
+        if (spec.camera->target) {
+            centre = scene::Bounds{};
+            centre.add(*spec.camera->target);
+        }
+        Camera camera = orbitCamera(centre, dir, static_cast<float>(spec.camera->distance));
+        // Keep the whole figure inside the clipping range.
+        const float r = framed.empty() ? 1.0f : framed.radius();
+        camera.nearZ = std::max(0.005f, std::min(camera.nearZ, camera.distance() - 2.0f * r));
+        camera.farZ = std::max(camera.farZ, camera.distance() + 2.0f * r + 0.1f);
+        return camera;
+    }
+    const auto view = standardViewFromName(spec.view);
+    return frameBounds(framed, viewDirection(view.value_or(StandardView::Anterior)), aspect, spec.labels ? 0.05f : 0.04f);
+}
+
 std::string poseText(const Model& model, std::span<const double> q) {
     std::string out;
     for (std::size_t i = 0; i < model.coordinates.size() && i < q.size(); ++i) {

@@ -17,6 +17,8 @@
 // from its current view with writeFigureFile(). GL-free.
 #pragma once
 
+#include "anatomy_draw/anatomy_drawer.hpp"
+#include "anatomy_draw/camera.hpp"
 #include "content/content.hpp"
 #include "core/diagnostic.hpp"
 
@@ -83,6 +85,16 @@ FigureFileLoad parseFigureText(std::string_view text, const std::string& display
 // The text of a scene file holding `figures` (fields at their defaults are left out; outputs
 // are written as given). parseFigureText() reads it back to equal specs.
 std::string figureFileText(std::span<const FigureSpec> figures);
+
+// What a validated spec asks the drawer for: layers (medial views keep one side), highlights.
+// Fields that fail to parse are left at their defaults (validateFigure() reports them).
+DrawOptions figureDrawOptions(const FigureSpec& spec, const Content& content);
+// The spec's pose: the default pose with `spec.pose` applied (a movement's pose is the
+// caller's business). nullopt with `error` set if the pose text is wrong.
+std::optional<std::vector<double>> figurePose(const FigureSpec& spec, const Model& model, std::string& error);
+// The spec's camera for a figure whose framed box is `framed` (see focusBounds()): a standard
+// view fitted to the box, or the orbit camera around its centre (or the spec's target).
+Camera figureCamera(const FigureSpec& spec, const scene::Bounds& framed);
 
 // The pose `q` (SI, one value per coordinate) as "NAME=VALUE,..." in user units, listing only
 // coordinates away from their defaults; "" for the default pose.

@@ -69,35 +69,65 @@ std::vector<Callout> layoutCallouts(std::span<const CalloutRequest> requests, co
         if (!moved) break;
     }
 
+    const auto crosses = [](glm::vec2 a, glm::vec2 b, glm::vec2 c, glm::vec2 d) {
+        const auto cross = [](glm::vec2 u, glm::vec2 v) { return u.x * v.y - u.y * v.x; };
+        const float d1 = cross(b - a, c - a), d2 = cross(b - a, d - a), d3 = cross(d - c, a - c), d4 = cross(d - c, b - c);
+        return ((d1 > 0) != (d2 > 0)) && ((d3 > 0) != (d4 > 0)) && d1 != 0 && d2 != 0 && d3 != 0 && d4 != 0;
+    };
     for (int s = 0; s < 2; ++s) {
         std::vector<std::size_t> m = members(s);
         // Drop the labels that cannot fit at all (the last in reading order first).
         while (!m.empty() && !fits(m)) m.pop_back();
-        std::vector<float> tops, heights;
-        for (std::size_t i : m) {
-            heights.push_back(requests[i].size.y);
-            tops.push_back(requests[i].anchor.y - 0.5f * requests[i].size.y);
+        if (m.empty()) continue;
+        // One column per side: every box's leader starts on the same vertical line, so leaders
+        // in stacking order can always be uncrossed by swapping.
+        float columnWidth = 0.0f;
+        for (std::size_t i : m) columnWidth = std::max(columnWidth, std::min(requests[i].size.x, p.width - 2.0f * p.margin));
+        float edge;
+        if (s == 0) {
+            edge = p.figureMin.x - p.gap;
+            for (std::size_t i : m) edge = std::min(edge, requests[i].anchor.x - p.leaderMin);
+            edge = std::clamp(edge, p.margin + columnWidth, p.width - p.margin);
+        } else {
+            edge = p.figureMax.x + p.gap;
+            for (std::size_t i : m) edge = std::max(edge, requests[i].anchor.x + p.leaderMin);
+            edge = std::clamp(edge, p.margin, p.width - p.margin - columnWidth);
         }
-        if (!stack(tops, heights, lo, hi, p.gap)) continue;
+        std::vector<float> tops, heights;
+        const auto place = [&] {
+            tops.clear();
+            heights.clear();
+            for (std::size_t i : m) {
+                heights.push_back(requests[i].size.y);
+                tops.push_back(requests[i].anchor.y - 0.5f * requests[i].size.y);
+            }
+            // Keep the stacking order even where wanted tops are out of order (after swaps).
+            return stack(tops, heights, lo, hi, p.gap);
+        };
+        const auto startOf = [&](std::size_t k) { return glm::vec2(edge, tops[k] + 0.5f * heights[k]); };
+        if (!place()) continue;
+        for (int guard = 0; guard < static_cast<int>(m.size() * m.size()) + 4; ++guard) {
+            bool swapped = false;
+            for (std::size_t a = 0; a < m.size() && !swapped; ++a)
+                for (std::size_t b = a + 1; b < m.size() && !swapped; ++b)
+                    if (crosses(startOf(a), requests[m[a]].anchor, startOf(b), requests[m[b]].anchor)) {
+                        std::swap(m[a], m[b]);
+                        place();
+                        swapped = true;
+                    }
+            if (!swapped) break;
+        }
         for (std::size_t k = 0; k < m.size(); ++k) {
             const CalloutRequest& r = requests[m[k]];
             Callout& c = out[m[k]];
             const float w = std::min(r.size.x, p.width - 2.0f * p.margin);
-            float x;
-            if (s == 0) {
-                // Right edge left of the figure (or of the anchor), but inside the image.
-                const float right = std::min(p.figureMin.x - p.gap, r.anchor.x - p.leaderMin);
-                x = std::clamp(right - w, p.margin, p.width - p.margin - w);
-            } else {
-                const float left = std::max(p.figureMax.x + p.gap, r.anchor.x + p.leaderMin);
-                x = std::clamp(left, p.margin, p.width - p.margin - w);
-            }
+            const float x = s == 0 ? edge - w : edge;
             c.placed = true;
             c.onLeft = s == 0;
             c.boxMin = {x, tops[k]};
             c.boxMax = {x + w, tops[k] + heights[k]};
             c.anchor = r.anchor;
-            c.leaderStart = {s == 0 ? c.boxMax.x : c.boxMin.x, tops[k] + 0.5f * heights[k]};
+            c.leaderStart = startOf(k);
         }
     }
     // Columns on the two sides may meet when the image is narrow: a right box that overlaps a

@@ -158,6 +158,23 @@ Profile fusiformProfile(const Architecture& a, float length, const SolidParams& 
 
 } // namespace
 
+void pushOutOfObstacles(std::vector<glm::vec3>& positions, std::span<const WrapObstacle> obstacles, float clearance) {
+    for (const WrapObstacle& o : obstacles) {
+        if (!(o.radius > 0.0f)) continue;
+        const float target = o.radius + clearance;
+        for (glm::vec3& p : positions) {
+            const glm::vec3 d = p - o.centre;
+            const float along = glm::dot(d, o.axis);
+            if (std::abs(along) > o.halfLength) continue;
+            const glm::vec3 radial = d - o.axis * along;
+            const float r = glm::length(radial);
+            if (r >= target) continue;
+            const glm::vec3 dir = r > 1e-7f ? radial / r : anyPerpendicular(o.axis);
+            p = o.centre + o.axis * along + dir * target;
+        }
+    }
+}
+
 glm::vec2 bellyRangeOf(const Architecture& a, const SolidParams& params) {
     const double fibre = a.optimalFiberLength * std::cos(a.pennationAngle);
     double tendon = 0.0;
@@ -277,9 +294,10 @@ PartSolid buildPartSolid(const PartPath& path, MuscleShape shape, const OutwardF
             idx.insert(idx.end(), {v00, v11, v10, v00, v01, v11});
         }
     for (int j = 0; j < ring; ++j) {
-        idx.insert(idx.end(), {pole0, rIdx(0, j), rIdx(0, j + 1)});
-        idx.insert(idx.end(), {pole1, rIdx(m - 1, j + 1), rIdx(m - 1, j)});
+        idx.insert(idx.end(), {pole0, rIdx(0, j + 1), rIdx(0, j)});
+        idx.insert(idx.end(), {pole1, rIdx(m - 1, j), rIdx(m - 1, j + 1)});
     }
+    pushOutOfObstacles(mesh.positions, path.obstacles, static_cast<float>(params.wrapClearance));
     smoothNormals(mesh, weld);
     return out;
 }
@@ -300,9 +318,10 @@ struct SheetGrid {
 };
 
 std::vector<PartSolid> sheetToSolids(SheetGrid& g, int parts, const std::vector<glm::vec2>& bellies,
-                                     const OutwardFn& outward, const SolidParams& params) {
+                                     const OutwardFn& outward, const SolidParams& params,
+                                     std::span<const WrapObstacle> obstacles) {
     const int R = g.rows, C = g.cols;
-    // Mid-surface normals from the grid's derivatives, oriented outward on average.
+    // Mid-surface normals from the grid's derivatives.
     std::vector<glm::vec3> n(g.mid.size());
     for (int i = 0; i < R; ++i)
         for (int c = 0; c < C; ++c) {
@@ -310,12 +329,9 @@ std::vector<PartSolid> sheetToSolids(SheetGrid& g, int parts, const std::vector<
             const glm::vec3 dv = g.mid[g.at(i, std::min(c + 1, C - 1))] - g.mid[g.at(i, std::max(c - 1, 0))];
             n[g.at(i, c)] = safeNormalize(glm::cross(dv, du), glm::vec3(0.0f));
         }
-    if (outward) {
-        float vote = 0.0f;
-        for (std::size_t k = 0; k < n.size(); ++k) vote += glm::dot(n[k], outward(g.mid[k])) > 0.0f ? 1.0f : -1.0f;
-        if (vote < 0.0f)
-            for (auto& v : n) v = -v;
-    }
+    // (The sheet is symmetric about its mid-surface, so n's sign does not matter; it must stay
+    // cross(dv, du) for the triangles below to face outwards.)
+    (void)outward;
     // Lift off wrap surfaces, then build top and bottom surfaces.
     std::vector<glm::vec3> top(g.mid.size()), bottom(g.mid.size());
     for (int i = 0; i < R; ++i)
@@ -337,6 +353,8 @@ std::vector<PartSolid> sheetToSolids(SheetGrid& g, int parts, const std::vector<
             top[k] = mid + nn * h;
             bottom[k] = mid - nn * h;
         }
+    pushOutOfObstacles(top, obstacles, static_cast<float>(params.wrapClearance));
+    pushOutOfObstacles(bottom, obstacles, static_cast<float>(params.wrapClearance));
     // Smooth normals over the whole sheet (so the strips join without seams), top and bottom apart.
     const auto gridNormals = [&](const std::vector<glm::vec3>& p, bool flip) {
         std::vector<glm::vec3> acc(p.size(), glm::vec3(0.0f));
@@ -440,9 +458,11 @@ std::vector<PartSolid> buildFanSheet(std::span<const PartPath> parts, const Outw
     const int R = sampleCount(maxLength, params);
     std::vector<Samples> samples;
     std::vector<glm::vec2> bellies;
+    SolidParams fanParams = params;
+    fanParams.originTendonShare = params.fanOriginTendonShare;
     for (const PartPath& p : parts) {
         samples.push_back(resample(p, R));
-        bellies.push_back(bellyRangeOf(p.architecture, params));
+        bellies.push_back(bellyRangeOf(p.architecture, fanParams));
     }
 
     SheetGrid g;
@@ -575,7 +595,9 @@ std::vector<PartSolid> buildFanSheet(std::span<const PartPath> parts, const Outw
             const int lo = std::min(static_cast<int>(p), n - 1), hi = std::min(lo + 1, n - 1);
             g.half[g.at(i, c)] = glm::mix(halfPerPart[static_cast<std::size_t>(lo)][row], halfPerPart[static_cast<std::size_t>(hi)][row], p - static_cast<float>(lo));
         }
-    return sheetToSolids(g, n, bellies, outward, params);
+    std::vector<WrapObstacle> obstacles;
+    for (const PartPath& p : parts) obstacles.insert(obstacles.end(), p.obstacles.begin(), p.obstacles.end());
+    return sheetToSolids(g, n, bellies, outward, params, obstacles);
 }
 
 } // namespace hv::draw

@@ -46,7 +46,8 @@ struct SolidParams {
     double maxBellyRadius = 0.035;   // m
     double minTendonRadius = 0.0015; // m
     double maxTendonFraction = 0.45; // most of the path drawn as tendon
-    double originTendonShare = 0.35; // share of the tendon length drawn at the origin end
+    double originTendonShare = 0.3;  // share of the tendon length drawn at the origin end
+    double fanOriginTendonShare = 0.1; // fans arise mostly fleshy from a broad origin
     double sampleSpacing = 0.005;    // m between cross-sections along the path
     int minSamples = 12;
     int maxSamples = 80;
@@ -57,12 +58,27 @@ struct SolidParams {
     double sheetMaxHalfThickness = 0.02;  // m
 };
 
+// A wrap surface the solid must stay outside of, in the scene frame: the cylinder of `radius`
+// about the line through `centre` along the unit vector `axis`, `halfLength` each way (metres).
+struct WrapObstacle {
+    glm::vec3 centre{0.0f};
+    glm::vec3 axis{0.0f, 0.0f, 1.0f};
+    float radius = 0.0f;
+    float halfLength = 0.0f;
+};
+
 // One part's path at the current pose, in the scene frame.
 struct PartPath {
     std::vector<glm::vec3> points;        // origin first, insertion last (metres)
     std::vector<glm::vec3> surfaceNormal; // per point; (0,0,0) where not on a wrap surface
     Architecture architecture;
+    // The part's wrap surfaces: after shaping, any vertex inside one is moved out onto its
+    // surface (plus the clearance), so the solid rests on it like a muscle on bone.
+    std::vector<WrapObstacle> obstacles;
 };
+
+// Moves every position inside an obstacle radially out to `radius + clearance`.
+void pushOutOfObstacles(std::vector<glm::vec3>& positions, std::span<const WrapObstacle> obstacles, float clearance);
 
 // The direction "away from the bone" at a point (scene frame, need not be unit; zero when
 // unknown). Orients straps and fans; a sheet's thickness is symmetric, so only its plane matters.

@@ -40,7 +40,7 @@ glm::vec3 groupColor(std::string_view groupId) {
     // and from the ivory bones; checked side by side in rendered figures.
     if (groupId == "gluteals") return srgbHex(0xB8322A);      // deep red
     if (groupId == "deep_rotators") return srgbHex(0xE08A2E); // amber
-    if (groupId == "hip_flexors") return srgbHex(0xC2416E);   // raspberry
+    if (groupId == "hip_flexors") return srgbHex(0xD04F9A);   // orchid pink
     if (groupId == "adductors") return srgbHex(0x6C5BB5);     // violet
     if (groupId == "hamstrings") return srgbHex(0x2F8F7A);    // teal
     // Unknown group: a hue from a hash of the id (FNV-1a), muted like the others.

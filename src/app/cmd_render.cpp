@@ -16,6 +16,7 @@
 #include "render/figure_renderer.hpp"
 
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -60,6 +61,27 @@ constexpr const char* kHelp =
     "  --no-ao                  leave out ambient occlusion\n"
     "  --content DIR            the content folder\n";
 
+// HIPVIEW_TIMING=1 prints where the time goes (for bench/ and for finding slow steps).
+class PhaseTimer {
+public:
+    PhaseTimer() : m_on(std::getenv("HIPVIEW_TIMING") != nullptr), m_last(std::chrono::steady_clock::now()) {}
+    void mark(const char* what) {
+        if (!m_on) return;
+        const auto now = std::chrono::steady_clock::now();
+        std::fprintf(stderr, "timing: %-28s %8.1f ms\n", what, std::chrono::duration<double, std::milli>(now - m_last).count());
+        m_last = now;
+    }
+
+private:
+    bool m_on;
+    std::chrono::steady_clock::time_point m_last;
+};
+
+PhaseTimer& timer() {
+    static PhaseTimer t;
+    return t;
+}
+
 // Everything loaded once per process.
 class Session {
 public:
@@ -93,6 +115,13 @@ public:
                 return nullptr;
             }
             for (const std::string& w : load.scene->warnings) std::fprintf(stderr, "%s: %s\n", path.c_str(), w.c_str());
+            bool drawable = false;
+            for (const scene::Mesh& m : load.scene->meshes)
+                for (const scene::Primitive& p : m.primitives) drawable |= !p.positions.empty() && !p.indices.empty();
+            if (!drawable) {
+                out.push_back({path, 0, 0, "", "the model has nothing to draw (no triangles)"});
+                return nullptr;
+            }
             model = std::make_shared<const scene::Scene>(std::move(*load.scene));
         }
         auto d = std::make_unique<draw::AnatomyDrawer>(m_content, model);
@@ -165,11 +194,13 @@ int renderFigure(Session& session, const Content& content, const draw::FigureSpe
             diags.push_back({spec.file, spec.line, 0, "movement", "the movements file could not be read"});
         }
     }
-    if (spec.mp4 && !ffmpegAvailable())
-        diags.push_back({spec.file, spec.line, 0, "mp4", "ffmpeg is not installed (apt-get install ffmpeg), so no MP4 can be written"});
     if (!diags.empty()) {
         printDiagnostics(diags);
         return spec.file.empty() ? kExitUsage : kExitFailure;
+    }
+    if (spec.mp4 && !ffmpegAvailable()) {
+        printDiagnostics({{spec.file, spec.line, 0, "mp4", "ffmpeg is not installed (apt-get install ffmpeg), so no MP4 can be written"}});
+        return kExitFailure;
     }
     const draw::AnatomyDrawer* drawer = session.drawer(spec.model, diags);
     if (!drawer) {
@@ -211,18 +242,7 @@ int renderFigure(Session& session, const Content& content, const draw::FigureSpe
     }
 
     // What to draw.
-    draw::DrawOptions opts;
-    if (!spec.show.empty()) opts.layers = *draw::parseShowList(content, spec.show, error);
-    for (const std::string& h : spec.highlight) opts.highlight.push_back(*draw::parseHighlight(content, h, error));
-    draw::ViewDirection dir;
-    if (spec.camera) {
-        dir = draw::orbitDirection(spec.camera->azimuthDeg, spec.camera->elevationDeg);
-    } else {
-        const draw::StandardView view = *draw::standardViewFromName(spec.view);
-        dir = draw::viewDirection(view);
-        if (const auto keep = draw::medialViewKeeps(view))
-            opts.layers.sides = *keep == Side::Left ? draw::SideFilter::LeftOnly : draw::SideFilter::RightOnly;
-    }
+    draw::DrawOptions opts = draw::figureDrawOptions(spec, content);
     if (!drawer->modelIsAnatomical() && drawer->model() && !drawer->model()->animations.empty()) {
         opts.animation = 0; // a third-party model shows its first animation at --at seconds
         opts.animationTime = static_cast<float>(spec.at);
@@ -230,6 +250,7 @@ int renderFigure(Session& session, const Content& content, const draw::FigureSpe
 
     std::string rendererError;
     render::FigureRenderer* renderer = session.renderer(rendererError);
+    timer().mark("renderer (EGL, shaders)");
     if (!renderer) {
         std::fprintf(stderr, "hipview render: cannot render without OpenGL: %s\n", rendererError.c_str());
         return kExitFailure;
@@ -242,44 +263,32 @@ int renderFigure(Session& session, const Content& content, const draw::FigureSpe
     fo.labels = spec.labels;
     fo.samples = quality.samples;
     fo.ambientOcclusion = quality.ambientOcclusion;
-    const float aspect = static_cast<float>(spec.width) / static_cast<float>(spec.height);
 
     // One camera for every frame, so an animation does not jitter: it frames the union of the
     // frames' boxes (sampled).
-    std::vector<draw::DrawList> lists;
     scene::Bounds bounds;
     const std::size_t step = std::max<std::size_t>(1, frames.size() / 6);
     for (std::size_t i = 0; i < frames.size(); i += step) {
         opts.room = frames[i].room;
-        bounds.add(draw::framingBounds(drawer->build(frames[i].q, opts).items));
+        bounds.add(draw::focusBounds(drawer->build(frames[i].q, opts).items));
     }
-    {
+    if (frames.size() > 1) {
         opts.room = frames.back().room;
-        bounds.add(draw::framingBounds(drawer->build(frames.back().q, opts).items));
+        bounds.add(draw::focusBounds(drawer->build(frames.back().q, opts).items));
     }
-    draw::Camera camera;
-    if (spec.camera) {
-        scene::Bounds b = bounds;
-        if (spec.camera->target) {
-            b = scene::Bounds{};
-            b.add(*spec.camera->target);
-        }
-        camera = draw::orbitCamera(b, dir, static_cast<float>(spec.camera->distance));
-        // Keep the whole figure inside the clipping range.
-        camera.nearZ = std::max(0.005f, std::min(camera.nearZ, camera.distance() - 2.0f * bounds.radius()));
-        camera.farZ = std::max(camera.farZ, camera.distance() + 2.0f * bounds.radius() + 0.1f);
-    } else {
-        camera = draw::frameBounds(bounds, dir, aspect, spec.labels ? 0.05f : 0.04f);
-    }
+    const draw::Camera camera = draw::figureCamera(spec, bounds);
 
     std::vector<std::string> animationFrames;
     int code = kExitOk;
     for (const Frame& f : frames) {
         opts.room = f.room;
         const draw::DrawList list = drawer->build(f.q, opts);
+        timer().mark("draw list");
         render::Figure fig = renderer->render(list, camera, fo);
+        timer().mark("render + read back");
         for (const std::string& w : fig.warnings) std::fprintf(stderr, "hipview render: %s: %s\n", f.output.c_str(), w.c_str());
         writer.writePng(f.output, std::move(fig.image));
+        timer().mark("queued for writing");
         animationFrames.push_back(f.output);
     }
     if (spec.frames > 0 && (spec.gif || spec.mp4)) {
@@ -336,8 +345,8 @@ int runRender(std::span<const std::string> argv) {
     const auto samples = args.option("--samples");
     const bool noAo = args.flag("--no-ao");
     const std::string contentDir = contentDirectory(args);
-    if (!args.finish()) return kExitUsage;
     const std::vector<std::string> sceneFiles = args.positionals();
+    if (!args.finish()) return kExitUsage;
 
     Quality quality;
     quality.ambientOcclusion = !noAo;
@@ -428,8 +437,10 @@ int runRender(std::span<const std::string> argv) {
         if (model) spec.model = *model;
     }
 
+    timer().mark("start");
     const auto content = loadContentOrPrint(contentDir);
     if (!content) return kExitFailure;
+    timer().mark("content");
 
     std::vector<draw::FigureSpec> specs;
     if (sceneFiles.empty()) {
@@ -475,6 +486,7 @@ int runRender(std::span<const std::string> argv) {
         }
     }
     if (!writer.finish()) code = kExitFailure;
+    timer().mark("files written");
     return code;
 }
 

@@ -265,6 +265,7 @@ bool writeGif(const std::string& path, const std::vector<std::string>& frames, d
         error = path + ": cannot write here";
         return false;
     }
+    EGifSetGifVersion(gif, true); // GIF89a: transparency and the looping extension
     palette.resize(256);
     palette[255] = {255, 255, 255};
     ColorMapObject* map = GifMakeMapObject(256, palette.data());

@@ -457,7 +457,8 @@ void Renderer::render(std::span<const draw::DrawItem> items, const draw::Camera&
         if (any) {
             glUniform1i(lit.location("u_mode"), 2);
             glUniform4fv(lit.location("u_flatColor"), 1, glm::value_ptr(s.outlineColor));
-            glUniform1f(lit.location("u_outlinePixels"), s.outlinePixels * s.pixelScale);
+            // Never thinner than 1.5 pixels, so small figures keep a visible outline.
+            glUniform1f(lit.location("u_outlinePixels"), std::max(1.5f, s.outlinePixels * s.pixelScale));
             glCullFace(GL_FRONT);
             for (const auto& i : items)
                 if (i.flags & draw::kOutlined) I.drawItem(lit, i, Pass::Outline);

@@ -1,0 +1,229 @@
+// The drawer on the project's own content: every muscle part drawn and pickable, highlight and
+// ghost flags, label anchors, layers, and muscles that follow the bones.
+#include "anatomy_draw/anatomy_drawer.hpp"
+#include "anatomy_draw/palette.hpp"
+#include "content/content_fixture.hpp"
+#include "core/kinematics.hpp"
+#include "core/pose_text.hpp"
+#include "mesh_checks.hpp"
+
+#include <doctest/doctest.h>
+
+#include <map>
+#include <set>
+
+using namespace hv;
+using namespace hv::draw;
+using namespace hv::test;
+
+namespace {
+
+std::vector<double> poseOf(const Model& model, const char* text) {
+    std::string error;
+    std::vector<double> q = model.defaultPose();
+    const auto a = parsePose(model, text, error);
+    REQUIRE_MESSAGE(a, error);
+    applyPose(*a, q);
+    return q;
+}
+
+const DrawItem* itemOf(const DrawList& list, const char* muscleId, Side side, int part = 0) {
+    for (const DrawItem& i : list.items) {
+        const PickTarget* t = list.target(i.pickId);
+        if (t && t->kind == PickTarget::Kind::MusclePart && t->muscleId == muscleId &&
+            list.target(i.pickId)->part.part == part) {
+            const Model& m = test::projectContent().model;
+            if (m.muscles[static_cast<std::size_t>(t->part.muscle)].side == side) return &i;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+TEST_CASE("every muscle part of the content is drawn once, with a pick id naming it") {
+    const Content& content = test::projectContent();
+    const AnatomyDrawer drawer(content);
+    const DrawList list = drawer.build(content.model.defaultPose(), {});
+    std::set<std::pair<int, int>> seen;
+    for (const DrawItem& i : list.items) {
+        const PickTarget* t = list.target(i.pickId);
+        REQUIRE(t != nullptr);
+        if (t->kind != PickTarget::Kind::MusclePart) continue;
+        CHECK(seen.insert({t->part.muscle, t->part.part}).second);
+        CHECK(!t->name.empty());
+        CHECK(i.material.kind == MaterialKind::Muscle);
+        CHECK(i.mesh->positions.size() > 50);
+    }
+    CHECK(seen.size() == content.model.allParts().size());
+}
+
+TEST_CASE("highlighting piriformis flags both sides, ghosts the other muscles and keeps the bones solid") {
+    const Content& content = test::projectContent();
+    const AnatomyDrawer drawer(content);
+    DrawOptions o;
+    o.highlight.push_back({"piriformis", std::nullopt});
+    const DrawList list = drawer.build(content.model.defaultPose(), o);
+    int highlighted = 0, ghosts = 0, bones = 0;
+    for (const DrawItem& i : list.items) {
+        const PickTarget* t = list.target(i.pickId);
+        if (t->kind == PickTarget::Kind::Bone) {
+            ++bones;
+            CHECK((i.flags & kGhosted) == 0);
+        } else if (t->muscleId == "piriformis") {
+            ++highlighted;
+            CHECK((i.flags & kHighlighted) != 0);
+            CHECK((i.flags & kOutlined) != 0);
+            CHECK((i.flags & kGhosted) == 0);
+        } else {
+            ++ghosts;
+            CHECK((i.flags & kGhosted) != 0);
+        }
+    }
+    CHECK(highlighted == 2);
+    CHECK(ghosts > 40);
+    CHECK(bones > 0); // stand-in bones without a model
+    REQUIRE(list.labels.size() == 2);
+    for (const LabelAnchor& a : list.labels) {
+        CHECK(a.text == "Piriformis");
+        CHECK(a.pickIds.size() == 1);
+    }
+}
+
+TEST_CASE("a side suffix highlights one side only, and unknown muscles list the valid ids") {
+    const Content& content = test::projectContent();
+    std::string error;
+    const auto right = parseHighlight(content, "gluteus_medius_r", error);
+    REQUIRE(right);
+    CHECK(right->muscleId == "gluteus_medius");
+    CHECK(right->side == Side::Right);
+    CHECK(!parseHighlight(content, "pirifromis", error));
+    CHECK(error.find("did you mean \"piriformis\"") != std::string::npos);
+    CHECK(error.find("gluteus_maximus") != std::string::npos);
+
+    const AnatomyDrawer drawer(content);
+    DrawOptions o;
+    o.highlight.push_back(*right);
+    const DrawList list = drawer.build(content.model.defaultPose(), o);
+    CHECK(list.labels.size() == 1);
+    CHECK(list.labels[0].side == Side::Right);
+    CHECK((itemOf(list, "gluteus_medius", Side::Left)->flags & kGhosted) != 0);
+    CHECK((itemOf(list, "gluteus_medius", Side::Right, 2)->flags & kHighlighted) != 0);
+}
+
+TEST_CASE("piriformis stretches and moves with the femur when the hip flexes") {
+    const Content& content = test::projectContent();
+    const AnatomyDrawer drawer(content);
+    const DrawList neutral = drawer.build(content.model.defaultPose(), {});
+    const DrawList flexed = drawer.build(poseOf(content.model, "hip_flexion_r=90"), {});
+    const DrawItem* a = itemOf(neutral, "piriformis", Side::Right);
+    const DrawItem* b = itemOf(flexed, "piriformis", Side::Right);
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(a->mesh != b->mesh); // rebuilt
+    // The insertion end (largest texcoord0.x) moves with the greater trochanter.
+    const auto insertion = [](const DrawItem* i) {
+        glm::vec3 p(0.0f);
+        float best = -1.0f;
+        for (std::size_t k = 0; k < i->mesh->positions.size(); ++k)
+            if (i->mesh->texcoords0[k].x > best) best = i->mesh->texcoords0[k].x, p = i->mesh->positions[k];
+        return p;
+    };
+    CHECK(glm::length(insertion(a) - insertion(b)) > 0.02f);
+    // The left piriformis did not move.
+    CHECK(itemOf(neutral, "piriformis", Side::Left)->bounds.center() ==
+          itemOf(flexed, "piriformis", Side::Left)->bounds.center());
+}
+
+TEST_CASE("muscles of the content are closed outward-facing solids on both sides") {
+    const Content& content = test::projectContent();
+    const AnatomyDrawer drawer(content);
+    const DrawList list = drawer.build(poseOf(content.model, "hip_flexion=60,knee_angle=45"), {});
+    // A fan's parts are strips of one sheet: check each muscle (all its parts) as one surface.
+    std::map<int, scene::Primitive> muscles;
+    for (const DrawItem& i : list.items) {
+        const PickTarget* t = list.target(i.pickId);
+        if (t->kind != PickTarget::Kind::MusclePart) continue;
+        scene::Primitive& all = muscles[t->part.muscle];
+        const auto base = static_cast<std::uint32_t>(all.positions.size());
+        all.positions.insert(all.positions.end(), i.mesh->positions.begin(), i.mesh->positions.end());
+        for (auto k : i.mesh->indices) all.indices.push_back(base + k);
+    }
+    CHECK(muscles.size() == content.model.muscles.size());
+    for (const auto& [m, all] : muscles) {
+        INFO(content.model.muscles[static_cast<std::size_t>(m)].id);
+        CHECK(signedVolume(all) > 0.0);
+    }
+}
+
+TEST_CASE("muscles rest on their wrap cylinders instead of cutting through them") {
+    const Content& content = test::projectContent();
+    const Model& model = content.model;
+    const AnatomyDrawer drawer(content);
+    for (const char* pose : {"hip_flexion=0", "hip_flexion=90", "hip_flexion=-20,hip_rotation=30"}) {
+        const auto q = poseOf(model, pose);
+        const auto bodies = computeBodyTransforms(model, q);
+        const DrawList list = drawer.build(q, {});
+        int checked = 0;
+        for (const DrawItem& i : list.items) {
+            const PickTarget* t = list.target(i.pickId);
+            if (t->kind != PickTarget::Kind::MusclePart) continue;
+            const MusclePart& part = model.part(t->part);
+            for (const WrapUse& w : part.wraps) {
+                const WrapCylinder& c = model.wrapCylinders[static_cast<std::size_t>(w.cylinder)];
+                const Transform toCyl = (bodies[static_cast<std::size_t>(c.body)] * c.frame).inverse();
+                const glm::mat3 sceneToOsim = glm::transpose(scene::osimToGltfRotation());
+                double deepest = 0.0;
+                for (const auto& v : i.mesh->positions) {
+                    const Vec3 p = toCyl.apply(Vec3(sceneToOsim * v));
+                    if (std::abs(p.z) > 0.5 * c.length) continue;
+                    deepest = std::max(deepest, c.radius - std::hypot(p.x, p.y));
+                }
+                INFO(t->name << " on " << c.name << " at " << pose);
+                CHECK(deepest < 1e-4);
+                ++checked;
+            }
+        }
+        CHECK(checked > 10);
+    }
+}
+
+TEST_CASE("layers: groups and muscles can be shown alone, and medial views hide the near side") {
+    const Content& content = test::projectContent();
+    std::string error;
+    const std::vector<std::string> items{"bones", "deep_rotators"};
+    auto layers = parseShowList(content, items, error);
+    REQUIRE(layers);
+    const AnatomyDrawer drawer(content);
+    DrawOptions o;
+    o.layers = *layers;
+    o.layers.sides = SideFilter::LeftOnly;
+    const DrawList list = drawer.build(content.model.defaultPose(), o);
+    for (const DrawItem& i : list.items) {
+        const PickTarget* t = list.target(i.pickId);
+        if (t->kind == PickTarget::Kind::MusclePart) {
+            CHECK(content.findMuscleInfo(t->muscleId)->group == "deep_rotators");
+            CHECK(content.model.muscles[static_cast<std::size_t>(t->part.muscle)].side == Side::Left);
+        } else if (t->kind == PickTarget::Kind::Bone) {
+            CHECK(content.model.bodies[static_cast<std::size_t>(t->body)].side != Side::Right);
+        }
+    }
+    const std::vector<std::string> bad{"bones", "glutes"};
+    CHECK(!parseShowList(content, bad, error));
+    CHECK(error.find("unknown layer \"glutes\"") != std::string::npos);
+    CHECK(error.find("gluteals") != std::string::npos);
+}
+
+TEST_CASE("functional groups get clearly different colours, and bones are not muscle-coloured") {
+    const Content& content = test::projectContent();
+    // Compared in sRGB, closer to how different they look.
+    const auto srgb = [](glm::vec3 c) { return glm::vec3(linearToSrgb(c.r), linearToSrgb(c.g), linearToSrgb(c.b)); };
+    std::vector<glm::vec3> colours;
+    for (const MuscleGroup& g : content.groups) colours.push_back(srgb(groupColor(g.id)));
+    for (std::size_t i = 0; i < colours.size(); ++i) {
+        for (std::size_t j = 0; j < i; ++j) CHECK(glm::length(colours[i] - colours[j]) > 0.3f);
+        CHECK(glm::length(colours[i] - srgb(boneColor())) > 0.4f);
+    }
+    // Same group, different muscles: told apart by lightness.
+    CHECK(muscleColor(content, "gluteus_maximus") != muscleColor(content, "gluteus_medius"));
+}

@@ -1,0 +1,69 @@
+// Cameras: standard views look from where anatomists expect, framing keeps everything in view.
+#include "anatomy_draw/camera.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace hv::draw;
+
+TEST_CASE("standard views look from the anatomical directions in the glTF frame") {
+    // glTF: +Z the subject's front, -X the subject's right, +Y up.
+    CHECK(viewDirection(StandardView::Anterior).toEye == glm::vec3(0, 0, 1));
+    CHECK(viewDirection(StandardView::Posterior).toEye == glm::vec3(0, 0, -1));
+    CHECK(viewDirection(StandardView::LateralRight).toEye == glm::vec3(-1, 0, 0));
+    CHECK(viewDirection(StandardView::LateralLeft).toEye == glm::vec3(1, 0, 0));
+    CHECK(viewDirection(StandardView::Superior).toEye == glm::vec3(0, 1, 0));
+    CHECK(medialViewKeeps(StandardView::MedialLeft) == hv::Side::Left);
+    CHECK(!medialViewKeeps(StandardView::Anterior));
+    REQUIRE(standardViewNames().size() == 8);
+    for (const auto& n : standardViewNames()) CHECK(standardViewName(*standardViewFromName(n)) == n);
+    CHECK(!standardViewFromName("lateral"));
+}
+
+TEST_CASE("orbit azimuth 0 is anterior, 90 the subject's right, elevation looks from above") {
+    const auto near = [](glm::vec3 a, glm::vec3 b) { return glm::length(a - b) < 1e-5f; };
+    CHECK(near(orbitDirection(0, 0).toEye, {0, 0, 1}));
+    CHECK(near(orbitDirection(90, 0).toEye, {-1, 0, 0}));
+    CHECK(near(orbitDirection(180, 0).toEye, {0, 0, -1}));
+    CHECK(orbitDirection(0, 30).toEye.y > 0.49f);
+    const ViewDirection top = orbitDirection(0, 90);
+    CHECK(near(top.toEye, {0, 1, 0}));
+    CHECK(std::abs(glm::dot(top.up, top.toEye)) < 1e-5f);
+}
+
+TEST_CASE("framing a box keeps all its corners inside the image, with the margin, from any side") {
+    hv::scene::Bounds b;
+    b.add({-0.2f, 0.5f, -0.1f});
+    b.add({0.25f, 1.3f, 0.15f});
+    for (float aspect : {16.0f / 9.0f, 1.0f, 0.5f})
+        for (int v = 0; v < 8; ++v) {
+            const Camera cam = frameBounds(b, viewDirection(static_cast<StandardView>(v)), aspect, 0.05f);
+            float maxX = 0.0f, maxY = 0.0f;
+            for (int i = 0; i < 8; ++i) {
+                const glm::vec3 c((i & 1) ? b.max.x : b.min.x, (i & 2) ? b.max.y : b.min.y, (i & 4) ? b.max.z : b.min.z);
+                float depth = 0.0f;
+                const glm::vec2 px = projectToPixels(cam, c, 1000.0f * aspect, 1000.0f, &depth);
+                CHECK(depth > cam.nearZ);
+                CHECK(depth < cam.farZ);
+                maxX = std::max(maxX, std::abs(px.x / (1000.0f * aspect) - 0.5f));
+                maxY = std::max(maxY, std::abs(px.y / 1000.0f - 0.5f));
+            }
+            CHECK(maxX <= 0.45f + 1e-3f);
+            CHECK(maxY <= 0.45f + 1e-3f);
+            CHECK(std::max(maxX, maxY) > 0.40f); // and it is not needlessly small
+        }
+}
+
+TEST_CASE("focus framing centres on the highlighted items but keeps context around them") {
+    DrawItem bone, muscle;
+    bone.bounds.add({-0.3f, 0.0f, -0.1f});
+    bone.bounds.add({0.3f, 1.0f, 0.1f});
+    muscle.bounds.add({0.1f, 0.8f, 0.0f});
+    muscle.bounds.add({0.12f, 0.82f, 0.02f});
+    std::vector<DrawItem> items{bone, muscle};
+    CHECK(focusBounds(items).min == bone.bounds.min);
+    items[1].flags = kHighlighted;
+    const hv::scene::Bounds f = focusBounds(items, 0.2f);
+    CHECK(f.size().y == doctest::Approx(0.2f + 0.01f + 0.18f).epsilon(0.01)); // clipped at the top (1.0)
+    CHECK(f.min.y == doctest::Approx(0.61f).epsilon(0.01));
+    CHECK(f.min.x >= bone.bounds.min.x);
+}
