@@ -41,7 +41,8 @@ inline constexpr double kLegMassFraction = 0.161;
 // Share of their maximal isometric force the gluteals are taken to give, at most, to hold the
 // pelvis in unhurried single-leg stance. Team's choice, calibrated: with the content's muscle
 // paths and forces, normal-strength gluteals then hold the pelvis with a margin of about 15 %,
-// and the pelvis starts to drop once gluteus medius has lost about a third of its strength.
+// and the pelvis starts to drop once gluteus medius has lost about a quarter of its strength
+// (standing on the right leg: demand 56.8 N m, supply 66.3 N m at full strength).
 inline constexpr double kStanceActivation = 0.3;
 // The content's group whose muscles hold the pelvis over the stance leg.
 inline constexpr std::string_view kAbductorGroup = "gluteals";
