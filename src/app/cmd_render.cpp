@@ -10,12 +10,16 @@
 #include "anatomy_draw/camera.hpp"
 #include "anatomy_draw/figure_spec.hpp"
 #include "core/pose_text.hpp"
+#include "io/atomic_file.hpp"
+#include "io/gif_writer.hpp"
 #include "io/model_loader.hpp"
 #include "movement/loader.hpp"
 #include "movement/player.hpp"
 #include "render/figure_renderer.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <cstdio>
 #include <filesystem>
@@ -278,6 +282,10 @@ int renderFigure(Session& session, const Content& content, const draw::FigureSpe
     }
     const draw::Camera camera = draw::figureCamera(spec, bounds);
 
+    const double fps = mov && mov->duration() > 0.0 ? std::clamp(spec.frames / mov->duration(), 1.0, 50.0) : 10.0;
+    const int delayCs = static_cast<int>(std::lround(100.0 / fps));
+    std::unique_ptr<io::GifWriter> gif;
+    if (spec.frames > 0 && spec.gif) gif = std::make_unique<io::GifWriter>(spec.width, spec.height);
     std::vector<std::string> animationFrames;
     int code = kExitOk;
     for (const Frame& f : frames) {
@@ -287,16 +295,17 @@ int renderFigure(Session& session, const Content& content, const draw::FigureSpe
         render::Figure fig = renderer->render(list, camera, fo);
         timer().mark("render + read back");
         for (const std::string& w : fig.warnings) std::fprintf(stderr, "hipview render: %s: %s\n", f.output.c_str(), w.c_str());
-        writer.writePng(f.output, std::move(fig.image));
+        writer.writePng(f.output, std::move(fig.image), gif.get(), delayCs);
         timer().mark("queued for writing");
         animationFrames.push_back(f.output);
     }
     if (spec.frames > 0 && (spec.gif || spec.mp4)) {
-        if (!writer.finish()) return kExitFailure; // the frames must exist first
-        const double fps = mov && mov->duration() > 0.0 ? std::clamp(spec.frames / mov->duration(), 1.0, 60.0) : 12.0;
-        if (spec.gif && !writeGif(withExtension(spec.output, ".gif"), animationFrames, fps, error)) {
-            std::fprintf(stderr, "hipview render: %s\n", error.c_str());
-            code = kExitFailure;
+        if (!writer.finish()) return kExitFailure; // every frame written (and added to the GIF) first
+        if (gif) {
+            if (const auto d = gif->write(withExtension(spec.output, ".gif"))) {
+                std::fprintf(stderr, "hipview render: %s\n", d->format().c_str());
+                code = kExitFailure;
+            }
         }
         if (spec.mp4 && !writeMp4(withExtension(spec.output, ".mp4"), animationFrames, fps, error)) {
             std::fprintf(stderr, "hipview render: %s\n", error.c_str());
@@ -468,9 +477,8 @@ int runRender(std::span<const std::string> argv) {
         }
     }
     if (saveScene) {
-        std::string error;
-        if (!writeFileAtomically(*saveScene, draw::figureFileText(specs), error)) {
-            std::fprintf(stderr, "hipview render: %s\n", error.c_str());
+        if (const auto d = io::writeFileAtomic(*saveScene, draw::figureFileText(specs))) {
+            std::fprintf(stderr, "hipview render: %s\n", d->format().c_str());
             return kExitFailure;
         }
     }

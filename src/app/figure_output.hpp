@@ -1,9 +1,10 @@
-// Writing what `hipview render` makes: PNGs (on a background thread, so encoding one figure
-// overlaps rendering the next), animated GIFs (giflib) and MP4s (through an installed ffmpeg).
-// Every file is written atomically: a temporary file in the same folder, then a rename, so a
+// Writing what `hipview render` makes: PNGs on a background thread (encoding one figure overlaps
+// rendering the next), frames of animated GIFs, and MP4s through an installed ffmpeg. The file
+// formats and atomic writes are hv::io's (png_writer.hpp, gif_writer.hpp, atomic_file.hpp): a
 // failure leaves no partial file and never replaces a good file with a broken one.
 #pragma once
 
+#include "io/gif_writer.hpp"
 #include "scene/scene.hpp"
 
 #include <condition_variable>
@@ -15,18 +16,14 @@
 
 namespace hv::cli {
 
-// Writes `bytes` to `path` atomically. false with `error` ("PATH: reason") on failure.
-bool writeFileAtomically(const std::string& path, std::string_view bytes, std::string& error);
-
-// PNG bytes of an RGBA8 image (straight alpha, rows from the top); RGB when fully opaque.
-std::string encodePng(const scene::Image& image);
-
 class FigureWriter {
 public:
     FigureWriter();
     ~FigureWriter();
-    // Queues an image to be encoded and written (blocks while two are already waiting).
-    void writePng(std::string path, scene::Image image);
+    // Queues an image to be encoded and written (blocks while two are already waiting). With
+    // `gif`, the image is also added to it as the next frame, shown for `delayCs` 1/100 s
+    // (frames are added in the order they were queued).
+    void writePng(std::string path, scene::Image image, io::GifWriter* gif = nullptr, int delayCs = 10);
     // Waits for every queued file; prints each failure; false if any failed.
     bool finish();
 
@@ -34,6 +31,8 @@ private:
     struct Job {
         std::string path;
         scene::Image image;
+        io::GifWriter* gif = nullptr;
+        int delayCs = 10;
     };
     std::mutex m_mutex;
     std::condition_variable m_changed;
@@ -45,9 +44,7 @@ private:
 };
 
 bool ffmpegAvailable();
-// An animated GIF of PNG frames already written (global palette, transparency kept).
-bool writeGif(const std::string& path, const std::vector<std::string>& framePngs, double fps, std::string& error);
-// An H.264 MP4 of PNG frames (yuv420p, even size) through ffmpeg.
+// An H.264 MP4 of PNG frames (yuv420p, even size) through ffmpeg, written atomically.
 bool writeMp4(const std::string& path, const std::vector<std::string>& framePngs, double fps, std::string& error);
 
 } // namespace hv::cli
