@@ -3,6 +3,8 @@
 #include "app/commands.hpp"
 #include "app/load_content.hpp"
 
+#include "movement/loader.hpp"
+
 #include <cstdio>
 
 namespace hv::cli {
@@ -10,7 +12,8 @@ namespace hv::cli {
 namespace {
 constexpr const char* kHelp =
     "usage: hipview validate [--content DIR]\n\n"
-    "Reads every content file (sources.toml, groups.toml, skeleton.toml, muscles/*.toml) and\n"
+    "Reads every content file (sources.toml, groups.toml, skeleton.toml, muscles/*.toml,\n"
+    "movements.toml) and"
     "prints one line per problem: file:line:column: field: reason. Exits 0 when the content is\n"
     "valid (and prints a summary), 1 when it has problems, 2 for a wrong command line.\n\n"
     "  --content DIR   the content folder (default: the installed content/)\n";
@@ -30,6 +33,13 @@ int runValidate(std::span<const std::string> argv) {
     }
     const auto content = loadContentOrPrint(dir);
     if (!content) return kExitFailure;
+    const movement::MovementLoad movements = movement::loadMovements(movement::defaultMovementFile(*content), *content);
+    for (const Diagnostic& d : movements.diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());
+    if (!movements.library) {
+        std::fprintf(stderr, "hipview validate: %zu problem%s in the movements file\n", movements.diagnostics.size(),
+                     movements.diagnostics.size() == 1 ? "" : "s");
+        return kExitFailure;
+    }
     std::size_t parts = 0, muscles = 0;
     for (const Muscle& m : content->model.muscles)
         if (m.side == Side::Right) {
@@ -39,9 +49,10 @@ int runValidate(std::span<const std::string> argv) {
     std::size_t actions = 0;
     for (const MuscleInfo& info : content->muscles) actions += info.actions.size();
     std::printf("%s is valid: %zu muscles with %zu parts on each side, %zu textbook actions, %zu bodies, "
-                "%zu coordinates, %zu wrap cylinders, %zu sources\n",
+                "%zu coordinates, %zu wrap cylinders, %zu sources, %zu movements\n",
                 dir.c_str(), muscles, parts, actions, content->model.bodies.size(),
-                content->model.coordinates.size(), content->model.wrapCylinders.size(), content->sources.size());
+                content->model.coordinates.size(), content->model.wrapCylinders.size(), content->sources.size(),
+                movements.library->movements.size());
     return kExitOk;
 }
 

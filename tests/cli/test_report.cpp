@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 using hv::test::hipview;
@@ -96,4 +98,26 @@ TEST_CASE("every command has --help") {
     }
     CHECK(runProcess(hipview() + " --help").exitCode == 0);
     CHECK(runProcess(hipview() + " nosuchcommand 2>&1").exitCode == 2);
+}
+
+TEST_CASE("validate also checks the movements file and names its problems") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / "hipview-validate-movements";
+    fs::remove_all(dir);
+    fs::copy(HV_SOURCE_DIR "/content", dir, fs::copy_options::recursive);
+    {
+        std::ifstream in(dir / "movements.toml");
+        std::stringstream s;
+        s << in.rdbuf();
+        std::string text = s.str();
+        const auto at = text.find("hip_flexion");
+        REQUIRE(at != std::string::npos);
+        text.replace(at, 11, "hip_flexon");
+        std::ofstream(dir / "movements.toml") << text;
+    }
+    const auto r = runProcess(hipview() + " validate --content " + dir.string() + " 2>&1");
+    fs::remove_all(dir);
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.out, "movements.toml:"));
+    CHECK(contains(r.out, "hip_flexon"));
 }
