@@ -32,10 +32,14 @@ std::vector<std::uint8_t> figureLike(int w, int h, bool transparentBackground) {
             const float bg = 0.85f - 0.25f * static_cast<float>(y) / static_cast<float>(h);
             float r = bg, g = bg, b = bg + 0.05f, a = transparentBackground ? 0.0f : 1.0f;
             for (int s = 0; s < 6; ++s) {
-                const float cx = 300.0f + static_cast<float>(s) * 260.0f * static_cast<float>(w) / 1920.0f;
-                const float cy = static_cast<float>(h) * 0.5f + 120.0f * std::sin(static_cast<float>(s));
-                const float rad = (150.0f + 20.0f * static_cast<float>(s)) * static_cast<float>(h) / 1080.0f;
-                const float dx = (static_cast<float>(x) - cx) / rad, dy = (static_cast<float>(y) - cy) / rad;
+                const float cx =
+                    300.0f + static_cast<float>(s) * 260.0f * static_cast<float>(w) / 1920.0f;
+                const float cy =
+                    static_cast<float>(h) * 0.5f + 120.0f * std::sin(static_cast<float>(s));
+                const float rad =
+                    (150.0f + 20.0f * static_cast<float>(s)) * static_cast<float>(h) / 1080.0f;
+                const float dx = (static_cast<float>(x) - cx) / rad,
+                            dy = (static_cast<float>(y) - cy) / rad;
                 const float d2 = dx * dx + dy * dy;
                 if (d2 >= 1.0f) continue;
                 const float nz = std::sqrt(1.0f - d2);
@@ -46,8 +50,12 @@ std::vector<std::uint8_t> figureLike(int w, int h, bool transparentBackground) {
                 b = b * (1 - cover) + 0.3f * lambert * cover;
                 a = a * (1 - cover) + cover;
             }
-            auto c = [](float v) { return static_cast<std::uint8_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f)); };
-            std::uint8_t* p = &img[(static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)) * 4];
+            auto c = [](float v) {
+                return static_cast<std::uint8_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f));
+            };
+            std::uint8_t* p = &img[(static_cast<std::size_t>(y) * static_cast<std::size_t>(w) +
+                                    static_cast<std::size_t>(x)) *
+                                   4];
             p[0] = c(r);
             p[1] = c(g);
             p[2] = c(b);
@@ -59,7 +67,9 @@ std::vector<std::uint8_t> figureLike(int w, int h, bool transparentBackground) {
 struct Sink {
     std::size_t bytes = 0;
 };
-void countBytes(png_structp png, png_bytep, png_size_t n) { static_cast<Sink*>(png_get_io_ptr(png))->bytes += n; }
+void countBytes(png_structp png, png_bytep, png_size_t n) {
+    static_cast<Sink*>(png_get_io_ptr(png))->bytes += n;
+}
 void noFlush(png_structp) {}
 
 // libpng with its own defaults (zlib level 6, adaptive filters), for comparison.
@@ -72,10 +82,14 @@ std::size_t libpngDefault(const std::vector<std::uint8_t>& rgba, int w, int h) {
         return 0;
     }
     png_set_write_fn(png, &sink, &countBytes, &noFlush);
-    png_set_IHDR(png, info, static_cast<png_uint_32>(w), static_cast<png_uint_32>(h), 8, PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE,
-                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_set_IHDR(png, info, static_cast<png_uint_32>(w), static_cast<png_uint_32>(h), 8,
+                 PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
+                 PNG_FILTER_TYPE_DEFAULT);
     png_write_info(png, info);
-    for (int y = 0; y < h; ++y) png_write_row(png, const_cast<png_bytep>(&rgba[static_cast<std::size_t>(y) * static_cast<std::size_t>(w) * 4]));
+    for (int y = 0; y < h; ++y)
+        png_write_row(png,
+                      const_cast<png_bytep>(
+                          &rgba[static_cast<std::size_t>(y) * static_cast<std::size_t>(w) * 4]));
     png_write_end(png, info);
     png_destroy_write_struct(&png, &info);
     return sink.bytes;
@@ -86,18 +100,22 @@ std::size_t libpngDefault(const std::vector<std::uint8_t>& rgba, int w, int h) {
 int main() {
     using hv::bench::print;
     using hv::bench::time;
-    const std::filesystem::path models = std::filesystem::path(HV_SHARED_DIR) / "testdata" / "models";
+    const std::filesystem::path models =
+        std::filesystem::path(HV_SHARED_DIR) / "testdata" / "models";
 
-    std::printf("== loadModel (median of 9; then evaluate + bounds of the first animation at half its length)\n");
+    std::printf("== loadModel (median of 9; then evaluate + bounds of the first animation at half "
+                "its length)\n");
     if (!std::filesystem::is_directory(models)) {
         std::printf("(skipped: %s is absent)\n", models.string().c_str());
     } else {
         std::vector<std::filesystem::path> files;
         for (const auto& e : std::filesystem::recursive_directory_iterator(models)) {
             const std::string ext = e.path().extension().string();
-            if (e.is_regular_file() && (ext == ".glb" || ext == ".gltf" || ext == ".fbx" || ext == ".dae" || ext == ".X" ||
-                                        ext == ".obj" || ext == ".stl"))
-                if (e.path().string().find("malformed") == std::string::npos) files.push_back(e.path());
+            if (e.is_regular_file() &&
+                (ext == ".glb" || ext == ".gltf" || ext == ".fbx" || ext == ".dae" || ext == ".X" ||
+                 ext == ".obj" || ext == ".stl"))
+                if (e.path().string().find("malformed") == std::string::npos)
+                    files.push_back(e.path());
         }
         std::sort(files.begin(), files.end());
         for (const auto& f : files) {
@@ -107,7 +125,8 @@ int main() {
                 vertices = 0;
                 if (r.scene)
                     for (const auto& m : r.scene->meshes)
-                        for (const auto& p : m.primitives) vertices += p.positions.size();
+                        for (const auto& p : m.primitives)
+                            vertices += p.positions.size();
             });
             const hv::io::ModelLoad r = hv::io::loadModel(f);
             double evalMs = 0.0;
@@ -115,13 +134,15 @@ int main() {
                 const hv::scene::Scene& s = *r.scene;
                 const auto eval = time(9, [&] {
                     const float t = s.animations.empty() ? 0.0f : s.animations[0].duration * 0.5f;
-                    const hv::scene::ScenePose pose = hv::scene::evaluate(s, {s.animations.empty() ? -1 : 0, t, {}});
+                    const hv::scene::ScenePose pose =
+                        hv::scene::evaluate(s, {s.animations.empty() ? -1 : 0, t, {}});
                     volatile float radius = hv::scene::sceneBounds(s, pose).radius();
                     (void)radius;
                 });
                 evalMs = eval.medianMs;
             }
-            const std::string name = std::filesystem::relative(f, models).string() + " (" + std::to_string(vertices) + " v)";
+            const std::string name = std::filesystem::relative(f, models).string() + " (" +
+                                     std::to_string(vertices) + " v)";
             print(name.c_str(), load);
             std::printf("%-58s evaluate+bounds median %8.3f ms\n", "", evalMs);
         }
@@ -132,20 +153,27 @@ int main() {
     const std::vector<std::uint8_t> opaque = figureLike(w, h, false);
     const std::vector<std::uint8_t> transparent = figureLike(w, h, true);
     std::size_t size = 0;
-    print("HipView encodePng, opaque (RGB, level 1, up filter)", time(7, [&] { size = hv::io::encodePng(opaque, w, h).size(); }));
+    print("HipView encodePng, opaque (RGB, level 1, up filter)",
+          time(7, [&] { size = hv::io::encodePng(opaque, w, h).size(); }));
     std::printf("%-58s %zu bytes\n", "", size);
-    print("HipView encodePng, transparent background (RGBA)", time(7, [&] { size = hv::io::encodePng(transparent, w, h).size(); }));
+    print("HipView encodePng, transparent background (RGBA)",
+          time(7, [&] { size = hv::io::encodePng(transparent, w, h).size(); }));
     std::printf("%-58s %zu bytes\n", "", size);
     hv::io::PngOptions six;
     six.compressionLevel = 6;
-    print("HipView encodePng at zlib level 6 (smaller files)", time(7, [&] { size = hv::io::encodePng(opaque, w, h, six).size(); }));
+    print("HipView encodePng at zlib level 6 (smaller files)",
+          time(7, [&] { size = hv::io::encodePng(opaque, w, h, six).size(); }));
     std::printf("%-58s %zu bytes\n", "", size);
-    print("libpng defaults (level 6, adaptive filters), RGBA", time(7, [&] { size = libpngDefault(opaque, w, h); }));
+    print("libpng defaults (level 6, adaptive filters), RGBA",
+          time(7, [&] { size = libpngDefault(opaque, w, h); }));
     std::printf("%-58s %zu bytes\n", "", size);
     print("stb_image_write defaults (level 8), RGBA", time(3, [&] {
               size = 0;
-              stbi_write_png_to_func([](void* context, void*, int n) { *static_cast<std::size_t*>(context) += static_cast<std::size_t>(n); },
-                                     &size, w, h, 4, opaque.data(), w * 4);
+              stbi_write_png_to_func(
+                  [](void* context, void*, int n) {
+                      *static_cast<std::size_t*>(context) += static_cast<std::size_t>(n);
+                  },
+                  &size, w, h, 4, opaque.data(), w * 4);
           }));
     std::printf("%-58s %zu bytes\n", "", size);
 
@@ -153,7 +181,8 @@ int main() {
     const std::vector<std::uint8_t> frame = figureLike(960, 540, false);
     print("GifWriter: 10 frames, quantise + LZW", time(3, [&] {
               hv::io::GifWriter gif(960, 540);
-              for (int i = 0; i < 10; ++i) gif.addFrame(frame, 10);
+              for (int i = 0; i < 10; ++i)
+                  gif.addFrame(frame, 10);
               size = gif.finish().size();
           }));
     std::printf("%-58s %zu bytes\n", "", size);

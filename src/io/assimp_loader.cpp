@@ -6,8 +6,11 @@
 // serves that in-memory copy and only regular files inside the model's folder. Only the importers
 // of the formats listed in kAcceptedExtensions are kept registered: Assimp has about 40 readers
 // and many of the rarely used ones are known to fuzzing; a teaching model comes in one of these.
-// Imports are serialised (Assimp's logger, which collects the warnings shown to the user, is
-// global).
+// Assimp runs in a child process (fork) by default: Debian's Assimp 5.2.5 has memory bugs
+// that hostile files reach (mutation testing found a heap write in its .x reader), so a crash,
+// a hang or runaway memory there ends the child and becomes a diagnostic; the scene comes back
+// serialised and is validated before use. In-process imports (LoadLimits::isolateAssimp false,
+// or no child could be started) are serialised, since Assimp's logger is global.
 //
 // Conversion: one scene node per aiNode (an aiNode with several meshes gets one child node per
 // extra mesh), one scene mesh and one skin per aiMesh (bones become joints by node name; the
@@ -18,7 +21,9 @@
 #include "io/detail/format_precheck.hpp"
 #include "io/detail/load_support.hpp"
 #include "io/detail/loaders.hpp"
+#include "io/detail/scene_serialize.hpp"
 #include "scene/geometry.hpp"
+#include "scene/validate.hpp"
 
 #include <assimp/BaseImporter.h>
 #include <assimp/DefaultLogger.hpp>
@@ -37,6 +42,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
+#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <map>
@@ -45,6 +52,13 @@
 #include <sstream>
 #include <unordered_map>
 
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 namespace fs = std::filesystem;
 
 namespace hv::io::detail {
@@ -52,20 +66,22 @@ namespace hv::io::detail {
 namespace {
 
 // Formats whose Assimp importers stay registered (by file extension, lower case).
-const std::set<std::string> kAcceptedExtensions = {"fbx", "dae", "x", "obj", "stl", "ply", "off", "3ds",
-                                                   "iqm", "lwo", "dxf", "ac", "ms3d", "smd", "md5mesh"};
+const std::set<std::string> kAcceptedExtensions = {"fbx", "dae", "x",    "obj", "stl",
+                                                   "ply", "off", "3ds",  "iqm", "lwo",
+                                                   "dxf", "ac",  "ms3d", "smd", "md5mesh"};
 
 std::mutex g_assimpMutex;
 
 // ---- logging: Assimp's warnings and errors, kept for the diagnostics ---------------------------
 
 class CaptureLogger final : public Assimp::Logger {
-public:
-    explicit CaptureLogger(std::vector<std::string>* out) : Assimp::Logger(Assimp::Logger::NORMAL), m_out(out) {}
+  public:
+    explicit CaptureLogger(std::vector<std::string>* out)
+        : Assimp::Logger(Assimp::Logger::NORMAL), m_out(out) {}
     bool attachStream(Assimp::LogStream*, unsigned int) override { return false; }
     bool detachStream(Assimp::LogStream*, unsigned int) override { return false; }
 
-private:
+  private:
     void OnDebug(const char*) override {}
     void OnVerboseDebug(const char*) override {}
     void OnInfo(const char*) override {}
@@ -80,10 +96,12 @@ private:
 // ---- file access confined to the model's folder -----------------------------------------------
 
 class ConfinedIOSystem final : public Assimp::IOSystem {
-public:
-    ConfinedIOSystem(const ModelFolder& folder, std::string mainPath, const std::vector<std::uint8_t>& mainBytes,
-                     const LoadLimits& limits, std::vector<std::string>* refusals)
-        : m_folder(folder), m_mainPath(std::move(mainPath)), m_mainBytes(mainBytes), m_limits(limits), m_refusals(refusals) {}
+  public:
+    ConfinedIOSystem(const ModelFolder& folder, std::string mainPath,
+                     const std::vector<std::uint8_t>& mainBytes, const LoadLimits& limits,
+                     std::vector<std::string>* refusals)
+        : m_folder(folder), m_mainPath(std::move(mainPath)), m_mainBytes(mainBytes),
+          m_limits(limits), m_refusals(refusals) {}
 
     bool Exists(const char* file) const override {
         if (!file) return false;
@@ -95,8 +113,11 @@ public:
     char getOsSeparator() const override { return '/'; }
 
     Assimp::IOStream* Open(const char* file, const char* mode) override {
-        if (!file || !mode || std::strchr(mode, 'w') || std::strchr(mode, 'a') || std::strchr(mode, '+')) return nullptr;
-        if (m_mainPath == file) return new Assimp::MemoryIOStream(m_mainBytes.data(), m_mainBytes.size(), false);
+        if (!file || !mode || std::strchr(mode, 'w') || std::strchr(mode, 'a') ||
+            std::strchr(mode, '+'))
+            return nullptr;
+        if (m_mainPath == file)
+            return new Assimp::MemoryIOStream(m_mainBytes.data(), m_mainBytes.size(), false);
         const auto ref = reference(file);
         if (!ref) {
             refuse(file, "it is outside the model's folder");
@@ -120,9 +141,11 @@ public:
 
     void Close(Assimp::IOStream* stream) override { delete stream; }
 
-    bool ComparePaths(const char* a, const char* b) const override { return a && b && std::strcmp(a, b) == 0; }
+    bool ComparePaths(const char* a, const char* b) const override {
+        return a && b && std::strcmp(a, b) == 0;
+    }
 
-private:
+  private:
     // Paths Assimp builds are the model's folder joined with what the file names; a relative
     // path is taken relative to the folder.
     std::optional<std::string> reference(const std::string& file) const {
@@ -134,7 +157,8 @@ private:
         return std::nullopt;
     }
     void refuse(const std::string& what, const std::string& reason) const {
-        if (m_refusals->size() < 50) m_refusals->push_back("\"" + what.substr(0, 200) + "\" not read: " + reason);
+        if (m_refusals->size() < 50)
+            m_refusals->push_back("\"" + what.substr(0, 200) + "\" not read: " + reason);
     }
 
     const ModelFolder& m_folder;
@@ -154,7 +178,8 @@ void restrictImporters(Assimp::Importer& importer) {
             std::istringstream exts(desc->mFileExtensions);
             std::string ext;
             while (exts >> ext) {
-                std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+                std::transform(ext.begin(), ext.end(), ext.begin(),
+                               [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
                 if (kAcceptedExtensions.count(ext)) keep = true;
             }
         }
@@ -168,7 +193,8 @@ void restrictImporters(Assimp::Importer& importer) {
 
 glm::mat4 toGlm(const aiMatrix4x4& m) {
     // aiMatrix4x4 is row-major (a1..a4 is the first row); glm is column-major.
-    return glm::mat4(m.a1, m.b1, m.c1, m.d1, m.a2, m.b2, m.c2, m.d2, m.a3, m.b3, m.c3, m.d3, m.a4, m.b4, m.c4, m.d4);
+    return glm::mat4(m.a1, m.b1, m.c1, m.d1, m.a2, m.b2, m.c2, m.d2, m.a3, m.b3, m.c3, m.d3, m.a4,
+                     m.b4, m.c4, m.d4);
 }
 
 bool finite(const glm::mat4& m) {
@@ -188,7 +214,9 @@ void decompose(const glm::mat4& m, scene::Node& n) {
     n.rotation = glm::normalize(glm::quat_cast(glm::mat3(c0 / s.x, c1 / s.y, c2 / s.z)));
 }
 
-std::string str(const aiString& s) { return std::string(s.C_Str(), std::min<std::size_t>(s.length, 1024)); }
+std::string str(const aiString& s) {
+    return std::string(s.C_Str(), std::min<std::size_t>(s.length, 1024));
+}
 
 bool metaInt(const aiScene* s, const char* key, int& out) {
     if (!s->mMetaData) return false;
@@ -220,7 +248,8 @@ std::vector<std::string> colladaClipNames(const std::vector<std::uint8_t>& bytes
     std::vector<std::string> names;
     const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
     std::size_t pos = 0;
-    while ((pos = text.find("<animation_clip", pos)) != std::string_view::npos && names.size() < 10000) {
+    while ((pos = text.find("<animation_clip", pos)) != std::string_view::npos &&
+           names.size() < 10000) {
         const std::size_t end = text.find('>', pos);
         if (end == std::string_view::npos) break;
         const std::string_view tag = text.substr(pos, end - pos);
@@ -250,8 +279,11 @@ std::vector<std::uint8_t> trimColladaNumberLists(const std::vector<std::uint8_t>
         out.push_back(bytes[i]);
         if (bytes[i] != '>') continue;
         std::size_t j = i + 1;
-        while (j < bytes.size() && (bytes[j] == ' ' || bytes[j] == '\t' || bytes[j] == '\r' || bytes[j] == '\n')) ++j;
-        if (j > i + 1 && j < bytes.size() && (std::isdigit(bytes[j]) || bytes[j] == '-' || bytes[j] == '+' || bytes[j] == '.'))
+        while (j < bytes.size() &&
+               (bytes[j] == ' ' || bytes[j] == '\t' || bytes[j] == '\r' || bytes[j] == '\n'))
+            ++j;
+        if (j > i + 1 && j < bytes.size() &&
+            (std::isdigit(bytes[j]) || bytes[j] == '-' || bytes[j] == '+' || bytes[j] == '.'))
             i = j - 1;
     }
     return out;
@@ -260,13 +292,15 @@ std::vector<std::uint8_t> trimColladaNumberLists(const std::vector<std::uint8_t>
 // ---- the converter ------------------------------------------------------------------------------
 
 class Converter {
-public:
-    Converter(const aiScene& scene, const ModelFolder& folder, const LoadLimits& limits, Report& report)
+  public:
+    Converter(const aiScene& scene, const ModelFolder& folder, const LoadLimits& limits,
+              Report& report)
         : m_ai(scene), m_folder(folder), m_limits(limits), m_report(report) {}
 
-    std::optional<scene::Scene> run(const std::string& extension, const std::vector<std::string>& clipNames);
+    std::optional<scene::Scene> run(const std::string& extension,
+                                    const std::vector<std::string>& clipNames);
 
-private:
+  private:
     bool checkCounts();
     bool convertNodes(scene::Scene& s, const glm::mat4* fix);
     bool convertMeshes(scene::Scene& s);
@@ -280,9 +314,9 @@ private:
     const LoadLimits& m_limits;
     Report& m_report;
     ImageBudget m_imageBudget;
-    std::unordered_map<std::string, int> m_nodeByName;  // first node of each name
-    std::vector<std::vector<int>> m_nodesOfMesh;        // aiMesh -> scene nodes drawing it
-    std::map<std::string, int> m_images;                // texture key -> image index
+    std::unordered_map<std::string, int> m_nodeByName; // first node of each name
+    std::vector<std::vector<int>> m_nodesOfMesh;       // aiMesh -> scene nodes drawing it
+    std::map<std::string, int> m_images;               // texture key -> image index
 };
 
 bool Converter::checkCounts() {
@@ -303,18 +337,21 @@ bool Converter::checkCounts() {
         channels += a->mNumChannels + a->mNumMorphMeshChannels;
         for (unsigned c = 0; c < a->mNumChannels; ++c)
             if (const aiNodeAnim* ch = a->mChannels[c])
-                keys += static_cast<std::uint64_t>(ch->mNumPositionKeys) + ch->mNumRotationKeys + ch->mNumScalingKeys;
+                keys += static_cast<std::uint64_t>(ch->mNumPositionKeys) + ch->mNumRotationKeys +
+                        ch->mNumScalingKeys;
         for (unsigned c = 0; c < a->mNumMorphMeshChannels; ++c)
             if (const aiMeshMorphAnim* ch = a->mMorphMeshChannels[c]) keys += ch->mNumKeys;
     }
-    for (const Count& c : {Count{"meshes", m_ai.mNumMeshes, m_limits.maxMeshes}, Count{"vertices", vertices, m_limits.maxVertices},
-                           Count{"indices", indices, m_limits.maxIndices}, Count{"materials", m_ai.mNumMaterials, m_limits.maxMeshes},
+    for (const Count& c : {Count{"meshes", m_ai.mNumMeshes, m_limits.maxMeshes},
+                           Count{"vertices", vertices, m_limits.maxVertices},
+                           Count{"indices", indices, m_limits.maxIndices},
+                           Count{"materials", m_ai.mNumMaterials, m_limits.maxMeshes},
                            Count{"embedded textures", m_ai.mNumTextures, m_limits.maxImages},
                            Count{"animation channels", channels, m_limits.maxAnimationChannels},
                            Count{"animation keys", keys, m_limits.maxAnimationKeys}}) {
         if (c.n > c.limit) {
-            m_report.error("", std::string("the model has ") + std::to_string(c.n) + " " + c.what + ", more than the limit of " +
-                                   std::to_string(c.limit));
+            m_report.error("", std::string("the model has ") + std::to_string(c.n) + " " + c.what +
+                                   ", more than the limit of " + std::to_string(c.limit));
             return false;
         }
     }
@@ -323,7 +360,8 @@ bool Converter::checkCounts() {
 
 glm::mat4 Converter::axisAndUnitFix(const std::string& extension) const {
     glm::mat4 fix(1.0f);
-    if (extension != "fbx") return fix; // COLLADA: Assimp applies up_axis and <unit>; others carry no units
+    if (extension != "fbx")
+        return fix; // COLLADA: Assimp applies up_axis and <unit>; others carry no units
     int up = 1, upSign = 1, front = 2, frontSign = 1;
     metaInt(&m_ai, "UpAxis", up);
     metaInt(&m_ai, "UpAxisSign", upSign);
@@ -335,15 +373,16 @@ glm::mat4 Converter::axisAndUnitFix(const std::string& extension) const {
         f[front] = frontSign < 0 ? -1.0f : 1.0f;
         const glm::vec3 r = glm::cross(u, f);
         // rows of the rotation: file right -> +X, file up -> +Y, file front -> +Z
-        const glm::mat3 toFile(r, u, f);              // columns: glTF axes expressed in file axes
-        fix = glm::mat4(glm::transpose(toFile));      // file -> glTF
+        const glm::mat3 toFile(r, u, f);         // columns: glTF axes expressed in file axes
+        fix = glm::mat4(glm::transpose(toFile)); // file -> glTF
     }
     double unit = 1.0; // centimetres per file unit
     if (metaNumber(&m_ai, "UnitScaleFactor", unit) && std::isfinite(unit) && unit > 0.0) {
         const float s = static_cast<float>(unit / 100.0);
         fix = glm::scale(glm::mat4(1.0f), glm::vec3(s)) * fix;
     } else {
-        fix = glm::scale(glm::mat4(1.0f), glm::vec3(0.01f)) * fix; // FBX's default unit is the centimetre
+        fix = glm::scale(glm::mat4(1.0f), glm::vec3(0.01f)) *
+              fix; // FBX's default unit is the centimetre
     }
     return fix;
 }
@@ -375,36 +414,45 @@ bool Converter::convertNodes(scene::Scene& s, const glm::mat4* fix) {
         stack.pop_back();
         if (!item.node || !seen.insert(item.node).second) continue;
         if (item.depth > m_limits.maxNodeDepth) {
-            m_report.error("node \"" + str(item.node->mName) + "\"", "the node hierarchy is deeper than the limit of " +
-                                                                       std::to_string(m_limits.maxNodeDepth) + " levels");
+            m_report.error("node \"" + str(item.node->mName) + "\"",
+                           "the node hierarchy is deeper than the limit of " +
+                               std::to_string(m_limits.maxNodeDepth) + " levels");
             return false;
         }
         if (s.nodes.size() + 1 + item.node->mNumMeshes > m_limits.maxNodes) {
-            m_report.error("", "the model has more than " + std::to_string(m_limits.maxNodes) + " nodes (limit)");
+            m_report.error("", "the model has more than " + std::to_string(m_limits.maxNodes) +
+                                   " nodes (limit)");
             return false;
         }
         const int index = static_cast<int>(s.nodes.size());
         scene::Node n;
         n.name = str(item.node->mName);
         const glm::mat4 local = toGlm(item.node->mTransformation);
-        if (finite(local)) decompose(local, n);
-        else m_report.warn("node \"" + n.name + "\"", "its transform has non-finite values; identity used");
+        if (finite(local))
+            decompose(local, n);
+        else
+            m_report.warn("node \"" + n.name + "\"",
+                          "its transform has non-finite values; identity used");
         n.parent = item.parent;
         s.nodes.push_back(n);
-        if (item.parent >= 0) s.nodes[static_cast<std::size_t>(item.parent)].children.push_back(index);
-        else s.roots.push_back(index);
+        if (item.parent >= 0)
+            s.nodes[static_cast<std::size_t>(item.parent)].children.push_back(index);
+        else
+            s.roots.push_back(index);
         m_nodeByName.emplace(s.nodes.back().name, index);
         for (unsigned k = 0; k < item.node->mNumMeshes; ++k) {
             const unsigned mesh = item.node->mMeshes[k];
             if (mesh >= m_ai.mNumMeshes) {
-                m_report.warn("node \"" + s.nodes[static_cast<std::size_t>(index)].name + "\"", "refers to a mesh that does not exist");
+                m_report.warn("node \"" + s.nodes[static_cast<std::size_t>(index)].name + "\"",
+                              "refers to a mesh that does not exist");
                 continue;
             }
             int holder = index;
             if (k > 0 || item.node->mNumMeshes > 1) {
                 // Several meshes on one node: one child node each, at the node's origin.
                 scene::Node child;
-                child.name = s.nodes[static_cast<std::size_t>(index)].name + "#" + std::to_string(k);
+                child.name =
+                    s.nodes[static_cast<std::size_t>(index)].name + "#" + std::to_string(k);
                 child.parent = index;
                 holder = static_cast<int>(s.nodes.size());
                 s.nodes.push_back(child);
@@ -427,25 +475,32 @@ bool Converter::convertMeshes(scene::Scene& s) {
         const std::string where = "mesh " + std::to_string(mi);
         if (!am) continue;
         mesh.name = str(am->mName);
-        if (!(am->mPrimitiveTypes & aiPrimitiveType_TRIANGLE) || !am->mVertices || am->mNumVertices == 0) continue; // points or lines only
+        if (!(am->mPrimitiveTypes & aiPrimitiveType_TRIANGLE) || !am->mVertices ||
+            am->mNumVertices == 0)
+            continue; // points or lines only
         const std::size_t nv = am->mNumVertices;
         scene::Primitive p;
         p.positions.resize(nv);
-        for (std::size_t v = 0; v < nv; ++v) p.positions[v] = {am->mVertices[v].x, am->mVertices[v].y, am->mVertices[v].z};
+        for (std::size_t v = 0; v < nv; ++v)
+            p.positions[v] = {am->mVertices[v].x, am->mVertices[v].y, am->mVertices[v].z};
         if (am->mNormals) {
             p.normals.resize(nv);
-            for (std::size_t v = 0; v < nv; ++v) p.normals[v] = {am->mNormals[v].x, am->mNormals[v].y, am->mNormals[v].z};
+            for (std::size_t v = 0; v < nv; ++v)
+                p.normals[v] = {am->mNormals[v].x, am->mNormals[v].y, am->mNormals[v].z};
         }
         for (int set = 0; set < 2; ++set) {
             const aiVector3D* uv = am->mTextureCoords[set];
             if (!uv) continue;
             auto& dst = set == 0 ? p.texcoords0 : p.texcoords1;
             dst.resize(nv);
-            for (std::size_t v = 0; v < nv; ++v) dst[v] = {uv[v].x, 1.0f - uv[v].y}; // bottom-left -> top-left origin
+            for (std::size_t v = 0; v < nv; ++v)
+                dst[v] = {uv[v].x, 1.0f - uv[v].y}; // bottom-left -> top-left origin
         }
         if (am->mColors[0]) {
             p.colors.resize(nv);
-            for (std::size_t v = 0; v < nv; ++v) p.colors[v] = {am->mColors[0][v].r, am->mColors[0][v].g, am->mColors[0][v].b, am->mColors[0][v].a};
+            for (std::size_t v = 0; v < nv; ++v)
+                p.colors[v] = {am->mColors[0][v].r, am->mColors[0][v].g, am->mColors[0][v].b,
+                               am->mColors[0][v].a};
         }
         p.indices.reserve(3ull * am->mNumFaces);
         std::size_t skipped = 0;
@@ -459,13 +514,17 @@ bool Converter::convertMeshes(scene::Scene& s) {
                 ++skipped;
                 continue;
             }
-            p.indices.insert(p.indices.end(), {face.mIndices[0], face.mIndices[1], face.mIndices[2]});
+            p.indices.insert(p.indices.end(),
+                             {face.mIndices[0], face.mIndices[1], face.mIndices[2]});
         }
-        if (skipped) m_report.warn(where, std::to_string(skipped) + " faces are not triangles with valid indices; left out");
+        if (skipped)
+            m_report.warn(where, std::to_string(skipped) +
+                                     " faces are not triangles with valid indices; left out");
 
         // Morph targets: Assimp stores whole vertex sets; glTF-style deltas are their difference.
         if (am->mNumAnimMeshes > m_limits.maxMorphTargets) {
-            m_report.error(where, "has " + std::to_string(am->mNumAnimMeshes) + " morph targets, more than the limit of " +
+            m_report.error(where, "has " + std::to_string(am->mNumAnimMeshes) +
+                                      " morph targets, more than the limit of " +
                                       std::to_string(m_limits.maxMorphTargets));
             return false;
         }
@@ -475,25 +534,33 @@ bool Converter::convertMeshes(scene::Scene& s) {
             if (target && target->mVertices && target->mNumVertices == nv) {
                 mt.positionDeltas.resize(nv);
                 for (std::size_t v = 0; v < nv; ++v)
-                    mt.positionDeltas[v] = glm::vec3(target->mVertices[v].x, target->mVertices[v].y, target->mVertices[v].z) - p.positions[v];
+                    mt.positionDeltas[v] = glm::vec3(target->mVertices[v].x, target->mVertices[v].y,
+                                                     target->mVertices[v].z) -
+                                           p.positions[v];
             }
             if (target && target->mNormals && target->mNumVertices == nv && !p.normals.empty()) {
                 mt.normalDeltas.resize(nv);
                 for (std::size_t v = 0; v < nv; ++v)
-                    mt.normalDeltas[v] = glm::vec3(target->mNormals[v].x, target->mNormals[v].y, target->mNormals[v].z) - p.normals[v];
+                    mt.normalDeltas[v] = glm::vec3(target->mNormals[v].x, target->mNormals[v].y,
+                                                   target->mNormals[v].z) -
+                                         p.normals[v];
             }
             p.morphTargets.push_back(std::move(mt));
-            mesh.defaultMorphWeights.push_back(target && std::isfinite(target->mWeight) ? target->mWeight : 0.0f);
+            mesh.defaultMorphWeights.push_back(
+                target && std::isfinite(target->mWeight) ? target->mWeight : 0.0f);
         }
 
         // Bones -> one skin for this mesh; joints are the nodes of the bones' names.
         if (am->mNumBones > 0 && am->mBones) {
             if (am->mNumBones > m_limits.maxJoints) {
-                m_report.error(where, "has " + std::to_string(am->mNumBones) + " bones, more than the limit of " + std::to_string(m_limits.maxJoints));
+                m_report.error(where, "has " + std::to_string(am->mNumBones) +
+                                          " bones, more than the limit of " +
+                                          std::to_string(m_limits.maxJoints));
                 return false;
             }
             if (s.skins.size() >= m_limits.maxSkins) {
-                m_report.error("", "the model has more than " + std::to_string(m_limits.maxSkins) + " skins (limit)");
+                m_report.error("", "the model has more than " + std::to_string(m_limits.maxSkins) +
+                                       " skins (limit)");
                 return false;
             }
             scene::Skin skin;
@@ -525,7 +592,10 @@ bool Converter::convertMeshes(scene::Scene& s) {
                     widest = std::max(widest, influences[vw.mVertexId].size());
                 }
             }
-            if (missing) m_report.warn(where, std::to_string(missing) + " bones name no node of the model; their weights are dropped");
+            if (missing)
+                m_report.warn(where,
+                              std::to_string(missing) +
+                                  " bones name no node of the model; their weights are dropped");
             if (!skin.joints.empty() && widest > 0) {
                 std::vector<std::uint32_t> joints(nv * widest, 0);
                 std::vector<float> weights(nv * widest, 0.0f);
@@ -535,19 +605,26 @@ bool Converter::convertMeshes(scene::Scene& s) {
                         weights[v * widest + i] = influences[v][i].second;
                     }
                 const std::size_t zero = packInfluences(p, nv, widest, joints, weights);
-                if (zero) m_report.warn(where, std::to_string(zero) + " vertices have no bone weight; each was bound to the first bone");
+                if (zero)
+                    m_report.warn(
+                        where,
+                        std::to_string(zero) +
+                            " vertices have no bone weight; each was bound to the first bone");
                 const int skinIndex = static_cast<int>(s.skins.size());
                 s.skins.push_back(std::move(skin));
-                for (const int node : m_nodesOfMesh[mi]) s.nodes[static_cast<std::size_t>(node)].skin = skinIndex;
+                for (const int node : m_nodesOfMesh[mi])
+                    s.nodes[static_cast<std::size_t>(node)].skin = skinIndex;
             }
         }
 
         if (p.normals.empty()) scene::generateNormals(p);
         std::size_t dropped = 0;
         if (const std::size_t bad = dropNonFiniteTriangles(p, dropped); bad > 0)
-            m_report.warn(where, std::to_string(bad) + " vertex positions are not finite; the " + std::to_string(dropped) +
+            m_report.warn(where, std::to_string(bad) + " vertex positions are not finite; the " +
+                                     std::to_string(dropped) +
                                      " triangles using them are left out");
-        p.material = am->mMaterialIndex < m_ai.mNumMaterials ? static_cast<int>(am->mMaterialIndex) : -1;
+        p.material =
+            am->mMaterialIndex < m_ai.mNumMaterials ? static_cast<int>(am->mMaterialIndex) : -1;
         mesh.primitives.push_back(std::move(p));
     }
     return true;
@@ -563,10 +640,12 @@ int Converter::imageFor(scene::Scene& s, const std::string& path, const std::str
     if (const aiTexture* tex = m_ai.GetEmbeddedTexture(path.c_str())) {
         image.name = str(tex->mFilename).empty() ? path : str(tex->mFilename);
         if (tex->mHeight == 0 && tex->pcData) {
-            ok = decodeImage({reinterpret_cast<const std::uint8_t*>(tex->pcData), tex->mWidth}, m_limits, m_imageBudget, image, reason);
+            ok = decodeImage({reinterpret_cast<const std::uint8_t*>(tex->pcData), tex->mWidth},
+                             m_limits, m_imageBudget, image, reason);
         } else if (tex->pcData) {
             const std::uint64_t pixels = static_cast<std::uint64_t>(tex->mWidth) * tex->mHeight;
-            if (pixels > m_limits.maxImagePixels || m_imageBudget.pixels + pixels > m_limits.maxTotalImagePixels) {
+            if (pixels > m_limits.maxImagePixels ||
+                m_imageBudget.pixels + pixels > m_limits.maxTotalImagePixels) {
                 reason = "the embedded texture is larger than the pixel limits";
             } else {
                 image.width = static_cast<int>(tex->mWidth);
@@ -589,20 +668,26 @@ int Converter::imageFor(scene::Scene& s, const std::string& path, const std::str
         // ".\skin.jpg") and paths that leave the folder fall back to the file's name in the folder.
         std::string ref = path;
         std::replace(ref.begin(), ref.end(), '\\', '/');
-        image.name = ref.substr(ref.find_last_of('/') == std::string::npos ? 0 : ref.find_last_of('/') + 1);
+        image.name =
+            ref.substr(ref.find_last_of('/') == std::string::npos ? 0 : ref.find_last_of('/') + 1);
         ModelFolder::Resolved r = m_folder.resolve(ref);
-        if (r.refusal != ModelFolder::Refusal::None && r.refusal != ModelFolder::Refusal::Link && !image.name.empty()) {
+        if (r.refusal != ModelFolder::Refusal::None && r.refusal != ModelFolder::Refusal::Link &&
+            !image.name.empty()) {
             ModelFolder::Resolved byName = m_folder.resolve(image.name);
             if (byName.refusal == ModelFolder::Refusal::Missing) {
                 // Case-insensitive match among the folder's files (models made on Windows).
                 std::error_code ec;
                 std::string wanted = image.name;
-                std::transform(wanted.begin(), wanted.end(), wanted.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+                std::transform(wanted.begin(), wanted.end(), wanted.begin(),
+                               [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
                 int scanned = 0;
-                for (fs::directory_iterator it(m_folder.root(), ec); !ec && it != fs::directory_iterator() && scanned < 10000;
+                for (fs::directory_iterator it(m_folder.root(), ec);
+                     !ec && it != fs::directory_iterator() && scanned < 10000;
                      it.increment(ec), ++scanned) {
                     std::string name = it->path().filename().string();
-                    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+                    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) {
+                        return static_cast<char>(std::tolower(c));
+                    });
                     if (name == wanted) {
                         byName = m_folder.resolve(it->path().filename().string());
                         break;
@@ -619,7 +704,10 @@ int Converter::imageFor(scene::Scene& s, const std::string& path, const std::str
                  decodeImage(bytes, m_limits, m_imageBudget, image, reason);
         }
     }
-    if (!ok) m_report.warn(where, "texture " + (reason.empty() ? std::string("could not be read") : reason) + "; left out");
+    if (!ok)
+        m_report.warn(where, "texture " +
+                                 (reason.empty() ? std::string("could not be read") : reason) +
+                                 "; left out");
     const int index = static_cast<int>(s.images.size());
     s.images.push_back(std::move(image));
     m_images.emplace(path, index);
@@ -638,16 +726,21 @@ void Converter::convertMaterials(scene::Scene& s) {
         aiString name;
         if (am->Get(AI_MATKEY_NAME, name) == AI_SUCCESS) m.name = str(name);
         aiColor4D color;
-        if (am->Get(AI_MATKEY_BASE_COLOR, color) == AI_SUCCESS || am->Get(AI_MATKEY_COLOR_DIFFUSE, color) == AI_SUCCESS)
-            m.baseColor = {std::clamp(color.r, 0.0f, 1.0f), std::clamp(color.g, 0.0f, 1.0f), std::clamp(color.b, 0.0f, 1.0f), 1.0f};
+        if (am->Get(AI_MATKEY_BASE_COLOR, color) == AI_SUCCESS ||
+            am->Get(AI_MATKEY_COLOR_DIFFUSE, color) == AI_SUCCESS)
+            m.baseColor = {std::clamp(color.r, 0.0f, 1.0f), std::clamp(color.g, 0.0f, 1.0f),
+                           std::clamp(color.b, 0.0f, 1.0f), 1.0f};
         float opacity = 1.0f;
-        if (am->Get(AI_MATKEY_OPACITY, opacity) == AI_SUCCESS && std::isfinite(opacity) && opacity < 1.0f && opacity >= 0.0f) {
+        if (am->Get(AI_MATKEY_OPACITY, opacity) == AI_SUCCESS && std::isfinite(opacity) &&
+            opacity < 1.0f && opacity >= 0.0f) {
             m.baseColor.a = opacity;
             m.alphaMode = scene::AlphaMode::Blend;
         }
         float f = 0.0f;
-        if (am->Get(AI_MATKEY_METALLIC_FACTOR, f) == AI_SUCCESS && std::isfinite(f)) m.metallic = std::clamp(f, 0.0f, 1.0f);
-        if (am->Get(AI_MATKEY_ROUGHNESS_FACTOR, f) == AI_SUCCESS && std::isfinite(f)) m.roughness = std::clamp(f, 0.0f, 1.0f);
+        if (am->Get(AI_MATKEY_METALLIC_FACTOR, f) == AI_SUCCESS && std::isfinite(f))
+            m.metallic = std::clamp(f, 0.0f, 1.0f);
+        if (am->Get(AI_MATKEY_ROUGHNESS_FACTOR, f) == AI_SUCCESS && std::isfinite(f))
+            m.roughness = std::clamp(f, 0.0f, 1.0f);
         int twoSided = 0;
         if (am->Get(AI_MATKEY_TWOSIDED, twoSided) == AI_SUCCESS) m.doubleSided = twoSided != 0;
         for (const aiTextureType type : {aiTextureType_BASE_COLOR, aiTextureType_DIFFUSE}) {
@@ -657,7 +750,8 @@ void Converter::convertMaterials(scene::Scene& s) {
             if (am->GetTexture(type, 0, &path, nullptr, &uvIndex) != AI_SUCCESS) continue;
             m.baseColorTexture.image = imageFor(s, str(path), where);
             m.baseColorTexture.texCoord = uvIndex <= 1 ? static_cast<int>(uvIndex) : 0;
-            if (m.baseColorTexture.image >= 0 && s.images[static_cast<std::size_t>(m.baseColorTexture.image)].rgba.empty())
+            if (m.baseColorTexture.image >= 0 &&
+                s.images[static_cast<std::size_t>(m.baseColorTexture.image)].rgba.empty())
                 m.baseColorTexture.image = -1;
             break;
         }
@@ -673,10 +767,13 @@ void Converter::convertAnimations(scene::Scene& s, const std::vector<std::string
         anim.name = str(a->mName);
         const std::string prefix = "combinedAnim_";
         if (anim.name.compare(0, prefix.size(), prefix) == 0) {
-            const std::size_t k = static_cast<std::size_t>(std::atoi(anim.name.c_str() + prefix.size()));
+            const std::size_t k =
+                static_cast<std::size_t>(std::atoi(anim.name.c_str() + prefix.size()));
             if (k < clipNames.size() && !clipNames[k].empty()) anim.name = clipNames[k];
         }
-        const double tps = a->mTicksPerSecond > 0.0 && std::isfinite(a->mTicksPerSecond) ? a->mTicksPerSecond : 25.0; // Assimp's default
+        const double tps = a->mTicksPerSecond > 0.0 && std::isfinite(a->mTicksPerSecond)
+                               ? a->mTicksPerSecond
+                               : 25.0; // Assimp's default
         const std::string where = "animation \"" + anim.name + "\"";
         std::size_t unknownNodes = 0;
         for (unsigned c = 0; c < a->mNumChannels; ++c) {
@@ -694,12 +791,14 @@ void Converter::convertAnimations(scene::Scene& s, const std::vector<std::string
                 for (unsigned k = 0; k < count; ++k) {
                     auto key = keyAt(k);
                     const double t = key.first / tps;
-                    if (!std::isfinite(t) || !std::all_of(key.second.begin(), key.second.end(), [](float v) { return std::isfinite(v); }))
+                    if (!std::isfinite(t) || !std::all_of(key.second.begin(), key.second.end(),
+                                                          [](float v) { return std::isfinite(v); }))
                         continue;
                     keys.push_back({t, key.second});
                 }
                 if (keys.empty()) return;
-                std::stable_sort(keys.begin(), keys.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+                std::stable_sort(keys.begin(), keys.end(),
+                                 [](const auto& x, const auto& y) { return x.first < y.first; });
                 scene::AnimationChannel out;
                 out.node = node->second;
                 out.path = path;
@@ -707,26 +806,34 @@ void Converter::convertAnimations(scene::Scene& s, const std::vector<std::string
                 const std::size_t comps = path == scene::AnimationPath::Rotation ? 4 : 3;
                 for (const auto& [t, v] : keys) {
                     out.times.push_back(static_cast<float>(t));
-                    out.values.insert(out.values.end(), v.begin(), v.begin() + static_cast<std::ptrdiff_t>(comps));
+                    out.values.insert(out.values.end(), v.begin(),
+                                      v.begin() + static_cast<std::ptrdiff_t>(comps));
                 }
                 anim.duration = std::max(anim.duration, out.times.back());
                 anim.channels.push_back(std::move(out));
             };
-            addChannel(scene::AnimationPath::Translation, ch->mPositionKeys ? ch->mNumPositionKeys : 0, [&](unsigned k) {
-                const aiVectorKey& key = ch->mPositionKeys[k];
-                return std::pair{key.mTime, std::array<float, 4>{key.mValue.x, key.mValue.y, key.mValue.z, 0.0f}};
-            });
-            addChannel(scene::AnimationPath::Rotation, ch->mRotationKeys ? ch->mNumRotationKeys : 0, [&](unsigned k) {
-                const aiQuatKey& key = ch->mRotationKeys[k];
-                glm::quat q(key.mValue.w, key.mValue.x, key.mValue.y, key.mValue.z);
-                const float len = glm::length(q);
-                q = len > 1e-12f && std::isfinite(len) ? q / len : glm::quat(1, 0, 0, 0);
-                return std::pair{key.mTime, std::array<float, 4>{q.x, q.y, q.z, q.w}};
-            });
-            addChannel(scene::AnimationPath::Scale, ch->mScalingKeys ? ch->mNumScalingKeys : 0, [&](unsigned k) {
-                const aiVectorKey& key = ch->mScalingKeys[k];
-                return std::pair{key.mTime, std::array<float, 4>{key.mValue.x, key.mValue.y, key.mValue.z, 0.0f}};
-            });
+            addChannel(scene::AnimationPath::Translation,
+                       ch->mPositionKeys ? ch->mNumPositionKeys : 0, [&](unsigned k) {
+                           const aiVectorKey& key = ch->mPositionKeys[k];
+                           return std::pair{key.mTime,
+                                            std::array<float, 4>{key.mValue.x, key.mValue.y,
+                                                                 key.mValue.z, 0.0f}};
+                       });
+            addChannel(scene::AnimationPath::Rotation, ch->mRotationKeys ? ch->mNumRotationKeys : 0,
+                       [&](unsigned k) {
+                           const aiQuatKey& key = ch->mRotationKeys[k];
+                           glm::quat q(key.mValue.w, key.mValue.x, key.mValue.y, key.mValue.z);
+                           const float len = glm::length(q);
+                           q = len > 1e-12f && std::isfinite(len) ? q / len : glm::quat(1, 0, 0, 0);
+                           return std::pair{key.mTime, std::array<float, 4>{q.x, q.y, q.z, q.w}};
+                       });
+            addChannel(scene::AnimationPath::Scale, ch->mScalingKeys ? ch->mNumScalingKeys : 0,
+                       [&](unsigned k) {
+                           const aiVectorKey& key = ch->mScalingKeys[k];
+                           return std::pair{key.mTime,
+                                            std::array<float, 4>{key.mValue.x, key.mValue.y,
+                                                                 key.mValue.z, 0.0f}};
+                       });
         }
         // Morph weight animations: one channel per node drawing the named mesh.
         for (unsigned c = 0; c < a->mNumMorphMeshChannels; ++c) {
@@ -745,33 +852,40 @@ void Converter::convertAnimations(scene::Scene& s, const std::vector<std::string
             const int mesh = s.nodes[static_cast<std::size_t>(nodeIndex)].mesh;
             if (mesh < 0) continue;
             std::size_t targets = 0;
-            for (const auto& p : s.meshes[static_cast<std::size_t>(mesh)].primitives) targets = std::max(targets, p.morphTargets.size());
+            for (const auto& p : s.meshes[static_cast<std::size_t>(mesh)].primitives)
+                targets = std::max(targets, p.morphTargets.size());
             if (targets == 0) continue;
             scene::AnimationChannel out;
             out.node = nodeIndex;
             out.path = scene::AnimationPath::Weights;
             std::vector<std::pair<double, unsigned>> order;
             for (unsigned k = 0; k < ch->mNumKeys; ++k)
-                if (std::isfinite(ch->mKeys[k].mTime)) order.push_back({ch->mKeys[k].mTime / tps, k});
+                if (std::isfinite(ch->mKeys[k].mTime))
+                    order.push_back({ch->mKeys[k].mTime / tps, k});
             std::stable_sort(order.begin(), order.end());
             for (const auto& [t, k] : order) {
                 const aiMeshMorphKey& key = ch->mKeys[k];
                 out.times.push_back(static_cast<float>(t));
                 const std::size_t base = out.values.size();
                 out.values.resize(base + targets, 0.0f);
-                for (unsigned i = 0; i < key.mNumValuesAndWeights && key.mValues && key.mWeights; ++i)
-                    if (key.mValues[i] < targets && std::isfinite(key.mWeights[i])) out.values[base + key.mValues[i]] = static_cast<float>(key.mWeights[i]);
+                for (unsigned i = 0; i < key.mNumValuesAndWeights && key.mValues && key.mWeights;
+                     ++i)
+                    if (key.mValues[i] < targets && std::isfinite(key.mWeights[i]))
+                        out.values[base + key.mValues[i]] = static_cast<float>(key.mWeights[i]);
             }
             if (out.times.empty()) continue;
             anim.duration = std::max(anim.duration, out.times.back());
             anim.channels.push_back(std::move(out));
         }
-        if (unknownNodes) m_report.warn(where, std::to_string(unknownNodes) + " channels animate nodes the model does not have; ignored");
+        if (unknownNodes)
+            m_report.warn(where, std::to_string(unknownNodes) +
+                                     " channels animate nodes the model does not have; ignored");
         s.animations.push_back(std::move(anim));
     }
 }
 
-std::optional<scene::Scene> Converter::run(const std::string& extension, const std::vector<std::string>& clipNames) {
+std::optional<scene::Scene> Converter::run(const std::string& extension,
+                                           const std::vector<std::string>& clipNames) {
     if (!checkCounts()) return std::nullopt;
     scene::Scene s;
     const glm::mat4 fix = axisAndUnitFix(extension);
@@ -787,60 +901,50 @@ std::optional<scene::Scene> Converter::run(const std::string& extension, const s
 std::string lowerExtension(const fs::path& path) {
     std::string ext = path.extension().string();
     if (!ext.empty() && ext[0] == '.') ext.erase(0, 1);
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return ext;
 }
 
 // Assimp messages worth showing: what it says about missing files and materials, bad indices
 // and its errors; not its chatter about post-processing.
 bool worthShowing(const std::string& m) {
-    static const char* keys[] = {"Error", "error", "nable to", "not found", "failed", "Failed", "invalid", "Invalid", "missing", "Missing"};
+    static const char* keys[] = {"Error",  "error",   "nable to", "not found", "failed",
+                                 "Failed", "invalid", "Invalid",  "missing",   "Missing"};
     for (const char* k : keys)
         if (m.find(k) != std::string::npos) return true;
     return false;
 }
 
 std::string trimmed(std::string m) {
-    while (!m.empty() && (m.back() == '\n' || m.back() == '\r' || m.back() == ' ')) m.pop_back();
+    while (!m.empty() && (m.back() == '\n' || m.back() == '\r' || m.back() == ' '))
+        m.pop_back();
     return printable(m);
 }
 
-} // namespace
-
-ModelLoad loadAssimp(const fs::path& path, const std::string& displayName, std::vector<std::uint8_t> bytes, const LoadLimits& limits) {
+// Assimp's import and the conversion, in this process. The caller serialises calls (Assimp's
+// logger is global).
+ModelLoad importHere(const fs::path& path, const std::string& displayName,
+                     const std::vector<std::uint8_t>& bytes, const LoadLimits& limits,
+                     const std::string& extension, const std::vector<std::string>& clipNames) {
     Report report(displayName);
-    if (const auto problem = precheckModelFile(path, bytes, limits)) {
-        report.error(problem->field, problem->message);
-        return report.finish(std::nullopt);
-    }
-    std::string extension = lowerExtension(path);
-    if (!extension.empty() && !kAcceptedExtensions.count(extension)) {
-        report.error("", "'." + extension + "' is not a model format HipView reads (glTF/GLB, FBX, COLLADA .dae, DirectX .x, OBJ, STL, PLY, "
-                                            "OFF, 3DS, IQM, LightWave, DXF, AC3D, MS3D, SMD, MD5)");
-        return report.finish(std::nullopt);
-    }
-    std::vector<std::string> clipNames;
-    if (extension == "dae") {
-        bytes = trimColladaNumberLists(bytes);
-        clipNames = colladaClipNames(bytes);
-    }
-
     const ModelFolder folder(path);
-    std::string mainPath = (folder.root() / path.filename()).string();
+    const std::string mainPath = (folder.root() / path.filename()).string();
     std::vector<std::string> refusals;
     std::vector<std::string> messages;
 
-    std::lock_guard<std::mutex> lock(g_assimpMutex);
     Assimp::DefaultLogger::set(new CaptureLogger(&messages));
     std::optional<scene::Scene> result;
     {
         Assimp::Importer importer;
         restrictImporters(importer);
-        importer.SetIOHandler(new ConfinedIOSystem(folder, mainPath, bytes, limits, &refusals)); // the importer owns it
+        importer.SetIOHandler(new ConfinedIOSystem(folder, mainPath, bytes, limits,
+                                                   &refusals)); // the importer owns it
         importer.SetPropertyBool(AI_CONFIG_IMPORT_FBX_PRESERVE_PIVOTS, false);
-        importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
-        const unsigned flags = aiProcess_Triangulate | aiProcess_SortByPType | aiProcess_JoinIdenticalVertices |
-                               aiProcess_ValidateDataStructure;
+        importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE,
+                                    aiPrimitiveType_POINT | aiPrimitiveType_LINE);
+        const unsigned flags = aiProcess_Triangulate | aiProcess_SortByPType |
+                               aiProcess_JoinIdenticalVertices | aiProcess_ValidateDataStructure;
         const aiScene* ai = nullptr;
         try {
             ai = importer.ReadFile(mainPath, flags);
@@ -848,19 +952,28 @@ ModelLoad loadAssimp(const fs::path& path, const std::string& displayName, std::
             ai = nullptr;
             messages.push_back(std::string("exception: ") + e.what());
         }
-        for (const std::string& r : refusals) report.warn("", r);
+        for (const std::string& r : refusals)
+            report.warn("", r);
         if (!ai) {
             std::string why = importer.GetErrorString();
-            if (why == "std::bad_alloc") why = "the file asks for more memory than is available (its counts are implausible)";
+            if (why == "std::bad_alloc")
+                why =
+                    "the file asks for more memory than is available (its counts are implausible)";
             if (why.empty()) why = "the file could not be read";
             report.error("", "not a readable model: " + trimmed(why));
         } else {
-            if (ai->mFlags & AI_SCENE_FLAGS_INCOMPLETE) report.warn("", "the file holds no complete scene (animation or skeleton only)");
+            if (ai->mFlags & AI_SCENE_FLAGS_INCOMPLETE)
+                report.warn("", "the file holds no complete scene (animation or skeleton only)");
             if (extension.empty() || !kAcceptedExtensions.count(extension)) {
                 const int importerIndex = importer.GetPropertyInteger("importerIndex", -1);
-                const aiImporterDesc* desc = importerIndex >= 0 ? importer.GetImporterInfo(static_cast<std::size_t>(importerIndex)) : nullptr;
-                report.warn("", std::string("the file name has no known extension; its content was read as ") +
-                                    (desc && desc->mName ? desc->mName : "a format Assimp recognised"));
+                const aiImporterDesc* desc =
+                    importerIndex >= 0
+                        ? importer.GetImporterInfo(static_cast<std::size_t>(importerIndex))
+                        : nullptr;
+                report.warn(
+                    "",
+                    std::string("the file name has no known extension; its content was read as ") +
+                        (desc && desc->mName ? desc->mName : "a format Assimp recognised"));
             }
             for (const std::string& m : messages)
                 if (worthShowing(m)) report.warn("", "Assimp: " + trimmed(m));
@@ -875,6 +988,170 @@ ModelLoad loadAssimp(const fs::path& path, const std::string& displayName, std::
     }
     Assimp::DefaultLogger::kill();
     return report.finish(std::move(result));
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer) ||                         \
+    __has_feature(thread_sanitizer)
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
+#else
+constexpr bool kSanitized = false;
+#endif
+
+// Bytes of address space the process maps now (/proc/self/statm, first field, in pages).
+std::uint64_t mappedBytes() {
+    std::FILE* f = std::fopen("/proc/self/statm", "r");
+    if (!f) return 0;
+    unsigned long long pages = 0;
+    const int n = std::fscanf(f, "%llu", &pages);
+    std::fclose(f);
+    return n == 1 ? pages * static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE)) : 0;
+}
+
+// importHere() in a child process whose result comes back through a pipe. Nothing when no child
+// could be started (the caller then imports here).
+std::optional<ModelLoad> importInChild(const fs::path& path, const std::string& displayName,
+                                       const std::vector<std::uint8_t>& bytes,
+                                       const LoadLimits& limits, const std::string& extension,
+                                       const std::vector<std::string>& clipNames) {
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0) return std::nullopt;
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+        ::close(fds[0]);
+        ::close(fds[1]);
+        return std::nullopt;
+    }
+    if (pid == 0) {
+        // The child: no core dumps, bounded memory; the result goes to the pipe; _exit skips the
+        // parent's atexit handlers and static destructors.
+        ::close(fds[0]);
+        const rlimit noCore{0, 0};
+        ::setrlimit(RLIMIT_CORE, &noCore);
+        if (!kSanitized && limits.maxImportMemoryBytes > 0) {
+            const std::uint64_t cap = mappedBytes() + limits.maxImportMemoryBytes;
+            const rlimit as{static_cast<rlim_t>(cap), static_cast<rlim_t>(cap)};
+            ::setrlimit(RLIMIT_AS, &as);
+        }
+        std::vector<std::uint8_t> out;
+        try {
+            out = serializeModelLoad(
+                importHere(path, displayName, bytes, limits, extension, clipNames));
+        } catch (...) {
+            ::_exit(3);
+        }
+        const std::uint8_t* p = out.data();
+        std::size_t left = out.size();
+        while (left > 0) {
+            const ssize_t n = ::write(fds[1], p, left);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) ::_exit(4);
+            p += n;
+            left -= static_cast<std::size_t>(n);
+        }
+        ::_exit(0);
+    }
+
+    ::close(fds[1]);
+    std::vector<std::uint8_t> data;
+    bool timedOut = false;
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::seconds(limits.maxImportSeconds);
+    std::vector<std::uint8_t> chunk(1 << 16);
+    for (;;) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                              deadline - std::chrono::steady_clock::now())
+                              .count();
+        if (left <= 0) {
+            timedOut = true;
+            break;
+        }
+        pollfd pfd{fds[0], POLLIN, 0};
+        const int ready = ::poll(&pfd, 1, static_cast<int>(std::min<long long>(left, 1000)));
+        if (ready < 0 && errno != EINTR) break;
+        if (ready <= 0) continue;
+        const ssize_t n = ::read(fds[0], chunk.data(), chunk.size());
+        if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+        if (n <= 0) break; // end of the child's output
+        data.insert(data.end(), chunk.data(), chunk.data() + n);
+    }
+    ::close(fds[0]);
+    if (timedOut) ::kill(pid, SIGKILL);
+    int status = 0;
+    pid_t waited;
+    do {
+        waited = ::waitpid(pid, &status, 0);
+    } while (waited < 0 && errno == EINTR);
+    const bool known = waited == pid; // false when the application reaps children itself
+
+    Report report(displayName);
+    if (timedOut) {
+        report.error("", "reading the model took longer than " +
+                             std::to_string(limits.maxImportSeconds) + " s; it was stopped");
+        return report.finish(std::nullopt);
+    }
+    if (known && WIFSIGNALED(status)) {
+        const int sig = WTERMSIG(status);
+        const char* name = ::strsignal(sig);
+        report.error("", std::string("the model reader (Assimp) crashed on this file (signal ") +
+                             std::to_string(sig) + ": " + (name ? name : "?") +
+                             "); the file is malformed or uses something Assimp 5.2 mishandles");
+        return report.finish(std::nullopt);
+    }
+    std::optional<ModelLoad> load = deserializeModelLoad(data);
+    if (!load || (known && (!WIFEXITED(status) || WEXITSTATUS(status) != 0))) {
+        report.error("", "the model reader (Assimp) failed on this file" +
+                             (known && WIFEXITED(status)
+                                  ? " (exit status " + std::to_string(WEXITSTATUS(status)) + ")"
+                                  : std::string()) +
+                             "; the file is malformed or uses something Assimp 5.2 mishandles");
+        return report.finish(std::nullopt);
+    }
+    if (load->scene) {
+        // The child's memory may have been corrupted without it crashing: check before use.
+        const std::vector<std::string> problems = scene::validateScene(*load->scene, 3);
+        if (!problems.empty()) {
+            report.error("", "the model reader (Assimp) returned an inconsistent scene (" +
+                                 problems.front() + "); not used");
+            return report.finish(std::nullopt);
+        }
+    }
+    return load;
+}
+
+} // namespace
+
+ModelLoad loadAssimp(const fs::path& path, const std::string& displayName,
+                     std::vector<std::uint8_t> bytes, const LoadLimits& limits) {
+    Report report(displayName);
+    if (const auto problem = precheckModelFile(path, bytes, limits)) {
+        report.error(problem->field, problem->message);
+        return report.finish(std::nullopt);
+    }
+    std::string extension = lowerExtension(path);
+    if (!extension.empty() && !kAcceptedExtensions.count(extension)) {
+        report.error("", "'." + extension +
+                             "' is not a model format HipView reads (glTF/GLB, FBX, COLLADA .dae, "
+                             "DirectX .x, OBJ, STL, PLY, "
+                             "OFF, 3DS, IQM, LightWave, DXF, AC3D, MS3D, SMD, MD5)");
+        return report.finish(std::nullopt);
+    }
+    std::vector<std::string> clipNames;
+    if (extension == "dae") {
+        bytes = trimColladaNumberLists(bytes);
+        clipNames = colladaClipNames(bytes);
+    }
+    if (limits.isolateAssimp) {
+        if (auto load = importInChild(path, displayName, bytes, limits, extension, clipNames))
+            return std::move(*load);
+    }
+    std::lock_guard<std::mutex> lock(g_assimpMutex);
+    return importHere(path, displayName, bytes, limits, extension, clipNames);
 }
 
 } // namespace hv::io::detail

@@ -52,8 +52,10 @@ bool writeAll(int fd, const std::uint8_t* data, std::size_t size, int& error) {
 
 } // namespace
 
-std::optional<Diagnostic> writeFileAtomic(const fs::path& path, std::span<const std::uint8_t> bytes) {
-    if (path.empty() || path.filename().empty()) return Diagnostic{path.string(), 0, 0, "", "the path names no file"};
+std::optional<Diagnostic> writeFileAtomic(const fs::path& path,
+                                          std::span<const std::uint8_t> bytes) {
+    if (path.empty() || path.filename().empty())
+        return Diagnostic{path.string(), 0, 0, "", "the path names no file"};
     // Replace what a symbolic link points to, not the link.
     fs::path target = path;
     std::error_code ec;
@@ -66,7 +68,8 @@ std::optional<Diagnostic> writeFileAtomic(const fs::path& path, std::span<const 
     mode_t mode = 0666 & ~currentUmask();
     struct stat existing {};
     if (::stat(target.c_str(), &existing) == 0) {
-        if (S_ISDIR(existing.st_mode)) return Diagnostic{path.string(), 0, 0, "", "it is a folder, not a file"};
+        if (S_ISDIR(existing.st_mode))
+            return Diagnostic{path.string(), 0, 0, "", "it is a folder, not a file"};
         mode = existing.st_mode & 07777;
     }
 
@@ -79,11 +82,15 @@ std::optional<Diagnostic> writeFileAtomic(const fs::path& path, std::span<const 
 
     int error = 0;
     std::string step;
-    if (!writeAll(fd, bytes.data(), bytes.size(), error)) step = "cannot write " + tmp;
-    else if (::fchmod(fd, mode) != 0) error = errno, step = "cannot set the mode of " + tmp;
-    else if (::fsync(fd) != 0) error = errno, step = "cannot flush " + tmp + " to disk";
+    if (!writeAll(fd, bytes.data(), bytes.size(), error))
+        step = "cannot write " + tmp;
+    else if (::fchmod(fd, mode) != 0)
+        error = errno, step = "cannot set the mode of " + tmp;
+    else if (::fsync(fd) != 0)
+        error = errno, step = "cannot flush " + tmp + " to disk";
     if (::close(fd) != 0 && step.empty()) error = errno, step = "cannot close " + tmp;
-    if (step.empty() && ::rename(tmp.c_str(), target.c_str()) != 0) error = errno, step = "cannot replace the file";
+    if (step.empty() && ::rename(tmp.c_str(), target.c_str()) != 0)
+        error = errno, step = "cannot replace the file";
     if (!step.empty()) {
         ::unlink(tmp.c_str());
         return failure(path, step, error);
@@ -98,7 +105,9 @@ std::optional<Diagnostic> writeFileAtomic(const fs::path& path, std::span<const 
 }
 
 std::optional<Diagnostic> writeFileAtomic(const fs::path& path, std::string_view text) {
-    return writeFileAtomic(path, std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+    return writeFileAtomic(
+        path, std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(text.data()),
+                                            text.size()));
 }
 
 } // namespace hv::io

@@ -21,6 +21,7 @@ namespace hv::io {
 // its mode. When `path` is a symbolic link, the file it points to is replaced (the link stays).
 [[nodiscard]] std::optional<Diagnostic> writeFileAtomic(const std::filesystem::path& path,
                                                         std::span<const std::uint8_t> bytes);
-[[nodiscard]] std::optional<Diagnostic> writeFileAtomic(const std::filesystem::path& path, std::string_view text);
+[[nodiscard]] std::optional<Diagnostic> writeFileAtomic(const std::filesystem::path& path,
+                                                        std::string_view text);
 
 } // namespace hv::io

@@ -17,7 +17,7 @@
 namespace hv::io {
 
 class GifWriter {
-public:
+  public:
     // width, height in pixels (1..65535); loopCount 0 repeats forever, n plays n + 1 times.
     GifWriter(int width, int height, int loopCount = 0);
     ~GifWriter();
@@ -27,7 +27,8 @@ public:
     // Adds a frame shown for delayCentiseconds (1/100 s; browsers raise 0 and 1 to about 10).
     // `rgba` is width * height * 4 bytes, rows top to bottom unless flipVertically. False (with
     // error() set) when the size does not match or encoding failed; later calls then fail too.
-    bool addFrame(std::span<const std::uint8_t> rgba, int delayCentiseconds, bool flipVertically = false);
+    bool addFrame(std::span<const std::uint8_t> rgba, int delayCentiseconds,
+                  bool flipVertically = false);
 
     // Finishes the GIF and returns its bytes; the writer takes no more frames afterwards. Empty on
     // failure or when no frame was added.
@@ -39,7 +40,7 @@ public:
     int frameCount() const { return m_frames; }
     const std::string& error() const { return m_error; }
 
-private:
+  private:
     struct State;
     std::unique_ptr<State> m_state;
     int m_width, m_height, m_loopCount;

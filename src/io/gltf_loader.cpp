@@ -35,8 +35,8 @@ namespace {
 struct FsContext {
     const ModelFolder* folder = nullptr;
     const LoadLimits* limits = nullptr;
-    std::string rootPrefix;        // root + '/'
-    std::uint64_t bytesRead = 0;   // external files read so far
+    std::string rootPrefix;      // root + '/'
+    std::uint64_t bytesRead = 0; // external files read so far
     struct Refusal {
         std::string reference;
         std::string reason;
@@ -53,7 +53,8 @@ struct FsContext {
     // when tinygltf is trying its second search path (the working directory), which is never
     // allowed.
     std::optional<std::string> reference(const std::string& joined) const {
-        if (joined.size() <= rootPrefix.size() || joined.compare(0, rootPrefix.size(), rootPrefix) != 0)
+        if (joined.size() <= rootPrefix.size() ||
+            joined.compare(0, rootPrefix.size(), rootPrefix) != 0)
             return std::nullopt;
         return joined.substr(rootPrefix.size());
     }
@@ -69,9 +70,12 @@ bool fsFileExists(const std::string& path, void* user) {
     return false;
 }
 
-std::string fsExpandFilePath(const std::string& path, void*) { return path; } // no ~ or $VAR expansion
+std::string fsExpandFilePath(const std::string& path, void*) {
+    return path;
+} // no ~ or $VAR expansion
 
-bool fsReadWholeFile(std::vector<unsigned char>* out, std::string* err, const std::string& path, void* user) {
+bool fsReadWholeFile(std::vector<unsigned char>* out, std::string* err, const std::string& path,
+                     void* user) {
     auto* ctx = static_cast<FsContext*>(user);
     const auto ref = ctx->reference(path);
     if (!ref) {
@@ -99,7 +103,8 @@ bool fsReadWholeFile(std::vector<unsigned char>* out, std::string* err, const st
     return true;
 }
 
-bool fsWriteWholeFile(std::string* err, const std::string&, const std::vector<unsigned char>&, void*) {
+bool fsWriteWholeFile(std::string* err, const std::string&, const std::vector<unsigned char>&,
+                      void*) {
     if (err) *err += "writing is not allowed while loading";
     return false;
 }
@@ -116,45 +121,69 @@ bool keepEncodedImage(tinygltf::Image* image, const int, std::string*, std::stri
 
 // ---- helpers ------------------------------------------------------------------------------------
 
-std::string field(const char* what, std::size_t index) { return std::string(what) + " " + std::to_string(index); }
-std::string field(const char* what, int index) { return std::string(what) + " " + std::to_string(index); }
+std::string field(const char* what, std::size_t index) {
+    return std::string(what) + " " + std::to_string(index);
+}
+std::string field(const char* what, int index) {
+    return std::string(what) + " " + std::to_string(index);
+}
 
 int componentCount(int type) {
     switch (type) {
-    case TINYGLTF_TYPE_SCALAR: return 1;
-    case TINYGLTF_TYPE_VEC2: return 2;
-    case TINYGLTF_TYPE_VEC3: return 3;
-    case TINYGLTF_TYPE_VEC4: return 4;
-    case TINYGLTF_TYPE_MAT2: return 4;
-    case TINYGLTF_TYPE_MAT3: return 9;
-    case TINYGLTF_TYPE_MAT4: return 16;
-    default: return 0;
+    case TINYGLTF_TYPE_SCALAR:
+        return 1;
+    case TINYGLTF_TYPE_VEC2:
+        return 2;
+    case TINYGLTF_TYPE_VEC3:
+        return 3;
+    case TINYGLTF_TYPE_VEC4:
+        return 4;
+    case TINYGLTF_TYPE_MAT2:
+        return 4;
+    case TINYGLTF_TYPE_MAT3:
+        return 9;
+    case TINYGLTF_TYPE_MAT4:
+        return 16;
+    default:
+        return 0;
     }
 }
 
 int componentSize(int componentType) {
     switch (componentType) {
     case TINYGLTF_COMPONENT_TYPE_BYTE:
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE: return 1;
+    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE:
+        return 1;
     case TINYGLTF_COMPONENT_TYPE_SHORT:
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT: return 2;
+    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT:
+        return 2;
     case TINYGLTF_COMPONENT_TYPE_INT:
     case TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT:
-    case TINYGLTF_COMPONENT_TYPE_FLOAT: return 4;
-    default: return 0;
+    case TINYGLTF_COMPONENT_TYPE_FLOAT:
+        return 4;
+    default:
+        return 0;
     }
 }
 
 const char* typeName(int type) {
     switch (type) {
-    case TINYGLTF_TYPE_SCALAR: return "SCALAR";
-    case TINYGLTF_TYPE_VEC2: return "VEC2";
-    case TINYGLTF_TYPE_VEC3: return "VEC3";
-    case TINYGLTF_TYPE_VEC4: return "VEC4";
-    case TINYGLTF_TYPE_MAT2: return "MAT2";
-    case TINYGLTF_TYPE_MAT3: return "MAT3";
-    case TINYGLTF_TYPE_MAT4: return "MAT4";
-    default: return "unknown type";
+    case TINYGLTF_TYPE_SCALAR:
+        return "SCALAR";
+    case TINYGLTF_TYPE_VEC2:
+        return "VEC2";
+    case TINYGLTF_TYPE_VEC3:
+        return "VEC3";
+    case TINYGLTF_TYPE_VEC4:
+        return "VEC4";
+    case TINYGLTF_TYPE_MAT2:
+        return "MAT2";
+    case TINYGLTF_TYPE_MAT3:
+        return "MAT3";
+    case TINYGLTF_TYPE_MAT4:
+        return "MAT4";
+    default:
+        return "unknown type";
     }
 }
 
@@ -165,7 +194,8 @@ float readComponent(const std::uint8_t* p, int componentType, bool normalized) {
         std::memcpy(&f, p, 4);
         return f;
     }
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE: return normalized ? static_cast<float>(*p) / 255.0f : static_cast<float>(*p);
+    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE:
+        return normalized ? static_cast<float>(*p) / 255.0f : static_cast<float>(*p);
     case TINYGLTF_COMPONENT_TYPE_BYTE: {
         const auto v = static_cast<std::int8_t>(*p);
         return normalized ? std::max(static_cast<float>(v) / 127.0f, -1.0f) : static_cast<float>(v);
@@ -178,7 +208,8 @@ float readComponent(const std::uint8_t* p, int componentType, bool normalized) {
     case TINYGLTF_COMPONENT_TYPE_SHORT: {
         std::int16_t v;
         std::memcpy(&v, p, 2);
-        return normalized ? std::max(static_cast<float>(v) / 32767.0f, -1.0f) : static_cast<float>(v);
+        return normalized ? std::max(static_cast<float>(v) / 32767.0f, -1.0f)
+                          : static_cast<float>(v);
     }
     case TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT: {
         std::uint32_t v;
@@ -190,13 +221,15 @@ float readComponent(const std::uint8_t* p, int componentType, bool normalized) {
         std::memcpy(&v, p, 4);
         return static_cast<float>(v);
     }
-    default: return 0.0f;
+    default:
+        return 0.0f;
     }
 }
 
 std::uint32_t readIndex(const std::uint8_t* p, int componentType) {
     switch (componentType) {
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE: return *p;
+    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE:
+        return *p;
     case TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT: {
         std::uint16_t v;
         std::memcpy(&v, p, 2);
@@ -207,20 +240,21 @@ std::uint32_t readIndex(const std::uint8_t* p, int componentType) {
         std::memcpy(&v, p, 4);
         return v;
     }
-    default: return std::numeric_limits<std::uint32_t>::max();
+    default:
+        return std::numeric_limits<std::uint32_t>::max();
     }
 }
 
 // ---- the converter ------------------------------------------------------------------------------
 
 class Converter {
-public:
+  public:
     Converter(const tinygltf::Model& model, const LoadLimits& limits, Report& report)
         : m_model(model), m_limits(limits), m_report(report) {}
 
     std::optional<scene::Scene> run();
 
-private:
+  private:
     // A validated run of elements inside a buffer.
     struct Span {
         const std::uint8_t* data = nullptr; // first element
@@ -230,26 +264,29 @@ private:
 
     // Checks a buffer view against its buffer. On failure reports an error, or, when `problem` is
     // given, only describes it there.
-    bool checkBufferView(int index, const std::string& where, const std::uint8_t*& data, std::size_t& length,
-                         std::string* problem = nullptr);
+    bool checkBufferView(int index, const std::string& where, const std::uint8_t*& data,
+                         std::size_t& length, std::string* problem = nullptr);
     bool checkAccessor(int index, const std::string& where, std::initializer_list<int> types,
                        std::initializer_list<int> componentTypes);
     // Elements of the accessor's base buffer view (count elements) - no sparse substitution.
     bool baseSpan(const tinygltf::Accessor& a, const std::string& where, Span& out);
     bool readFloats(int index, const std::string& where, std::initializer_list<int> types,
-                    std::initializer_list<int> componentTypes, bool forceNormalized, std::vector<float>& out,
-                    int& components);
+                    std::initializer_list<int> componentTypes, bool forceNormalized,
+                    std::vector<float>& out, int& components);
     bool readUints(int index, const std::string& where, std::initializer_list<int> types,
-                   std::initializer_list<int> componentTypes, std::vector<std::uint32_t>& out, int& components);
-    bool applySparse(const tinygltf::Accessor& a, const std::string& where, int components,
-                     const std::function<void(std::size_t element, const std::uint8_t* value)>& set);
+                   std::initializer_list<int> componentTypes, std::vector<std::uint32_t>& out,
+                   int& components);
+    bool
+    applySparse(const tinygltf::Accessor& a, const std::string& where, int components,
+                const std::function<void(std::size_t element, const std::uint8_t* value)>& set);
 
     bool convertBuffersAndViews();
     void convertImages(scene::Scene& s);
     scene::TextureRef textureRef(const tinygltf::TextureInfo& info, const std::string& where);
     void convertMaterials(scene::Scene& s);
     void convertMeshes(scene::Scene& s);
-    bool convertPrimitive(const tinygltf::Primitive& p, const std::string& where, scene::Primitive& out);
+    bool convertPrimitive(const tinygltf::Primitive& p, const std::string& where,
+                          scene::Primitive& out);
     bool convertNodes(scene::Scene& s);
     bool convertSkins(scene::Scene& s);
     void convertAnimations(scene::Scene& s);
@@ -265,23 +302,29 @@ private:
     ImageBudget m_imageBudget;
 };
 
-bool Converter::checkBufferView(int index, const std::string& where, const std::uint8_t*& data, std::size_t& length,
-                                std::string* problem) {
+bool Converter::checkBufferView(int index, const std::string& where, const std::uint8_t*& data,
+                                std::size_t& length, std::string* problem) {
     auto fail = [&](const std::string& place, const std::string& message) {
-        if (problem) *problem = place + ": " + message;
-        else m_report.error(place, message);
+        if (problem)
+            *problem = place + ": " + message;
+        else
+            m_report.error(place, message);
         return false;
     };
     if (index < 0 || static_cast<std::size_t>(index) >= m_model.bufferViews.size())
-        return fail(where, "refers to buffer view " + std::to_string(index) + ", which does not exist");
+        return fail(where,
+                    "refers to buffer view " + std::to_string(index) + ", which does not exist");
     const tinygltf::BufferView& v = m_model.bufferViews[static_cast<std::size_t>(index)];
     if (v.buffer < 0 || static_cast<std::size_t>(v.buffer) >= m_model.buffers.size())
-        return fail(field("bufferView", index), "refers to buffer " + std::to_string(v.buffer) + ", which does not exist");
+        return fail(field("bufferView", index),
+                    "refers to buffer " + std::to_string(v.buffer) + ", which does not exist");
     const auto& buffer = m_model.buffers[static_cast<std::size_t>(v.buffer)].data;
     if (v.byteOffset > buffer.size() || v.byteLength > buffer.size() - v.byteOffset)
-        return fail(field("bufferView", index),
-                    "bytes " + std::to_string(v.byteOffset) + " to " + std::to_string(v.byteOffset + v.byteLength) +
-                        " lie outside buffer " + std::to_string(v.buffer) + " (" + std::to_string(buffer.size()) + " bytes)");
+        return fail(field("bufferView", index), "bytes " + std::to_string(v.byteOffset) + " to " +
+                                                    std::to_string(v.byteOffset + v.byteLength) +
+                                                    " lie outside buffer " +
+                                                    std::to_string(v.buffer) + " (" +
+                                                    std::to_string(buffer.size()) + " bytes)");
     data = buffer.data() + v.byteOffset;
     length = v.byteLength;
     return true;
@@ -290,24 +333,29 @@ bool Converter::checkBufferView(int index, const std::string& where, const std::
 bool Converter::checkAccessor(int index, const std::string& where, std::initializer_list<int> types,
                               std::initializer_list<int> componentTypes) {
     if (index < 0 || static_cast<std::size_t>(index) >= m_model.accessors.size()) {
-        m_report.error(where, "refers to accessor " + std::to_string(index) + ", which does not exist");
+        m_report.error(where,
+                       "refers to accessor " + std::to_string(index) + ", which does not exist");
         return false;
     }
     const tinygltf::Accessor& a = m_model.accessors[static_cast<std::size_t>(index)];
     if (std::find(types.begin(), types.end(), a.type) == types.end()) {
-        m_report.error(field("accessor", index), std::string("has type ") + typeName(a.type) + ", which " + where + " cannot use");
+        m_report.error(field("accessor", index), std::string("has type ") + typeName(a.type) +
+                                                     ", which " + where + " cannot use");
         return false;
     }
-    if (std::find(componentTypes.begin(), componentTypes.end(), a.componentType) == componentTypes.end()) {
-        m_report.error(field("accessor", index),
-                       "has component type " + std::to_string(a.componentType) + ", which " + where + " cannot use");
+    if (std::find(componentTypes.begin(), componentTypes.end(), a.componentType) ==
+        componentTypes.end()) {
+        m_report.error(field("accessor", index), "has component type " +
+                                                     std::to_string(a.componentType) + ", which " +
+                                                     where + " cannot use");
         return false;
     }
     return true;
 }
 
 bool Converter::baseSpan(const tinygltf::Accessor& a, const std::string& where, Span& out) {
-    const std::size_t elementSize = static_cast<std::size_t>(componentCount(a.type) * componentSize(a.componentType));
+    const std::size_t elementSize =
+        static_cast<std::size_t>(componentCount(a.type) * componentSize(a.componentType));
     out = {};
     out.count = a.count;
     if (a.bufferView < 0) return true; // all zeros (sparse may fill in values)
@@ -317,8 +365,10 @@ bool Converter::baseSpan(const tinygltf::Accessor& a, const std::string& where, 
     const tinygltf::BufferView& v = m_model.bufferViews[static_cast<std::size_t>(a.bufferView)];
     const std::size_t stride = v.byteStride ? v.byteStride : elementSize;
     if (stride < elementSize) {
-        m_report.error(where, "buffer view " + std::to_string(a.bufferView) + " has a byteStride of " + std::to_string(stride) +
-                                  ", smaller than one element (" + std::to_string(elementSize) + " bytes)");
+        m_report.error(where, "buffer view " + std::to_string(a.bufferView) +
+                                  " has a byteStride of " + std::to_string(stride) +
+                                  ", smaller than one element (" + std::to_string(elementSize) +
+                                  " bytes)");
         return false;
     }
     if (a.count > 0) {
@@ -326,9 +376,10 @@ bool Converter::baseSpan(const tinygltf::Accessor& a, const std::string& where, 
         const std::uint64_t need = static_cast<std::uint64_t>(a.byteOffset) +
                                    static_cast<std::uint64_t>(a.count - 1) * stride + elementSize;
         if (a.byteOffset > length || need > length) {
-            m_report.error(where, std::to_string(a.count) + " elements from byte " + std::to_string(a.byteOffset) +
-                                      " do not fit in buffer view " + std::to_string(a.bufferView) + " (" +
-                                      std::to_string(length) + " bytes)");
+            m_report.error(where, std::to_string(a.count) + " elements from byte " +
+                                      std::to_string(a.byteOffset) + " do not fit in buffer view " +
+                                      std::to_string(a.bufferView) + " (" + std::to_string(length) +
+                                      " bytes)");
             return false;
         }
     }
@@ -342,7 +393,8 @@ bool Converter::applySparse(const tinygltf::Accessor& a, const std::string& wher
     if (!a.sparse.isSparse) return true;
     const auto& sp = a.sparse;
     if (sp.count < 0 || static_cast<std::size_t>(sp.count) > a.count) {
-        m_report.error(where, "the sparse count " + std::to_string(sp.count) + " exceeds the accessor's count " + std::to_string(a.count));
+        m_report.error(where, "the sparse count " + std::to_string(sp.count) +
+                                  " exceeds the accessor's count " + std::to_string(a.count));
         return false;
     }
     const std::size_t n = static_cast<std::size_t>(sp.count);
@@ -358,21 +410,31 @@ bool Converter::applySparse(const tinygltf::Accessor& a, const std::string& wher
     std::size_t ilen = 0;
     const std::uint8_t* vdata = nullptr;
     std::size_t vlen = 0;
-    if (!checkBufferView(sp.indices.bufferView, where + " (sparse indices)", idata, ilen)) return false;
-    if (!checkBufferView(sp.values.bufferView, where + " (sparse values)", vdata, vlen)) return false;
-    const std::size_t valueSize = static_cast<std::size_t>(components * componentSize(a.componentType));
+    if (!checkBufferView(sp.indices.bufferView, where + " (sparse indices)", idata, ilen))
+        return false;
+    if (!checkBufferView(sp.values.bufferView, where + " (sparse values)", vdata, vlen))
+        return false;
+    const std::size_t valueSize =
+        static_cast<std::size_t>(components * componentSize(a.componentType));
     if (sp.indices.byteOffset < 0 || sp.values.byteOffset < 0 ||
-        static_cast<std::uint64_t>(sp.indices.byteOffset) + n * static_cast<std::uint64_t>(indexSize) > ilen ||
-        static_cast<std::uint64_t>(sp.values.byteOffset) + n * static_cast<std::uint64_t>(valueSize) > vlen) {
+        static_cast<std::uint64_t>(sp.indices.byteOffset) +
+                n * static_cast<std::uint64_t>(indexSize) >
+            ilen ||
+        static_cast<std::uint64_t>(sp.values.byteOffset) +
+                n * static_cast<std::uint64_t>(valueSize) >
+            vlen) {
         m_report.error(where, "the sparse indices or values do not fit in their buffer views");
         return false;
     }
     idata += sp.indices.byteOffset;
     vdata += sp.values.byteOffset;
     for (std::size_t i = 0; i < n; ++i) {
-        const std::uint32_t target = readIndex(idata + i * static_cast<std::size_t>(indexSize), sp.indices.componentType);
+        const std::uint32_t target =
+            readIndex(idata + i * static_cast<std::size_t>(indexSize), sp.indices.componentType);
         if (target >= a.count) {
-            m_report.error(where, "sparse index " + std::to_string(target) + " is not below the accessor's count " + std::to_string(a.count));
+            m_report.error(where, "sparse index " + std::to_string(target) +
+                                      " is not below the accessor's count " +
+                                      std::to_string(a.count));
             return false;
         }
         set(target, vdata + i * valueSize);
@@ -381,13 +443,14 @@ bool Converter::applySparse(const tinygltf::Accessor& a, const std::string& wher
 }
 
 bool Converter::readFloats(int index, const std::string& where, std::initializer_list<int> types,
-                           std::initializer_list<int> componentTypes, bool forceNormalized, std::vector<float>& out,
-                           int& components) {
+                           std::initializer_list<int> componentTypes, bool forceNormalized,
+                           std::vector<float>& out, int& components) {
     if (!checkAccessor(index, where, types, componentTypes)) return false;
     const tinygltf::Accessor& a = m_model.accessors[static_cast<std::size_t>(index)];
     components = componentCount(a.type);
     const std::size_t c = static_cast<std::size_t>(components);
-    const bool normalized = a.normalized || (forceNormalized && a.componentType != TINYGLTF_COMPONENT_TYPE_FLOAT);
+    const bool normalized =
+        a.normalized || (forceNormalized && a.componentType != TINYGLTF_COMPONENT_TYPE_FLOAT);
     Span span;
     if (!baseSpan(a, where, span)) return false;
     out.assign(a.count * c, 0.0f);
@@ -395,16 +458,19 @@ bool Converter::readFloats(int index, const std::string& where, std::initializer
     if (span.data) {
         for (std::size_t e = 0; e < a.count; ++e) {
             const std::uint8_t* p = span.data + e * span.stride;
-            for (std::size_t k = 0; k < c; ++k) out[e * c + k] = readComponent(p + k * cs, a.componentType, normalized);
+            for (std::size_t k = 0; k < c; ++k)
+                out[e * c + k] = readComponent(p + k * cs, a.componentType, normalized);
         }
     }
     return applySparse(a, where, components, [&](std::size_t e, const std::uint8_t* p) {
-        for (std::size_t k = 0; k < c; ++k) out[e * c + k] = readComponent(p + k * cs, a.componentType, normalized);
+        for (std::size_t k = 0; k < c; ++k)
+            out[e * c + k] = readComponent(p + k * cs, a.componentType, normalized);
     });
 }
 
 bool Converter::readUints(int index, const std::string& where, std::initializer_list<int> types,
-                          std::initializer_list<int> componentTypes, std::vector<std::uint32_t>& out, int& components) {
+                          std::initializer_list<int> componentTypes,
+                          std::vector<std::uint32_t>& out, int& components) {
     if (!checkAccessor(index, where, types, componentTypes)) return false;
     const tinygltf::Accessor& a = m_model.accessors[static_cast<std::size_t>(index)];
     components = componentCount(a.type);
@@ -416,11 +482,13 @@ bool Converter::readUints(int index, const std::string& where, std::initializer_
     if (span.data) {
         for (std::size_t e = 0; e < a.count; ++e) {
             const std::uint8_t* p = span.data + e * span.stride;
-            for (std::size_t k = 0; k < c; ++k) out[e * c + k] = readIndex(p + k * cs, a.componentType);
+            for (std::size_t k = 0; k < c; ++k)
+                out[e * c + k] = readIndex(p + k * cs, a.componentType);
         }
     }
     return applySparse(a, where, components, [&](std::size_t e, const std::uint8_t* p) {
-        for (std::size_t k = 0; k < c; ++k) out[e * c + k] = readIndex(p + k * cs, a.componentType);
+        for (std::size_t k = 0; k < c; ++k)
+            out[e * c + k] = readIndex(p + k * cs, a.componentType);
     });
 }
 
@@ -447,19 +515,24 @@ void Converter::convertImages(scene::Scene& s) {
             encoded = img.image;
         }
         if (encoded.empty()) {
-            m_report.warn(where, img.uri.empty() ? "has no data; left out" : "\"" + img.uri.substr(0, 200) + "\" could not be read; left out");
+            m_report.warn(where, img.uri.empty() ? "has no data; left out"
+                                                 : "\"" + img.uri.substr(0, 200) +
+                                                       "\" could not be read; left out");
             continue;
         }
         std::string reason;
-        if (!decodeImage(encoded, m_limits, m_imageBudget, out, reason)) m_report.warn(where, reason + "; left out");
+        if (!decodeImage(encoded, m_limits, m_imageBudget, out, reason))
+            m_report.warn(where, reason + "; left out");
     }
 }
 
-scene::TextureRef Converter::textureRef(const tinygltf::TextureInfo& info, const std::string& where) {
+scene::TextureRef Converter::textureRef(const tinygltf::TextureInfo& info,
+                                        const std::string& where) {
     scene::TextureRef ref;
     if (info.index < 0) return ref;
     if (static_cast<std::size_t>(info.index) >= m_model.textures.size()) {
-        m_report.warn(where, "refers to texture " + std::to_string(info.index) + ", which does not exist");
+        m_report.warn(where,
+                      "refers to texture " + std::to_string(info.index) + ", which does not exist");
         return ref;
     }
     const int source = m_model.textures[static_cast<std::size_t>(info.index)].source;
@@ -476,16 +549,19 @@ scene::TextureRef Converter::textureRef(const tinygltf::TextureInfo& info, const
             if (!t.Has(key)) return;
             const tinygltf::Value& a = t.Get(key);
             if (a.IsArray() && a.ArrayLen() == 2 && a.Get(0).IsNumber() && a.Get(1).IsNumber())
-                v = {static_cast<float>(a.Get(0).GetNumberAsDouble()), static_cast<float>(a.Get(1).GetNumberAsDouble())};
+                v = {static_cast<float>(a.Get(0).GetNumberAsDouble()),
+                     static_cast<float>(a.Get(1).GetNumberAsDouble())};
         };
         vec2("offset", ref.offset);
         vec2("scale", ref.scale);
         if (t.Has("rotation") && t.Get("rotation").IsNumber())
             ref.rotation = static_cast<float>(t.Get("rotation").GetNumberAsDouble());
-        if (t.Has("texCoord") && t.Get("texCoord").IsNumber()) ref.texCoord = t.Get("texCoord").GetNumberAsInt();
+        if (t.Has("texCoord") && t.Get("texCoord").IsNumber())
+            ref.texCoord = t.Get("texCoord").GetNumberAsInt();
     }
     if (ref.texCoord < 0 || ref.texCoord > 1) {
-        m_report.warn(where, "uses TEXCOORD_" + std::to_string(ref.texCoord) + "; only sets 0 and 1 are read, set 0 is used");
+        m_report.warn(where, "uses TEXCOORD_" + std::to_string(ref.texCoord) +
+                                 "; only sets 0 and 1 are read, set 0 is used");
         ref.texCoord = 0;
     }
     return ref;
@@ -503,23 +579,32 @@ void Converter::convertMaterials(scene::Scene& s) {
         if (pbr.baseColorFactor.size() == 4) {
             for (int k = 0; k < 4; ++k) {
                 const double v = pbr.baseColorFactor[static_cast<std::size_t>(k)];
-                out.baseColor[k] = std::isfinite(v) ? static_cast<float>(std::clamp(v, 0.0, 1.0)) : 1.0f;
+                out.baseColor[k] =
+                    std::isfinite(v) ? static_cast<float>(std::clamp(v, 0.0, 1.0)) : 1.0f;
             }
         }
         out.baseColorTexture = textureRef(pbr.baseColorTexture, where);
-        out.metallic = std::isfinite(pbr.metallicFactor) ? static_cast<float>(std::clamp(pbr.metallicFactor, 0.0, 1.0)) : 1.0f;
-        out.roughness = std::isfinite(pbr.roughnessFactor) ? static_cast<float>(std::clamp(pbr.roughnessFactor, 0.0, 1.0)) : 1.0f;
-        if (m.alphaMode == "MASK") out.alphaMode = scene::AlphaMode::Mask;
-        else if (m.alphaMode == "BLEND") out.alphaMode = scene::AlphaMode::Blend;
+        out.metallic = std::isfinite(pbr.metallicFactor)
+                           ? static_cast<float>(std::clamp(pbr.metallicFactor, 0.0, 1.0))
+                           : 1.0f;
+        out.roughness = std::isfinite(pbr.roughnessFactor)
+                            ? static_cast<float>(std::clamp(pbr.roughnessFactor, 0.0, 1.0))
+                            : 1.0f;
+        if (m.alphaMode == "MASK")
+            out.alphaMode = scene::AlphaMode::Mask;
+        else if (m.alphaMode == "BLEND")
+            out.alphaMode = scene::AlphaMode::Blend;
         out.alphaCutoff = std::isfinite(m.alphaCutoff) ? static_cast<float>(m.alphaCutoff) : 0.5f;
         out.doubleSided = m.doubleSided;
         s.materials.push_back(std::move(out));
     }
 }
 
-// ---- meshes --------------------------------------------------------------------------------------
+// ---- meshes
+// --------------------------------------------------------------------------------------
 
-bool Converter::convertPrimitive(const tinygltf::Primitive& p, const std::string& where, scene::Primitive& out) {
+bool Converter::convertPrimitive(const tinygltf::Primitive& p, const std::string& where,
+                                 scene::Primitive& out) {
     constexpr int kFloat = TINYGLTF_COMPONENT_TYPE_FLOAT;
     constexpr int kUByte = TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE;
     constexpr int kByte = TINYGLTF_COMPONENT_TYPE_BYTE;
@@ -528,8 +613,10 @@ bool Converter::convertPrimitive(const tinygltf::Primitive& p, const std::string
     constexpr int kUInt = TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT;
 
     const int mode = p.mode < 0 ? TINYGLTF_MODE_TRIANGLES : p.mode;
-    if (mode != TINYGLTF_MODE_TRIANGLES && mode != TINYGLTF_MODE_TRIANGLE_STRIP && mode != TINYGLTF_MODE_TRIANGLE_FAN) {
-        m_report.warn(where, "draws points or lines (mode " + std::to_string(mode) + "); only triangles are shown, it is left out");
+    if (mode != TINYGLTF_MODE_TRIANGLES && mode != TINYGLTF_MODE_TRIANGLE_STRIP &&
+        mode != TINYGLTF_MODE_TRIANGLE_FAN) {
+        m_report.warn(where, "draws points or lines (mode " + std::to_string(mode) +
+                                 "); only triangles are shown, it is left out");
         return false;
     }
     const auto posIt = p.attributes.find("POSITION");
@@ -540,12 +627,14 @@ bool Converter::convertPrimitive(const tinygltf::Primitive& p, const std::string
     // Count budget before anything is allocated.
     const int posIndex = posIt->second;
     if (posIndex < 0 || static_cast<std::size_t>(posIndex) >= m_model.accessors.size()) {
-        m_report.error(where + " POSITION", "refers to accessor " + std::to_string(posIndex) + ", which does not exist");
+        m_report.error(where + " POSITION",
+                       "refers to accessor " + std::to_string(posIndex) + ", which does not exist");
         return false;
     }
     const std::size_t vertexCount = m_model.accessors[static_cast<std::size_t>(posIndex)].count;
     if (vertexCount > m_limits.maxVertices || m_vertices + vertexCount > m_limits.maxVertices) {
-        m_report.error(where, "the model has more than " + std::to_string(m_limits.maxVertices) + " vertices (limit)");
+        m_report.error(where, "the model has more than " + std::to_string(m_limits.maxVertices) +
+                                  " vertices (limit)");
         return false;
     }
     m_vertices += vertexCount;
@@ -560,26 +649,31 @@ bool Converter::convertPrimitive(const tinygltf::Primitive& p, const std::string
 
     std::vector<float> f;
     int comps = 0;
-    if (!readFloats(posIndex, where + " POSITION", {TINYGLTF_TYPE_VEC3}, {kFloat, kByte, kUByte, kShort, kUShort}, false, f, comps))
+    if (!readFloats(posIndex, where + " POSITION", {TINYGLTF_TYPE_VEC3},
+                    {kFloat, kByte, kUByte, kShort, kUShort}, false, f, comps))
         return false;
     out.positions.resize(vertexCount);
-    for (std::size_t v = 0; v < vertexCount; ++v) out.positions[v] = {f[v * 3], f[v * 3 + 1], f[v * 3 + 2]};
+    for (std::size_t v = 0; v < vertexCount; ++v)
+        out.positions[v] = {f[v * 3], f[v * 3 + 1], f[v * 3 + 2]};
 
     auto optionalAttribute = [&](const char* name) -> int {
         const auto it = p.attributes.find(name);
         if (it == p.attributes.end()) return -1;
         if (countOf(it->second) != vertexCount) {
-            m_report.warn(where + " " + name, "has " + std::to_string(countOf(it->second)) + " elements for " +
-                                                  std::to_string(vertexCount) + " vertices; ignored");
+            m_report.warn(where + " " + name, "has " + std::to_string(countOf(it->second)) +
+                                                  " elements for " + std::to_string(vertexCount) +
+                                                  " vertices; ignored");
             return -1;
         }
         return it->second;
     };
 
     if (const int n = optionalAttribute("NORMAL"); n >= 0) {
-        if (readFloats(n, where + " NORMAL", {TINYGLTF_TYPE_VEC3}, {kFloat, kByte, kShort}, true, f, comps)) {
+        if (readFloats(n, where + " NORMAL", {TINYGLTF_TYPE_VEC3}, {kFloat, kByte, kShort}, true, f,
+                       comps)) {
             out.normals.resize(vertexCount);
-            for (std::size_t v = 0; v < vertexCount; ++v) out.normals[v] = {f[v * 3], f[v * 3 + 1], f[v * 3 + 2]};
+            for (std::size_t v = 0; v < vertexCount; ++v)
+                out.normals[v] = {f[v * 3], f[v * 3 + 1], f[v * 3 + 2]};
         } else {
             return false;
         }
@@ -588,14 +682,17 @@ bool Converter::convertPrimitive(const tinygltf::Primitive& p, const std::string
         const std::string name = "TEXCOORD_" + std::to_string(set);
         const int t = optionalAttribute(name.c_str());
         if (t < 0) continue;
-        if (!readFloats(t, where + " " + name, {TINYGLTF_TYPE_VEC2}, {kFloat, kByte, kUByte, kShort, kUShort}, false, f, comps))
+        if (!readFloats(t, where + " " + name, {TINYGLTF_TYPE_VEC2},
+                        {kFloat, kByte, kUByte, kShort, kUShort}, false, f, comps))
             return false;
         auto& uv = set == 0 ? out.texcoords0 : out.texcoords1;
         uv.resize(vertexCount);
-        for (std::size_t v = 0; v < vertexCount; ++v) uv[v] = {f[v * 2], f[v * 2 + 1]};
+        for (std::size_t v = 0; v < vertexCount; ++v)
+            uv[v] = {f[v * 2], f[v * 2 + 1]};
     }
     if (const int c = optionalAttribute("COLOR_0"); c >= 0) {
-        if (!readFloats(c, where + " COLOR_0", {TINYGLTF_TYPE_VEC3, TINYGLTF_TYPE_VEC4}, {kFloat, kUByte, kUShort}, true, f, comps))
+        if (!readFloats(c, where + " COLOR_0", {TINYGLTF_TYPE_VEC3, TINYGLTF_TYPE_VEC4},
+                        {kFloat, kUByte, kUShort}, true, f, comps))
             return false;
         out.colors.resize(vertexCount);
         for (std::size_t v = 0; v < vertexCount; ++v) {
@@ -609,7 +706,8 @@ bool Converter::convertPrimitive(const tinygltf::Primitive& p, const std::string
     std::vector<float> allWeights;
     std::size_t sets = 0;
     for (;; ++sets) {
-        const std::string jn = "JOINTS_" + std::to_string(sets), wn = "WEIGHTS_" + std::to_string(sets);
+        const std::string jn = "JOINTS_" + std::to_string(sets),
+                          wn = "WEIGHTS_" + std::to_string(sets);
         if (!p.attributes.count(jn) || !p.attributes.count(wn)) break;
         if (sets >= 16) break;
         const int ja = optionalAttribute(jn.c_str()), wa = optionalAttribute(wn.c_str());
@@ -617,8 +715,11 @@ bool Converter::convertPrimitive(const tinygltf::Primitive& p, const std::string
         std::vector<std::uint32_t> j;
         std::vector<float> w;
         int jc = 0, wc = 0;
-        if (!readUints(ja, where + " " + jn, {TINYGLTF_TYPE_VEC4}, {kUByte, kUShort}, j, jc)) return false;
-        if (!readFloats(wa, where + " " + wn, {TINYGLTF_TYPE_VEC4}, {kFloat, kUByte, kUShort}, true, w, wc)) return false;
+        if (!readUints(ja, where + " " + jn, {TINYGLTF_TYPE_VEC4}, {kUByte, kUShort}, j, jc))
+            return false;
+        if (!readFloats(wa, where + " " + wn, {TINYGLTF_TYPE_VEC4}, {kFloat, kUByte, kUShort}, true,
+                        w, wc))
+            return false;
         // interleave: per vertex, 4 slots per set
         if (sets == 0) {
             allJoints = std::move(j);
@@ -643,37 +744,45 @@ bool Converter::convertPrimitive(const tinygltf::Primitive& p, const std::string
     if (sets > 0) {
         const std::size_t zero = packInfluences(out, vertexCount, 4 * sets, allJoints, allWeights);
         if (zero > 0)
-            m_report.warn(where, std::to_string(zero) + " vertices have no skin weight; each was bound to its first joint");
+            m_report.warn(where,
+                          std::to_string(zero) +
+                              " vertices have no skin weight; each was bound to its first joint");
     }
 
     // Indices.
     if (p.indices >= 0) {
         const std::size_t count = countOf(p.indices);
         if (count > m_limits.maxIndices || m_indices + count > m_limits.maxIndices) {
-            m_report.error(where, "the model has more than " + std::to_string(m_limits.maxIndices) + " indices (limit)");
+            m_report.error(where, "the model has more than " + std::to_string(m_limits.maxIndices) +
+                                      " indices (limit)");
             return false;
         }
         m_indices += count;
         std::vector<std::uint32_t> idx;
         int ic = 0;
-        if (!readUints(p.indices, where + " indices", {TINYGLTF_TYPE_SCALAR}, {kUByte, kUShort, kUInt}, idx, ic)) return false;
+        if (!readUints(p.indices, where + " indices", {TINYGLTF_TYPE_SCALAR},
+                       {kUByte, kUShort, kUInt}, idx, ic))
+            return false;
         for (std::size_t i = 0; i < idx.size(); ++i) {
             if (idx[i] >= vertexCount) {
-                m_report.warn(field("accessor", p.indices), "index " + std::to_string(idx[i]) + " at position " + std::to_string(i) +
-                                                                " is not below the vertex count " + std::to_string(vertexCount) +
-                                                                "; the primitive is left out");
+                m_report.warn(field("accessor", p.indices),
+                              "index " + std::to_string(idx[i]) + " at position " +
+                                  std::to_string(i) + " is not below the vertex count " +
+                                  std::to_string(vertexCount) + "; the primitive is left out");
                 return false;
             }
         }
         out.indices = std::move(idx);
     } else {
         if (m_indices + vertexCount > m_limits.maxIndices) {
-            m_report.error(where, "the model has more than " + std::to_string(m_limits.maxIndices) + " indices (limit)");
+            m_report.error(where, "the model has more than " + std::to_string(m_limits.maxIndices) +
+                                      " indices (limit)");
             return false;
         }
         m_indices += vertexCount;
         out.indices.resize(vertexCount);
-        for (std::size_t i = 0; i < vertexCount; ++i) out.indices[i] = static_cast<std::uint32_t>(i);
+        for (std::size_t i = 0; i < vertexCount; ++i)
+            out.indices[i] = static_cast<std::uint32_t>(i);
     }
     if (mode == TINYGLTF_MODE_TRIANGLE_STRIP || mode == TINYGLTF_MODE_TRIANGLE_FAN) {
         std::vector<std::uint32_t> list;
@@ -682,20 +791,25 @@ bool Converter::convertPrimitive(const tinygltf::Primitive& p, const std::string
         for (std::size_t i = 0; i + 2 < n; ++i) {
             if (mode == TINYGLTF_MODE_TRIANGLE_STRIP) {
                 const std::size_t odd = i % 2;
-                list.insert(list.end(), {out.indices[i], out.indices[i + 1 + odd], out.indices[i + 2 - odd]});
+                list.insert(list.end(),
+                            {out.indices[i], out.indices[i + 1 + odd], out.indices[i + 2 - odd]});
             } else {
                 list.insert(list.end(), {out.indices[i + 1], out.indices[i + 2], out.indices[0]});
             }
         }
         out.indices = std::move(list);
     } else if (out.indices.size() % 3 != 0) {
-        m_report.warn(where, "has " + std::to_string(out.indices.size()) + " indices, not a multiple of 3; the last triangle is incomplete and left out");
+        m_report.warn(
+            where,
+            "has " + std::to_string(out.indices.size()) +
+                " indices, not a multiple of 3; the last triangle is incomplete and left out");
         out.indices.resize(out.indices.size() / 3 * 3);
     }
 
     // Morph targets.
     if (p.targets.size() > m_limits.maxMorphTargets) {
-        m_report.error(where, "has " + std::to_string(p.targets.size()) + " morph targets, more than the limit of " +
+        m_report.error(where, "has " + std::to_string(p.targets.size()) +
+                                  " morph targets, more than the limit of " +
                                   std::to_string(m_limits.maxMorphTargets));
         return false;
     }
@@ -710,14 +824,20 @@ bool Converter::convertPrimitive(const tinygltf::Primitive& p, const std::string
                 continue;
             }
             if (m_vertices + vertexCount > m_limits.maxVertices) {
-                m_report.error(where, "the model's vertices and morph targets exceed the limit of " + std::to_string(m_limits.maxVertices));
+                m_report.error(where,
+                               "the model's vertices and morph targets exceed the limit of " +
+                                   std::to_string(m_limits.maxVertices));
                 return false;
             }
             m_vertices += vertexCount;
-            if (!readFloats(it->second, tw + " " + name, {TINYGLTF_TYPE_VEC3}, {kFloat, kByte, kShort}, false, f, comps)) return false;
-            auto& dst = std::string(name) == "POSITION" ? target.positionDeltas : target.normalDeltas;
+            if (!readFloats(it->second, tw + " " + name, {TINYGLTF_TYPE_VEC3},
+                            {kFloat, kByte, kShort}, false, f, comps))
+                return false;
+            auto& dst =
+                std::string(name) == "POSITION" ? target.positionDeltas : target.normalDeltas;
             dst.resize(vertexCount);
-            for (std::size_t v = 0; v < vertexCount; ++v) dst[v] = {f[v * 3], f[v * 3 + 1], f[v * 3 + 2]};
+            for (std::size_t v = 0; v < vertexCount; ++v)
+                dst[v] = {f[v * 3], f[v * 3 + 1], f[v * 3 + 2]};
         }
         out.morphTargets.push_back(std::move(target));
     }
@@ -726,11 +846,12 @@ bool Converter::convertPrimitive(const tinygltf::Primitive& p, const std::string
     std::size_t dropped = 0;
     if (const std::size_t bad = dropNonFiniteTriangles(out, dropped); bad > 0)
         m_report.warn(where, std::to_string(bad) + " of " + std::to_string(vertexCount) +
-                                 " POSITION values are not finite (NaN or infinite); the " + std::to_string(dropped) +
-                                 " triangles using them are left out");
+                                 " POSITION values are not finite (NaN or infinite); the " +
+                                 std::to_string(dropped) + " triangles using them are left out");
     out.material = p.material;
     if (out.material >= static_cast<int>(m_model.materials.size()) || out.material < -1) {
-        m_report.warn(where, "refers to material " + std::to_string(p.material) + ", which does not exist; the default is used");
+        m_report.warn(where, "refers to material " + std::to_string(p.material) +
+                                 ", which does not exist; the default is used");
         out.material = -1;
     }
     return true;
@@ -742,20 +863,25 @@ void Converter::convertMeshes(scene::Scene& s) {
         const tinygltf::Mesh& m = m_model.meshes[i];
         scene::Mesh& out = s.meshes[i];
         out.name = m.name;
-        for (const double w : m.weights) out.defaultMorphWeights.push_back(std::isfinite(w) ? static_cast<float>(w) : 0.0f);
+        for (const double w : m.weights)
+            out.defaultMorphWeights.push_back(std::isfinite(w) ? static_cast<float>(w) : 0.0f);
         for (std::size_t p = 0; p < m.primitives.size() && !m_report.failed(); ++p) {
             if (++m_primitives > m_limits.maxMeshes) {
-                m_report.error("", "the model has more than " + std::to_string(m_limits.maxMeshes) + " primitives (limit)");
+                m_report.error("", "the model has more than " + std::to_string(m_limits.maxMeshes) +
+                                       " primitives (limit)");
                 return;
             }
             scene::Primitive prim;
-            if (convertPrimitive(m.primitives[p], "mesh " + std::to_string(i) + " primitive " + std::to_string(p), prim))
+            if (convertPrimitive(m.primitives[p],
+                                 "mesh " + std::to_string(i) + " primitive " + std::to_string(p),
+                                 prim))
                 out.primitives.push_back(std::move(prim));
         }
     }
 }
 
-// ---- nodes ---------------------------------------------------------------------------------------
+// ---- nodes
+// ---------------------------------------------------------------------------------------
 
 // A node matrix (column-major) into TRS; negative determinants flip the X scale. Shear, which glTF
 // forbids, is dropped.
@@ -789,49 +915,65 @@ bool Converter::convertNodes(scene::Scene& s) {
             if (allFinite(src.matrix)) {
                 glm::mat4 m;
                 for (int c = 0; c < 4; ++c)
-                    for (int r = 0; r < 4; ++r) m[c][r] = static_cast<float>(src.matrix[static_cast<std::size_t>(c * 4 + r)]);
+                    for (int r = 0; r < 4; ++r)
+                        m[c][r] =
+                            static_cast<float>(src.matrix[static_cast<std::size_t>(c * 4 + r)]);
                 decompose(m, dst);
             } else {
                 m_report.warn(where, "its matrix has non-finite values; identity used");
             }
         } else {
             if (src.translation.size() == 3 && allFinite(src.translation))
-                dst.translation = {static_cast<float>(src.translation[0]), static_cast<float>(src.translation[1]),
+                dst.translation = {static_cast<float>(src.translation[0]),
+                                   static_cast<float>(src.translation[1]),
                                    static_cast<float>(src.translation[2])};
             if (src.scale.size() == 3 && allFinite(src.scale))
-                dst.scale = {static_cast<float>(src.scale[0]), static_cast<float>(src.scale[1]), static_cast<float>(src.scale[2])};
+                dst.scale = {static_cast<float>(src.scale[0]), static_cast<float>(src.scale[1]),
+                             static_cast<float>(src.scale[2])};
             if (src.rotation.size() == 4 && allFinite(src.rotation)) {
-                const glm::quat q(static_cast<float>(src.rotation[3]), static_cast<float>(src.rotation[0]),
-                                  static_cast<float>(src.rotation[1]), static_cast<float>(src.rotation[2]));
+                const glm::quat q(
+                    static_cast<float>(src.rotation[3]), static_cast<float>(src.rotation[0]),
+                    static_cast<float>(src.rotation[1]), static_cast<float>(src.rotation[2]));
                 const float len = glm::length(q);
-                if (len > 1e-6f && std::isfinite(len)) dst.rotation = q / len;
-                else m_report.warn(where, "its rotation is not a unit quaternion; identity used");
+                if (len > 1e-6f && std::isfinite(len))
+                    dst.rotation = q / len;
+                else
+                    m_report.warn(where, "its rotation is not a unit quaternion; identity used");
             }
-            if ((!src.translation.empty() && !allFinite(src.translation)) || (!src.scale.empty() && !allFinite(src.scale)) ||
+            if ((!src.translation.empty() && !allFinite(src.translation)) ||
+                (!src.scale.empty() && !allFinite(src.scale)) ||
                 (!src.rotation.empty() && !allFinite(src.rotation)))
-                m_report.warn(where, "has non-finite transform values; they were replaced by the defaults");
+                m_report.warn(
+                    where, "has non-finite transform values; they were replaced by the defaults");
         }
-        if (src.mesh >= 0 && static_cast<std::size_t>(src.mesh) < s.meshes.size()) dst.mesh = src.mesh;
-        else if (src.mesh >= 0 || src.mesh < -1) m_report.warn(where, "refers to mesh " + std::to_string(src.mesh) + ", which does not exist");
+        if (src.mesh >= 0 && static_cast<std::size_t>(src.mesh) < s.meshes.size())
+            dst.mesh = src.mesh;
+        else if (src.mesh >= 0 || src.mesh < -1)
+            m_report.warn(where,
+                          "refers to mesh " + std::to_string(src.mesh) + ", which does not exist");
         dst.skin = src.skin; // checked in convertSkins
-        for (const double w : src.weights) dst.morphWeights.push_back(std::isfinite(w) ? static_cast<float>(w) : 0.0f);
+        for (const double w : src.weights)
+            dst.morphWeights.push_back(std::isfinite(w) ? static_cast<float>(w) : 0.0f);
     }
     // Parent links: each node at most one parent; a second link is dropped.
     for (std::size_t i = 0; i < n; ++i) {
         for (const int c : m_model.nodes[i].children) {
             const std::string where = field("node", i);
             if (c < 0 || static_cast<std::size_t>(c) >= n) {
-                m_report.warn(where, "lists child " + std::to_string(c) + ", which does not exist; ignored");
+                m_report.warn(where, "lists child " + std::to_string(c) +
+                                         ", which does not exist; ignored");
                 continue;
             }
             scene::Node& child = s.nodes[static_cast<std::size_t>(c)];
             if (static_cast<std::size_t>(c) == i) {
-                m_report.error(where, "lists itself as its own child (a cycle in the node hierarchy)");
+                m_report.error(where,
+                               "lists itself as its own child (a cycle in the node hierarchy)");
                 return false;
             }
             if (child.parent >= 0) {
-                m_report.warn(where, "lists child " + std::to_string(c) + ", which already has parent " + std::to_string(child.parent) +
-                                         "; the second link is ignored");
+                m_report.warn(where,
+                              "lists child " + std::to_string(c) + ", which already has parent " +
+                                  std::to_string(child.parent) + "; the second link is ignored");
                 continue;
             }
             child.parent = static_cast<int>(i);
@@ -849,9 +991,11 @@ bool Converter::convertNodes(scene::Scene& s) {
             chain.push_back(k);
             if (chain.size() > n) {
                 std::string path;
-                for (std::size_t j = chain.size() - std::min<std::size_t>(chain.size(), 6); j < chain.size(); ++j)
+                for (std::size_t j = chain.size() - std::min<std::size_t>(chain.size(), 6);
+                     j < chain.size(); ++j)
                     path += (path.empty() ? "" : " -> ") + std::to_string(chain[j]);
-                m_report.error(field("node", k), "the node hierarchy has a cycle (" + path + " -> ...): a node is its own ancestor");
+                m_report.error(field("node", k), "the node hierarchy has a cycle (" + path +
+                                                     " -> ...): a node is its own ancestor");
                 return false;
             }
             const int p = s.nodes[k].parent;
@@ -862,9 +1006,11 @@ bool Converter::convertNodes(scene::Scene& s) {
             }
             k = static_cast<std::size_t>(p);
         }
-        for (auto it = chain.rbegin(); it != chain.rend(); ++it) depth[*it] = ++base;
+        for (auto it = chain.rbegin(); it != chain.rend(); ++it)
+            depth[*it] = ++base;
         if (base > m_limits.maxNodeDepth) {
-            m_report.error(field("node", i), "the node hierarchy is " + std::to_string(base) + " levels deep, more than the limit of " +
+            m_report.error(field("node", i), "the node hierarchy is " + std::to_string(base) +
+                                                 " levels deep, more than the limit of " +
                                                  std::to_string(m_limits.maxNodeDepth));
             return false;
         }
@@ -873,14 +1019,19 @@ bool Converter::convertNodes(scene::Scene& s) {
     const auto& scenes = m_model.scenes;
     int sceneIndex = m_model.defaultScene;
     if (scenes.empty() && n == 0) {
-        m_report.warn("scene", sceneIndex >= 0 ? "\"scene\": " + std::to_string(sceneIndex) +
-                                                     " names a scene that does not exist, and the file has no nodes: the model is empty"
-                                               : std::string("the file has no scenes and no nodes: the model is empty"));
+        m_report.warn("scene",
+                      sceneIndex >= 0
+                          ? "\"scene\": " + std::to_string(sceneIndex) +
+                                " names a scene that does not exist, and the file has no nodes: "
+                                "the model is empty"
+                          : std::string("the file has no scenes and no nodes: the model is empty"));
         return true;
     }
     if (sceneIndex >= static_cast<int>(scenes.size()) || sceneIndex < -1) {
-        m_report.warn("scene", "\"scene\": " + std::to_string(sceneIndex) + " names a scene that does not exist" +
-                                   (scenes.empty() ? std::string("; every root node is shown") : "; scene 0 is shown instead"));
+        m_report.warn("scene", "\"scene\": " + std::to_string(sceneIndex) +
+                                   " names a scene that does not exist" +
+                                   (scenes.empty() ? std::string("; every root node is shown")
+                                                   : "; scene 0 is shown instead"));
         sceneIndex = scenes.empty() ? -1 : 0;
     } else if (sceneIndex < 0 && !scenes.empty()) {
         sceneIndex = 0;
@@ -891,16 +1042,19 @@ bool Converter::convertNodes(scene::Scene& s) {
         std::set<int> seen;
         for (const int r : sc.nodes) {
             if (r < 0 || static_cast<std::size_t>(r) >= n) {
-                m_report.warn(field("scene", sceneIndex), "lists node " + std::to_string(r) + ", which does not exist; ignored");
+                m_report.warn(field("scene", sceneIndex), "lists node " + std::to_string(r) +
+                                                              ", which does not exist; ignored");
                 continue;
             }
             if (s.nodes[static_cast<std::size_t>(r)].parent >= 0) {
-                m_report.warn(field("scene", sceneIndex), "lists node " + std::to_string(r) + ", which is not a root; ignored");
+                m_report.warn(field("scene", sceneIndex),
+                              "lists node " + std::to_string(r) + ", which is not a root; ignored");
                 continue;
             }
             if (seen.insert(r).second) s.roots.push_back(r);
         }
-        if (sc.nodes.empty()) m_report.warn(field("scene", sceneIndex), "has no nodes: the model is empty");
+        if (sc.nodes.empty())
+            m_report.warn(field("scene", sceneIndex), "has no nodes: the model is empty");
     } else {
         // No scene at all: show every root node (the spec leaves this to the application).
         for (std::size_t i = 0; i < n; ++i)
@@ -911,7 +1065,8 @@ bool Converter::convertNodes(scene::Scene& s) {
 
 bool Converter::convertSkins(scene::Scene& s) {
     if (m_model.skins.size() > m_limits.maxSkins) {
-        m_report.error("", "the model has " + std::to_string(m_model.skins.size()) + " skins, more than the limit of " +
+        m_report.error("", "the model has " + std::to_string(m_model.skins.size()) +
+                               " skins, more than the limit of " +
                                std::to_string(m_limits.maxSkins));
         return false;
     }
@@ -923,13 +1078,15 @@ bool Converter::convertSkins(scene::Scene& s) {
         const std::string where = field("skin", i);
         dst.name = src.name;
         if (src.joints.size() > m_limits.maxJoints) {
-            m_report.error(where, "has " + std::to_string(src.joints.size()) + " joints, more than the limit of " +
+            m_report.error(where, "has " + std::to_string(src.joints.size()) +
+                                      " joints, more than the limit of " +
                                       std::to_string(m_limits.maxJoints));
             return false;
         }
         for (const int j : src.joints) {
             if (j < 0 || static_cast<std::size_t>(j) >= s.nodes.size()) {
-                m_report.warn(where, "lists joint node " + std::to_string(j) + ", which does not exist; the skin is not used");
+                m_report.warn(where, "lists joint node " + std::to_string(j) +
+                                         ", which does not exist; the skin is not used");
                 usable[i] = false;
                 break;
             }
@@ -938,26 +1095,32 @@ bool Converter::convertSkins(scene::Scene& s) {
         dst.joints = src.joints;
         dst.inverseBindMatrices.assign(src.joints.size(), glm::mat4(1.0f));
         if (src.inverseBindMatrices >= 0) {
-            const std::size_t count = src.inverseBindMatrices < static_cast<int>(m_model.accessors.size())
-                                          ? m_model.accessors[static_cast<std::size_t>(src.inverseBindMatrices)].count
-                                          : 0;
+            const std::size_t count =
+                src.inverseBindMatrices < static_cast<int>(m_model.accessors.size())
+                    ? m_model.accessors[static_cast<std::size_t>(src.inverseBindMatrices)].count
+                    : 0;
             std::vector<float> f;
             int comps = 0;
             if (count < src.joints.size()) {
-                m_report.warn(where, "has fewer inverse bind matrices than joints; identity matrices are used");
-            } else if (readFloats(src.inverseBindMatrices, where + " inverseBindMatrices", {TINYGLTF_TYPE_MAT4},
-                                  {TINYGLTF_COMPONENT_TYPE_FLOAT}, false, f, comps)) {
+                m_report.warn(
+                    where,
+                    "has fewer inverse bind matrices than joints; identity matrices are used");
+            } else if (readFloats(src.inverseBindMatrices, where + " inverseBindMatrices",
+                                  {TINYGLTF_TYPE_MAT4}, {TINYGLTF_COMPONENT_TYPE_FLOAT}, false, f,
+                                  comps)) {
                 for (std::size_t j = 0; j < src.joints.size(); ++j) {
                     glm::mat4 m;
                     for (int c = 0; c < 4; ++c)
-                        for (int r = 0; r < 4; ++r) m[c][r] = f[j * 16 + static_cast<std::size_t>(c * 4 + r)];
+                        for (int r = 0; r < 4; ++r)
+                            m[c][r] = f[j * 16 + static_cast<std::size_t>(c * 4 + r)];
                     dst.inverseBindMatrices[j] = m;
                 }
             } else {
                 return false;
             }
         }
-        if (src.skeleton >= 0 && static_cast<std::size_t>(src.skeleton) < s.nodes.size()) dst.skeleton = src.skeleton;
+        if (src.skeleton >= 0 && static_cast<std::size_t>(src.skeleton) < s.nodes.size())
+            dst.skeleton = src.skeleton;
     }
     for (std::size_t i = 0; i < s.nodes.size(); ++i) {
         scene::Node& node = s.nodes[i];
@@ -965,8 +1128,11 @@ bool Converter::convertSkins(scene::Scene& s) {
             node.skin = -1;
             continue;
         }
-        if (static_cast<std::size_t>(node.skin) >= s.skins.size() || !usable[static_cast<std::size_t>(node.skin)]) {
-            m_report.warn(field("node", i), "refers to skin " + std::to_string(node.skin) + ", which does not exist or is unusable; drawn unskinned");
+        if (static_cast<std::size_t>(node.skin) >= s.skins.size() ||
+            !usable[static_cast<std::size_t>(node.skin)]) {
+            m_report.warn(field("node", i),
+                          "refers to skin " + std::to_string(node.skin) +
+                              ", which does not exist or is unusable; drawn unskinned");
             node.skin = -1;
         }
     }
@@ -979,26 +1145,31 @@ void Converter::checkSkinnedMeshes(scene::Scene& s) {
     for (const scene::Node& n : s.nodes)
         if (n.mesh >= 0 && n.skin >= 0)
             jointLimit[static_cast<std::size_t>(n.mesh)] =
-                std::min(jointLimit[static_cast<std::size_t>(n.mesh)], s.skins[static_cast<std::size_t>(n.skin)].joints.size());
+                std::min(jointLimit[static_cast<std::size_t>(n.mesh)],
+                         s.skins[static_cast<std::size_t>(n.skin)].joints.size());
     for (std::size_t m = 0; m < s.meshes.size(); ++m) {
         if (jointLimit[m] == std::numeric_limits<std::size_t>::max()) continue;
         for (std::size_t p = 0; p < s.meshes[m].primitives.size(); ++p) {
             const std::size_t changed = clampInfluences(s.meshes[m].primitives[p], jointLimit[m]);
             if (changed)
-                m_report.warn("mesh " + std::to_string(m) + " primitive " + std::to_string(p),
-                              std::to_string(changed) + " vertices use joint indices beyond their skin's " + std::to_string(jointLimit[m]) +
-                                  " joints; those influences were dropped");
+                m_report.warn(
+                    "mesh " + std::to_string(m) + " primitive " + std::to_string(p),
+                    std::to_string(changed) + " vertices use joint indices beyond their skin's " +
+                        std::to_string(jointLimit[m]) + " joints; those influences were dropped");
         }
     }
 }
 
-// ---- animations ----------------------------------------------------------------------------------
+// ---- animations
+// ----------------------------------------------------------------------------------
 
 void Converter::convertAnimations(scene::Scene& s) {
     std::uint64_t channels = 0;
-    for (const auto& a : m_model.animations) channels += a.channels.size();
+    for (const auto& a : m_model.animations)
+        channels += a.channels.size();
     if (channels > m_limits.maxAnimationChannels) {
-        m_report.error("", "the model has " + std::to_string(channels) + " animation channels, more than the limit of " +
+        m_report.error("", "the model has " + std::to_string(channels) +
+                               " animation channels, more than the limit of " +
                                std::to_string(m_limits.maxAnimationChannels));
         return;
     }
@@ -1010,75 +1181,103 @@ void Converter::convertAnimations(scene::Scene& s) {
         dst.name = src.name;
         for (std::size_t ci = 0; ci < src.channels.size() && !m_report.failed(); ++ci) {
             const tinygltf::AnimationChannel& ch = src.channels[ci];
-            const std::string where = "animation " + std::to_string(ai) + " channel " + std::to_string(ci);
+            const std::string where =
+                "animation " + std::to_string(ai) + " channel " + std::to_string(ci);
             scene::AnimationChannel out;
             if (ch.target_node < 0 || static_cast<std::size_t>(ch.target_node) >= s.nodes.size()) {
-                if (ch.target_node >= 0) m_report.warn(where, "targets node " + std::to_string(ch.target_node) + ", which does not exist; ignored");
+                if (ch.target_node >= 0)
+                    m_report.warn(where, "targets node " + std::to_string(ch.target_node) +
+                                             ", which does not exist; ignored");
                 continue; // no node: an extension's target, ignored
             }
             out.node = ch.target_node;
             std::size_t comps = 0;
-            if (ch.target_path == "translation") out.path = scene::AnimationPath::Translation, comps = 3;
-            else if (ch.target_path == "rotation") out.path = scene::AnimationPath::Rotation, comps = 4;
-            else if (ch.target_path == "scale") out.path = scene::AnimationPath::Scale, comps = 3;
+            if (ch.target_path == "translation")
+                out.path = scene::AnimationPath::Translation, comps = 3;
+            else if (ch.target_path == "rotation")
+                out.path = scene::AnimationPath::Rotation, comps = 4;
+            else if (ch.target_path == "scale")
+                out.path = scene::AnimationPath::Scale, comps = 3;
             else if (ch.target_path == "weights") {
                 out.path = scene::AnimationPath::Weights;
                 const int mesh = s.nodes[static_cast<std::size_t>(out.node)].mesh;
                 if (mesh >= 0) {
                     const scene::Mesh& m = s.meshes[static_cast<std::size_t>(mesh)];
                     comps = m.defaultMorphWeights.size();
-                    for (const auto& p : m.primitives) comps = std::max(comps, p.morphTargets.size());
+                    for (const auto& p : m.primitives)
+                        comps = std::max(comps, p.morphTargets.size());
                 }
                 if (comps == 0) {
-                    m_report.warn(where, "animates morph weights of a node without morph targets; ignored");
+                    m_report.warn(
+                        where, "animates morph weights of a node without morph targets; ignored");
                     continue;
                 }
             } else {
-                m_report.warn(where, "animates '" + ch.target_path + "', which is not supported; ignored");
+                m_report.warn(where,
+                              "animates '" + ch.target_path + "', which is not supported; ignored");
                 continue;
             }
             if (ch.sampler < 0 || static_cast<std::size_t>(ch.sampler) >= src.samplers.size()) {
-                m_report.warn(where, "refers to sampler " + std::to_string(ch.sampler) + ", which does not exist; ignored");
+                m_report.warn(where, "refers to sampler " + std::to_string(ch.sampler) +
+                                         ", which does not exist; ignored");
                 continue;
             }
-            const tinygltf::AnimationSampler& sm = src.samplers[static_cast<std::size_t>(ch.sampler)];
-            if (sm.interpolation == "STEP") out.interpolation = scene::Interpolation::Step;
-            else if (sm.interpolation == "CUBICSPLINE") out.interpolation = scene::Interpolation::CubicSpline;
-            else if (sm.interpolation.empty() || sm.interpolation == "LINEAR") out.interpolation = scene::Interpolation::Linear;
+            const tinygltf::AnimationSampler& sm =
+                src.samplers[static_cast<std::size_t>(ch.sampler)];
+            if (sm.interpolation == "STEP")
+                out.interpolation = scene::Interpolation::Step;
+            else if (sm.interpolation == "CUBICSPLINE")
+                out.interpolation = scene::Interpolation::CubicSpline;
+            else if (sm.interpolation.empty() || sm.interpolation == "LINEAR")
+                out.interpolation = scene::Interpolation::Linear;
             else {
-                m_report.warn(where, "uses interpolation '" + sm.interpolation + "'; linear is used");
+                m_report.warn(where,
+                              "uses interpolation '" + sm.interpolation + "'; linear is used");
             }
             // Key budget before reading.
-            const std::size_t keys = sm.input >= 0 && static_cast<std::size_t>(sm.input) < m_model.accessors.size()
-                                         ? m_model.accessors[static_cast<std::size_t>(sm.input)].count
-                                         : 0;
+            const std::size_t keys =
+                sm.input >= 0 && static_cast<std::size_t>(sm.input) < m_model.accessors.size()
+                    ? m_model.accessors[static_cast<std::size_t>(sm.input)].count
+                    : 0;
             if (keys > m_limits.maxAnimationKeys || m_keys + keys > m_limits.maxAnimationKeys) {
-                m_report.error(where, "the model's animations have more than " + std::to_string(m_limits.maxAnimationKeys) + " keys (limit)");
+                m_report.error(where, "the model's animations have more than " +
+                                          std::to_string(m_limits.maxAnimationKeys) +
+                                          " keys (limit)");
                 return;
             }
             m_keys += keys;
-            const std::size_t perKey = comps * (out.interpolation == scene::Interpolation::CubicSpline ? 3 : 1);
-            const std::size_t outCount = sm.output >= 0 && static_cast<std::size_t>(sm.output) < m_model.accessors.size()
-                                             ? m_model.accessors[static_cast<std::size_t>(sm.output)].count
-                                             : 0;
-            const std::size_t outComps = sm.output >= 0 && static_cast<std::size_t>(sm.output) < m_model.accessors.size()
-                                             ? static_cast<std::size_t>(componentCount(m_model.accessors[static_cast<std::size_t>(sm.output)].type))
-                                             : 0;
+            const std::size_t perKey =
+                comps * (out.interpolation == scene::Interpolation::CubicSpline ? 3 : 1);
+            const std::size_t outCount =
+                sm.output >= 0 && static_cast<std::size_t>(sm.output) < m_model.accessors.size()
+                    ? m_model.accessors[static_cast<std::size_t>(sm.output)].count
+                    : 0;
+            const std::size_t outComps =
+                sm.output >= 0 && static_cast<std::size_t>(sm.output) < m_model.accessors.size()
+                    ? static_cast<std::size_t>(componentCount(
+                          m_model.accessors[static_cast<std::size_t>(sm.output)].type))
+                    : 0;
             if (keys == 0 || outCount * outComps != keys * perKey) {
-                m_report.warn(where, "its sampler's output has " + std::to_string(outCount * outComps) + " values for " +
-                                         std::to_string(keys) + " keys (expected " + std::to_string(keys * perKey) + "); ignored");
+                m_report.warn(where, "its sampler's output has " +
+                                         std::to_string(outCount * outComps) + " values for " +
+                                         std::to_string(keys) + " keys (expected " +
+                                         std::to_string(keys * perKey) + "); ignored");
                 continue;
             }
             auto cached = timesCache.find(sm.input);
             if (cached == timesCache.end()) {
                 std::vector<float> t;
                 int tc = 0;
-                if (!readFloats(sm.input, where + " input", {TINYGLTF_TYPE_SCALAR}, {kFloat}, false, t, tc)) return;
+                if (!readFloats(sm.input, where + " input", {TINYGLTF_TYPE_SCALAR}, {kFloat}, false,
+                                t, tc))
+                    return;
                 bool ok = true;
                 for (std::size_t k = 0; k < t.size(); ++k)
                     if (!std::isfinite(t[k]) || (k > 0 && t[k] < t[k - 1])) ok = false;
                 if (!ok) {
-                    m_report.warn(field("accessor", sm.input), "key times are not finite and ascending; the channels using them are ignored");
+                    m_report.warn(field("accessor", sm.input),
+                                  "key times are not finite and ascending; the channels using them "
+                                  "are ignored");
                     t.clear();
                 }
                 cached = timesCache.emplace(sm.input, std::move(t)).first;
@@ -1087,18 +1286,21 @@ void Converter::convertAnimations(scene::Scene& s) {
             out.times = cached->second;
             int oc = 0;
             const int type = out.path == scene::AnimationPath::Weights ? TINYGLTF_TYPE_SCALAR
-                             : comps == 4                               ? TINYGLTF_TYPE_VEC4
-                                                                        : TINYGLTF_TYPE_VEC3;
-            const bool normalizedInts = out.path == scene::AnimationPath::Rotation || out.path == scene::AnimationPath::Weights;
-            const bool read = normalizedInts
-                                  ? readFloats(sm.output, where + " output", {type},
-                                               {kFloat, TINYGLTF_COMPONENT_TYPE_BYTE, TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE,
-                                                TINYGLTF_COMPONENT_TYPE_SHORT, TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT},
-                                               true, out.values, oc)
-                                  : readFloats(sm.output, where + " output", {type}, {kFloat}, false, out.values, oc);
-            if (!read)
-                return;
-            if (!std::all_of(out.values.begin(), out.values.end(), [](float v) { return std::isfinite(v); })) {
+                             : comps == 4                              ? TINYGLTF_TYPE_VEC4
+                                                                       : TINYGLTF_TYPE_VEC3;
+            const bool normalizedInts = out.path == scene::AnimationPath::Rotation ||
+                                        out.path == scene::AnimationPath::Weights;
+            const bool read = normalizedInts ? readFloats(sm.output, where + " output", {type},
+                                                          {kFloat, TINYGLTF_COMPONENT_TYPE_BYTE,
+                                                           TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE,
+                                                           TINYGLTF_COMPONENT_TYPE_SHORT,
+                                                           TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT},
+                                                          true, out.values, oc)
+                                             : readFloats(sm.output, where + " output", {type},
+                                                          {kFloat}, false, out.values, oc);
+            if (!read) return;
+            if (!std::all_of(out.values.begin(), out.values.end(),
+                             [](float v) { return std::isfinite(v); })) {
                 m_report.warn(where, "has non-finite values; ignored");
                 continue;
             }
@@ -1122,8 +1324,8 @@ std::optional<scene::Scene> Converter::run() {
                            Count{"nodes", m_model.nodes.size(), m_limits.maxNodes},
                            Count{"images", m_model.images.size(), m_limits.maxImages}}) {
         if (c.n > c.limit) {
-            m_report.error("", std::string("the model has ") + std::to_string(c.n) + " " + c.what + ", more than the limit of " +
-                                   std::to_string(c.limit));
+            m_report.error("", std::string("the model has ") + std::to_string(c.n) + " " + c.what +
+                                   ", more than the limit of " + std::to_string(c.limit));
             return std::nullopt;
         }
     }
@@ -1133,16 +1335,20 @@ std::optional<scene::Scene> Converter::run() {
             m_report.error(field("accessor", i), "has an invalid type or component type");
             return std::nullopt;
         }
-        if (a.count > m_limits.maxVertices && a.count > m_limits.maxIndices && a.count > m_limits.maxAnimationKeys) {
-            m_report.error(field("accessor", i), "claims " + std::to_string(a.count) + " elements, more than any limit allows");
+        if (a.count > m_limits.maxVertices && a.count > m_limits.maxIndices &&
+            a.count > m_limits.maxAnimationKeys) {
+            m_report.error(field("accessor", i), "claims " + std::to_string(a.count) +
+                                                     " elements, more than any limit allows");
             return std::nullopt;
         }
     }
     for (const std::string& ext : m_model.extensionsRequired) {
-        static const std::set<std::string> supported = {"KHR_texture_transform", "KHR_mesh_quantization", "KHR_materials_unlit",
-                                                        "KHR_materials_emissive_strength"};
+        static const std::set<std::string> supported = {
+            "KHR_texture_transform", "KHR_mesh_quantization", "KHR_materials_unlit",
+            "KHR_materials_emissive_strength"};
         if (supported.count(ext)) continue;
-        m_report.error("extensionsRequired", "the file requires the extension " + ext + ", which HipView cannot read");
+        m_report.error("extensionsRequired",
+                       "the file requires the extension " + ext + ", which HipView cannot read");
         return std::nullopt;
     }
 
@@ -1167,7 +1373,8 @@ bool checkGlb(std::span<const std::uint8_t> bytes, Report& report, std::string_v
         return v;
     };
     if (bytes.size() < 20) {
-        report.error("GLB header", "the file is " + std::to_string(bytes.size()) + " bytes, too short for a binary glTF");
+        report.error("GLB header", "the file is " + std::to_string(bytes.size()) +
+                                       " bytes, too short for a binary glTF");
         return false;
     }
     if (std::memcmp(bytes.data(), "glTF", 4) != 0) {
@@ -1175,12 +1382,14 @@ bool checkGlb(std::span<const std::uint8_t> bytes, Report& report, std::string_v
         return false;
     }
     if (u32(4) != 2) {
-        report.error("GLB header", "binary glTF version " + std::to_string(u32(4)) + " is not supported (only 2)");
+        report.error("GLB header", "binary glTF version " + std::to_string(u32(4)) +
+                                       " is not supported (only 2)");
         return false;
     }
     const std::uint64_t length = u32(8);
     if (length > bytes.size()) {
-        report.error("GLB header", "the header claims " + std::to_string(length) + " bytes but the file has " + std::to_string(bytes.size()));
+        report.error("GLB header", "the header claims " + std::to_string(length) +
+                                       " bytes but the file has " + std::to_string(bytes.size()));
         return false;
     }
     const std::uint64_t jsonLength = u32(12);
@@ -1188,7 +1397,8 @@ bool checkGlb(std::span<const std::uint8_t> bytes, Report& report, std::string_v
         report.error("GLB JSON chunk", "the first chunk is not a JSON chunk that fits in the file");
         return false;
     }
-    json = std::string_view(reinterpret_cast<const char*>(bytes.data()) + 20, static_cast<std::size_t>(jsonLength));
+    json = std::string_view(reinterpret_cast<const char*>(bytes.data()) + 20,
+                            static_cast<std::size_t>(jsonLength));
     return true;
 }
 
@@ -1199,7 +1409,8 @@ std::string oneLine(const std::string& text) {
         std::size_t end = text.find('\n', start);
         if (end == std::string::npos) end = text.size();
         std::string line = text.substr(start, end - start);
-        while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' '))
+            line.pop_back();
         if (!line.empty()) out += (out.empty() ? "" : "; ") + line;
         start = end + 1;
     }
@@ -1208,8 +1419,8 @@ std::string oneLine(const std::string& text) {
 
 } // namespace
 
-ModelLoad loadGltf(const fs::path& path, const std::string& displayName, std::vector<std::uint8_t> bytes, bool binary,
-                   const LoadLimits& limits) {
+ModelLoad loadGltf(const fs::path& path, const std::string& displayName,
+                   std::vector<std::uint8_t> bytes, bool binary, const LoadLimits& limits) {
     Report report(displayName);
     std::string_view json;
     if (binary) {
@@ -1222,7 +1433,8 @@ ModelLoad loadGltf(const fs::path& path, const std::string& displayName, std::ve
         return report.finish(std::nullopt);
     }
     if (jsonTooDeep(json, limits.maxJsonDepth)) {
-        report.error("JSON", "arrays and objects nest deeper than " + std::to_string(limits.maxJsonDepth) + " levels");
+        report.error("JSON", "arrays and objects nest deeper than " +
+                                 std::to_string(limits.maxJsonDepth) + " levels");
         return report.finish(std::nullopt);
     }
 
@@ -1235,7 +1447,8 @@ ModelLoad loadGltf(const fs::path& path, const std::string& displayName, std::ve
     const std::string baseDir = folder.root().string();
 
     tinygltf::TinyGLTF loader;
-    loader.SetFsCallbacks(tinygltf::FsCallbacks{&fsFileExists, &fsExpandFilePath, &fsReadWholeFile, &fsWriteWholeFile, &ctx});
+    loader.SetFsCallbacks(tinygltf::FsCallbacks{&fsFileExists, &fsExpandFilePath, &fsReadWholeFile,
+                                                &fsWriteWholeFile, &ctx});
     loader.SetImageLoader(&keepEncodedImage, nullptr);
 
     tinygltf::Model model;
@@ -1243,9 +1456,11 @@ ModelLoad loadGltf(const fs::path& path, const std::string& displayName, std::ve
     bool ok = false;
     try {
         if (binary)
-            ok = loader.LoadBinaryFromMemory(&model, &err, &warn, bytes.data(), static_cast<unsigned int>(bytes.size()), baseDir);
+            ok = loader.LoadBinaryFromMemory(&model, &err, &warn, bytes.data(),
+                                             static_cast<unsigned int>(bytes.size()), baseDir);
         else
-            ok = loader.LoadASCIIFromString(&model, &err, &warn, reinterpret_cast<const char*>(bytes.data()),
+            ok = loader.LoadASCIIFromString(&model, &err, &warn,
+                                            reinterpret_cast<const char*>(bytes.data()),
                                             static_cast<unsigned int>(bytes.size()), baseDir);
     } catch (const std::exception& e) {
         ok = false;
@@ -1257,22 +1472,29 @@ ModelLoad loadGltf(const fs::path& path, const std::string& displayName, std::ve
     // External references that were refused or unreadable come first: they are the clearest reason.
     for (const FsContext::Refusal& r : ctx.refusals) {
         const std::string where = "uri \"" + printable(r.reference, 200) + "\"";
-        if (ok) report.warn(where, "not read: " + r.reason);
-        else report.error(where, "not read: " + r.reason);
+        if (ok)
+            report.warn(where, "not read: " + r.reason);
+        else
+            report.error(where, "not read: " + r.reason);
     }
     if (!ok) {
         if (ctx.refusals.empty())
-            report.error("", "not a valid glTF file: " + (err.empty() ? std::string("the parser gave no reason") : oneLine(err)));
+            report.error(
+                "", "not a valid glTF file: " +
+                        (err.empty() ? std::string("the parser gave no reason") : oneLine(err)));
         return report.finish(std::nullopt);
     }
     if (!model.asset.version.empty() && model.asset.version[0] != '2') {
-        report.error("asset.version", "glTF " + model.asset.version + " is not supported (only 2.0)");
+        report.error("asset.version",
+                     "glTF " + model.asset.version + " is not supported (only 2.0)");
         return report.finish(std::nullopt);
     }
     std::uint64_t bufferBytes = 0;
-    for (const auto& b : model.buffers) bufferBytes += b.data.size();
+    for (const auto& b : model.buffers)
+        bufferBytes += b.data.size();
     if (bufferBytes > limits.maxTotalBufferBytes) {
-        report.error("buffers", "the buffers hold " + formatBytes(bufferBytes) + ", more than the limit of " +
+        report.error("buffers", "the buffers hold " + formatBytes(bufferBytes) +
+                                    ", more than the limit of " +
                                     formatBytes(limits.maxTotalBufferBytes));
         return report.finish(std::nullopt);
     }

@@ -16,7 +16,8 @@ namespace {
 
 std::string lowerExtension(const fs::path& path) {
     std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return ext;
 }
 
@@ -24,8 +25,10 @@ std::string lowerExtension(const fs::path& path) {
 std::optional<ModelFormat> sniff(std::span<const std::uint8_t> head) {
     if (head.size() >= 4 && std::memcmp(head.data(), "glTF", 4) == 0) return ModelFormat::Glb;
     std::size_t i = 0;
-    if (head.size() >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF) i = 3; // UTF-8 BOM
-    while (i < head.size() && std::isspace(head[i])) ++i;
+    if (head.size() >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF)
+        i = 3; // UTF-8 BOM
+    while (i < head.size() && std::isspace(head[i]))
+        ++i;
     if (i < head.size() && head[i] == '{') {
         const std::string_view text(reinterpret_cast<const char*>(head.data()), head.size());
         if (text.find("\"asset\"") != std::string_view::npos) return ModelFormat::Gltf;
@@ -68,9 +71,12 @@ ModelLoad loadModel(const fs::path& path, const LoadLimits& limits) {
     }
     const std::size_t headSize = std::min<std::size_t>(bytes.size(), 4096);
     switch (formatFor(path, std::span<const std::uint8_t>(bytes.data(), headSize))) {
-    case ModelFormat::Gltf: return detail::loadGltf(path, name, std::move(bytes), false, limits);
-    case ModelFormat::Glb: return detail::loadGltf(path, name, std::move(bytes), true, limits);
-    case ModelFormat::Assimp: break;
+    case ModelFormat::Gltf:
+        return detail::loadGltf(path, name, std::move(bytes), false, limits);
+    case ModelFormat::Glb:
+        return detail::loadGltf(path, name, std::move(bytes), true, limits);
+    case ModelFormat::Assimp:
+        break;
     }
     return detail::loadAssimp(path, name, std::move(bytes), limits);
 }

@@ -5,16 +5,22 @@
 // file with no known extension is recognised by its first bytes. Both produce the same
 // scene::Scene (see scene.hpp): glTF's frame (Y up, +Z front) and metres, triangles only,
 // normals generated where the file has none, up to 8 normalised skin influences per vertex,
-// images decoded to RGBA8, animations converted to glTF-style channels (seconds). Z-up files
-// (COLLADA's up_axis, FBX's axis settings) are rotated to Y up and unit-scaled files (FBX
-// centimetres, COLLADA <unit>) scaled to metres by an added root node named "<up/unit fix>".
-// Cameras and lights are ignored.
+// images decoded to RGBA8, animations converted to glTF-style channels (seconds). Z-up and
+// unit-scaled files become Y up and metres: COLLADA's up_axis and <unit> are applied by Assimp in
+// its root node, FBX's axis settings and UnitScaleFactor (centimetres) by an added root node
+// named "<up/unit fix>", DirectX's left-handed frame by Assimp. Formats without units (OBJ, STL,
+// PLY) are taken as they are. Cameras and lights are ignored (their nodes stay, empty).
 //
 // Safety: the loader reads only the model file and files inside the model's own folder
 // (external glTF URIs: relative paths only, no "..", no absolute paths, no scheme but data:; OBJ
-// material and texture paths likewise, Windows backslashes accepted). Every size and count below
-// is checked before anything is allocated for it. A hostile file gets a Diagnostic, never a
-// crash, a hang or an unbounded allocation.
+// material libraries likewise; Windows backslashes accepted; a texture path of another format
+// that points elsewhere, e.g. "C:\\art\\skin.jpg", falls back to the file of that name in the
+// model's folder). Every size and count below is checked before anything is allocated for it;
+// headers that state counts (PLY, OFF, STL, IQM) are checked before Assimp reads them, and
+// Assimp itself runs in a child process with time and memory limits (LoadLimits::isolateAssimp).
+// A hostile file gets a Diagnostic, never a crash, a hang or an unbounded allocation.
+//
+// Thread safety: loadModel() may be called from several threads at once.
 #pragma once
 
 #include "core/diagnostic.hpp"
@@ -30,24 +36,33 @@ namespace hv::io {
 // (a detailed full-body model has a few million vertices, a few thousand nodes, joints in the
 // hundreds, 8k textures) and far below what would exhaust a desktop's memory.
 struct LoadLimits {
-    std::uint64_t maxFileBytes = 1ull << 30;       // the model file and each external file
+    std::uint64_t maxFileBytes = 1ull << 30;        // the model file and each external file
     std::uint64_t maxTotalBufferBytes = 2ull << 30; // all glTF buffers together
     std::uint64_t maxBuffers = 4096;
     std::uint64_t maxAccessors = 1'000'000;
-    std::uint64_t maxMeshes = 200'000;             // meshes; also primitives in all
-    std::uint64_t maxVertices = 50'000'000;        // all primitives together
-    std::uint64_t maxIndices = 150'000'000;        // all primitives together
-    std::uint64_t maxMorphTargets = 256;           // per primitive
-    std::uint64_t maxJoints = 4096;                // per skin
+    std::uint64_t maxMeshes = 200'000;      // meshes; also primitives in all
+    std::uint64_t maxVertices = 50'000'000; // all primitives together
+    std::uint64_t maxIndices = 150'000'000; // all primitives together
+    std::uint64_t maxMorphTargets = 256;    // per primitive
+    std::uint64_t maxJoints = 4096;         // per skin
     std::uint64_t maxSkins = 100'000;
     std::uint64_t maxNodes = 200'000;
-    std::uint64_t maxNodeDepth = 1024;             // root = depth 1
-    std::uint64_t maxImagePixels = 16384ull * 16384ull;      // per image
+    std::uint64_t maxNodeDepth = 1024;                        // root = depth 1
+    std::uint64_t maxImagePixels = 16384ull * 16384ull;       // per image
     std::uint64_t maxTotalImagePixels = 2ull * 16384 * 16384; // all images together
     std::uint64_t maxImages = 4096;
-    std::uint64_t maxAnimationKeys = 50'000'000;   // key times over all channels
+    std::uint64_t maxAnimationKeys = 50'000'000; // key times over all channels
     std::uint64_t maxAnimationChannels = 1'000'000;
-    std::uint64_t maxJsonDepth = 256;              // nesting of a glTF's JSON
+    std::uint64_t maxJsonDepth = 256; // nesting of a glTF's JSON
+
+    // Assimp formats are read in a child process (fork): a crash in Assimp (Debian's 5.2.5 has
+    // some, e.g. a heap write on a .x file whose skin names a vertex index past the mesh) ends
+    // the child, not HipView, and the child is stopped after maxImportSeconds and held to
+    // maxImportMemoryBytes of address space beyond what the process already maps (not enforced in
+    // sanitizer builds, whose shadow memory needs the address space). false: in this process.
+    bool isolateAssimp = true;
+    std::uint64_t maxImportSeconds = 120;
+    std::uint64_t maxImportMemoryBytes = 16ull << 30;
 };
 
 // The result of loadModel().

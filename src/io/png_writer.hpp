@@ -15,9 +15,9 @@
 namespace hv::io {
 
 struct PngOptions {
-    int compressionLevel = 1;        // zlib 0 (store) .. 9 (smallest, slowest)
-    bool flipVertically = false;     // true for glReadPixels output (bottom row first)
-    bool keepOpaqueAlpha = false;    // false: an image opaque everywhere is written as RGB
+    int compressionLevel = 1;     // zlib 0 (store) .. 9 (smallest, slowest)
+    bool flipVertically = false;  // true for glReadPixels output (bottom row first)
+    bool keepOpaqueAlpha = false; // false: an image opaque everywhere is written as RGB
 };
 
 // Encodes `rgba` (width * height * 4 bytes, rows top to bottom unless flipVertically, 8-bit
@@ -28,7 +28,8 @@ std::vector<std::uint8_t> encodePng(std::span<const std::uint8_t> rgba, int widt
 
 // encodePng() then writeFileAtomic(): nothing on success, else a Diagnostic naming `path` and the
 // reason; a failed write leaves an existing file intact.
-[[nodiscard]] std::optional<Diagnostic> writePng(const std::filesystem::path& path, std::span<const std::uint8_t> rgba,
-                                                 int width, int height, const PngOptions& options = {});
+[[nodiscard]] std::optional<Diagnostic> writePng(const std::filesystem::path& path,
+                                                 std::span<const std::uint8_t> rgba, int width,
+                                                 int height, const PngOptions& options = {});
 
 } // namespace hv::io

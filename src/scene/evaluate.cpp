@@ -21,16 +21,20 @@ namespace {
 
 std::size_t morphTargetCount(const Mesh& mesh) {
     std::size_t n = mesh.defaultMorphWeights.size();
-    for (const Primitive& p : mesh.primitives) n = std::max(n, p.morphTargets.size());
+    for (const Primitive& p : mesh.primitives)
+        n = std::max(n, p.morphTargets.size());
     return n;
 }
 
 int componentsOf(AnimationPath path, std::size_t weightCount) {
     switch (path) {
     case AnimationPath::Translation:
-    case AnimationPath::Scale: return 3;
-    case AnimationPath::Rotation: return 4;
-    case AnimationPath::Weights: return static_cast<int>(weightCount);
+    case AnimationPath::Scale:
+        return 3;
+    case AnimationPath::Rotation:
+        return 4;
+    case AnimationPath::Weights:
+        return static_cast<int>(weightCount);
     }
     return 0;
 }
@@ -91,7 +95,8 @@ void sample(const AnimationChannel& ch, int comps, float t, float* out) {
         out[3] = q.w;
         return;
     }
-    for (std::size_t i = 0; i < c; ++i) out[i] = v0[i] + (v1[i] - v0[i]) * ks.s;
+    for (std::size_t i = 0; i < c; ++i)
+        out[i] = v0[i] + (v1[i] - v0[i]) * ks.s;
 }
 
 glm::quat normalizedOrIdentity(const glm::quat& q) {
@@ -113,7 +118,8 @@ NodePose restPose(const Scene& scene) {
             const Mesh& mesh = scene.meshes[static_cast<std::size_t>(n.mesh)];
             const std::size_t count = morphTargetCount(mesh);
             if (count == 0) continue;
-            std::vector<float> w = n.morphWeights.empty() ? mesh.defaultMorphWeights : n.morphWeights;
+            std::vector<float> w =
+                n.morphWeights.empty() ? mesh.defaultMorphWeights : n.morphWeights;
             w.resize(count, 0.0f);
             pose.morphWeights[i] = std::move(w);
         }
@@ -126,10 +132,12 @@ void applyAnimation(const Scene& scene, const Animation& animation, float second
     float buffer[4];
     std::vector<float> weights;
     for (const AnimationChannel& ch : animation.channels) {
-        if (ch.node < 0 || static_cast<std::size_t>(ch.node) >= pose.locals.size() || ch.times.empty())
+        if (ch.node < 0 || static_cast<std::size_t>(ch.node) >= pose.locals.size() ||
+            ch.times.empty())
             continue;
         const std::size_t node = static_cast<std::size_t>(ch.node);
-        const std::size_t weightCount = pose.morphWeights.size() > node ? pose.morphWeights[node].size() : 0;
+        const std::size_t weightCount =
+            pose.morphWeights.size() > node ? pose.morphWeights[node].size() : 0;
         const int comps = componentsOf(ch.path, weightCount);
         if (comps <= 0) continue;
         const std::size_t perKey = static_cast<std::size_t>(comps) *
@@ -144,12 +152,18 @@ void applyAnimation(const Scene& scene, const Animation& animation, float second
         sample(ch, comps, seconds, out);
         LocalTransform& local = pose.locals[node];
         switch (ch.path) {
-        case AnimationPath::Translation: local.translation = {out[0], out[1], out[2]}; break;
-        case AnimationPath::Scale: local.scale = {out[0], out[1], out[2]}; break;
+        case AnimationPath::Translation:
+            local.translation = {out[0], out[1], out[2]};
+            break;
+        case AnimationPath::Scale:
+            local.scale = {out[0], out[1], out[2]};
+            break;
         case AnimationPath::Rotation:
             local.rotation = normalizedOrIdentity(glm::quat(out[3], out[0], out[1], out[2]));
             break;
-        case AnimationPath::Weights: pose.morphWeights[node] = weights; break;
+        case AnimationPath::Weights:
+            pose.morphWeights[node] = weights;
+            break;
         }
     }
     (void)scene;
@@ -169,7 +183,8 @@ std::vector<glm::mat4> worldMatrices(const Scene& scene, const NodePose& pose,
     std::vector<glm::mat4> world(n, glm::mat4(1.0f));
     std::vector<const glm::mat4*> override(n, nullptr);
     for (const WorldOverride& o : overrides)
-        if (o.node >= 0 && static_cast<std::size_t>(o.node) < n) override[static_cast<std::size_t>(o.node)] = &o.world;
+        if (o.node >= 0 && static_cast<std::size_t>(o.node) < n)
+            override[static_cast<std::size_t>(o.node)] = &o.world;
 
     // 0: not computed, 1: on the current chain, 2: done.
     std::vector<std::uint8_t> state(n, 0);
@@ -191,19 +206,23 @@ std::vector<glm::mat4> worldMatrices(const Scene& scene, const NodePose& pose,
         // Compute from the top of the chain down.
         for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
             const std::size_t k = *it;
-            const glm::mat4 local = k < pose.locals.size() ? pose.locals[k].matrix() : glm::mat4(1.0f);
+            const glm::mat4 local =
+                k < pose.locals.size() ? pose.locals[k].matrix() : glm::mat4(1.0f);
             const int p = scene.nodes[k].parent;
             const bool hasParent = p >= 0 && static_cast<std::size_t>(p) < n &&
                                    state[static_cast<std::size_t>(p)] == 2;
-            if (override[k]) world[k] = *override[k];
-            else world[k] = hasParent ? world[static_cast<std::size_t>(p)] * local : local;
+            if (override[k])
+                world[k] = *override[k];
+            else
+                world[k] = hasParent ? world[static_cast<std::size_t>(p)] * local : local;
             state[k] = 2;
         }
     }
     return world;
 }
 
-std::vector<std::vector<glm::mat4>> skinMatrices(const Scene& scene, std::span<const glm::mat4> world) {
+std::vector<std::vector<glm::mat4>> skinMatrices(const Scene& scene,
+                                                 std::span<const glm::mat4> world) {
     std::vector<std::vector<glm::mat4>> out(scene.skins.size());
     for (std::size_t s = 0; s < scene.skins.size(); ++s) {
         const Skin& skin = scene.skins[s];
@@ -211,7 +230,8 @@ std::vector<std::vector<glm::mat4>> skinMatrices(const Scene& scene, std::span<c
         for (std::size_t j = 0; j < skin.joints.size(); ++j) {
             const int node = skin.joints[j];
             if (node < 0 || static_cast<std::size_t>(node) >= world.size()) continue;
-            const glm::mat4 ibm = j < skin.inverseBindMatrices.size() ? skin.inverseBindMatrices[j] : glm::mat4(1.0f);
+            const glm::mat4 ibm =
+                j < skin.inverseBindMatrices.size() ? skin.inverseBindMatrices[j] : glm::mat4(1.0f);
             out[s][j] = world[static_cast<std::size_t>(node)] * ibm;
         }
     }
@@ -220,8 +240,10 @@ std::vector<std::vector<glm::mat4>> skinMatrices(const Scene& scene, std::span<c
 
 ScenePose evaluate(const Scene& scene, const EvaluateOptions& options) {
     NodePose pose = restPose(scene);
-    if (options.animation >= 0 && static_cast<std::size_t>(options.animation) < scene.animations.size())
-        applyAnimation(scene, scene.animations[static_cast<std::size_t>(options.animation)], options.time, pose);
+    if (options.animation >= 0 &&
+        static_cast<std::size_t>(options.animation) < scene.animations.size())
+        applyAnimation(scene, scene.animations[static_cast<std::size_t>(options.animation)],
+                       options.time, pose);
     ScenePose out;
     out.world = worldMatrices(scene, pose, options.worldOverrides);
     out.skinMatrices = skinMatrices(scene, out.world);
@@ -234,15 +256,18 @@ std::vector<int> displayedNodes(const Scene& scene) {
     std::vector<std::uint8_t> seen(n, 0);
     std::vector<int> order;
     std::vector<int> stack;
-    for (auto it = scene.roots.rbegin(); it != scene.roots.rend(); ++it) stack.push_back(*it);
+    for (auto it = scene.roots.rbegin(); it != scene.roots.rend(); ++it)
+        stack.push_back(*it);
     while (!stack.empty()) {
         const int i = stack.back();
         stack.pop_back();
-        if (i < 0 || static_cast<std::size_t>(i) >= n || seen[static_cast<std::size_t>(i)]) continue;
+        if (i < 0 || static_cast<std::size_t>(i) >= n || seen[static_cast<std::size_t>(i)])
+            continue;
         seen[static_cast<std::size_t>(i)] = 1;
         order.push_back(i);
         const auto& children = scene.nodes[static_cast<std::size_t>(i)].children;
-        for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back(*it);
+        for (auto it = children.rbegin(); it != children.rend(); ++it)
+            stack.push_back(*it);
     }
     return order;
 }

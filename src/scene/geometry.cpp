@@ -6,7 +6,9 @@
 namespace hv::scene {
 
 namespace {
-bool finite(const glm::vec3& p) { return std::isfinite(p.x) && std::isfinite(p.y) && std::isfinite(p.z); }
+bool finite(const glm::vec3& p) {
+    return std::isfinite(p.x) && std::isfinite(p.y) && std::isfinite(p.z);
+}
 } // namespace
 
 bool Bounds::add(const glm::vec3& p) {
@@ -22,9 +24,15 @@ void Bounds::add(const Bounds& other) {
     add(other.max);
 }
 
-glm::vec3 Bounds::center() const { return empty() ? glm::vec3(0.0f) : (min + max) * 0.5f; }
-glm::vec3 Bounds::size() const { return empty() ? glm::vec3(0.0f) : max - min; }
-float Bounds::radius() const { return empty() ? 0.0f : glm::length(max - min) * 0.5f; }
+glm::vec3 Bounds::center() const {
+    return empty() ? glm::vec3(0.0f) : (min + max) * 0.5f;
+}
+glm::vec3 Bounds::size() const {
+    return empty() ? glm::vec3(0.0f) : max - min;
+}
+float Bounds::radius() const {
+    return empty() ? 0.0f : glm::length(max - min) * 0.5f;
+}
 
 std::vector<glm::vec3> morphPositions(const Primitive& primitive, std::span<const float> weights) {
     std::vector<glm::vec3> out = primitive.positions;
@@ -33,18 +41,21 @@ std::vector<glm::vec3> morphPositions(const Primitive& primitive, std::span<cons
         const float w = weights[t];
         const auto& deltas = primitive.morphTargets[t].positionDeltas;
         if (w == 0.0f || deltas.size() != out.size()) continue;
-        for (std::size_t v = 0; v < out.size(); ++v) out[v] += w * deltas[v];
+        for (std::size_t v = 0; v < out.size(); ++v)
+            out[v] += w * deltas[v];
     }
     return out;
 }
 
-std::vector<glm::vec3> skinPositions(const Primitive& primitive, std::span<const glm::vec3> positions,
+std::vector<glm::vec3> skinPositions(const Primitive& primitive,
+                                     std::span<const glm::vec3> positions,
                                      std::span<const glm::mat4> skinMatrices) {
     std::vector<glm::vec3> out(positions.begin(), positions.end());
     const std::size_t k = static_cast<std::size_t>(std::max(primitive.influenceCount, 0));
     if (k == 0) return out;
     const std::size_t vertices = positions.size();
-    if (primitive.joints.size() < vertices * k || primitive.weights.size() < vertices * k) return out;
+    if (primitive.joints.size() < vertices * k || primitive.weights.size() < vertices * k)
+        return out;
     for (std::size_t v = 0; v < vertices; ++v) {
         glm::mat4 m(0.0f);
         float total = 0.0f;
@@ -61,25 +72,32 @@ std::vector<glm::vec3> skinPositions(const Primitive& primitive, std::span<const
     return out;
 }
 
-std::vector<glm::vec3> posedPositions(const Scene& scene, const ScenePose& pose, int node, int primitiveIndex) {
+std::vector<glm::vec3> posedPositions(const Scene& scene, const ScenePose& pose, int node,
+                                      int primitiveIndex) {
     if (node < 0 || static_cast<std::size_t>(node) >= scene.nodes.size()) return {};
     const Node& n = scene.nodes[static_cast<std::size_t>(node)];
     if (n.mesh < 0 || static_cast<std::size_t>(n.mesh) >= scene.meshes.size()) return {};
     const Mesh& mesh = scene.meshes[static_cast<std::size_t>(n.mesh)];
-    if (primitiveIndex < 0 || static_cast<std::size_t>(primitiveIndex) >= mesh.primitives.size()) return {};
+    if (primitiveIndex < 0 || static_cast<std::size_t>(primitiveIndex) >= mesh.primitives.size())
+        return {};
     const Primitive& prim = mesh.primitives[static_cast<std::size_t>(primitiveIndex)];
 
     std::span<const float> weights;
-    if (static_cast<std::size_t>(node) < pose.morphWeights.size()) weights = pose.morphWeights[static_cast<std::size_t>(node)];
+    if (static_cast<std::size_t>(node) < pose.morphWeights.size())
+        weights = pose.morphWeights[static_cast<std::size_t>(node)];
     std::vector<glm::vec3> positions = morphPositions(prim, weights);
 
-    const bool skinned = n.skin >= 0 && static_cast<std::size_t>(n.skin) < pose.skinMatrices.size() &&
+    const bool skinned = n.skin >= 0 &&
+                         static_cast<std::size_t>(n.skin) < pose.skinMatrices.size() &&
                          prim.influenceCount > 0;
-    if (skinned) return skinPositions(prim, positions, pose.skinMatrices[static_cast<std::size_t>(n.skin)]);
+    if (skinned)
+        return skinPositions(prim, positions, pose.skinMatrices[static_cast<std::size_t>(n.skin)]);
 
-    const glm::mat4 world = static_cast<std::size_t>(node) < pose.world.size() ? pose.world[static_cast<std::size_t>(node)]
-                                                                               : glm::mat4(1.0f);
-    for (glm::vec3& p : positions) p = glm::vec3(world * glm::vec4(p, 1.0f));
+    const glm::mat4 world = static_cast<std::size_t>(node) < pose.world.size()
+                                ? pose.world[static_cast<std::size_t>(node)]
+                                : glm::mat4(1.0f);
+    for (glm::vec3& p : positions)
+        p = glm::vec3(world * glm::vec4(p, 1.0f));
     return positions;
 }
 
@@ -90,14 +108,16 @@ Bounds sceneBounds(const Scene& scene, const ScenePose& pose) {
         if (n.mesh < 0 || static_cast<std::size_t>(n.mesh) >= scene.meshes.size()) continue;
         const std::size_t prims = scene.meshes[static_cast<std::size_t>(n.mesh)].primitives.size();
         for (std::size_t p = 0; p < prims; ++p)
-            for (const glm::vec3& v : posedPositions(scene, pose, node, static_cast<int>(p))) b.add(v);
+            for (const glm::vec3& v : posedPositions(scene, pose, node, static_cast<int>(p)))
+                b.add(v);
     }
     return b;
 }
 
 Bounds primitiveBounds(const Primitive& primitive) {
     Bounds b;
-    for (const glm::vec3& p : primitive.positions) b.add(p);
+    for (const glm::vec3& p : primitive.positions)
+        b.add(p);
     return b;
 }
 

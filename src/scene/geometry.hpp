@@ -39,7 +39,8 @@ std::vector<glm::vec3> morphPositions(const Primitive& primitive, std::span<cons
 // and a skin's matrices (evaluate.hpp); returns scene-frame positions. Joint indices outside
 // `skinMatrices` contribute nothing. A vertex whose weights are all zero is left in place.
 // Requires primitive.influenceCount > 0 and positions.size() == primitive.positions.size().
-std::vector<glm::vec3> skinPositions(const Primitive& primitive, std::span<const glm::vec3> positions,
+std::vector<glm::vec3> skinPositions(const Primitive& primitive,
+                                     std::span<const glm::vec3> positions,
                                      std::span<const glm::mat4> skinMatrices);
 
 // Posed scene-frame positions of primitive `primitiveIndex` of node `node`'s mesh: morphed with
@@ -62,6 +63,8 @@ Bounds primitiveBounds(const Primitive& primitive);
 void generateNormals(Primitive& primitive);
 
 // Number of triangles of a primitive (indices.size() / 3).
-inline std::size_t triangleCount(const Primitive& primitive) { return primitive.indices.size() / 3; }
+inline std::size_t triangleCount(const Primitive& primitive) {
+    return primitive.indices.size() / 3;
+}
 
 } // namespace hv::scene

@@ -10,7 +10,9 @@
 
 namespace hv::test {
 
-inline std::filesystem::path testModelsDir() { return std::filesystem::path(HV_SHARED_DIR) / "testdata" / "models"; }
+inline std::filesystem::path testModelsDir() {
+    return std::filesystem::path(HV_SHARED_DIR) / "testdata" / "models";
+}
 
 // The model's path, or nothing (with a message) when the shared folder is absent.
 inline std::optional<std::filesystem::path> testModel(const std::string& relative) {

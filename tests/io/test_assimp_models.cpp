@@ -3,6 +3,7 @@
 #include "io/model_loader.hpp"
 #include "scene/evaluate.hpp"
 #include "scene/geometry.hpp"
+#include "scene/validate.hpp"
 
 #include "model_paths.hpp"
 
@@ -20,13 +21,17 @@ scene::Scene load(const std::filesystem::path& path) {
     io::ModelLoad r = io::loadModel(path);
     INFO(formatAll(r.diagnostics));
     REQUIRE(r.ok());
+    const std::vector<std::string> problems = scene::validateScene(*r.scene);
+    INFO((problems.empty() ? std::string() : problems.front()));
+    CHECK(problems.empty());
     return std::move(*r.scene);
 }
 
 std::size_t triangles(const scene::Scene& s) {
     std::size_t n = 0;
     for (const auto& m : s.meshes)
-        for (const auto& p : m.primitives) n += scene::triangleCount(p);
+        for (const auto& p : m.primitives)
+            n += scene::triangleCount(p);
     return n;
 }
 
@@ -46,10 +51,13 @@ float bindPoseMismatch(const scene::Scene& s, int animation, bool meshNodeApplie
         const scene::Node& node = s.nodes[n];
         if (node.mesh < 0 || node.skin < 0) continue;
         glm::mat4 place = pose.world[n];
-        if (!meshNodeApplies) place = node.parent >= 0 ? pose.world[static_cast<std::size_t>(node.parent)] : glm::mat4(1.0f);
+        if (!meshNodeApplies)
+            place = node.parent >= 0 ? pose.world[static_cast<std::size_t>(node.parent)]
+                                     : glm::mat4(1.0f);
         const auto& prims = s.meshes[static_cast<std::size_t>(node.mesh)].primitives;
         for (std::size_t p = 0; p < prims.size(); ++p) {
-            const std::vector<glm::vec3> posed = scene::posedPositions(s, pose, static_cast<int>(n), static_cast<int>(p));
+            const std::vector<glm::vec3> posed =
+                scene::posedPositions(s, pose, static_cast<int>(n), static_cast<int>(p));
             for (std::size_t v = 0; v < posed.size(); ++v) {
                 const glm::vec3 rigid = glm::vec3(place * glm::vec4(prims[p].positions[v], 1.0f));
                 worst = std::max(worst, glm::length(posed[v] - rigid) / size);
@@ -68,9 +76,11 @@ void checkAnimationMoves(const scene::Scene& s, int animation) {
     const scene::Bounds rest = scene::sceneBounds(s, scene::evaluate(s, {animation, 0.0f, {}}));
     bool moved = false;
     for (int i = 1; i <= 8; ++i) {
-        const scene::Bounds b = scene::sceneBounds(s, scene::evaluate(s, {animation, a.duration * static_cast<float>(i) / 8.0f, {}}));
+        const scene::Bounds b = scene::sceneBounds(
+            s, scene::evaluate(s, {animation, a.duration * static_cast<float>(i) / 8.0f, {}}));
         REQUIRE_FALSE(b.empty());
-        if (glm::length(b.min - rest.min) + glm::length(b.max - rest.max) > 1e-3f * rest.radius()) moved = true;
+        if (glm::length(b.min - rest.min) + glm::length(b.max - rest.max) > 1e-3f * rest.radius())
+            moved = true;
     }
     CHECK(moved);
 }
@@ -109,7 +119,8 @@ TEST_CASE("spider.obj reads its Windows-style .\\\\texture paths and its 19 grou
     // UVs are flipped to glTF's top-left origin and stay in the texture.
     for (const auto& m : s.meshes)
         for (const auto& p : m.primitives)
-            for (const glm::vec2& uv : p.texcoords0) CHECK(std::isfinite(uv.y));
+            for (const glm::vec2& uv : p.texcoords0)
+                CHECK(std::isfinite(uv.y));
 }
 
 TEST_CASE("the FBX armature binds 14 weighted bones of its 16-bone skeleton and plays its stack") {
@@ -136,7 +147,8 @@ TEST_CASE("the FBX armature binds 14 weighted bones of its 16-bone skeleton and 
     CHECK(root.scale.x == doctest::Approx(0.01f));
 }
 
-TEST_CASE("the COLLADA file's two animation clips become two named animations, Z up turned to Y up") {
+TEST_CASE(
+    "the COLLADA file's two animation clips become two named animations, Z up turned to Y up") {
     const auto path = testModel("assimp/collada/library_animation_clips.dae");
     if (!path) return;
     const scene::Scene s = load(*path);
@@ -148,7 +160,8 @@ TEST_CASE("the COLLADA file's two animation clips become two named animations, Z
     for (const auto& n : s.nodes)
         if (n.name.rfind("id-bone-", 0) == 0) ++jointNodes;
     CHECK(jointNodes == 5);
-    for (const auto& p : s.meshes[0].primitives) CHECK(p.influenceCount == 4);
+    for (const auto& p : s.meshes[0].primitives)
+        CHECK(p.influenceCount == 4);
     CHECK(bindPoseMismatch(s, -1) < 1e-3f);
     checkAnimationMoves(s, 0);
     checkAnimationMoves(s, 1);
@@ -166,7 +179,8 @@ TEST_CASE("the DirectX .x character's three skinned meshes share one skeleton an
     CHECK(s.meshes.size() == 3);
     REQUIRE(s.skins.size() == 3);
     std::vector<std::size_t> joints;
-    for (const auto& skin : s.skins) joints.push_back(skin.joints.size());
+    for (const auto& skin : s.skins)
+        joints.push_back(skin.joints.size());
     std::sort(joints.begin(), joints.end());
     CHECK(joints == std::vector<std::size_t>{10, 20, 24}); // XSkinMeshHeader bone counts
     // One skeleton: the bones of all three meshes are nodes of the one hierarchy under the pelvis
@@ -198,7 +212,9 @@ TEST_CASE("the DirectX .x character's three skinned meshes share one skeleton an
 }
 
 TEST_CASE("skin weights from Assimp formats are normalised and at most 8 per vertex") {
-    for (const char* file : {"assimp/fbx/animation_with_skeleton.fbx", "assimp/collada/library_animation_clips.dae", "assimp/x/BCN_Epileptic.X"}) {
+    for (const char* file :
+         {"assimp/fbx/animation_with_skeleton.fbx", "assimp/collada/library_animation_clips.dae",
+          "assimp/x/BCN_Epileptic.X"}) {
         const auto path = testModel(file);
         if (!path) return;
         const scene::Scene s = load(*path);
@@ -209,7 +225,8 @@ TEST_CASE("skin weights from Assimp formats are normalised and at most 8 per ver
                 const std::size_t k = static_cast<std::size_t>(p.influenceCount);
                 for (std::size_t v = 0; v < p.positions.size(); ++v) {
                     float sum = 0.0f;
-                    for (std::size_t i = 0; i < k; ++i) sum += p.weights[v * k + i];
+                    for (std::size_t i = 0; i < k; ++i)
+                        sum += p.weights[v * k + i];
                     CHECK(sum == doctest::Approx(1.0f).epsilon(1e-5));
                 }
             }

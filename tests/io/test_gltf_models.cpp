@@ -3,6 +3,7 @@
 #include "io/model_loader.hpp"
 #include "scene/evaluate.hpp"
 #include "scene/geometry.hpp"
+#include "scene/validate.hpp"
 
 #include "model_paths.hpp"
 
@@ -21,26 +22,32 @@ scene::Scene load(const std::filesystem::path& path) {
     io::ModelLoad r = io::loadModel(path);
     INFO(formatAll(r.diagnostics));
     REQUIRE(r.ok());
+    const std::vector<std::string> problems = scene::validateScene(*r.scene);
+    INFO((problems.empty() ? std::string() : problems.front()));
+    CHECK(problems.empty());
     return std::move(*r.scene);
 }
 
 std::size_t vertexCount(const scene::Scene& s) {
     std::size_t n = 0;
     for (const auto& m : s.meshes)
-        for (const auto& p : m.primitives) n += p.positions.size();
+        for (const auto& p : m.primitives)
+            n += p.positions.size();
     return n;
 }
 
 std::size_t triangles(const scene::Scene& s) {
     std::size_t n = 0;
     for (const auto& m : s.meshes)
-        for (const auto& p : m.primitives) n += scene::triangleCount(p);
+        for (const auto& p : m.primitives)
+            n += scene::triangleCount(p);
     return n;
 }
 
 std::size_t channelCount(const scene::Scene& s) {
     std::size_t n = 0;
-    for (const auto& a : s.animations) n += a.channels.size();
+    for (const auto& a : s.animations)
+        n += a.channels.size();
     return n;
 }
 
@@ -53,7 +60,8 @@ void checkWeightsNormalised(const scene::Scene& s) {
             REQUIRE(p.joints.size() == p.positions.size() * k);
             for (std::size_t v = 0; v < p.positions.size(); ++v) {
                 float sum = 0.0f;
-                for (std::size_t i = 0; i < k; ++i) sum += p.weights[v * k + i];
+                for (std::size_t i = 0; i < k; ++i)
+                    sum += p.weights[v * k + i];
                 CHECK(sum == doctest::Approx(1.0f).epsilon(1e-5));
             }
         }
@@ -67,11 +75,13 @@ void checkAnimates(const scene::Scene& s, int animation) {
     REQUIRE_FALSE(rest.empty());
     bool moved = false;
     for (int i = 0; i <= 4; ++i) {
-        const scene::ScenePose pose = scene::evaluate(s, {animation, a.duration * static_cast<float>(i) / 4.0f, {}});
+        const scene::ScenePose pose =
+            scene::evaluate(s, {animation, a.duration * static_cast<float>(i) / 4.0f, {}});
         const scene::Bounds b = scene::sceneBounds(s, pose);
         REQUIRE_FALSE(b.empty());
         CHECK(std::isfinite(b.radius()));
-        if (glm::length(b.min - rest.min) + glm::length(b.max - rest.max) > 1e-3f * rest.radius()) moved = true;
+        if (glm::length(b.min - rest.min) + glm::length(b.max - rest.max) > 1e-3f * rest.radius())
+            moved = true;
     }
     CHECK(moved);
 }
@@ -94,7 +104,8 @@ TEST_CASE("CesiumMan loads with the same counts from .glb and from .gltf with ex
         CHECK(triangles(*s) == 4672);
         REQUIRE(s->images.size() == 1);
         CHECK(s->images[0].width > 0);
-        CHECK(s->images[0].rgba.size() == static_cast<std::size_t>(s->images[0].width * s->images[0].height * 4));
+        CHECK(s->images[0].rgba.size() ==
+              static_cast<std::size_t>(s->images[0].width * s->images[0].height * 4));
         REQUIRE(s->materials.size() == 1);
         CHECK(s->materials[0].baseColorTexture.image == 0);
         checkWeightsNormalised(*s);
@@ -107,7 +118,9 @@ TEST_CASE("CesiumMan loads with the same counts from .glb and from .gltf with ex
     const scene::ScenePose pb = scene::evaluate(b, {0, t, {}});
     for (std::size_t j = 0; j < pa.skinMatrices[0].size(); ++j)
         for (int c = 0; c < 4; ++c)
-            for (int r = 0; r < 4; ++r) CHECK(pa.skinMatrices[0][j][c][r] == doctest::Approx(pb.skinMatrices[0][j][c][r]).epsilon(1e-5));
+            for (int r = 0; r < 4; ++r)
+                CHECK(pa.skinMatrices[0][j][c][r] ==
+                      doctest::Approx(pb.skinMatrices[0][j][c][r]).epsilon(1e-5));
     checkAnimates(a, 0);
 }
 
@@ -125,14 +138,17 @@ TEST_CASE("Fox has three named clips, 24 joints and a non-indexed primitive that
     CHECK(triangles(s) == 576);
     const scene::Primitive& p = s.meshes[0].primitives[0];
     // No index buffer in the file: the loader numbers the vertices in order.
-    for (std::size_t i = 0; i < p.indices.size(); ++i) REQUIRE(p.indices[i] == i);
+    for (std::size_t i = 0; i < p.indices.size(); ++i)
+        REQUIRE(p.indices[i] == i);
     // No NORMAL attribute in the file: generated, unit length.
     REQUIRE(p.normals.size() == 1728);
-    for (const glm::vec3& n : p.normals) CHECK(glm::length(n) == doctest::Approx(1.0f).epsilon(1e-4));
+    for (const glm::vec3& n : p.normals)
+        CHECK(glm::length(n) == doctest::Approx(1.0f).epsilon(1e-4));
     CHECK(s.images.size() == 1);
     CHECK(s.images[0].width > 0);
     checkWeightsNormalised(s);
-    for (int a = 0; a < 3; ++a) checkAnimates(s, a);
+    for (int a = 0; a < 3; ++a)
+        checkAnimates(s, a);
     // Framing: the fox is about 25 x 79 x 155 units (the README's mesh bounds).
     const scene::Bounds b = scene::sceneBounds(s, scene::evaluate(s));
     const glm::vec3 size = b.size();
@@ -140,13 +156,15 @@ TEST_CASE("Fox has three named clips, 24 joints and a non-indexed primitive that
     CHECK(longest == doctest::Approx(155.0f).epsilon(0.1));
 }
 
-TEST_CASE("RecursiveSkeletons binds one mesh to 84 skins through 924 nodes without a scene property") {
+TEST_CASE(
+    "RecursiveSkeletons binds one mesh to 84 skins through 924 nodes without a scene property") {
     const auto path = testModel("gltf/RecursiveSkeletons/RecursiveSkeletons.glb");
     if (!path) return;
     const scene::Scene s = load(*path);
     CHECK(s.nodes.size() == 924);
     CHECK(s.skins.size() == 84);
-    for (const auto& skin : s.skins) CHECK(skin.joints.size() == 10);
+    for (const auto& skin : s.skins)
+        CHECK(skin.joints.size() == 10);
     CHECK(s.meshes.size() == 1);
     std::set<int> skinsUsed;
     int instances = 0;
@@ -163,7 +181,8 @@ TEST_CASE("RecursiveSkeletons binds one mesh to 84 skins through 924 nodes witho
     CHECK(p.positions.size() == 40);
     CHECK(scene::triangleCount(p) == 76);
     CHECK(p.colors.size() == 40); // normalised UNSIGNED_BYTE colours
-    for (const glm::vec4& c : p.colors) CHECK((c.r >= 0.0f && c.r <= 1.0f));
+    for (const glm::vec4& c : p.colors)
+        CHECK((c.r >= 0.0f && c.r <= 1.0f));
     checkWeightsNormalised(s);
     checkAnimates(s, 0);
 }
@@ -199,7 +218,8 @@ TEST_CASE("SimpleSkin with external .bin files equals its embedded base64 varian
     checkAnimates(a, 0);
 }
 
-TEST_CASE("RiggedSimple's skinned vertices sit where the node matrices put them, worked out by hand") {
+TEST_CASE(
+    "RiggedSimple's skinned vertices sit where the node matrices put them, worked out by hand") {
     const auto path = testModel("gltf/RiggedSimple/RiggedSimple.glb");
     if (!path) return;
     const scene::Scene s = load(*path);
@@ -266,8 +286,9 @@ TEST_CASE("RiggedSimple's skinned vertices sit where the node matrices put them,
     for (std::size_t v = 0; v < 160; ++v) {
         if (!(p.joints[v * k] == 1 && p.weights[v * k] == 1.0f)) continue;
         const glm::vec3 r = bind[v] - knee;
-        const glm::vec3 expected = knee + glm::vec3(std::cos(angle) * r.x - std::sin(angle) * r.y,
-                                                    std::sin(angle) * r.x + std::cos(angle) * r.y, r.z);
+        const glm::vec3 expected =
+            knee + glm::vec3(std::cos(angle) * r.x - std::sin(angle) * r.y,
+                             std::sin(angle) * r.x + std::cos(angle) * r.y, r.z);
         CHECK(glm::length(bent[v] - expected) < 0.01f);
         ++checked;
     }
@@ -289,7 +310,8 @@ TEST_CASE("RiggedFigure loads its 19-joint skeleton and poses it") {
     checkAnimates(s, 0);
 }
 
-TEST_CASE("AnimatedMorphCube's two morph targets are read and its weight animation changes the shape") {
+TEST_CASE(
+    "AnimatedMorphCube's two morph targets are read and its weight animation changes the shape") {
     const auto path = testModel("gltf/AnimatedMorphCube/AnimatedMorphCube.glb");
     if (!path) return;
     const scene::Scene s = load(*path);
@@ -308,7 +330,8 @@ TEST_CASE("AnimatedMorphCube's two morph targets are read and its weight animati
     REQUIRE(rest.morphWeights[0].size() == 2);
     const std::vector<glm::vec3> restPos = scene::posedPositions(s, rest, 0, 0);
     for (int i = 1; i <= 8; ++i) {
-        const scene::ScenePose pose = scene::evaluate(s, {0, s.animations[0].duration * static_cast<float>(i) / 8.0f, {}});
+        const scene::ScenePose pose =
+            scene::evaluate(s, {0, s.animations[0].duration * static_cast<float>(i) / 8.0f, {}});
         if (pose.morphWeights[0][0] != 0.0f || pose.morphWeights[0][1] != 0.0f) {
             const std::vector<glm::vec3> pos = scene::posedPositions(s, pose, 0, 0);
             for (std::size_t v = 0; v < pos.size(); ++v)
@@ -351,7 +374,8 @@ TEST_CASE("MultiUVTest reads two UV sets and its camera node is ignored") {
     CHECK(p.texcoords1.size() == p.positions.size());
     CHECK(p.texcoords0 != p.texcoords1);
     REQUIRE(s.images.size() == 2);
-    for (const auto& img : s.images) CHECK(img.rgba.size() == static_cast<std::size_t>(img.width * img.height * 4));
+    for (const auto& img : s.images)
+        CHECK(img.rgba.size() == static_cast<std::size_t>(img.width * img.height * 4));
     REQUIRE(s.materials.size() == 1);
     CHECK(s.materials[0].baseColorTexture.image >= 0);
     CHECK(s.materials[0].baseColorTexture.texCoord == 0);

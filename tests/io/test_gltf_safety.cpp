@@ -24,18 +24,26 @@ std::string triangleBytes() {
 
 // A one-triangle glTF whose single buffer has the given uri; `extra` is spliced into the top
 // level (e.g. an "images" array).
-std::string triangleGltf(const std::string& bufferUri, const std::string& extra = "", const std::string& accessor = "") {
+std::string triangleGltf(const std::string& bufferUri, const std::string& extra = "",
+                         const std::string& accessor = "") {
     return R"({"asset":{"version":"2.0"},"scene":0,"scenes":[{"nodes":[0]}],"nodes":[{"mesh":0}],
 "meshes":[{"primitives":[{"attributes":{"POSITION":0}}]}],
-"accessors":[)" + (accessor.empty() ? R"({"bufferView":0,"componentType":5126,"count":3,"type":"VEC3"})" : accessor) +
+"accessors":[)" +
+           (accessor.empty() ? R"({"bufferView":0,"componentType":5126,"count":3,"type":"VEC3"})"
+                             : accessor) +
            R"(],
 "bufferViews":[{"buffer":0,"byteLength":36}],
-"buffers":[{"uri":")" + bufferUri + R"(","byteLength":36}])" + extra + "}";
+"buffers":[{"uri":")" +
+           bufferUri + R"(","byteLength":36}])" + extra + "}";
 }
 
-std::string everything(const io::ModelLoad& r) { return formatAll(r.diagnostics); }
+std::string everything(const io::ModelLoad& r) {
+    return formatAll(r.diagnostics);
+}
 
-bool mentions(const io::ModelLoad& r, const std::string& text) { return everything(r).find(text) != std::string::npos; }
+bool mentions(const io::ModelLoad& r, const std::string& text) {
+    return everything(r).find(text) != std::string::npos;
+}
 
 // A model folder "model/" inside a temporary folder that also holds a secret outside it.
 struct Sandbox {
@@ -68,7 +76,8 @@ TEST_CASE("a buffer inside the model's folder is read, also through ./ and a har
 
 TEST_CASE("a buffer uri that climbs out of the model's folder with .. is refused with a message") {
     Sandbox box;
-    for (const char* uri : {"../secret.bin", "sub/../../secret.bin", "%2e%2e/secret.bin", "..\\\\secret.bin"}) {
+    for (const char* uri :
+         {"../secret.bin", "sub/../../secret.bin", "%2e%2e/secret.bin", "..\\\\secret.bin"}) {
         const io::ModelLoad r = box.loadWithUri(uri);
         INFO(uri << ": " << everything(r));
         CHECK_FALSE(r.ok());
@@ -81,7 +90,9 @@ TEST_CASE("a buffer uri that climbs out of the model's folder with .. is refused
 
 TEST_CASE("an absolute buffer path such as /etc/passwd is refused with a message") {
     Sandbox box;
-    for (const std::string& uri : {std::string("/etc/passwd"), (box.tmp.path() / "secret.bin").string(), std::string("C:\\\\Windows\\\\win.ini")}) {
+    for (const std::string& uri :
+         {std::string("/etc/passwd"), (box.tmp.path() / "secret.bin").string(),
+          std::string("C:\\\\Windows\\\\win.ini")}) {
         const io::ModelLoad r = box.loadWithUri(uri);
         INFO(uri << ": " << everything(r));
         CHECK_FALSE(r.ok());
@@ -91,7 +102,8 @@ TEST_CASE("an absolute buffer path such as /etc/passwd is refused with a message
 
 TEST_CASE("buffer uris with a scheme other than data: are refused with a message") {
     Sandbox box;
-    for (const char* uri : {"file:///etc/passwd", "http://example.com/inside.bin", "https://example.com/x.bin"}) {
+    for (const char* uri :
+         {"file:///etc/passwd", "http://example.com/inside.bin", "https://example.com/x.bin"}) {
         const io::ModelLoad r = box.loadWithUri(uri);
         INFO(uri << ": " << everything(r));
         CHECK_FALSE(r.ok());
@@ -130,16 +142,22 @@ TEST_CASE("an image uri outside the folder is refused but the model still loads 
 TEST_CASE("an accessor that reaches past its buffer view is refused before it is read") {
     Sandbox box;
     const auto path = box.model / "m.gltf";
-    writeText(path, triangleGltf("inside.bin", "", R"({"bufferView":0,"componentType":5126,"count":4,"type":"VEC3"})"));
+    writeText(path,
+              triangleGltf("inside.bin", "",
+                           R"({"bufferView":0,"componentType":5126,"count":4,"type":"VEC3"})"));
     const io::ModelLoad r = io::loadModel(path);
     CHECK_FALSE(r.ok());
     CHECK(mentions(r, "do not fit in buffer view 0"));
 }
 
-TEST_CASE("an accessor claiming billions of vertices is refused against the limits, not allocated") {
+TEST_CASE(
+    "an accessor claiming billions of vertices is refused against the limits, not allocated") {
     Sandbox box;
     const auto path = box.model / "m.gltf";
-    writeText(path, triangleGltf("inside.bin", "", R"({"bufferView":0,"componentType":5126,"count":353535235358,"type":"VEC3"})"));
+    writeText(path,
+              triangleGltf(
+                  "inside.bin", "",
+                  R"({"bufferView":0,"componentType":5126,"count":353535235358,"type":"VEC3"})"));
     const io::ModelLoad r = io::loadModel(path);
     CHECK_FALSE(r.ok());
     CHECK(mentions(r, "accessor 0"));
@@ -195,7 +213,8 @@ TEST_CASE("an image whose buffer view lies outside its buffer is left out, not r
 TEST_CASE("JSON nested thousands of levels deep is refused before parsing") {
     Sandbox box;
     const auto path = box.model / "deep.gltf";
-    writeText(path, R"({"asset":{"version":"2.0"},"extras":)" + std::string(100000, '[') + std::string(100000, ']') + "}");
+    writeText(path, R"({"asset":{"version":"2.0"},"extras":)" + std::string(100000, '[') +
+                        std::string(100000, ']') + "}");
     const io::ModelLoad r = io::loadModel(path);
     CHECK_FALSE(r.ok());
     CHECK(mentions(r, "nest deeper"));
@@ -204,7 +223,8 @@ TEST_CASE("JSON nested thousands of levels deep is refused before parsing") {
 TEST_CASE("a required extension HipView cannot read is named in the message") {
     Sandbox box;
     const auto path = box.model / "m.gltf";
-    writeText(path, triangleGltf("inside.bin", R"(,"extensionsRequired":["KHR_draco_mesh_compression"])"));
+    writeText(path, triangleGltf("inside.bin",
+                                 R"(,"extensionsRequired":["KHR_draco_mesh_compression"])"));
     const io::ModelLoad r = io::loadModel(path);
     CHECK_FALSE(r.ok());
     CHECK(mentions(r, "KHR_draco_mesh_compression"));
@@ -244,7 +264,9 @@ TEST_CASE("a file larger than the file-size limit is refused before it is read")
 TEST_CASE("a node listing itself as its child is refused as a cycle") {
     Sandbox box;
     const auto path = box.model / "m.gltf";
-    writeText(path, R"({"asset":{"version":"2.0"},"scenes":[{"nodes":[0]}],"nodes":[{"children":[1]},{"children":[1]}]})");
+    writeText(
+        path,
+        R"({"asset":{"version":"2.0"},"scenes":[{"nodes":[0]}],"nodes":[{"children":[1]},{"children":[1]}]})");
     const io::ModelLoad r = io::loadModel(path);
     CHECK_FALSE(r.ok());
     CHECK(mentions(r, "node 1"));
@@ -259,7 +281,8 @@ TEST_CASE("the node-depth limit refuses a chain deeper than it") {
         nodes += i < 49 ? R"({"children":[)" + std::to_string(i + 1) + "]}" : std::string("{}");
     }
     const auto path = box.model / "chain.gltf";
-    writeText(path, R"({"asset":{"version":"2.0"},"scenes":[{"nodes":[0]}],"nodes":[)" + nodes + "]}");
+    writeText(path,
+              R"({"asset":{"version":"2.0"},"scenes":[{"nodes":[0]}],"nodes":[)" + nodes + "]}");
     io::LoadLimits limits;
     CHECK(io::loadModel(path, limits).ok());
     limits.maxNodeDepth = 10;

@@ -80,7 +80,8 @@ TEST_CASE("the garbled PLY that crashes Assimp 5.2 is refused by the header chec
 }
 
 TEST_CASE("the clusterfuzz file with no extension is recognised by content and loads partially") {
-    if (const auto o = loadMalformed("fuzz/clusterfuzz-testcase-minimized-assimp_fuzzer-4751812606885888")) {
+    if (const auto o =
+            loadMalformed("fuzz/clusterfuzz-testcase-minimized-assimp_fuzzer-4751812606885888")) {
         checkWarned(*o, "no known extension");
         // Whatever it holds, it must be safe to frame.
         const scene::Bounds b = scene::sceneBounds(*o->load.scene, scene::evaluate(*o->load.scene));
@@ -89,7 +90,8 @@ TEST_CASE("the clusterfuzz file with no extension is recognised by content and l
 }
 
 TEST_CASE("InvalidMeshOffset.iqm with offsets outside the file is refused by the header check") {
-    if (const auto o = loadMalformed("iqm/InvalidMeshOffset.iqm")) checkRefused(*o, "outside the file");
+    if (const auto o = loadMalformed("iqm/InvalidMeshOffset.iqm"))
+        checkRefused(*o, "outside the file");
 }
 
 TEST_CASE("RecursiveNodes.gltf with a node cycle is refused naming the cycle") {
@@ -113,13 +115,15 @@ TEST_CASE("SceneWithoutNodes.gltf loads as an empty scene with a warning") {
     }
 }
 
-TEST_CASE("BoxWithInfinites.glb loads, says its positions are not finite, and frames to empty bounds") {
+TEST_CASE(
+    "BoxWithInfinites.glb loads, says its positions are not finite, and frames to empty bounds") {
     if (const auto o = loadMalformed("gltf/BoxWithInfinites.glb")) {
         checkWarned(*o, "not finite");
         const scene::Scene& s = *o->load.scene;
         REQUIRE(s.meshes.size() == 1);
         CHECK(s.meshes[0].primitives[0].positions.size() == 24);
-        CHECK(s.meshes[0].primitives[0].indices.empty()); // every triangle touches an infinite vertex
+        CHECK(
+            s.meshes[0].primitives[0].indices.empty()); // every triangle touches an infinite vertex
         const scene::Bounds b = scene::sceneBounds(s, scene::evaluate(s));
         CHECK(b.empty());
         CHECK(std::isfinite(b.center().x));

@@ -25,14 +25,15 @@ namespace {
 
 std::size_t filesIn(const std::filesystem::path& dir) {
     std::size_t n = 0;
-    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir)) ++n;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir))
+        ++n;
     return n;
 }
 
 // Limits the size of files this process may write (RLIMIT_FSIZE) for its lifetime: a write past
 // it fails with EFBIG, even for root, which ignores folder permissions.
 class FileSizeLimit {
-public:
+  public:
     explicit FileSizeLimit(rlim_t bytes) {
         ::getrlimit(RLIMIT_FSIZE, &m_old);
         m_oldHandler = std::signal(SIGXFSZ, SIG_IGN); // report EFBIG instead of killing the process
@@ -45,7 +46,7 @@ public:
         std::signal(SIGXFSZ, m_oldHandler);
     }
 
-private:
+  private:
     rlimit m_old{};
     void (*m_oldHandler)(int) = nullptr;
 };
@@ -93,7 +94,8 @@ TEST_CASE("an atomic write keeps the mode of the file it replaces") {
     TempDir dir;
     const auto path = dir / "figure.png";
     writeText(path, "old");
-    std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
+    std::filesystem::permissions(path, std::filesystem::perms::owner_read |
+                                           std::filesystem::perms::owner_write |
                                            std::filesystem::perms::group_read);
     REQUIRE_FALSE(io::writeFileAtomic(path, std::string_view("new")));
     const auto perms = std::filesystem::status(path).permissions();
@@ -101,7 +103,8 @@ TEST_CASE("an atomic write keeps the mode of the file it replaces") {
     CHECK((perms & std::filesystem::perms::others_read) == std::filesystem::perms::none);
 }
 
-TEST_CASE("a write that fails part-way leaves the old file intact and names the path and the OS reason") {
+TEST_CASE(
+    "a write that fails part-way leaves the old file intact and names the path and the OS reason") {
     TempDir dir;
     const auto path = dir / "scene.txt";
     writeText(path, "the teacher's old scene file");
@@ -129,7 +132,8 @@ TEST_CASE("a write into an unwritable folder fails with a message and leaves the
     std::filesystem::create_directories(folder);
     const auto path = folder / "figure.png";
     writeText(path, "old");
-    std::filesystem::permissions(folder, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+    std::filesystem::permissions(folder, std::filesystem::perms::owner_read |
+                                             std::filesystem::perms::owner_exec);
     const auto d = io::writeFileAtomic(path, std::string_view("new"));
     std::filesystem::permissions(folder, std::filesystem::perms::owner_all);
     REQUIRE(d.has_value());
@@ -181,7 +185,8 @@ TEST_CASE("a PNG can be written bottom row first, as glReadPixels delivers it") 
     const std::vector<std::uint8_t> back = decodePng(io::encodePng(rgba, w, h, options), dw, dh);
     REQUIRE(back.size() == rgba.size());
     for (int y = 0; y < h; ++y)
-        CHECK(std::memcmp(&back[static_cast<std::size_t>(y * w * 4)], &rgba[static_cast<std::size_t>((h - 1 - y) * w * 4)],
+        CHECK(std::memcmp(&back[static_cast<std::size_t>(y * w * 4)],
+                          &rgba[static_cast<std::size_t>((h - 1 - y) * w * 4)],
                           static_cast<std::size_t>(w * 4)) == 0);
 }
 
@@ -212,7 +217,8 @@ TEST_CASE("an animated GIF keeps its frames, delays, loop and transparency") {
                 rgba[i] = static_cast<std::uint8_t>(80 * f); // each frame a flat colour
                 rgba[i + 1] = 100;
                 rgba[i + 2] = 200;
-                rgba[i + 3] = f == 2 && i < 4 * 10 ? 0 : 255; // frame 2: first 10 pixels transparent
+                rgba[i + 3] =
+                    f == 2 && i < 4 * 10 ? 0 : 255; // frame 2: first 10 pixels transparent
             }
             REQUIRE(gif.addFrame(rgba, 5 + f));
         }
@@ -232,7 +238,8 @@ TEST_CASE("an animated GIF keeps its frames, delays, loop and transparency") {
         REQUIRE(DGifSavedExtensionToGCB(gif, i, &gcb) == GIF_OK);
         CHECK(gcb.DelayTime == 5 + i);
         const SavedImage& img = gif->SavedImages[i];
-        const ColorMapObject* map = img.ImageDesc.ColorMap ? img.ImageDesc.ColorMap : gif->SColorMap;
+        const ColorMapObject* map =
+            img.ImageDesc.ColorMap ? img.ImageDesc.ColorMap : gif->SColorMap;
         REQUIRE(map != nullptr);
         const GifColorType c = map->Colors[img.RasterBits[w * h - 1]];
         CHECK(std::abs(c.Red - 80 * i) <= 8); // 5-bit quantisation
@@ -245,7 +252,8 @@ TEST_CASE("an animated GIF keeps its frames, delays, loop and transparency") {
             CHECK(gcb.TransparentColor == NO_TRANSPARENT_COLOR);
         }
         for (int e = 0; e < img.ExtensionBlockCount; ++e)
-            if (img.ExtensionBlocks[e].Function == APPLICATION_EXT_FUNC_CODE && img.ExtensionBlocks[e].ByteCount == 11 &&
+            if (img.ExtensionBlocks[e].Function == APPLICATION_EXT_FUNC_CODE &&
+                img.ExtensionBlocks[e].ByteCount == 11 &&
                 std::memcmp(img.ExtensionBlocks[e].Bytes, "NETSCAPE2.0", 11) == 0)
                 loops = true;
     }

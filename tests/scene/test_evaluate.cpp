@@ -28,7 +28,8 @@ Scene chain() {
     return s;
 }
 
-AnimationChannel channel(int node, AnimationPath path, Interpolation interp, std::vector<float> times, std::vector<float> values) {
+AnimationChannel channel(int node, AnimationPath path, Interpolation interp,
+                         std::vector<float> times, std::vector<float> values) {
     AnimationChannel c;
     c.node = node;
     c.path = path;
@@ -38,7 +39,9 @@ AnimationChannel channel(int node, AnimationPath path, Interpolation interp, std
     return c;
 }
 
-glm::vec3 origin(const glm::mat4& m) { return glm::vec3(m[3]); }
+glm::vec3 origin(const glm::mat4& m) {
+    return glm::vec3(m[3]);
+}
 
 } // namespace
 
@@ -62,18 +65,21 @@ TEST_CASE("a node's TRS applies scale, then rotation, then translation") {
 TEST_CASE("linear translation keys interpolate and hold their ends") {
     Scene s = chain();
     Animation a;
-    a.channels.push_back(channel(1, AnimationPath::Translation, Interpolation::Linear, {1, 3}, {0, 0, 0, 0, 4, 0}));
+    a.channels.push_back(
+        channel(1, AnimationPath::Translation, Interpolation::Linear, {1, 3}, {0, 0, 0, 0, 4, 0}));
     a.duration = 3;
     s.animations.push_back(a);
-    CHECK(origin(evaluate(s, {0, 2.0f, {}}).world[1]) == glm::vec3(1, 2, 0));  // half way: y = 2
-    CHECK(origin(evaluate(s, {0, 0.0f, {}}).world[1]) == glm::vec3(1, 0, 0));  // before the first key
+    CHECK(origin(evaluate(s, {0, 2.0f, {}}).world[1]) == glm::vec3(1, 2, 0)); // half way: y = 2
+    CHECK(origin(evaluate(s, {0, 0.0f, {}}).world[1]) ==
+          glm::vec3(1, 0, 0)); // before the first key
     CHECK(origin(evaluate(s, {0, 10.0f, {}}).world[1]) == glm::vec3(1, 4, 0)); // after the last key
 }
 
 TEST_CASE("step keys jump at each key time") {
     Scene s = chain();
     Animation a;
-    a.channels.push_back(channel(1, AnimationPath::Translation, Interpolation::Step, {0, 1}, {0, 0, 0, 0, 4, 0}));
+    a.channels.push_back(
+        channel(1, AnimationPath::Translation, Interpolation::Step, {0, 1}, {0, 0, 0, 0, 4, 0}));
     s.animations.push_back(a);
     CHECK(origin(evaluate(s, {0, 0.99f, {}}).world[1]).y == 0.0f);
     CHECK(origin(evaluate(s, {0, 1.0f, {}}).world[1]).y == 4.0f);
@@ -86,8 +92,9 @@ TEST_CASE("cubic spline keys follow glTF's Hermite form with tangents scaled by 
     Scene s = chain();
     Animation a;
     // per key: in-tangent (3), value (3), out-tangent (3)
-    a.channels.push_back(channel(1, AnimationPath::Translation, Interpolation::CubicSpline, {0, 2},
-                                 {0, 0, 0, 0, 0, 0, 1, 0, 0, /* key 1 */ 0, 0, 0, 1, 0, 0, 0, 0, 0}));
+    a.channels.push_back(
+        channel(1, AnimationPath::Translation, Interpolation::CubicSpline, {0, 2},
+                {0, 0, 0, 0, 0, 0, 1, 0, 0, /* key 1 */ 0, 0, 0, 1, 0, 0, 0, 0, 0}));
     s.animations.push_back(a);
     CHECK(origin(evaluate(s, {0, 1.0f, {}}).world[1]).x == doctest::Approx(1.0f + 0.75f));
     CHECK(origin(evaluate(s, {0, 2.0f, {}}).world[1]).x == doctest::Approx(2.0f));
@@ -129,7 +136,8 @@ TEST_CASE("a parent cycle does not hang world matrix evaluation") {
     CHECK(std::isfinite(w[0][3][0]));
 }
 
-TEST_CASE("skinning matrices are joint world times inverse bind, ignoring the mesh node's transform") {
+TEST_CASE(
+    "skinning matrices are joint world times inverse bind, ignoring the mesh node's transform") {
     Scene s;
     s.nodes.resize(2);
     s.nodes[0].translation = {100, 0, 0}; // the skinned mesh node: must not matter
@@ -222,7 +230,8 @@ TEST_CASE("generated normals of a counter-clockwise quad face the viewer") {
     p.positions = {{0, 0, 0}, {1, 0, 0}, {1, 1, 0}, {0, 1, 0}};
     p.indices = {0, 1, 2, 0, 2, 3};
     generateNormals(p);
-    for (const glm::vec3& n : p.normals) CHECK(n == glm::vec3(0, 0, 1));
+    for (const glm::vec3& n : p.normals)
+        CHECK(n == glm::vec3(0, 0, 1));
 }
 
 TEST_CASE("the rest pose pads a node's morph weights to its mesh's target count") {

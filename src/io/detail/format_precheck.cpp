@@ -12,21 +12,25 @@ namespace hv::io::detail {
 namespace {
 
 std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return s;
 }
 
 bool startsWith(std::span<const std::uint8_t> bytes, std::string_view prefix) {
-    return bytes.size() >= prefix.size() && std::memcmp(bytes.data(), prefix.data(), prefix.size()) == 0;
+    return bytes.size() >= prefix.size() &&
+           std::memcmp(bytes.data(), prefix.data(), prefix.size()) == 0;
 }
 
 std::vector<std::string_view> tokens(std::string_view line) {
     std::vector<std::string_view> out;
     std::size_t i = 0;
     while (i < line.size()) {
-        while (i < line.size() && std::isspace(static_cast<unsigned char>(line[i]))) ++i;
+        while (i < line.size() && std::isspace(static_cast<unsigned char>(line[i])))
+            ++i;
         const std::size_t start = i;
-        while (i < line.size() && !std::isspace(static_cast<unsigned char>(line[i]))) ++i;
+        while (i < line.size() && !std::isspace(static_cast<unsigned char>(line[i])))
+            ++i;
         if (i > start) out.push_back(line.substr(start, i - start));
     }
     return out;
@@ -38,13 +42,16 @@ bool parseCount(std::string_view text, std::uint64_t& out) {
     return r.ec == std::errc() && r.ptr == text.data() + text.size();
 }
 
-std::string n(std::uint64_t v) { return std::to_string(v); }
+std::string n(std::uint64_t v) {
+    return std::to_string(v);
+}
 
 // Appends the parts (a chain of operator+ on temporaries trips GCC 12's -Wrestrict false
 // positive, GCC bug 105329).
 std::string cat(std::initializer_list<std::string_view> parts) {
     std::string out;
-    for (const std::string_view p : parts) out += p;
+    for (const std::string_view p : parts)
+        out += p;
     return out;
 }
 
@@ -53,12 +60,15 @@ std::string cat(std::initializer_list<std::string_view> parts) {
 int plyTypeSize(std::string_view t) {
     if (t == "char" || t == "uchar" || t == "int8" || t == "uint8") return 1;
     if (t == "short" || t == "ushort" || t == "int16" || t == "uint16") return 2;
-    if (t == "int" || t == "uint" || t == "int32" || t == "uint32" || t == "float" || t == "float32") return 4;
+    if (t == "int" || t == "uint" || t == "int32" || t == "uint32" || t == "float" ||
+        t == "float32")
+        return 4;
     if (t == "double" || t == "float64") return 8;
     return 0;
 }
 
-std::optional<PrecheckProblem> checkPly(std::span<const std::uint8_t> bytes, const LoadLimits& limits) {
+std::optional<PrecheckProblem> checkPly(std::span<const std::uint8_t> bytes,
+                                        const LoadLimits& limits) {
     const std::size_t headerLimit = std::min<std::size_t>(bytes.size(), 1 << 20);
     const std::string_view text(reinterpret_cast<const char*>(bytes.data()), headerLimit);
     struct Element {
@@ -76,7 +86,9 @@ std::optional<PrecheckProblem> checkPly(std::span<const std::uint8_t> bytes, con
     for (;;) {
         const std::size_t end = text.find('\n', pos);
         if (end == std::string_view::npos)
-            return PrecheckProblem{"PLY header", "the header has no end_header line (the file is truncated or not a PLY file)"};
+            return PrecheckProblem{
+                "PLY header",
+                "the header has no end_header line (the file is truncated or not a PLY file)"};
         std::string_view line = text.substr(pos, end - pos);
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         ++lineNo;
@@ -87,32 +99,38 @@ std::optional<PrecheckProblem> checkPly(std::span<const std::uint8_t> bytes, con
                 return PrecheckProblem{where, "contains control characters: the header is garbled"};
         const auto t = tokens(line);
         if (lineNo == 1) {
-            if (t.size() != 1 || t[0] != "ply") return PrecheckProblem{where, "the file does not start with 'ply'"};
+            if (t.size() != 1 || t[0] != "ply")
+                return PrecheckProblem{where, "the file does not start with 'ply'"};
             continue;
         }
         if (t.empty()) continue;
         if (t[0] == "comment" || t[0] == "obj_info") continue;
         if (t[0] == "format") {
-            if (t.size() != 3 || (t[1] != "ascii" && t[1] != "binary_little_endian" && t[1] != "binary_big_endian"))
+            if (t.size() != 3 ||
+                (t[1] != "ascii" && t[1] != "binary_little_endian" && t[1] != "binary_big_endian"))
                 return PrecheckProblem{where, "is not a valid format line"};
             format = std::string(t[1]);
             continue;
         }
         if (t[0] == "element") {
             std::uint64_t count = 0;
-            if (t.size() != 3 || !parseCount(t[2], count)) return PrecheckProblem{where, "is not a valid 'element NAME COUNT' line"};
+            if (t.size() != 3 || !parseCount(t[2], count))
+                return PrecheckProblem{where, "is not a valid 'element NAME COUNT' line"};
             const std::uint64_t limit = t[1] == "face" ? limits.maxIndices / 3 : limits.maxVertices;
             if (count > limit)
-                return PrecheckProblem{where, cat({"element '", t[1], "' claims ", n(count), " entries, more than the limit of ", n(limit)})};
+                return PrecheckProblem{where, cat({"element '", t[1], "' claims ", n(count),
+                                                   " entries, more than the limit of ", n(limit)})};
             elements.push_back({count, 0, 0, 0, std::string(t[1])});
             continue;
         }
         if (t[0] == "property") {
-            if (elements.empty()) return PrecheckProblem{where, "a property comes before any element"};
+            if (elements.empty())
+                return PrecheckProblem{where, "a property comes before any element"};
             Element& e = elements.back();
             if (t.size() == 3 && plyTypeSize(t[1]) > 0) {
                 e.fixedBytes += static_cast<std::uint64_t>(plyTypeSize(t[1]));
-            } else if (t.size() == 5 && t[1] == "list" && plyTypeSize(t[2]) > 0 && plyTypeSize(t[3]) > 0) {
+            } else if (t.size() == 5 && t[1] == "list" && plyTypeSize(t[2]) > 0 &&
+                       plyTypeSize(t[3]) > 0) {
                 e.listBytes += static_cast<std::uint64_t>(plyTypeSize(t[2]));
             } else {
                 return PrecheckProblem{where, "is not a valid property line"};
@@ -124,7 +142,8 @@ std::optional<PrecheckProblem> checkPly(std::span<const std::uint8_t> bytes, con
             bodyStart = pos;
             break;
         }
-        return PrecheckProblem{where, cat({"'", t[0].substr(0, 40), "' is not a PLY header keyword"})};
+        return PrecheckProblem{where,
+                               cat({"'", t[0].substr(0, 40), "' is not a PLY header keyword"})};
     }
     if (format.empty()) return PrecheckProblem{"PLY header", "has no format line"};
     const std::uint64_t body = bytes.size() - bodyStart;
@@ -136,15 +155,19 @@ std::optional<PrecheckProblem> checkPly(std::span<const std::uint8_t> bytes, con
         need += e.count * per; // counts are bounded by the limits, so this does not overflow
     }
     if (need > body)
-        return PrecheckProblem{"PLY header", "the elements it declares need at least " + n(need) + " bytes, but only " + n(body) +
-                                                 " follow the header (the file is truncated or its header lies)"};
+        return PrecheckProblem{"PLY header",
+                               "the elements it declares need at least " + n(need) +
+                                   " bytes, but only " + n(body) +
+                                   " follow the header (the file is truncated or its header lies)"};
     return std::nullopt;
 }
 
 // ---- OFF ----------------------------------------------------------------------------------------
 
-std::optional<PrecheckProblem> checkOff(std::span<const std::uint8_t> bytes, const LoadLimits& limits) {
-    const std::string_view text(reinterpret_cast<const char*>(bytes.data()), std::min<std::size_t>(bytes.size(), 1 << 16));
+std::optional<PrecheckProblem> checkOff(std::span<const std::uint8_t> bytes,
+                                        const LoadLimits& limits) {
+    const std::string_view text(reinterpret_cast<const char*>(bytes.data()),
+                                std::min<std::size_t>(bytes.size(), 1 << 16));
     std::size_t pos = 0;
     bool sawKeyword = false;
     while (pos < text.size()) {
@@ -152,14 +175,16 @@ std::optional<PrecheckProblem> checkOff(std::span<const std::uint8_t> bytes, con
         if (end == std::string_view::npos) end = text.size();
         std::string_view line = text.substr(pos, end - pos);
         pos = end + 1;
-        if (const std::size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+        if (const std::size_t hash = line.find('#'); hash != std::string_view::npos)
+            line = line.substr(0, hash);
         auto t = tokens(line);
         if (t.empty()) continue;
         if (!sawKeyword) {
             sawKeyword = true;
             const std::string kw = lower(std::string(t[0]));
             if (kw.size() >= 3 && kw.compare(kw.size() - 3, 3, "off") == 0) {
-                if (t.size() > 1 && lower(std::string(t[1])) == "binary") return std::nullopt; // Assimp's own message
+                if (t.size() > 1 && lower(std::string(t[1])) == "binary")
+                    return std::nullopt; // Assimp's own message
                 t.erase(t.begin());
                 if (t.empty()) continue;
             }
@@ -168,13 +193,19 @@ std::optional<PrecheckProblem> checkOff(std::span<const std::uint8_t> bytes, con
         if (t.size() < 2 || !parseCount(t[0], vertices) || !parseCount(t[1], faces))
             return PrecheckProblem{"OFF header", "the counts line is not 'VERTICES FACES EDGES'"};
         if (vertices > limits.maxVertices)
-            return PrecheckProblem{"OFF header", "claims " + n(vertices) + " vertices, more than the limit of " + n(limits.maxVertices)};
+            return PrecheckProblem{"OFF header", "claims " + n(vertices) +
+                                                     " vertices, more than the limit of " +
+                                                     n(limits.maxVertices)};
         if (faces > limits.maxIndices / 3)
-            return PrecheckProblem{"OFF header", "claims " + n(faces) + " faces, more than the limit of " + n(limits.maxIndices / 3)};
+            return PrecheckProblem{"OFF header", "claims " + n(faces) +
+                                                     " faces, more than the limit of " +
+                                                     n(limits.maxIndices / 3)};
         // A vertex line is at least "0 0 0\n" (6 bytes), a face at least "1 0\n" (4 bytes).
         const std::uint64_t need = vertices * 6 + faces * 4;
         if (need > bytes.size())
-            return PrecheckProblem{"OFF header", "claims " + n(vertices) + " vertices and " + n(faces) + " faces, which cannot fit in a file of " +
+            return PrecheckProblem{"OFF header", "claims " + n(vertices) + " vertices and " +
+                                                     n(faces) +
+                                                     " faces, which cannot fit in a file of " +
                                                      n(bytes.size()) + " bytes"};
         return std::nullopt;
     }
@@ -183,7 +214,8 @@ std::optional<PrecheckProblem> checkOff(std::span<const std::uint8_t> bytes, con
 
 // ---- binary STL ---------------------------------------------------------------------------------
 
-std::optional<PrecheckProblem> checkStl(std::span<const std::uint8_t> bytes, const LoadLimits& limits) {
+std::optional<PrecheckProblem> checkStl(std::span<const std::uint8_t> bytes,
+                                        const LoadLimits& limits) {
     // ASCII STL starts with "solid" and is text; Assimp reads it line by line.
     if (startsWith(bytes, "solid")) {
         const std::size_t probe = std::min<std::size_t>(bytes.size(), 512);
@@ -192,37 +224,77 @@ std::optional<PrecheckProblem> checkStl(std::span<const std::uint8_t> bytes, con
             if (bytes[i] == 0) text = false;
         if (text) return std::nullopt;
     }
-    if (bytes.size() < 84) return PrecheckProblem{"STL header", "the file is " + n(bytes.size()) + " bytes, too short for a binary STL (84-byte header)"};
+    if (bytes.size() < 84)
+        return PrecheckProblem{"STL header",
+                               "the file is " + n(bytes.size()) +
+                                   " bytes, too short for a binary STL (84-byte header)"};
     std::uint32_t count = 0;
     std::memcpy(&count, bytes.data() + 80, 4);
     if (static_cast<std::uint64_t>(count) * 3 > limits.maxVertices)
-        return PrecheckProblem{"STL header", "claims " + n(count) + " triangles, more than the vertex limit allows"};
+        return PrecheckProblem{"STL header", "claims " + n(count) +
+                                                 " triangles, more than the vertex limit allows"};
     const std::uint64_t need = 84 + 50ull * count;
     if (need > bytes.size())
-        return PrecheckProblem{"STL header", "claims " + n(count) + " triangles (" + n(need) + " bytes) but the file has " + n(bytes.size()) + " bytes"};
+        return PrecheckProblem{"STL header", "claims " + n(count) + " triangles (" + n(need) +
+                                                 " bytes) but the file has " + n(bytes.size()) +
+                                                 " bytes"};
     return std::nullopt;
 }
 
 // ---- IQM (Inter-Quake Model, version 2) ---------------------------------------------------------
 
-std::optional<PrecheckProblem> checkIqm(std::span<const std::uint8_t> bytes, const LoadLimits& limits) {
+std::optional<PrecheckProblem> checkIqm(std::span<const std::uint8_t> bytes,
+                                        const LoadLimits& limits) {
     constexpr std::size_t kHeaderWords = 27; // after the 16-byte magic
-    if (bytes.size() < 16 + kHeaderWords * 4) return PrecheckProblem{"IQM header", "the file is too short for an IQM header"};
+    if (bytes.size() < 16 + kHeaderWords * 4)
+        return PrecheckProblem{"IQM header", "the file is too short for an IQM header"};
     std::uint32_t h[kHeaderWords];
     std::memcpy(h, bytes.data() + 16, sizeof h);
     enum {
-        kVersion, kFileSize, kFlags, kNumText, kOfsText, kNumMeshes, kOfsMeshes, kNumVertexArrays, kNumVertexes,
-        kOfsVertexArrays, kNumTriangles, kOfsTriangles, kOfsAdjacency, kNumJoints, kOfsJoints, kNumPoses, kOfsPoses,
-        kNumAnims, kOfsAnims, kNumFrames, kNumFrameChannels, kOfsFrames, kOfsBounds, kNumComment, kOfsComment,
-        kNumExtensions, kOfsExtensions
+        kVersion,
+        kFileSize,
+        kFlags,
+        kNumText,
+        kOfsText,
+        kNumMeshes,
+        kOfsMeshes,
+        kNumVertexArrays,
+        kNumVertexes,
+        kOfsVertexArrays,
+        kNumTriangles,
+        kOfsTriangles,
+        kOfsAdjacency,
+        kNumJoints,
+        kOfsJoints,
+        kNumPoses,
+        kOfsPoses,
+        kNumAnims,
+        kOfsAnims,
+        kNumFrames,
+        kNumFrameChannels,
+        kOfsFrames,
+        kOfsBounds,
+        kNumComment,
+        kOfsComment,
+        kNumExtensions,
+        kOfsExtensions
     };
     const std::uint64_t size = bytes.size();
-    if (h[kVersion] != 2) return PrecheckProblem{"IQM header", "version " + n(h[kVersion]) + " is not supported (only 2)"};
-    if (h[kFileSize] > size) return PrecheckProblem{"IQM header", "claims a file size of " + n(h[kFileSize]) + " bytes but the file has " + n(size)};
-    if (h[kNumVertexes] > limits.maxVertices) return PrecheckProblem{"IQM header", "claims " + n(h[kNumVertexes]) + " vertices, more than the limit"};
+    if (h[kVersion] != 2)
+        return PrecheckProblem{"IQM header",
+                               "version " + n(h[kVersion]) + " is not supported (only 2)"};
+    if (h[kFileSize] > size)
+        return PrecheckProblem{"IQM header", "claims a file size of " + n(h[kFileSize]) +
+                                                 " bytes but the file has " + n(size)};
+    if (h[kNumVertexes] > limits.maxVertices)
+        return PrecheckProblem{"IQM header",
+                               "claims " + n(h[kNumVertexes]) + " vertices, more than the limit"};
     if (static_cast<std::uint64_t>(h[kNumTriangles]) * 3 > limits.maxIndices)
-        return PrecheckProblem{"IQM header", "claims " + n(h[kNumTriangles]) + " triangles, more than the limit"};
-    if (h[kNumJoints] > limits.maxJoints) return PrecheckProblem{"IQM header", "claims " + n(h[kNumJoints]) + " joints, more than the limit"};
+        return PrecheckProblem{"IQM header",
+                               "claims " + n(h[kNumTriangles]) + " triangles, more than the limit"};
+    if (h[kNumJoints] > limits.maxJoints)
+        return PrecheckProblem{"IQM header",
+                               "claims " + n(h[kNumJoints]) + " joints, more than the limit"};
     struct Block {
         const char* what;
         std::uint64_t count, offset, itemSize;
@@ -236,15 +308,17 @@ std::optional<PrecheckProblem> checkIqm(std::span<const std::uint8_t> bytes, con
         {"joints", h[kNumJoints], h[kOfsJoints], 48},
         {"poses", h[kNumPoses], h[kOfsPoses], 88},
         {"animations", h[kNumAnims], h[kOfsAnims], 20},
-        {"frames", static_cast<std::uint64_t>(h[kNumFrames]) * h[kNumFrameChannels], h[kOfsFrames], 2},
+        {"frames", static_cast<std::uint64_t>(h[kNumFrames]) * h[kNumFrameChannels], h[kOfsFrames],
+         2},
         {"bounds", h[kOfsBounds] ? h[kNumFrames] : 0, h[kOfsBounds], 32},
         {"comments", h[kNumComment], h[kOfsComment], 1},
     };
     for (const Block& b : blocks) {
         if (b.count == 0) continue;
         if (b.offset > size || b.count * b.itemSize > size - b.offset)
-            return PrecheckProblem{"IQM header", std::string("its ") + b.what + " (" + n(b.count) + " at byte " + n(b.offset) +
-                                                     ") lie outside the file of " + n(size) + " bytes"};
+            return PrecheckProblem{
+                "IQM header", std::string("its ") + b.what + " (" + n(b.count) + " at byte " +
+                                  n(b.offset) + ") lie outside the file of " + n(size) + " bytes"};
     }
     // Meshes must stay within the vertex and triangle arrays.
     for (std::uint64_t m = 0; m < h[kNumMeshes]; ++m) {
@@ -253,7 +327,8 @@ std::optional<PrecheckProblem> checkIqm(std::span<const std::uint8_t> bytes, con
         // name, material, first_vertex, num_vertexes, first_triangle, num_triangles
         if (static_cast<std::uint64_t>(mesh[2]) + mesh[3] > h[kNumVertexes] ||
             static_cast<std::uint64_t>(mesh[4]) + mesh[5] > h[kNumTriangles])
-            return PrecheckProblem{"IQM mesh " + n(m), "its vertex or triangle range lies outside the file's arrays"};
+            return PrecheckProblem{"IQM mesh " + n(m),
+                                   "its vertex or triangle range lies outside the file's arrays"};
     }
     // Vertex arrays: type, flags, format, size, offset; the data must lie inside the file.
     static constexpr std::uint64_t formatSize[] = {1, 1, 2, 2, 4, 4, 2, 4, 8}; // byte .. double
@@ -261,8 +336,10 @@ std::optional<PrecheckProblem> checkIqm(std::span<const std::uint8_t> bytes, con
         std::uint32_t va[5];
         std::memcpy(va, bytes.data() + h[kOfsVertexArrays] + a * 20, sizeof va);
         if (va[2] >= std::size(formatSize) || va[3] == 0 || va[3] > 16)
-            return PrecheckProblem{"IQM vertex array " + n(a), "has an invalid format or component count"};
-        const std::uint64_t need = static_cast<std::uint64_t>(h[kNumVertexes]) * va[3] * formatSize[va[2]];
+            return PrecheckProblem{"IQM vertex array " + n(a),
+                                   "has an invalid format or component count"};
+        const std::uint64_t need =
+            static_cast<std::uint64_t>(h[kNumVertexes]) * va[3] * formatSize[va[2]];
         if (va[4] > size || need > size - va[4])
             return PrecheckProblem{"IQM vertex array " + n(a), "its data lies outside the file"};
     }
@@ -271,12 +348,17 @@ std::optional<PrecheckProblem> checkIqm(std::span<const std::uint8_t> bytes, con
 
 } // namespace
 
-std::optional<PrecheckProblem> precheckModelFile(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,
+std::optional<PrecheckProblem> precheckModelFile(const std::filesystem::path& path,
+                                                 std::span<const std::uint8_t> bytes,
                                                  const LoadLimits& limits) {
     const std::string ext = lower(path.extension().string());
-    if (ext == ".ply" || startsWith(bytes, "ply\n") || startsWith(bytes, "ply\r\n")) return checkPly(bytes, limits);
-    if (ext == ".iqm" || startsWith(bytes, std::string_view("INTERQUAKEMODEL\0", 16))) return checkIqm(bytes, limits);
-    if (ext == ".off" || startsWith(bytes, "OFF") || startsWith(bytes, "COFF") || startsWith(bytes, "NOFF")) return checkOff(bytes, limits);
+    if (ext == ".ply" || startsWith(bytes, "ply\n") || startsWith(bytes, "ply\r\n"))
+        return checkPly(bytes, limits);
+    if (ext == ".iqm" || startsWith(bytes, std::string_view("INTERQUAKEMODEL\0", 16)))
+        return checkIqm(bytes, limits);
+    if (ext == ".off" || startsWith(bytes, "OFF") || startsWith(bytes, "COFF") ||
+        startsWith(bytes, "NOFF"))
+        return checkOff(bytes, limits);
     if (ext == ".stl") return checkStl(bytes, limits);
     return std::nullopt;
 }

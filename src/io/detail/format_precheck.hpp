@@ -24,7 +24,8 @@ struct PrecheckProblem {
 // Returns a problem when the header is malformed, or claims more elements than the rest of the
 // file can hold, or more than the limits allow; nothing when the header is fine or the format is
 // not one checked here.
-std::optional<PrecheckProblem> precheckModelFile(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,
+std::optional<PrecheckProblem> precheckModelFile(const std::filesystem::path& path,
+                                                 std::span<const std::uint8_t> bytes,
                                                  const LoadLimits& limits);
 
 } // namespace hv::io::detail

@@ -39,8 +39,10 @@ ModelLoad Report::finish(std::optional<scene::Scene> scene) {
         return out;
     }
     if (m_droppedWarnings > 0)
-        m_warnings.push_back(Diagnostic{m_file, 0, 0, "", std::to_string(m_droppedWarnings) + " more warnings not shown"});
-    for (const Diagnostic& d : m_warnings) scene->warnings.push_back(d.format());
+        m_warnings.push_back(Diagnostic{
+            m_file, 0, 0, "", std::to_string(m_droppedWarnings) + " more warnings not shown"});
+    for (const Diagnostic& d : m_warnings)
+        scene->warnings.push_back(d.format());
     out.diagnostics = std::move(m_warnings);
     out.scene = std::move(scene);
     return out;
@@ -57,9 +59,13 @@ std::string printable(std::string_view text, std::size_t maxLength) {
             continue;
         }
         // A UTF-8 sequence: a lead byte and 1 to 3 continuation bytes.
-        const std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        const std::size_t len = (c & 0xE0) == 0xC0   ? 2
+                                : (c & 0xF0) == 0xE0 ? 3
+                                : (c & 0xF8) == 0xF0 ? 4
+                                                     : 0;
         bool ok = len > 0 && i + len <= text.size() && c >= 0xC2;
-        for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+        for (std::size_t k = 1; ok && k < len; ++k)
+            ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
         if (ok) {
             out.append(text.substr(i, len));
             i += len;
@@ -74,10 +80,15 @@ std::string printable(std::string_view text, std::size_t maxLength) {
 
 std::string formatBytes(std::uint64_t bytes) {
     char buf[64];
-    if (bytes < 10 * 1024) std::snprintf(buf, sizeof buf, "%llu bytes", static_cast<unsigned long long>(bytes));
-    else if (bytes < 10ull * 1024 * 1024) std::snprintf(buf, sizeof buf, "%.1f KiB", static_cast<double>(bytes) / 1024.0);
-    else if (bytes < 10ull * 1024 * 1024 * 1024) std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
-    else std::snprintf(buf, sizeof buf, "%.1f GiB", static_cast<double>(bytes) / (1024.0 * 1024.0 * 1024.0));
+    if (bytes < 10 * 1024)
+        std::snprintf(buf, sizeof buf, "%llu bytes", static_cast<unsigned long long>(bytes));
+    else if (bytes < 10ull * 1024 * 1024)
+        std::snprintf(buf, sizeof buf, "%.1f KiB", static_cast<double>(bytes) / 1024.0);
+    else if (bytes < 10ull * 1024 * 1024 * 1024)
+        std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+    else
+        std::snprintf(buf, sizeof buf, "%.1f GiB",
+                      static_cast<double>(bytes) / (1024.0 * 1024.0 * 1024.0));
     return buf;
 }
 
@@ -150,7 +161,8 @@ ModelFolder::Resolved ModelFolder::resolve(std::string_view reference) const {
     std::string ref(reference);
     std::replace(ref.begin(), ref.end(), '\\', '/');
     if (ref.empty()) return {{}, Refusal::Empty, "the path is empty"};
-    if (ref.find('\0') != std::string::npos) return {{}, Refusal::Empty, "the path contains a NUL character"};
+    if (ref.find('\0') != std::string::npos)
+        return {{}, Refusal::Empty, "the path contains a NUL character"};
 
     // scheme ":" (RFC 3986: a letter, then letters, digits, '+', '-', '.')
     const std::size_t colon = ref.find(':');
@@ -160,17 +172,32 @@ ModelFolder::Resolved ModelFolder::resolve(std::string_view reference) const {
         bool scheme = true;
         for (std::size_t i = 1; i < colon; ++i) {
             const char c = ref[i];
-            if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') scheme = false;
+            if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.')
+                scheme = false;
         }
         if (scheme) {
-            if (colon == 1) return {{}, Refusal::Absolute, "it is an absolute Windows path; only paths relative to the model's folder are read"};
+            if (colon == 1)
+                return {{},
+                        Refusal::Absolute,
+                        "it is an absolute Windows path; only paths relative to the model's folder "
+                        "are read"};
             const std::string name = ref.substr(0, colon);
             if (name == "data" || name == "DATA")
-                return {{}, Refusal::Scheme, "this data: URI's media type or encoding is not supported (base64 buffers and PNG/JPEG images are)"};
-            return {{}, Refusal::Scheme, "URI scheme '" + name + ":' is not allowed; only data: URIs and paths relative to the model's folder are read"};
+                return {{},
+                        Refusal::Scheme,
+                        "this data: URI's media type or encoding is not supported (base64 buffers "
+                        "and PNG/JPEG images are)"};
+            return {{},
+                    Refusal::Scheme,
+                    "URI scheme '" + name +
+                        ":' is not allowed; only data: URIs and paths relative to the model's "
+                        "folder are read"};
         }
     }
-    if (ref.front() == '/') return {{}, Refusal::Absolute, "it is an absolute path; only paths relative to the model's folder are read"};
+    if (ref.front() == '/')
+        return {{},
+                Refusal::Absolute,
+                "it is an absolute path; only paths relative to the model's folder are read"};
 
     // Lexical normalisation: "." and empty parts vanish, ".." removes the previous part and may
     // not climb above the folder.
@@ -181,7 +208,8 @@ ModelFolder::Resolved ModelFolder::resolve(std::string_view reference) const {
         if (end == std::string::npos) end = ref.size();
         const std::string part = ref.substr(start, end - start);
         if (part == "..") {
-            if (parts.empty()) return {{}, Refusal::Escapes, "it points outside the model's folder ('..')"};
+            if (parts.empty())
+                return {{}, Refusal::Escapes, "it points outside the model's folder ('..')"};
             parts.pop_back();
         } else if (!part.empty() && part != ".") {
             parts.push_back(part);
@@ -191,22 +219,25 @@ ModelFolder::Resolved ModelFolder::resolve(std::string_view reference) const {
     if (parts.empty()) return {{}, Refusal::Empty, "the path names no file"};
 
     fs::path candidate = m_root;
-    for (const std::string& p : parts) candidate /= p;
+    for (const std::string& p : parts)
+        candidate /= p;
     std::error_code ec;
     const fs::file_status linkStatus = fs::symlink_status(candidate, ec);
-    if (ec || !fs::exists(linkStatus)) return {candidate, Refusal::Missing, "file not found: " + candidate.string()};
+    if (ec || !fs::exists(linkStatus))
+        return {candidate, Refusal::Missing, "file not found: " + candidate.string()};
     if (!contains(candidate))
         return {{}, Refusal::Link, "it is a symbolic link that leads outside the model's folder"};
     const fs::file_status status = fs::status(candidate, ec);
-    if (ec || !fs::is_regular_file(status)) return {{}, Refusal::NotFile, "it is not a regular file: " + candidate.string()};
+    if (ec || !fs::is_regular_file(status))
+        return {{}, Refusal::NotFile, "it is not a regular file: " + candidate.string()};
     out.path = candidate;
     return out;
 }
 
 // ---------------------------------------------------------------------------------------------
 
-bool decodeImage(std::span<const std::uint8_t> encoded, const LoadLimits& limits, ImageBudget& budget,
-                 scene::Image& out, std::string& reason) {
+bool decodeImage(std::span<const std::uint8_t> encoded, const LoadLimits& limits,
+                 ImageBudget& budget, scene::Image& out, std::string& reason) {
     if (encoded.empty()) {
         reason = "the image has no data";
         return false;
@@ -232,19 +263,22 @@ bool decodeImage(std::span<const std::uint8_t> encoded, const LoadLimits& limits
     }
     const std::uint64_t pixels = static_cast<std::uint64_t>(w) * static_cast<std::uint64_t>(h);
     if (pixels > limits.maxImagePixels) {
-        reason = "the image is " + std::to_string(w) + "x" + std::to_string(h) + " pixels, more than the limit of " +
-                 std::to_string(limits.maxImagePixels) + " pixels";
+        reason = "the image is " + std::to_string(w) + "x" + std::to_string(h) +
+                 " pixels, more than the limit of " + std::to_string(limits.maxImagePixels) +
+                 " pixels";
         return false;
     }
     if (budget.pixels + pixels > limits.maxTotalImagePixels) {
-        reason = "the model's images together exceed the limit of " + std::to_string(limits.maxTotalImagePixels) + " pixels";
+        reason = "the model's images together exceed the limit of " +
+                 std::to_string(limits.maxTotalImagePixels) + " pixels";
         return false;
     }
     int dw = 0, dh = 0, dc = 0;
     stbi_uc* data = stbi_load_from_memory(encoded.data(), len, &dw, &dh, &dc, 4);
     if (!data) {
         const char* why = stbi_failure_reason();
-        reason = std::string("the image could not be decoded (") + (why ? why : "unknown error") + ")";
+        reason =
+            std::string("the image could not be decoded (") + (why ? why : "unknown error") + ")";
         return false;
     }
     if (dw != w || dh != h) {
@@ -297,21 +331,25 @@ std::size_t packInfluences(scene::Primitive& primitive, std::size_t vertexCount,
             // marked 0xFFFF so that clampInfluences() drops it.
             tmp[n++] = {std::min<std::uint32_t>(joints[v * slots + s], 0xFFFFu), w};
         }
-        std::stable_sort(tmp.begin(), tmp.begin() + static_cast<std::ptrdiff_t>(n),
-                         [](const Influence& a, const Influence& b) { return a.weight > b.weight; });
+        std::stable_sort(
+            tmp.begin(), tmp.begin() + static_cast<std::ptrdiff_t>(n),
+            [](const Influence& a, const Influence& b) { return a.weight > b.weight; });
         const std::size_t keep = std::min(n, k);
         double sum = 0.0;
-        for (std::size_t i = 0; i < keep; ++i) sum += static_cast<double>(tmp[i].weight);
+        for (std::size_t i = 0; i < keep; ++i)
+            sum += static_cast<double>(tmp[i].weight);
         if (sum <= 0.0) {
             ++zeroVertices;
-            primitive.joints[v * k] = static_cast<std::uint16_t>(slots > 0 ? std::min<std::uint32_t>(joints[v * slots], 0xFFFFu) : 0);
+            primitive.joints[v * k] = static_cast<std::uint16_t>(
+                slots > 0 ? std::min<std::uint32_t>(joints[v * slots], 0xFFFFu) : 0);
             primitive.weights[v * k] = 1.0f;
             continue;
         }
         for (std::size_t i = 0; i < keep; ++i) {
             if (tmp[i].weight <= 0.0f) continue;
             primitive.joints[v * k + i] = static_cast<std::uint16_t>(tmp[i].joint);
-            primitive.weights[v * k + i] = static_cast<float>(static_cast<double>(tmp[i].weight) / sum);
+            primitive.weights[v * k + i] =
+                static_cast<float>(static_cast<double>(tmp[i].weight) / sum);
         }
     }
     return zeroVertices;
@@ -325,8 +363,10 @@ std::size_t clampInfluences(scene::Primitive& primitive, std::size_t jointCount)
     for (std::size_t v = 0; v < vertices; ++v) {
         bool bad = false;
         for (std::size_t i = 0; i < k; ++i)
-            if (primitive.weights[v * k + i] != 0.0f && primitive.joints[v * k + i] >= jointCount) bad = true;
-            else if (primitive.weights[v * k + i] == 0.0f) primitive.joints[v * k + i] = 0;
+            if (primitive.weights[v * k + i] != 0.0f && primitive.joints[v * k + i] >= jointCount)
+                bad = true;
+            else if (primitive.weights[v * k + i] == 0.0f)
+                primitive.joints[v * k + i] = 0;
         if (!bad) continue;
         ++changed;
         double sum = 0.0;
@@ -343,7 +383,8 @@ std::size_t clampInfluences(scene::Primitive& primitive, std::size_t jointCount)
             continue;
         }
         for (std::size_t i = 0; i < k; ++i)
-            primitive.weights[v * k + i] = static_cast<float>(static_cast<double>(primitive.weights[v * k + i]) / sum);
+            primitive.weights[v * k + i] =
+                static_cast<float>(static_cast<double>(primitive.weights[v * k + i]) / sum);
     }
     return changed;
 }
@@ -363,7 +404,8 @@ std::size_t dropNonFiniteTriangles(scene::Primitive& primitive, std::size_t& dro
     std::vector<std::uint32_t> kept;
     kept.reserve(primitive.indices.size());
     for (std::size_t t = 0; t + 2 < primitive.indices.size(); t += 3) {
-        const std::uint32_t a = primitive.indices[t], b = primitive.indices[t + 1], c = primitive.indices[t + 2];
+        const std::uint32_t a = primitive.indices[t], b = primitive.indices[t + 1],
+                            c = primitive.indices[t + 2];
         if (bad[a] || bad[b] || bad[c]) {
             ++droppedTriangles;
             continue;
@@ -380,14 +422,18 @@ bool jsonTooDeep(std::string_view json, std::uint64_t maxDepth) {
     for (std::size_t i = 0; i < json.size(); ++i) {
         const char c = json[i];
         if (inString) {
-            if (c == '\\') ++i;
-            else if (c == '"') inString = false;
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
             continue;
         }
-        if (c == '"') inString = true;
+        if (c == '"')
+            inString = true;
         else if (c == '[' || c == '{') {
             if (++depth > maxDepth) return true;
-        } else if ((c == ']' || c == '}') && depth > 0) --depth;
+        } else if ((c == ']' || c == '}') && depth > 0)
+            --depth;
     }
     return false;
 }

@@ -20,7 +20,7 @@ namespace hv::io::detail {
 // Collects errors and warnings for one file; identical warnings are kept once and at most
 // kMaxWarnings are kept (a final one says how many more were dropped).
 class Report {
-public:
+  public:
     explicit Report(std::string file) : m_file(std::move(file)) {}
 
     void error(std::string field, std::string message);
@@ -34,7 +34,7 @@ public:
 
     static constexpr std::size_t kMaxWarnings = 50;
 
-private:
+  private:
     std::string m_file;
     Diagnostics m_errors;
     Diagnostics m_warnings;
@@ -55,17 +55,26 @@ bool readFileBounded(const std::filesystem::path& path, std::uint64_t maxBytes,
 
 // The folder a model lives in; the only place its external references may point to.
 class ModelFolder {
-public:
+  public:
     explicit ModelFolder(const std::filesystem::path& modelFile);
 
     const std::filesystem::path& root() const { return m_root; } // canonical, absolute
 
-    enum class Refusal : std::uint8_t { None, Empty, Scheme, Absolute, Escapes, Link, Missing, NotFile };
+    enum class Refusal : std::uint8_t {
+        None,
+        Empty,
+        Scheme,
+        Absolute,
+        Escapes,
+        Link,
+        Missing,
+        NotFile
+    };
 
     struct Resolved {
         std::filesystem::path path; // inside root(), when refusal == None
         Refusal refusal = Refusal::None;
-        std::string reason;         // in words, when refusal != None
+        std::string reason; // in words, when refusal != None
     };
 
     // Resolves a reference written in the model (a relative path; '/' or '\' separators; "./"
@@ -77,7 +86,7 @@ public:
     // Whether an absolute path lies inside root() after resolving symbolic links.
     bool contains(const std::filesystem::path& path) const;
 
-private:
+  private:
     std::filesystem::path m_root;
 };
 
@@ -89,8 +98,8 @@ struct ImageBudget {
 
 // Decodes PNG, JPEG, BMP, GIF, TGA, ... (stb_image) into RGBA8, after checking the header's
 // dimensions against the limits (per image and in total). False with `reason` on failure.
-bool decodeImage(std::span<const std::uint8_t> encoded, const LoadLimits& limits, ImageBudget& budget,
-                 scene::Image& out, std::string& reason);
+bool decodeImage(std::span<const std::uint8_t> encoded, const LoadLimits& limits,
+                 ImageBudget& budget, scene::Image& out, std::string& reason);
 
 // Packs per-vertex influences given as `slots` (joint, weight) pairs per vertex into the
 // primitive: negative, NaN or infinite weights become 0, the 8 largest are kept (largest first),
