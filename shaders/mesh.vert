@@ -15,6 +15,7 @@ layout(location = 7) in vec4 a_weights0;
 layout(location = 8) in vec4 a_weights1;
 
 uniform mat4 u_model;      // mesh -> scene (rigid items)
+uniform mat3 u_normalMatrix; // rigid items: inverse transpose of mat3(u_view * u_model)
 uniform mat4 u_view;
 uniform mat4 u_projection;
 uniform int u_skinned;     // 0: rigid; 4 or 8: influences per vertex
@@ -54,6 +55,7 @@ void main() {
                       texelFetch(u_morphs, (u_morphTargetTotal + target) * u_morphVertexCount + gl_VertexID).xyz;
     }
     mat4 world = u_model;
+    mat3 normalMatrix = u_normalMatrix;
     if (u_skinned > 0) {
         mat4 skin = a_weights0.x * jointMatrix(a_joints0.x) + a_weights0.y * jointMatrix(a_joints0.y) +
                     a_weights0.z * jointMatrix(a_joints0.z) + a_weights0.w * jointMatrix(a_joints0.w);
@@ -61,11 +63,10 @@ void main() {
             skin += a_weights1.x * jointMatrix(a_joints1.x) + a_weights1.y * jointMatrix(a_joints1.y) +
                     a_weights1.z * jointMatrix(a_joints1.z) + a_weights1.w * jointMatrix(a_joints1.w);
         world = skin;
+        // Normals: inverse transpose of the upper 3x3 (handles scaled and mirrored joints).
+        normalMatrix = transpose(inverse(mat3(u_view * skin)));
     }
-    mat4 modelView = u_view * world;
-    vec4 viewPos = modelView * vec4(position, 1.0);
-    // Normals: inverse transpose of the upper 3x3 (handles scaled and mirrored nodes).
-    mat3 normalMatrix = transpose(inverse(mat3(modelView)));
+    vec4 viewPos = u_view * (world * vec4(position, 1.0));
     vec3 viewNormal = normalize(normalMatrix * normal);
     if (u_outlinePixels > 0.0)
         viewPos.xyz += viewNormal * (u_outlinePixels * u_metresPerPixelAtUnitDepth * max(-viewPos.z, 1e-3));

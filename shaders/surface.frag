@@ -1,9 +1,16 @@
-// surface.frag: the lit surface of every material (bone, muscle with tendons, wrap glass, a
-// model's own textured material), the x-ray ghost, and the flat outline colour. Lighting is in
-// view space so every view is lit the same way: a warm key light from the upper left, a cool
-// fill from the right, a rim light from behind, and a sky/ground ambient term darkened by
-// ambient occlusion. Output: sRGB-encoded colour, premultiplied by alpha.
+// surface.frag: the lit surface of every material, the x-ray ghost and the flat outline colour.
+// Lighting is in view space so every view is lit the same way: a warm key light from the upper
+// left, a cool fill from the right, a rim light from behind, and a sky/ground ambient term
+// darkened by ambient occlusion. Output: sRGB-encoded colour, premultiplied by alpha.
+//
+// Built in variants (the renderer puts one #define after the #version line), because a software
+// rasterizer runs every branch of a shader for every pixel sample:
+//   SURFACE_GENERIC  bones, wrap glass and third-party materials (texture, vertex colour)
+//   SURFACE_MUSCLE   muscle bellies with fibre striations, tendons outside u_bellyRange
+//   SURFACE_GHOST    the faint x-ray look of ghosted items
+//   SURFACE_FLAT     one flat colour (the selection outline)
 #version 330 core
+// (variant define inserted here)
 
 in vec3 v_viewPos;
 in vec3 v_viewNormal;
@@ -21,39 +28,66 @@ uniform int u_texCoord;
 uniform mat3 u_uvTransform;
 uniform sampler2D u_texture;   // sRGB texture: samples come back linear
 uniform float u_alphaCutoff;   // < 0: off
-uniform int u_mode;            // 0 lit, 1 ghost, 2 flat outline colour
 uniform int u_highlighted;
-uniform vec4 u_flatColor;      // mode 2: linear RGBA
+uniform vec4 u_flatColor;      // SURFACE_FLAT: linear RGBA
 uniform int u_hasAO;
 uniform sampler2D u_ao;
 uniform vec2 u_viewportSize;   // pixels of the colour target
 
 layout(location = 0) out vec4 o_color;
 
+// sRGB encoding, approximated without pow() (costly when every multisample is shaded): within
+// 0.4% of the exact curve above 0.02, exact at 0 and 1.
 vec3 toSrgb(vec3 c) {
     c = clamp(c, 0.0, 1.0);
-    return mix(c * 12.92, 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055, step(vec3(0.0031308), c));
+    vec3 s1 = sqrt(c), s2 = sqrt(s1), s3 = sqrt(s2);
+    return 0.585122381 * s1 + 0.783140355 * s2 - 0.368262736 * s3;
 }
 
 float wrapDiffuse(vec3 n, vec3 l, float w) { return max(0.0, (dot(n, l) + w) / (1.0 + w)); }
 
-// Fibre bundles: faint stripes along the muscle (texcoord0.x runs along it).
+// Fibre bundles: faint stripes along the muscle (texcoord0.x runs along it, texcoord0.y around
+// or across it). Triangle waves instead of sines: cheaper, and as soft once lit.
+float tri(float x) { return abs(fract(x) - 0.5) * 4.0 - 1.0; }
 float striation(vec2 uv) {
-    float a = sin(uv.y * 6.2831853 * 23.0 + sin(uv.x * 31.0) * 0.6);
-    float b = sin(uv.y * 6.2831853 * 57.0 + uv.x * 7.0);
+    float a = tri(uv.y * 23.0 + tri(uv.x * 5.0) * 0.1);
+    float b = tri(uv.y * 57.0 + uv.x * 1.1);
     return 0.5 + 0.32 * a + 0.18 * b;
 }
 
 void main() {
-    if (u_mode == 2) {
-        o_color = vec4(toSrgb(u_flatColor.rgb) * u_flatColor.a, u_flatColor.a);
-        return;
-    }
+#if defined(SURFACE_FLAT)
+    o_color = vec4(toSrgb(u_flatColor.rgb) * u_flatColor.a, u_flatColor.a);
+#else
     vec3 n = normalize(v_viewNormal);
     if (!gl_FrontFacing) n = -n;
     vec3 v = normalize(-v_viewPos);
+    float facingAway = 1.0 - max(dot(n, v), 0.0);
 
     vec4 base = u_baseColor;
+    vec3 albedo = base.rgb;
+#if defined(SURFACE_GHOST)
+    // X-ray ghost: a faint body, stronger where the surface turns away (the silhouette).
+    float edge = facingAway * facingAway;
+    vec3 grey = vec3(dot(albedo, vec3(0.3, 0.55, 0.15)));
+    vec3 tint = mix(grey, albedo, 0.45) * 0.55 + vec3(0.35);
+    float ghostAlpha = clamp(0.05 + 0.42 * edge, 0.0, 0.6);
+    o_color = vec4(toSrgb(tint) * ghostAlpha, ghostAlpha);
+#else
+    float specStrength = 0.12;
+    float shininess = mix(64.0, 6.0, clamp(u_roughness, 0.0, 1.0));
+    float wrap = 0.25;
+#if defined(SURFACE_MUSCLE)
+    float t = v_uv0.x;
+    float belly = smoothstep(u_bellyRange.x - 0.015, u_bellyRange.x + 0.025, t) *
+                  (1.0 - smoothstep(u_bellyRange.y - 0.025, u_bellyRange.y + 0.015, t));
+    const vec3 tendon = vec3(0.80, 0.78, 0.72);
+    float s = striation(v_uv0);
+    albedo = mix(tendon * mix(0.95, 1.03, s), albedo * mix(0.84, 1.10, s), belly);
+    specStrength = mix(0.35, 0.16, belly);
+    shininess = mix(48.0, 26.0, belly);
+    wrap = mix(0.2, 0.3, belly);
+#else
     if (u_useVertexColor != 0) base *= v_color;
     if (u_hasTexture != 0) {
         vec2 uv = u_texCoord == 1 ? v_uv1 : v_uv0;
@@ -61,30 +95,16 @@ void main() {
         base *= texture(u_texture, uv);
     }
     if (u_alphaCutoff >= 0.0 && base.a < u_alphaCutoff) discard;
-
-    float specStrength = 0.12;
-    float shininess = mix(64.0, 6.0, clamp(u_roughness, 0.0, 1.0));
-    float wrap = 0.25;
-    vec3 albedo = base.rgb;
+    albedo = base.rgb;
     if (u_kind == 1) { // bone: ivory, matte, soft light wrapping round (it scatters a little)
         wrap = 0.45;
         specStrength = 0.06;
         shininess = 14.0;
-    } else if (u_kind == 2) { // muscle and tendon
-        float t = v_uv0.x;
-        float belly = smoothstep(u_bellyRange.x - 0.015, u_bellyRange.x + 0.025, t) *
-                      (1.0 - smoothstep(u_bellyRange.y - 0.025, u_bellyRange.y + 0.015, t));
-        vec3 tendon = vec3(0.80, 0.78, 0.72);
-        float s = striation(v_uv0);
-        vec3 flesh = albedo * mix(0.84, 1.10, s);
-        albedo = mix(tendon * mix(0.95, 1.03, s), flesh, belly);
-        specStrength = mix(0.35, 0.16, belly);
-        shininess = mix(48.0, 26.0, belly);
-        wrap = mix(0.2, 0.3, belly);
-    } else if (u_kind == 3) {
+    } else if (u_kind == 3) { // wrap surface: glass
         specStrength = 0.5;
         shininess = 60.0;
     }
+#endif
     if (u_highlighted != 0) albedo = min(albedo * 1.12 + vec3(0.015), vec3(1.0));
 
     float ao = 1.0;
@@ -96,29 +116,25 @@ void main() {
     const vec3 keyColor = vec3(1.0, 0.96, 0.9) * 0.82;
     const vec3 fillColor = vec3(0.78, 0.85, 1.0) * 0.26;
     const vec3 rimColor = vec3(1.0, 1.0, 1.0) * 0.16;
-    vec3 sky = vec3(0.32, 0.33, 0.36), ground = vec3(0.17, 0.15, 0.14);
+    const vec3 sky = vec3(0.32, 0.33, 0.36), ground = vec3(0.17, 0.15, 0.14);
     vec3 ambient = mix(ground, sky, 0.5 + 0.5 * n.y) * ao;
 
     vec3 diffuse = keyColor * wrapDiffuse(n, keyDir, wrap) * mix(1.0, ao, 0.45) + fillColor * wrapDiffuse(n, fillDir, wrap) * ao;
-    float rim = pow(1.0 - max(dot(n, v), 0.0), 3.0) * max(dot(n, rimDir) + 0.6, 0.0);
+    float rim = facingAway * facingAway * facingAway * max(dot(n, rimDir) + 0.6, 0.0);
     vec3 h = normalize(keyDir + v);
-    float spec = specStrength * pow(max(dot(n, h), 0.0), shininess) * (shininess + 8.0) / 40.0;
+    // Blinn-Phong lobe via exp2 (one transcendental instead of pow's two).
+    float nh = max(dot(n, h), 1e-4);
+    float spec = specStrength * exp2(shininess * (nh - 1.0) * 1.4427) * (shininess + 8.0) / 40.0;
     vec3 lit = albedo * (ambient + diffuse) + rimColor * rim * albedo * 1.5 + keyColor * spec * mix(0.6, 1.0, ao);
 
-    if (u_mode == 1) {
-        // X-ray ghost: faint body, stronger where the surface turns away (the silhouette).
-        float facing = abs(dot(n, v));
-        float edge = pow(1.0 - facing, 2.2);
-        vec3 grey = vec3(dot(albedo, vec3(0.3, 0.55, 0.15)));
-        vec3 tint = mix(grey, albedo, 0.45) * 0.55 + vec3(0.35);
-        float alpha = clamp(0.05 + 0.42 * edge, 0.0, 0.6);
-        o_color = vec4(toSrgb(tint) * alpha, alpha);
-        return;
-    }
     // Soft shoulder above 0.8 so light surfaces keep their shading instead of clipping to white.
     vec3 over = max(lit - 0.8, 0.0);
-    lit = min(lit, 0.8) + 0.2 * (1.0 - exp(-over / 0.2));
+    lit = min(lit, 0.8) + 0.2 * over / (over + 0.2);
     float alpha = base.a;
-    if (u_kind == 3) alpha = clamp(base.a + 0.4 * pow(1.0 - abs(dot(n, v)), 2.0), 0.0, 0.8);
+#if !defined(SURFACE_MUSCLE)
+    if (u_kind == 3) alpha = clamp(base.a + 0.4 * facingAway * facingAway, 0.0, 0.8);
+#endif
     o_color = vec4(toSrgb(lit) * alpha, alpha);
+#endif
+#endif
 }

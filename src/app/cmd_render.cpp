@@ -271,10 +271,13 @@ int renderFigure(Session& session, const Content& content, const draw::FigureSpe
     // One camera for every frame, so an animation does not jitter: it frames the union of the
     // frames' boxes (sampled).
     scene::Bounds bounds;
+    std::optional<draw::DrawList> firstList; // a single picture draws the list it framed
     const std::size_t step = std::max<std::size_t>(1, frames.size() / 6);
     for (std::size_t i = 0; i < frames.size(); i += step) {
         opts.room = frames[i].room;
-        bounds.add(draw::focusBounds(drawer->build(frames[i].q, opts).items));
+        draw::DrawList list = drawer->build(frames[i].q, opts);
+        bounds.add(draw::focusBounds(list.items));
+        if (frames.size() == 1) firstList = std::move(list);
     }
     if (frames.size() > 1) {
         opts.room = frames.back().room;
@@ -290,7 +293,7 @@ int renderFigure(Session& session, const Content& content, const draw::FigureSpe
     int code = kExitOk;
     for (const Frame& f : frames) {
         opts.room = f.room;
-        const draw::DrawList list = drawer->build(f.q, opts);
+        const draw::DrawList list = firstList ? std::move(*firstList) : drawer->build(f.q, opts);
         timer().mark("draw list");
         render::Figure fig = renderer->render(list, camera, fo);
         timer().mark("render + read back");

@@ -61,7 +61,9 @@ Figure FigureRenderer::render(const draw::DrawList& list, const draw::Camera& ca
         } else {
             // Where each label can point: the visible pixels of its muscle in an id image at half
             // size (ghosts do not hide anything).
-            const int iw = std::max(1, bw / 2), ih = std::max(1, bh / 2);
+            // About 540 rows are enough to find where a label can point.
+            const int div = std::max(1, (bh + 270) / 540);
+            const int iw = std::max(1, bw / div), ih = std::max(1, bh / div);
             const auto ids = m_renderer->renderIds(list.items, camera, iw, ih, false);
             const float toBig = static_cast<float>(bw) / static_cast<float>(iw);
             glm::vec2 figMin(1e30f), figMax(-1e30f);

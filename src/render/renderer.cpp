@@ -121,7 +121,8 @@ enum class Pass { Prepass, Lit, Outline, Ghost, Id };
 } // namespace
 
 struct Renderer::Impl {
-    GlProgram lit, prepass, id, ssao, blur, down;
+    // The surface shader's variants (see shaders/surface.frag).
+    GlProgram lit, muscle, ghost, flat, prepass, id, ssao, blur, down;
     bool idReady = false, ssaoReady = false, blurReady = false, downReady = false;
     std::string lazyError;
     detail::GpuCache cache;
@@ -167,8 +168,10 @@ struct Renderer::Impl {
         glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, fb.msaaColor);
         glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, fb.msaaDepth);
         if (ao) {
-            fb.aoWidth = std::max(1, (w + 1) / 2);
-            fb.aoHeight = std::max(1, (h + 1) / 2);
+            // Ambient occlusion is soft: about 400 rows are plenty (half size for small targets).
+            const int div = std::max(2, (h + 200) / 400);
+            fb.aoWidth = std::max(1, (w + div - 1) / div);
+            fb.aoHeight = std::max(1, (h + div - 1) / div);
             fb.preNormal = makeTexture(GL_RGBA8, fb.aoWidth, fb.aoHeight, GL_RGBA, GL_UNSIGNED_BYTE, GL_NEAREST);
             fb.preDepth = makeTexture(GL_DEPTH_COMPONENT24, fb.aoWidth, fb.aoHeight, GL_DEPTH_COMPONENT, GL_UNSIGNED_INT, GL_NEAREST);
             fb.preFbo = fboWithColor(fb.preNormal, fb.preDepth);
@@ -225,15 +228,24 @@ struct Renderer::Impl {
         glActiveTexture(GL_TEXTURE0);
     }
 
+    glm::mat4 view{1.0f}; // the current camera's, for normal matrices
+
     // Draws one item with program `p` (already in use, camera uniforms set).
     void drawItem(GlProgram& p, const draw::DrawItem& item, Pass pass) {
         if (!item.mesh || item.mesh->positions.empty()) return;
         const detail::GpuMesh& g = cache.mesh(item.mesh);
         if (g.indexCount == 0) return;
-        const bool skinned = item.skinned() && g.influences > 0;
+        bool skinned = item.skinned() && g.influences > 0;
+        glm::mat4 model = item.transform;
+        if (skinned && g.rigidJoint >= 0 && static_cast<std::size_t>(g.rigidJoint) < item.jointMatrices->size()) {
+            model = (*item.jointMatrices)[static_cast<std::size_t>(g.rigidJoint)];
+            skinned = false;
+        }
         glUniform1i(p.location("u_skinned"), skinned ? g.influences : 0);
         if (skinned) glUniform1i(p.location("u_jointOffset"), jointOffsets[item.jointMatrices.get()]);
-        uploadMatrix(p.location("u_model"), item.transform);
+        uploadMatrix(p.location("u_model"), model);
+        const glm::mat3 normalMatrix = glm::transpose(glm::inverse(glm::mat3(view * model)));
+        glUniformMatrix3fv(p.location("u_normalMatrix"), 1, GL_FALSE, glm::value_ptr(normalMatrix));
         // Morph targets: the (up to) 8 heaviest weights.
         int morphCount = 0;
         if (g.morphTargets > 0 && !item.morphWeights.empty()) {
@@ -287,8 +299,9 @@ struct Renderer::Impl {
         stats.triangles += static_cast<std::size_t>(g.indexCount / 3);
     }
 
-    void setCamera(GlProgram& p, const glm::mat4& view, const glm::mat4& proj, const draw::Camera& camera, int height) {
-        uploadMatrix(p.location("u_view"), view);
+    void setCamera(GlProgram& p, const glm::mat4& viewMatrix, const glm::mat4& proj, const draw::Camera& camera, int height) {
+        view = viewMatrix;
+        uploadMatrix(p.location("u_view"), viewMatrix);
         uploadMatrix(p.location("u_projection"), proj);
         glUniform1f(p.location("u_metresPerPixelAtUnitDepth"), camera.metresPerPixel(1.0f, static_cast<float>(height)));
         glUniform1f(p.location("u_outlinePixels"), 0.0f);
@@ -313,7 +326,10 @@ Renderer::~Renderer() = default;
 std::unique_ptr<Renderer> Renderer::create(std::string& error) {
     std::unique_ptr<Renderer> r(new Renderer);
     Impl& m = *r->m;
-    if (!m.lit.build("mesh.vert", "surface.frag", error)) return nullptr;
+    if (!m.lit.build("mesh.vert", "surface.frag", "#define SURFACE_GENERIC 1\n", error)) return nullptr;
+    if (!m.muscle.build("mesh.vert", "surface.frag", "#define SURFACE_MUSCLE 1\n", error)) return nullptr;
+    if (!m.ghost.build("mesh.vert", "surface.frag", "#define SURFACE_GHOST 1\n", error)) return nullptr;
+    if (!m.flat.build("mesh.vert", "surface.frag", "#define SURFACE_FLAT 1\n", error)) return nullptr;
     if (!m.prepass.build("mesh.vert", "prepass.frag", error)) return nullptr;
     glGenVertexArrays(1, &m.emptyVao);
     glGenTextures(1, &m.whiteTexture);
@@ -377,6 +393,9 @@ void Renderer::render(std::span<const draw::DrawItem> items, const draw::Camera&
     };
     std::stable_sort(translucent.begin(), translucent.end(),
                      [&](const draw::DrawItem* a, const draw::DrawItem* b) { return depthOf(a) < depthOf(b); });
+    // Opaque items front to back, so the depth test rejects hidden fragments before shading.
+    std::stable_sort(opaque.begin(), opaque.end(),
+                     [&](const draw::DrawItem* a, const draw::DrawItem* b) { return depthOf(a) > depthOf(b); });
 
     glDisable(GL_BLEND);
     glEnable(GL_DEPTH_TEST);
@@ -434,20 +453,29 @@ void Renderer::render(std::span<const draw::DrawItem> items, const draw::Camera&
     glClearDepth(1.0);
     glClearStencil(0);
     glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
-    GlProgram& lit = I.lit;
-    lit.use();
-    I.bindCommonTextures(lit);
-    I.setCamera(lit, view, proj, camera, h);
     glActiveTexture(GL_TEXTURE1);
     glBindTexture(GL_TEXTURE_2D, ao ? I.fb.blurTex : I.whiteTexture);
-    glUniform1i(lit.location("u_ao"), 1);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, I.whiteTexture);
-    glUniform1i(lit.location("u_texture"), 0);
-    glUniform1i(lit.location("u_hasAO"), ao ? 1 : 0);
-    glUniform2f(lit.location("u_viewportSize"), static_cast<float>(w), static_cast<float>(h));
-    glUniform1i(lit.location("u_mode"), 0);
-    for (const auto* i : opaque) I.drawItem(lit, *i, Pass::Lit);
+    const auto usePass = [&](GlProgram& p) {
+        p.use();
+        I.bindCommonTextures(p);
+        I.setCamera(p, view, proj, camera, h);
+        glUniform1i(p.location("u_ao"), 1);
+        glUniform1i(p.location("u_texture"), 0);
+        glUniform1i(p.location("u_hasAO"), ao ? 1 : 0);
+        glUniform2f(p.location("u_viewportSize"), static_cast<float>(w), static_cast<float>(h));
+    };
+    // Muscles and everything else in two runs (each front to back), one program each.
+    for (int run = 0; run < 2; ++run) {
+        GlProgram& p = run == 0 ? I.muscle : I.lit;
+        bool any = false;
+        for (const auto* i : opaque) any |= (i->material.kind == draw::MaterialKind::Muscle) == (run == 0);
+        if (!any) continue;
+        usePass(p);
+        for (const auto* i : opaque)
+            if ((i->material.kind == draw::MaterialKind::Muscle) == (run == 0)) I.drawItem(p, *i, Pass::Lit);
+    }
 
     // 3. Selection outline: the outlined items' back faces pushed out by a few pixels, drawn
     //    behind everything already there, so only a rim outside the silhouette remains.
@@ -455,15 +483,14 @@ void Renderer::render(std::span<const draw::DrawItem> items, const draw::Camera&
         bool any = false;
         for (const auto& i : items) any |= (i.flags & draw::kOutlined) != 0;
         if (any) {
-            glUniform1i(lit.location("u_mode"), 2);
-            glUniform4fv(lit.location("u_flatColor"), 1, glm::value_ptr(s.outlineColor));
+            usePass(I.flat);
+            glUniform4fv(I.flat.location("u_flatColor"), 1, glm::value_ptr(s.outlineColor));
             // Never thinner than 1.5 pixels, so small figures keep a visible outline.
-            glUniform1f(lit.location("u_outlinePixels"), std::max(1.5f, s.outlinePixels * s.pixelScale));
+            glUniform1f(I.flat.location("u_outlinePixels"), std::max(1.5f, s.outlinePixels * s.pixelScale));
             glCullFace(GL_FRONT);
             for (const auto& i : items)
-                if (i.flags & draw::kOutlined) I.drawItem(lit, i, Pass::Outline);
+                if (i.flags & draw::kOutlined) I.drawItem(I.flat, i, Pass::Outline);
             glCullFace(GL_BACK);
-            glUniform1f(lit.location("u_outlinePixels"), 0.0f);
         }
     }
 
@@ -472,10 +499,15 @@ void Renderer::render(std::span<const draw::DrawItem> items, const draw::Camera&
         glEnable(GL_BLEND);
         glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
         glDepthMask(GL_FALSE);
+        GlProgram* current = nullptr;
         for (const auto* i : translucent) {
             const bool ghost = (i->flags & draw::kGhosted) != 0;
-            glUniform1i(lit.location("u_mode"), ghost ? 1 : 0);
-            I.drawItem(lit, *i, ghost ? Pass::Ghost : Pass::Lit);
+            GlProgram& p = ghost ? I.ghost : (i->material.kind == draw::MaterialKind::Muscle ? I.muscle : I.lit);
+            if (&p != current) {
+                usePass(p);
+                current = &p;
+            }
+            I.drawItem(p, *i, ghost ? Pass::Ghost : Pass::Lit);
         }
         glDepthMask(GL_TRUE);
         glDisable(GL_BLEND);

@@ -284,7 +284,12 @@ TEST_CASE("a shader that fails to compile is reported with its file name") {
     CHECK(p.build("mesh.vert", "no_such_shader.frag", error) == false);
     CHECK(error.find("no_such_shader.frag") != std::string::npos);
     // Every embedded shader pair the renderer uses builds.
-    for (const auto& [vs, fs] : {std::pair{"mesh.vert", "surface.frag"}, {"mesh.vert", "prepass.frag"}, {"mesh.vert", "id.frag"},
+    for (const char* variant : {"SURFACE_GENERIC", "SURFACE_MUSCLE", "SURFACE_GHOST", "SURFACE_FLAT"}) {
+        render::detail::GlProgram q;
+        INFO(variant);
+        CHECK(q.build("mesh.vert", "surface.frag", std::string("#define ") + variant + " 1\n", error));
+    }
+    for (const auto& [vs, fs] : {std::pair{"mesh.vert", "prepass.frag"}, {"mesh.vert", "id.frag"},
                                  {"fullscreen.vert", "ssao.frag"}, {"fullscreen.vert", "blur.frag"},
                                  {"fullscreen.vert", "downsample.frag"}}) {
         render::detail::GlProgram q;

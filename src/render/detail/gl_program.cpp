@@ -2,6 +2,7 @@
 
 #include "render/detail/shader_sources.hpp"
 
+#include <algorithm>
 #include <vector>
 
 namespace hv::render::detail {
@@ -56,6 +57,41 @@ GlProgram::~GlProgram() {
 
 bool GlProgram::build(std::string_view vertexFile, std::string_view fragmentFile, std::string& error) {
     return buildFromSource(vertexFile, shaderSource(vertexFile), fragmentFile, shaderSource(fragmentFile), error);
+}
+
+namespace {
+
+// `source` with `defines` after its first line (the #version line). Line numbers in driver
+// messages then run `defines`' line count ahead; a #line directive puts them back.
+std::string withDefines(std::string_view source, std::string_view defines) {
+    if (defines.empty() || source.empty()) return std::string(source);
+    // The directive, not the word in a comment: "#version" at the start of a line.
+    std::size_t version = source.starts_with("#version") ? 0 : source.find("\n#version");
+    if (version != std::string_view::npos && version > 0) ++version;
+    if (version == std::string_view::npos) return std::string(defines) + std::string(source);
+    const std::size_t eol = source.find('\n', version);
+    if (eol == std::string_view::npos) return std::string(source);
+    const std::size_t versionLine = static_cast<std::size_t>(std::count(source.begin(), source.begin() + static_cast<std::ptrdiff_t>(version), '\n')) + 1;
+    return std::string(source.substr(0, eol + 1)) + std::string(defines) + "#line " + std::to_string(versionLine + 1) + "\n" +
+           std::string(source.substr(eol + 1));
+}
+
+} // namespace
+
+bool GlProgram::build(std::string_view vertexFile, std::string_view fragmentFile, std::string_view defines,
+                      std::string& error) {
+    const std::string vs = withDefines(shaderSource(vertexFile), defines);
+    const std::string fs = withDefines(shaderSource(fragmentFile), defines);
+    std::string label = std::string(fragmentFile);
+    if (!defines.empty()) {
+        std::string d(defines);
+        while (!d.empty() && d.back() == '\n') d.pop_back();
+        for (char& c : d) if (c == '\n') c = ' ';
+        label += " [" + d + "]";
+    }
+    if (shaderSource(vertexFile).empty() || shaderSource(fragmentFile).empty())
+        return buildFromSource(vertexFile, shaderSource(vertexFile), fragmentFile, shaderSource(fragmentFile), error);
+    return buildFromSource(vertexFile, vs, label, fs, error);
 }
 
 bool GlProgram::buildFromSource(std::string_view vertexName, std::string_view vertexSource,

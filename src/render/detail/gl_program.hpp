@@ -20,6 +20,9 @@ public:
     // returns false and sets `error` to the compiler's log prefixed by the file name, e.g.
     // "surface.frag: 0:42(7): error: ...".
     bool build(std::string_view vertexFile, std::string_view fragmentFile, std::string& error);
+    // The same with `defines` (e.g. "#define SURFACE_MUSCLE 1\n") inserted after each stage's
+    // #version line; messages name the files and the defines.
+    bool build(std::string_view vertexFile, std::string_view fragmentFile, std::string_view defines, std::string& error);
     // Builds from source text; `vertexName`/`fragmentName` name them in messages.
     bool buildFromSource(std::string_view vertexName, std::string_view vertexSource,
                          std::string_view fragmentName, std::string_view fragmentSource, std::string& error);

@@ -87,6 +87,19 @@ const GpuMesh& GpuCache::mesh(const draw::MeshPtr& ptr) {
             }
     }
     g.influences = influences;
+    if (influences) {
+        int joint = -1;
+        bool rigid = true;
+        for (std::size_t v = 0; v < n && rigid; ++v) {
+            int full = -1;
+            for (std::size_t k = 0; k < static_cast<std::size_t>(influences); ++k)
+                if (weights[v * static_cast<std::size_t>(influences) + k] >= 0.9999f)
+                    full = joints[v * static_cast<std::size_t>(influences) + k];
+            if (full < 0 || (joint >= 0 && full != joint)) rigid = false;
+            joint = full;
+        }
+        if (rigid && joint >= 0) g.rigidJoint = joint;
+    }
 
     const bool hasUv0 = src.texcoords0.size() == n, hasUv1 = src.texcoords1.size() == n, hasColor = src.colors.size() == n;
     std::size_t offset = 0;

@@ -17,6 +17,9 @@ struct GpuMesh {
     GLsizei indexCount = 0;
     int vertexCount = 0;
     int influences = 0;          // 0, 4 or 8
+    // >= 0: every vertex is bound to this one joint with full weight (a rigid part of a skin,
+    // e.g. one bone of a skeleton model): drawn as a rigid mesh with that joint's matrix.
+    int rigidJoint = -1;
     GLuint morphBuffer = 0, morphTexture = 0;
     int morphTargets = 0;
     bool morphNormals = false;
