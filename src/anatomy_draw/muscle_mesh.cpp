@@ -460,6 +460,7 @@ std::vector<PartSolid> buildFanSheet(std::span<const PartPath> parts, const Outw
     std::vector<glm::vec2> bellies;
     SolidParams fanParams = params;
     fanParams.originTendonShare = params.fanOriginTendonShare;
+    fanParams.maxTendonFraction = params.fanMaxTendonFraction;
     for (const PartPath& p : parts) {
         samples.push_back(resample(p, R));
         bellies.push_back(bellyRangeOf(p.architecture, fanParams));

@@ -8,7 +8,8 @@
 //    share of the path, so a belly that shortens gets thicker at constant volume.
 //  - Tendons: the belly/tendon split of the path follows the architecture, tendon slack length
 //    against fibre length x cos(pennation), with at most `maxTendonFraction` of the path drawn
-//    as tendon (published tendon slack lengths include aponeuroses, which lie on the belly).
+//    as tendon (`fanMaxTendonFraction` for fans, which arise fleshy): published tendon slack
+//    lengths include aponeuroses, which lie on the belly.
 //    Tendon thickness from the force it carries at a modest stress (cross-section =
 //    max isometric force / `tendonStress`).
 //  - Shapes (content's `shape`): fusiform = a round belly per part; strap = the same cross-
@@ -45,9 +46,10 @@ struct SolidParams {
     double minBellyRadius = 0.003;   // m
     double maxBellyRadius = 0.035;   // m
     double minTendonRadius = 0.0015; // m
-    double maxTendonFraction = 0.45; // most of the path drawn as tendon
+    double maxTendonFraction = 0.4;  // most of the path drawn as tendon
     double originTendonShare = 0.3;  // share of the tendon length drawn at the origin end
-    double fanOriginTendonShare = 0.1; // fans arise mostly fleshy from a broad origin
+    double fanMaxTendonFraction = 0.2; // fans: a short insertion tendon ...
+    double fanOriginTendonShare = 0.0; // ... and a fleshy origin along a broad line
     double sampleSpacing = 0.005;    // m between cross-sections along the path
     int minSamples = 12;
     int maxSamples = 80;
