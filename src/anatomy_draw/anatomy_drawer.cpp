@@ -221,14 +221,15 @@ DrawList AnatomyDrawer::build(std::span<const double> q, const DrawOptions& opti
     for (Transform& b : bodies) b = options.room * b;
     const Layers& layers = options.layers;
 
-    const auto bodyShown = [&](int b) {
-        return layers.bones && b >= 0 && sideShown(layers.sides, model.bodies[static_cast<std::size_t>(b)].side);
-    };
     const auto lowerLeg = [&](int b) {
         if (b < 0) return false;
         const std::string& n = model.bodies[static_cast<std::size_t>(b)].name;
-        return n.starts_with("tibia") || n.starts_with("fibula") || n.starts_with("talus") ||
+        return n.starts_with("tibia") || n.starts_with("fibula") || n.starts_with("patella") || n.starts_with("talus") ||
                n.starts_with("calcn") || n.starts_with("toes");
+    };
+    const auto bodyShown = [&](int b) {
+        return layers.bones && b >= 0 && sideShown(layers.sides, model.bodies[static_cast<std::size_t>(b)].side) &&
+               (layers.lowerLegs || !lowerLeg(b));
     };
     const auto boneTarget = [&](int b, int node) {
         PickTarget t;

@@ -33,6 +33,8 @@ struct Layers {
     bool muscles = true;
     bool wraps = false; // wrap surfaces (glass cylinders), a teaching aid
     bool model = true;  // a third-party model's own meshes
+    bool lowerLegs = true; // patellae, tibiae, fibulae and below (an inferior view hides them:
+                           // they would stand between the camera and the pelvis)
     // When non-empty, only these muscles are drawn: a muscle shows if its id is listed or its
     // group is (ids and group ids from the content).
     std::vector<std::string> onlyMuscles;

@@ -306,9 +306,12 @@ DrawOptions figureDrawOptions(const FigureSpec& spec, const Content& content) {
     for (const std::string& h : spec.highlight)
         if (auto ref = parseHighlight(content, h, error)) o.highlight.push_back(*ref);
     if (!spec.camera)
-        if (const auto view = standardViewFromName(spec.view))
+        if (const auto view = standardViewFromName(spec.view)) {
             if (const auto keep = medialViewKeeps(*view))
                 o.layers.sides = *keep == Side::Left ? SideFilter::LeftOnly : SideFilter::RightOnly;
+            // From below, the lower legs would stand between the camera and the pelvis.
+            if (*view == StandardView::Inferior) o.layers.lowerLegs = false;
+        }
     return o;
 }
 
