@@ -3,6 +3,9 @@
 #include "anatomy_draw/anatomy_drawer.hpp"
 #include "anatomy_draw/palette.hpp"
 #include "content/content_fixture.hpp"
+#include "scene/geometry.hpp"
+
+#include <glm/gtc/quaternion.hpp>
 #include "core/kinematics.hpp"
 #include "core/pose_text.hpp"
 #include "mesh_checks.hpp"
@@ -226,4 +229,118 @@ TEST_CASE("functional groups get clearly different colours, and bones are not mu
     }
     // Same group, different muscles: told apart by lightness.
     CHECK(muscleColor(content, "gluteus_maximus") != muscleColor(content, "gluteus_medius"));
+}
+
+namespace {
+
+// A one-bone "skeleton" model in the default pose: a skin joint named femur_r at the hip
+// centre, and a small mesh around it bound to that joint; plus a mesh named like a muscle alias.
+std::shared_ptr<const scene::Scene> skeletonModel(const Content& content) {
+    const Model& model = content.model;
+    const auto bodies = computeBodyTransforms(model, model.defaultPose());
+    auto s = std::make_shared<scene::Scene>();
+    scene::Node joint;
+    joint.name = "femur_r";
+    const glm::mat4 bind = toSceneMatrix(bodies[static_cast<std::size_t>(model.findBody("femur_r"))]);
+    joint.translation = glm::vec3(bind[3]);
+    joint.rotation = glm::quat_cast(glm::mat3(bind));
+    s->nodes.push_back(joint);
+    scene::Node pelvis;
+    pelvis.name = "pelvis";
+    pelvis.translation = glm::vec3(toSceneMatrix(bodies[static_cast<std::size_t>(model.findBody("pelvis"))])[3]);
+    s->nodes.push_back(pelvis);
+    scene::Skin skin;
+    skin.joints = {0, 1};
+    skin.inverseBindMatrices = {glm::inverse(bind), glm::inverse(toSceneMatrix(bodies[static_cast<std::size_t>(model.findBody("pelvis"))]))};
+    s->skins.push_back(skin);
+    scene::Mesh bone;
+    bone.name = "femur_r";
+    scene::Primitive p;
+    const glm::vec3 c(bind[3]);
+    p.positions = {c + glm::vec3(-0.01f, -0.3f, 0), c + glm::vec3(0.01f, -0.3f, 0), c + glm::vec3(0, 0, 0.01f)};
+    p.normals.assign(3, glm::vec3(0, 0, 1));
+    p.indices = {0, 1, 2};
+    p.influenceCount = 4;
+    p.joints.assign(12, 0);
+    p.weights = {1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0};
+    bone.primitives.push_back(p);
+    s->meshes.push_back(bone);
+    scene::Node boneNode;
+    boneNode.name = "femur_r_bone";
+    boneNode.mesh = 0;
+    boneNode.skin = 0;
+    s->nodes.push_back(boneNode);
+    // A muscle mesh named by piriformis' aliases, on the subject's right (glTF -X).
+    scene::Mesh pir;
+    pir.name = "Piriformis";
+    scene::Primitive q = p;
+    q.influenceCount = 0;
+    q.joints.clear();
+    q.weights.clear();
+    for (auto& v : q.positions) v = glm::vec3(-0.1f, 0.9f, -0.1f) + 0.1f * (v - c);
+    pir.primitives.push_back(q);
+    s->meshes.push_back(pir);
+    scene::Node pirNode;
+    pirNode.name = "piriformis mesh";
+    pirNode.mesh = 1;
+    s->nodes.push_back(pirNode);
+    s->roots = {0, 1, 2, 3};
+    return s;
+}
+
+} // namespace
+
+TEST_CASE("a model whose joints are named after the bodies is posed by the core's kinematics") {
+    const Content& content = test::projectContent();
+    const AnatomyDrawer drawer(content, skeletonModel(content));
+    REQUIRE(drawer.modelIsAnatomical());
+    const auto q = poseOf(content.model, "hip_flexion_r=90");
+    const DrawList list = drawer.build(q, {});
+    const DrawItem* bone = nullptr;
+    for (const DrawItem& i : list.items) {
+        const PickTarget* t = list.target(i.pickId);
+        if (t && t->kind == PickTarget::Kind::Bone) bone = &i;
+    }
+    REQUIRE(bone);
+    CHECK(list.target(bone->pickId)->name == "Right femur");
+    REQUIRE(bone->skinned());
+    // Skinned vertex 0 (30 cm below the hip centre at rest) goes where the femur's own frame
+    // takes that point at 90 degrees of flexion: forward (glTF +Z), level with the hip.
+    const auto posed = scene::skinPositions(*bone->mesh, bone->mesh->positions, *bone->jointMatrices);
+    const auto bodies = computeBodyTransforms(content.model, q);
+    const Transform& femur = bodies[static_cast<std::size_t>(content.model.findBody("femur_r"))];
+    const Transform& femur0 = computeBodyTransforms(content.model, content.model.defaultPose())[static_cast<std::size_t>(content.model.findBody("femur_r"))];
+    const glm::mat3 toOsim = glm::transpose(scene::osimToGltfRotation());
+    const Vec3 local = femur0.inverse().apply(Vec3(toOsim * bone->mesh->positions[0]));
+    const glm::vec3 expected = scene::osimToGltf(glm::vec3(femur.apply(local)));
+    CHECK(glm::length(posed[0] - expected) < 1e-4f);
+    // Forward of the hip centre by about the 30 cm it hung below it.
+    const glm::vec3 hip = scene::osimToGltf(glm::vec3(femur.translation));
+    CHECK(posed[0].z - hip.z > 0.25f);
+    CHECK(std::abs(posed[0].y - hip.y) < 0.05f);
+}
+
+TEST_CASE("a model's mesh named in a muscle's aliases is that muscle: picked, coloured and highlighted as it") {
+    const Content& content = test::projectContent();
+    const AnatomyDrawer drawer(content, skeletonModel(content));
+    DrawOptions o;
+    o.highlight.push_back({"piriformis", std::nullopt});
+    const DrawList list = drawer.build(content.model.defaultPose(), o);
+    int fromModel = 0, built = 0;
+    for (const DrawItem& i : list.items) {
+        const PickTarget* t = list.target(i.pickId);
+        if (!t || t->muscleId != "piriformis") continue;
+        const Muscle& m = content.model.muscles[static_cast<std::size_t>(t->part.muscle)];
+        if (t->node >= 0) {
+            ++fromModel;
+            CHECK(m.side == Side::Right);
+            CHECK(i.material.kind == MaterialKind::Muscle);
+            CHECK((i.flags & kHighlighted) != 0);
+        } else {
+            ++built;
+            CHECK(m.side == Side::Left); // the right one comes from the model instead
+        }
+    }
+    CHECK(fromModel == 1);
+    CHECK(built == 1);
 }
