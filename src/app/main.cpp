@@ -1,4 +1,6 @@
 // hipview: the one executable. `hipview COMMAND [options]`; `hipview --help` lists commands.
+// With no command (`hipview`, `hipview FILE`, `hipview --select piriformis ...`) it opens the
+// window (`hipview view`).
 #include "app/cli.hpp"
 #include "app/commands.hpp"
 
@@ -6,6 +8,7 @@
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -15,6 +18,9 @@ constexpr std::array kCommands{
     hv::cli::Command{"report", "moment arms, lengths and role changes of the muscles along a sweep",
                      hv::cli::runReport},
     hv::cli::Command{"validate", "check the content files and report every problem", hv::cli::runValidate},
+#ifdef HV_HAVE_UI
+    hv::cli::Command{"view", "the interactive window (the default: `hipview [FILE] [options]`)", hv::cli::runView},
+#endif
 #ifdef HV_HAVE_RENDER
     hv::cli::Command{"render", "render figures (PNG, GIF, MP4) headlessly, from options or scene files",
                      hv::cli::runRender},
@@ -22,7 +28,12 @@ constexpr std::array kCommands{
 };
 
 void printUsage(std::FILE* to) {
-    std::fprintf(to, "usage: hipview COMMAND [options]   (hipview COMMAND --help for a command's options)\n\n"
+    std::fprintf(to, "usage: hipview COMMAND [options]   (hipview COMMAND --help for a command's options)\n"
+#ifdef HV_HAVE_UI
+                     "       hipview [FILE] [--select ID] [--pose NAME=VALUE,...] [--view NAME] [--movement ID]\n"
+                     "               opens the window (hipview view --help)\n"
+#endif
+                     "\n"
                      "HipView shows how the hip and low-back muscles work, computed from their 3D paths.\n\n"
                      "commands:\n");
     for (const auto& c : kCommands) std::fprintf(to, "  %-10s %.*s\n", std::string(c.name).c_str(),
@@ -33,6 +44,9 @@ void printUsage(std::FILE* to) {
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
+#ifdef HV_HAVE_UI
+    if (args.empty()) return hv::cli::runView(args); // the window
+#endif
     if (args.empty()) {
         printUsage(stdout);
         return hv::cli::kExitOk;
@@ -43,6 +57,13 @@ int main(int argc, char** argv) {
     }
     for (const auto& c : kCommands)
         if (args[0] == c.name) return c.run(std::span<const std::string>(args).subspan(1));
+#ifdef HV_HAVE_UI
+    // No command: the window, with a model file and/or start-state options.
+    std::error_code ec;
+    if (args[0].starts_with("-") || args[0].find('/') != std::string::npos || args[0].find('.') != std::string::npos ||
+        std::filesystem::exists(args[0], ec))
+        return hv::cli::runView(args);
+#endif
     std::vector<std::string> names;
     for (const auto& c : kCommands) names.emplace_back(c.name);
     const std::string hint = hv::closestMatch(args[0], names);

@@ -1,0 +1,117 @@
+// hipview view (also `hipview` with no command, and `hipview FILE`): the interactive window,
+// optionally opened straight into a lesson (a selected muscle, a pose, a view, a movement).
+#include "app/cli.hpp"
+#include "app/commands.hpp"
+#include "app/load_content.hpp"
+
+#include "anatomy_draw/figure_spec.hpp"
+#include "core/pose_text.hpp"
+#include "movement/loader.hpp"
+#include "ui/start_state.hpp"
+#include "ui/viewer.hpp"
+
+#include <cstdio>
+#include <optional>
+
+namespace hv::cli {
+
+namespace {
+
+constexpr const char* kHelp =
+    "usage: hipview [FILE] [options]          (the same as: hipview view [FILE] [options])\n\n"
+    "Opens the interactive window: the hip and low-back muscles in 3D on the skeleton, what each one\n"
+    "does at the current pose (computed from its path), movements, stretches and exercises. FILE is a\n"
+    "model to open (glTF, GLB, FBX, COLLADA, .x, OBJ, STL, ...) instead of the default one; models can\n"
+    "also be opened from the File menu or dropped on the window. Needs a display; without one,\n"
+    "render figures with `hipview render` (see hipview render --help).\n\n"
+    "Start state (so a lesson opens ready):\n"
+    "  --select ID              select a muscle (ID, or ID_r / ID_l for one side), e.g. piriformis\n"
+    "  --pose NAME=VALUE,...    coordinates in degrees (metres for translations), e.g. hip_flexion_r=90;\n"
+    "                           a name without _r/_l sets both sides\n"
+    "  --view NAME              anterior, posterior, lateral-left, lateral-right, medial-left,\n"
+    "                           medial-right, superior, inferior\n"
+    "  --movement ID            play a movement, stretch or exercise (content/movements.toml)\n"
+    "  --model FILE             open this model (the same as FILE)\n"
+    "  --size WxH               window size in pixels (default 1600x900)\n"
+    "  --no-adaptive            always draw at full quality (slower while moving on software OpenGL)\n"
+    "  --content DIR            the content folder\n\n"
+    "For tests and scripts (done once the start state is shown at full quality):\n"
+    "  --screenshot FILE.png    write the window's pixels\n"
+    "  --save-figure FILE.toml  write the view as a scene file (hipview render FILE.toml draws it)\n"
+    "  --report-state FILE      write what is shown (viewport, selection, action bars) as key=value lines\n"
+    "  --quit                   then close the window\n"
+    "  --benchmark N            orbit for N frames with and without adaptive quality, then N still\n"
+    "                           frames; print frame times and quit\n";
+
+} // namespace
+
+int runView(std::span<const std::string> argv) {
+    Args args("view", argv);
+    if (args.flag("--help") || args.flag("-h")) {
+        std::fputs(kHelp, stdout);
+        return kExitOk;
+    }
+    ui::StartOptions start;
+    start.select = args.option("--select");
+    start.pose = args.option("--pose");
+    start.view = args.option("--view");
+    start.movement = args.option("--movement");
+    start.model = args.option("--model");
+    const auto size = args.option("--size");
+    const bool noAdaptive = args.flag("--no-adaptive");
+    ui::ViewerOptions options;
+    options.screenshot = args.option("--screenshot").value_or("");
+    options.figure = args.option("--save-figure").value_or("");
+    options.stateReport = args.option("--report-state").value_or("");
+    options.quit = args.flag("--quit");
+    const auto bench = args.option("--benchmark");
+    const std::string contentDir = contentDirectory(args);
+    const std::vector<std::string> files = args.positionals();
+    if (!args.finish()) return kExitUsage;
+    if (files.size() > 1) {
+        args.error("give at most one model file; got " + joinNames(files));
+        return kExitUsage;
+    }
+    if (!files.empty()) {
+        if (start.model) {
+            args.error("give the model either as FILE or with --model, not both");
+            return kExitUsage;
+        }
+        start.model = files[0];
+    }
+    if (size) {
+        const auto s = draw::parseSize(*size);
+        if (!s || s->x < 320 || s->y < 240) {
+            args.error("--size \"" + *size + "\": expected WIDTHxHEIGHT in pixels, at least 320x240, e.g. 1600x900");
+            return kExitUsage;
+        }
+        options.width = s->x, options.height = s->y;
+    }
+    if (bench) {
+        const auto n = parseNumber(*bench);
+        if (!n || *n < 1 || *n > 100000 || static_cast<int>(*n) != *n) {
+            args.error("--benchmark \"" + *bench + "\": expected a whole number of frames from 1 to 100000");
+            return kExitUsage;
+        }
+        options.benchmarkFrames = static_cast<int>(*n);
+    }
+    options.quality.adaptive = !noAdaptive;
+
+    const auto content = loadContentOrPrint(contentDir);
+    if (!content) return kExitFailure;
+    auto movements = movement::loadMovements(movement::defaultMovementFile(*content), *content);
+    for (const Diagnostic& d : movements.diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());
+    const movement::MovementLibrary* library = movements.library ? &*movements.library : nullptr;
+
+    std::vector<std::string> errors;
+    const auto state = ui::resolveStartState(*content, library, start, errors);
+    if (!state) {
+        for (const std::string& e : errors) args.error(e);
+        return kExitUsage;
+    }
+    options.start = *state;
+    options.dataDirectory = dataDirectory();
+    return ui::runViewer(*content, library, options);
+}
+
+} // namespace hv::cli

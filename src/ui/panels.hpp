@@ -1,0 +1,65 @@
+// The window's panels (Dear ImGui): muscle list, pose, movement and hip-back, view and layers,
+// info for the selection, the playback bar, dialogs. Each draws part of a Document and turns
+// what the user does into changes of it. Window-only: tested through the window under Xvfb.
+#pragma once
+
+#include "ui/document.hpp"
+#include "ui/orbit_camera.hpp"
+
+#include <imgui.h>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace hv::ui {
+
+// What the panels share with the window for one frame.
+struct PanelContext {
+    PanelContext(Document& d, OrbitCamera& c) : doc(d), camera(c) {}
+    Document& doc;
+    OrbitCamera& camera;
+    ImFont* bold = nullptr;       // headings
+    ImFont* small = nullptr;      // captions
+    // Requests the window carries out after the panels are drawn.
+    bool frameSelection = false;
+    bool frameAll = false;
+    bool openModelDialog = false;
+    bool saveFigureDialog = false;
+    bool screenshotDialog = false;
+    bool quit = false;
+    std::vector<std::string> messages; // shown in a message box, also printed to stderr
+    // Status for the view panel.
+    double frameMs = 0.0;
+    std::string qualityText;
+    bool* adaptiveQuality = nullptr;
+    // The plot's choices (persist across frames).
+    int* plotPart = nullptr;
+    int* plotDof = nullptr;
+    bool* showPanels = nullptr;
+};
+
+void drawMenuBar(PanelContext& ctx);
+void drawMusclePanel(PanelContext& ctx);
+void drawPosePanel(PanelContext& ctx);
+void drawMovementPanel(PanelContext& ctx);
+void drawViewPanel(PanelContext& ctx);
+// The selected muscle's info and live actions. `barRects` receives, for tests, each drawn action
+// bar's rectangle in window pixels: part, dof, x0, y0, x1, y1, centre x.
+struct BarRect {
+    int part = 0, dof = 0;
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0, centre = 0;
+    double momentArmMm = 0.0;
+    std::string word;
+};
+void drawInfoPanel(PanelContext& ctx, std::vector<BarRect>& barRects);
+// The playback bar over the bottom of the viewport (x, y, w, h in window pixels, top-left origin).
+void drawPlaybackBar(PanelContext& ctx, float x, float y, float w);
+
+// sRGB ImGui colour from a linear RGB colour.
+ImU32 linearToImColor(float r, float g, float b, float a = 1.0f);
+
+// Colours and spacing: a calm, light, atlas-like theme.
+void applyTheme(float scale);
+
+} // namespace hv::ui

@@ -1,0 +1,237 @@
+// The info panel: what the selected muscle is (content) and what it does at this pose (computed).
+#include "ui/panels.hpp"
+
+#include "ui/live_actions.hpp"
+#include "ui/muscle_colouring.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace hv::ui {
+
+namespace {
+
+void heading(PanelContext& ctx, const char* text) {
+    if (ctx.bold) ImGui::PushFont(ctx.bold);
+    ImGui::TextUnformatted(text);
+    if (ctx.bold) ImGui::PopFont();
+}
+
+std::string citation(const Content& c, const std::string& key) {
+    const auto it = c.sources.find(key);
+    if (it == c.sources.end()) return key;
+    // The authors and year: the citation up to its first period after the year, kept short.
+    std::string s = it->second.citation;
+    if (s.size() > 90) s = s.substr(0, 87) + "...";
+    return s;
+}
+
+void field(const char* label, const std::string& text) {
+    ImGui::TextDisabled("%s", label);
+    ImGui::Indent();
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::Unindent();
+}
+
+const char* dofTitle(HipDof d) {
+    switch (d) {
+    case HipDof::Flexion: return "flexion";
+    case HipDof::Adduction: return "adduction";
+    case HipDof::Rotation: return "rotation";
+    }
+    return "";
+}
+
+// One bar: a track with a centre line, filled from the centre towards the sign of the moment arm.
+void actionBar(const ActionBar& b, int part, std::vector<BarRect>& rects) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float labelW = 80.0f;
+    ImGui::TextUnformatted(dofTitle(b.dof));
+    ImGui::SameLine(labelW);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float trackW = std::max(60.0f, width - labelW - 170.0f);
+    const float h = ImGui::GetTextLineHeight();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 a(p.x, p.y + 1), z(p.x + trackW, p.y + h - 1);
+    dl->AddRectFilled(a, z, IM_COL32(228, 223, 214, 255), 3.0f);
+    const float cx = 0.5f * (a.x + z.x);
+    const float f = static_cast<float>(barFraction(b.momentArmMm));
+    const glm::vec3 col = roleColour(b.action);
+    if (std::abs(f) > 0.0f) {
+        const float end = cx + f * 0.5f * trackW;
+        dl->AddRectFilled(ImVec2(std::min(cx, end), a.y + 1), ImVec2(std::max(cx, end), z.y - 1),
+                          linearToImColor(col.r, col.g, col.b), 2.0f);
+    }
+    dl->AddLine(ImVec2(cx, a.y - 1), ImVec2(cx, z.y + 1), IM_COL32(80, 80, 86, 255), 1.5f);
+    rects.push_back({part, static_cast<int>(b.dof), a.x, a.y, z.x, z.y, cx, b.momentArmMm, b.word});
+    ImGui::Dummy(ImVec2(trackW, h));
+    ImGui::SameLine();
+    ImGui::Text("%+5.1f mm", b.momentArmMm);
+    ImGui::SameLine();
+    if (b.action == Action::None) ImGui::TextDisabled("%s", b.word.c_str());
+    else ImGui::TextUnformatted(b.word.c_str());
+}
+
+void plot(PanelContext& ctx, const MomentArmPlot& p) {
+    const float w = ImGui::GetContentRegionAvail().x, h = 170.0f;
+    const ImVec2 o = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("##plot", ImVec2(w, h));
+    const bool hovered = ImGui::IsItemHovered();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float left = o.x + 44, right = o.x + w - 8, top = o.y + 6, bottom = o.y + h - 22;
+    dl->AddRectFilled(ImVec2(left, top), ImVec2(right, bottom), IM_COL32(252, 251, 248, 255));
+    dl->AddRect(ImVec2(left, top), ImVec2(right, bottom), IM_COL32(200, 194, 184, 255));
+    if (p.flexionDeg.size() < 2) return;
+    const double x0 = p.flexionDeg.front(), x1 = p.flexionDeg.back();
+    double y0 = p.minMm, y1 = p.maxMm;
+    const double pad = std::max(2.0, 0.1 * (y1 - y0));
+    y0 -= pad, y1 += pad;
+    const auto X = [&](double v) { return left + static_cast<float>((v - x0) / (x1 - x0)) * (right - left); };
+    const auto Y = [&](double v) { return bottom - static_cast<float>((v - y0) / (y1 - y0)) * (bottom - top); };
+    const ImU32 ink = IM_COL32(70, 70, 76, 255), faint = IM_COL32(150, 146, 140, 255);
+    // Zero line and the axis labels.
+    dl->AddLine(ImVec2(left, Y(0)), ImVec2(right, Y(0)), faint, 1.0f);
+    char buf[32];
+    for (double v : {y0 + pad, 0.0, y1 - pad}) {
+        std::snprintf(buf, sizeof buf, "%.0f", v);
+        dl->AddText(ImVec2(o.x, Y(v) - 7), ink, buf);
+    }
+    for (double v = std::ceil(x0 / 30.0) * 30.0; v <= x1 + 1e-9; v += 30.0) {
+        std::snprintf(buf, sizeof buf, "%.0f", v);
+        dl->AddLine(ImVec2(X(v), bottom), ImVec2(X(v), bottom + 4), ink);
+        dl->AddText(ImVec2(X(v) - 8, bottom + 4), ink, buf);
+    }
+    dl->AddText(ImVec2(right - 150, bottom + 4), faint, "hip flexion, deg");
+    // Crossovers.
+    for (const Crossover& c : p.crossovers) {
+        const float x = X(c.flexionDeg);
+        for (float y = top; y < bottom; y += 6) dl->AddLine(ImVec2(x, y), ImVec2(x, std::min(bottom, y + 3)), IM_COL32(120, 60, 160, 255), 1.5f);
+        std::snprintf(buf, sizeof buf, "%.1f deg", c.flexionDeg);
+        dl->AddText(ImVec2(x + 4, top + 2), IM_COL32(100, 40, 140, 255), buf);
+    }
+    // The curve, coloured by the action on each side of zero.
+    for (std::size_t i = 1; i < p.flexionDeg.size(); ++i) {
+        const double mid = 0.5 * (p.momentArmMm[i - 1] + p.momentArmMm[i]);
+        const glm::vec3 c = roleColour(classifyAction(p.dof, mid / 1000.0));
+        dl->AddLine(ImVec2(X(p.flexionDeg[i - 1]), Y(p.momentArmMm[i - 1])), ImVec2(X(p.flexionDeg[i]), Y(p.momentArmMm[i])),
+                    linearToImColor(c.r * 0.85f, c.g * 0.85f, c.b * 0.85f), 2.5f);
+    }
+    // The current angle.
+    const float cx = X(std::clamp(p.currentDeg, x0, x1)), cy = Y(p.currentMm);
+    dl->AddLine(ImVec2(cx, top), ImVec2(cx, bottom), IM_COL32(40, 40, 44, 120), 1.0f);
+    dl->AddCircleFilled(ImVec2(cx, cy), 5.5f, IM_COL32(255, 255, 255, 255));
+    dl->AddCircleFilled(ImVec2(cx, cy), 4.0f, IM_COL32(30, 30, 34, 255));
+    if (hovered) {
+        const double v = x0 + static_cast<double>((ImGui::GetIO().MousePos.x - left) / (right - left)) * (x1 - x0);
+        const auto it = std::lower_bound(p.flexionDeg.begin(), p.flexionDeg.end(), v);
+        if (it != p.flexionDeg.end()) {
+            const std::size_t i = static_cast<std::size_t>(it - p.flexionDeg.begin());
+            ImGui::SetTooltip("hip flexion %.0f deg: %+.1f mm", p.flexionDeg[i], p.momentArmMm[i]);
+        }
+    }
+    (void)ctx;
+}
+
+} // namespace
+
+void drawInfoPanel(PanelContext& ctx, std::vector<BarRect>& barRects) {
+    Document& doc = ctx.doc;
+    const MuscleInfo* info = doc.content().findMuscleInfo(doc.selection.muscleId);
+    if (!info) {
+        ImGui::TextWrapped("Click a muscle in the figure, or pick one from the list, to see what it is and what it "
+                           "does in this position.");
+        return;
+    }
+    const int mi = doc.selectedMuscle();
+    if (ctx.bold) ImGui::PushFont(ctx.bold);
+    ImGui::TextWrapped("%s", info->name.c_str());
+    if (ctx.bold) ImGui::PopFont();
+    if (const MuscleGroup* g = doc.content().findGroup(info->group)) ImGui::TextDisabled("%s", g->name.c_str());
+    int side = doc.selection.bothSides ? 2 : doc.selection.side == Side::Left ? 1 : 0;
+    ImGui::RadioButton("right", &side, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton("left", &side, 1);
+    ImGui::SameLine();
+    ImGui::RadioButton("both (actions: right)", &side, 2);
+    Selection s = doc.selection;
+    s.side = side == 1 ? Side::Left : Side::Right;
+    s.bothSides = side == 2;
+    if (!(s == doc.selection)) doc.select(s);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Frame")) ctx.frameSelection = true;
+    ImGui::Separator();
+
+    // ---- Live actions.
+    heading(ctx, "What it does in this position");
+    ImGui::TextDisabled("moment arm about the %s hip (-dL/dq), mm", doc.selection.side == Side::Left ? "left" : "right");
+    const auto actions = doc.liveActionsOfSelection();
+    for (std::size_t p = 0; p < actions.size(); ++p) {
+        if (!actions[p].name.empty()) ImGui::TextDisabled("%s", actions[p].name.c_str());
+        ImGui::PushID(static_cast<int>(p));
+        for (const ActionBar& b : actions[p].bars) actionBar(b, static_cast<int>(p), barRects);
+        ImGui::PopID();
+    }
+    if (!actions.empty() && ctx.plotPart && ctx.plotDof) {
+        ImGui::Spacing();
+        int& part = *ctx.plotPart;
+        int& dof = *ctx.plotDof;
+        part = std::clamp(part, 0, static_cast<int>(actions.size()) - 1);
+        ImGui::TextUnformatted("Plot:");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(110);
+        const char* dofs[] = {"flexion", "adduction", "rotation"};
+        ImGui::Combo("##dof", &dof, dofs, 3);
+        if (actions.size() > 1) {
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(-1);
+            const std::string cur = actions[static_cast<std::size_t>(part)].name;
+            if (ImGui::BeginCombo("##part", cur.c_str())) {
+                for (std::size_t p = 0; p < actions.size(); ++p)
+                    if (ImGui::Selectable(actions[p].name.c_str(), part == static_cast<int>(p))) part = static_cast<int>(p);
+                ImGui::EndCombo();
+            }
+        }
+        const MomentArmPlot mp = momentArmPlot(doc.model(), doc.pose(), {mi, part}, static_cast<HipDof>(dof), 2.0);
+        plot(ctx, mp);
+        if (mp.crossovers.empty()) ImGui::TextDisabled("No change of action across the range of hip flexion.");
+        for (const Crossover& c : mp.crossovers)
+            ImGui::TextWrapped("At %.1f deg of hip flexion it turns from %s to %s.", c.flexionDeg,
+                               std::string(actionName(c.from)).c_str(), std::string(actionName(c.to)).c_str());
+    }
+    ImGui::Separator();
+
+    // ---- What the content says.
+    if (!info->summary.empty()) ImGui::TextWrapped("%s", info->summary.c_str());
+    if (info->parts.size() > 1) {
+        std::string parts;
+        for (const PartInfo& p : info->parts) parts += (parts.empty() ? "" : ", ") + (p.displayName.empty() ? p.name : p.displayName);
+        field("Parts", parts);
+    }
+    field("Origin", info->origin);
+    field("Insertion", info->insertion);
+    field("Innervation", info->innervation);
+    if (!info->textSource.empty()) ImGui::TextDisabled("Source: %s", citation(doc.content(), info->textSource).c_str());
+    ImGui::Spacing();
+    heading(ctx, "Textbook actions");
+    for (const TextbookAction& a : info->actions) {
+        std::string line = a.sense;
+        if (!a.part.empty()) line += " (" + a.part + " part)";
+        if (!a.when.empty()) line += ", " + a.when;
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", line.c_str());
+        ImGui::Indent();
+        if (!a.text.empty()) ImGui::TextWrapped("%s", a.text.c_str());
+        if (!a.geometryDisagrees.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.30f, 0.10f, 1.0f));
+            ImGui::TextWrapped("The model's geometry disagrees: %s", a.geometryDisagrees.c_str());
+            ImGui::PopStyleColor();
+        }
+        ImGui::TextDisabled("[%s]", citation(doc.content(), a.source).c_str());
+        ImGui::Unindent();
+    }
+    for (const PartInfo& p : info->parts)
+        if (!p.note.empty()) ImGui::TextDisabled("%s: %s", (p.displayName.empty() ? p.name : p.displayName).c_str(), p.note.c_str());
+}
+
+} // namespace hv::ui

@@ -1,0 +1,181 @@
+// The muscle list and the view panel (layers, colours, camera, quality, the model's animation).
+#include "ui/panels.hpp"
+
+#include "anatomy_draw/palette.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace hv::ui {
+
+namespace {
+
+void heading(PanelContext& ctx, const char* text) {
+    if (ctx.bold) ImGui::PushFont(ctx.bold);
+    ImGui::TextUnformatted(text);
+    if (ctx.bold) ImGui::PopFont();
+}
+
+void swatch(const glm::vec3& linear) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float h = ImGui::GetTextLineHeight();
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + h, p.y + h - 1),
+                                              linearToImColor(linear.r, linear.g, linear.b), 3.0f);
+    ImGui::Dummy(ImVec2(h, h));
+    ImGui::SameLine();
+}
+
+} // namespace
+
+void drawMusclePanel(PanelContext& ctx) {
+    Document& doc = ctx.doc;
+    static char search[64] = "";
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##search", "Search muscles...", search, sizeof search);
+    const auto groups = muscleList(doc.content(), search);
+    if (groups.empty()) ImGui::TextDisabled("No muscle matches \"%s\".", search);
+    for (const MuscleListGroup& g : groups) {
+        ImGui::SetNextItemOpen(true, ImGuiCond_Once);
+        const std::string header = g.name + "##" + g.id;
+        if (!ImGui::CollapsingHeader(header.c_str())) continue;
+        if (!g.function.empty()) {
+            if (ctx.small) ImGui::PushFont(ctx.small);
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            ImGui::TextWrapped("%s", g.function.c_str());
+            ImGui::PopStyleColor();
+            if (ctx.small) ImGui::PopFont();
+        }
+        for (const MuscleListEntry& m : g.muscles) {
+            swatch(draw::muscleColor(doc.content(), m.id));
+            const bool selected = doc.selection.muscleId == m.id;
+            if (ImGui::Selectable(m.name.c_str(), selected)) {
+                if (selected) doc.select({});
+                else {
+                    Selection s = doc.selection;
+                    s.muscleId = m.id;
+                    doc.select(s);
+                    ctx.frameSelection = true;
+                }
+            }
+        }
+    }
+}
+
+void drawViewPanel(PanelContext& ctx) {
+    Document& doc = ctx.doc;
+    LayerState& l = doc.layers;
+    heading(ctx, "Layers");
+    ImGui::Checkbox("Bones", &l.bones);
+    ImGui::SameLine();
+    ImGui::Checkbox("Muscles", &l.muscles);
+    ImGui::SameLine();
+    ImGui::Checkbox("Labels", &l.labels);
+    ImGui::Checkbox("X-ray the other muscles when one is selected", &l.ghostOthers);
+    ImGui::Checkbox("Wrap surfaces", &l.wraps);
+    int sides = static_cast<int>(l.sides);
+    ImGui::TextUnformatted("Sides:");
+    ImGui::SameLine();
+    ImGui::RadioButton("both", &sides, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton("right", &sides, 1);
+    ImGui::SameLine();
+    ImGui::RadioButton("left", &sides, 2);
+    l.sides = static_cast<draw::SideFilter>(sides);
+    ImGui::BeginDisabled(!l.muscles);
+    ImGui::TextUnformatted("Muscle groups:");
+    for (const MuscleGroup& g : doc.content().groups) {
+        bool shown = std::find(l.hiddenGroups.begin(), l.hiddenGroups.end(), g.id) == l.hiddenGroups.end();
+        swatch(draw::groupColor(g.id));
+        if (ImGui::Checkbox(g.name.c_str(), &shown)) {
+            if (shown) std::erase(l.hiddenGroups, g.id);
+            else l.hiddenGroups.push_back(g.id);
+        }
+    }
+    ImGui::EndDisabled();
+
+    ImGui::Spacing();
+    heading(ctx, "Muscle colours");
+    int mode = static_cast<int>(doc.colourMode);
+    ImGui::RadioButton("By group", &mode, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton("Stretch map", &mode, 1);
+    ImGui::SameLine();
+    ImGui::RadioButton("Role", &mode, 2);
+    doc.colourMode = static_cast<ColourMode>(mode);
+    if (doc.colourMode == ColourMode::Stretch) {
+        swatch(stretchColour(-12.0));
+        ImGui::TextUnformatted("shorter than standing");
+        ImGui::SameLine();
+        swatch(stretchColour(0.0));
+        ImGui::TextUnformatted("same");
+        ImGui::SameLine();
+        swatch(stretchColour(12.0));
+        ImGui::TextUnformatted("longer");
+    } else if (doc.colourMode == ColourMode::Role) {
+        int dof = static_cast<int>(doc.roleDof);
+        ImGui::RadioButton("flexion", &dof, 0);
+        ImGui::SameLine();
+        ImGui::RadioButton("adduction", &dof, 1);
+        ImGui::SameLine();
+        ImGui::RadioButton("rotation", &dof, 2);
+        doc.roleDof = static_cast<HipDof>(dof);
+        const Action pairs[3][2] = {{Action::Flexor, Action::Extensor},
+                                    {Action::Adductor, Action::Abductor},
+                                    {Action::InternalRotator, Action::ExternalRotator}};
+        for (Action a : pairs[dof]) {
+            swatch(roleColour(a));
+            ImGui::TextUnformatted(std::string(actionName(a)).c_str());
+            ImGui::SameLine();
+        }
+        swatch(roleColour(Action::None));
+        ImGui::TextUnformatted("none");
+    }
+
+    ImGui::Spacing();
+    heading(ctx, "Camera");
+    const struct {
+        const char* label;
+        draw::StandardView view;
+    } views[] = {{"Anterior", draw::StandardView::Anterior},        {"Posterior", draw::StandardView::Posterior},
+                 {"Left", draw::StandardView::LateralLeft},          {"Right", draw::StandardView::LateralRight},
+                 {"Superior", draw::StandardView::Superior},         {"Inferior", draw::StandardView::Inferior}};
+    for (std::size_t i = 0; i < std::size(views); ++i) {
+        if (i % 3) ImGui::SameLine();
+        if (ImGui::Button(views[i].label, ImVec2(ImGui::GetContentRegionAvail().x / static_cast<float>(3 - i % 3) - (i % 3 == 2 ? 0 : 4), 0))) {
+            ctx.camera.setView(views[i].view);
+            ctx.frameAll = true;
+        }
+    }
+    ImGui::BeginDisabled(doc.selection.empty());
+    if (ImGui::Button("Frame the selection")) ctx.frameSelection = true;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Frame everything")) ctx.frameAll = true;
+    ImGui::TextDisabled("azimuth %.0f deg, elevation %.0f deg, %.2f m", ctx.camera.azimuthDeg, ctx.camera.elevationDeg,
+                        ctx.camera.distance);
+
+    // A third-party model's own animation.
+    const auto names = doc.animationNames();
+    if (!names.empty() && !doc.drawer().modelIsAnatomical()) {
+        ImGui::Spacing();
+        heading(ctx, "Model animation");
+        ModelAnimation& a = doc.animation;
+        const char* current = a.index >= 0 && a.index < static_cast<int>(names.size()) ? names[static_cast<std::size_t>(a.index)].c_str() : "rest pose";
+        if (ImGui::BeginCombo("##anim", current)) {
+            if (ImGui::Selectable("rest pose", a.index < 0)) a.index = -1;
+            for (std::size_t i = 0; i < names.size(); ++i)
+                if (ImGui::Selectable(names[i].c_str(), a.index == static_cast<int>(i))) a.index = static_cast<int>(i), a.time = 0;
+            ImGui::EndCombo();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button(a.playing ? "Pause##anim" : "Play##anim")) a.playing = !a.playing;
+    }
+
+    ImGui::Spacing();
+    heading(ctx, "Drawing");
+    if (ctx.adaptiveQuality) ImGui::Checkbox("Adaptive quality (faster while moving)", ctx.adaptiveQuality);
+    ImGui::TextDisabled("%s, %.1f ms a frame", ctx.qualityText.c_str(), ctx.frameMs);
+    ImGui::TextDisabled("Model: %s", doc.modelDisplayName().c_str());
+}
+
+} // namespace hv::ui

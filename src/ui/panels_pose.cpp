@@ -1,0 +1,62 @@
+// The pose panel: a slider for every coordinate, reset, mirror.
+#include "ui/panels.hpp"
+
+#include "ui/pose_controls.hpp"
+
+#include <algorithm>
+
+namespace hv::ui {
+
+void drawPosePanel(PanelContext& ctx) {
+    Document& doc = ctx.doc;
+    const Model& model = doc.model();
+    const bool moving = doc.activeMovement() != nullptr;
+    if (moving) {
+        ImGui::TextWrapped("A movement is playing: the sliders show its pose.");
+        if (ImGui::Button("Stop the movement")) doc.stopMovement();
+        ImGui::SameLine();
+        if (ImGui::Button("Keep its pose")) {
+            const auto q = doc.pose();
+            doc.manualPose.assign(q.begin(), q.end());
+            doc.stopMovement();
+        }
+    }
+    ImGui::BeginDisabled(moving);
+    if (ImGui::Button("Reset")) doc.resetPose();
+    ImGui::SameLine();
+    if (ImGui::Button("Right -> left")) mirrorPose(model, Side::Right, doc.manualPose);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Give the left side the right side's angles");
+    ImGui::SameLine();
+    if (ImGui::Button("Left -> right")) mirrorPose(model, Side::Left, doc.manualPose);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Give the right side the left side's angles");
+    ImGui::EndDisabled();
+    ImGui::TextDisabled("Ctrl + click a slider to type a value.");
+
+    const auto q = doc.pose();
+    for (const CoordinateGroup& g : coordinateGroups(model)) {
+        const bool openByDefault = g.title == "Right hip" || g.title == "Left hip" || g.title == "Knees";
+        ImGui::SetNextItemOpen(openByDefault, ImGuiCond_Once);
+        if (!ImGui::CollapsingHeader(g.title.c_str())) continue;
+        ImGui::PushID(g.title.c_str());
+        for (int ci : g.coordinates) {
+            const Coordinate& c = model.coordinates[static_cast<std::size_t>(ci)];
+            float v = static_cast<float>(sliderValue(c, q[static_cast<std::size_t>(ci)]));
+            const float lo = static_cast<float>(sliderValue(c, c.minValue)), hi = static_cast<float>(sliderValue(c, c.maxValue));
+            ImGui::BeginDisabled(moving);
+            ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
+            const std::string fmt = std::string("%.1f ") + sliderUnit(c);
+            if (ImGui::SliderFloat(("##" + c.name).c_str(), &v, lo, hi, fmt.c_str(), ImGuiSliderFlags_AlwaysClamp))
+                doc.manualPose[static_cast<std::size_t>(ci)] = sliderToSi(c, static_cast<double>(v));
+            if (ImGui::IsItemClicked(ImGuiMouseButton_Right))
+                doc.manualPose[static_cast<std::size_t>(ci)] = c.defaultValue;
+            ImGui::EndDisabled();
+            if (ImGui::IsItemHovered() && !c.positiveMeaning.empty())
+                ImGui::SetTooltip("+ %s, - %s (right-click: default)", c.positiveMeaning.c_str(), c.negativeMeaning.c_str());
+            ImGui::SameLine();
+            ImGui::TextUnformatted((c.displayName.empty() ? c.name : c.displayName).c_str());
+        }
+        ImGui::PopID();
+    }
+}
+
+} // namespace hv::ui

@@ -1,0 +1,60 @@
+#include "ui/scene_view.hpp"
+
+#include <epoxy/gl.h>
+
+namespace hv::ui {
+
+SceneView::SceneView(render::Renderer& renderer) : m_renderer(&renderer) {}
+SceneView::~SceneView() = default;
+
+void SceneView::draw(std::span<const draw::DrawItem> items, const draw::Camera& camera, int width, int height,
+                     const Quality& quality, const render::RenderSettings& base) {
+    int w = 0, h = 0;
+    scaledSize(quality, width, height, w, h);
+    if (!m_target || m_target->width() != w || m_target->height() != h)
+        m_target = std::make_unique<render::OffscreenTarget>(w, h);
+    render::RenderSettings s = base;
+    s.width = w;
+    s.height = h;
+    s.samples = quality.samples;
+    s.ambientOcclusion = quality.ambientOcclusion;
+    // Outline widths are in pixels of the picture: keep them the same on screen.
+    s.outlinePixels = base.outlinePixels * quality.resolutionScale;
+    m_renderer->render(items, camera, s, m_target->framebuffer());
+    m_viewW = width;
+    m_viewH = height;
+    m_idsValid = false;
+}
+
+bool SceneView::hasPicture() const { return m_target != nullptr; }
+int SceneView::pictureWidth() const { return m_target ? m_target->width() : 0; }
+int SceneView::pictureHeight() const { return m_target ? m_target->height() : 0; }
+
+void SceneView::present(unsigned target, int x, int y, int w, int h) const {
+    if (!m_target) return;
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, m_target->framebuffer());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target);
+    const bool same = w == m_target->width() && h == m_target->height();
+    glBlitFramebuffer(0, 0, m_target->width(), m_target->height(), x, y, x + w, y + h, GL_COLOR_BUFFER_BIT,
+                      same ? GL_NEAREST : GL_LINEAR);
+    glBindFramebuffer(GL_FRAMEBUFFER, target);
+}
+
+scene::Image SceneView::readPicture() const { return m_target ? m_target->read() : scene::Image{}; }
+
+const std::vector<std::uint32_t>& SceneView::ids(std::span<const draw::DrawItem> items, const draw::Camera& camera) {
+    if (!m_idsValid && m_viewW > 0 && m_viewH > 0) {
+        m_ids = m_renderer->renderIds(items, camera, m_viewW, m_viewH, false);
+        m_idsValid = true;
+    }
+    return m_ids;
+}
+
+std::uint32_t SceneView::pickAt(std::span<const draw::DrawItem> items, const draw::Camera& camera, int x, int y) {
+    if (x < 0 || y < 0 || x >= m_viewW || y >= m_viewH) return 0;
+    const auto& all = ids(items, camera);
+    if (all.empty()) return 0;
+    return all[static_cast<std::size_t>(y) * static_cast<std::size_t>(m_viewW) + static_cast<std::size_t>(x)];
+}
+
+} // namespace hv::ui

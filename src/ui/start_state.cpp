@@ -1,0 +1,45 @@
+#include "ui/start_state.hpp"
+
+#include "core/diagnostic.hpp"
+
+namespace hv::ui {
+
+std::optional<StartState> resolveStartState(const Content& content, const movement::MovementLibrary* movements,
+                                            const StartOptions& options, std::vector<std::string>& errors) {
+    StartState s;
+    const std::size_t before = errors.size();
+    if (options.select) {
+        std::string error;
+        if (auto ref = draw::parseHighlight(content, *options.select, error)) s.select = *ref;
+        else errors.push_back("--select: " + error);
+    }
+    if (options.pose) {
+        std::string error;
+        if (auto p = parsePose(content.model, *options.pose, error)) s.pose = std::move(*p);
+        else errors.push_back("--pose: " + error);
+    }
+    if (options.view) {
+        if (auto v = draw::standardViewFromName(*options.view)) {
+            s.view = *v;
+        } else {
+            const std::string hint = closestMatch(*options.view, draw::standardViewNames());
+            errors.push_back("--view: unknown view \"" + *options.view + "\"" +
+                             (hint.empty() ? "" : " (did you mean \"" + hint + "\"?)") +
+                             "; valid views: " + joinNames(draw::standardViewNames()));
+        }
+    }
+    if (options.movement) {
+        if (!movements) errors.push_back("--movement: the movements file could not be read, so no movement can be played");
+        else if (!movements->find(*options.movement))
+            errors.push_back("--movement: " + movement::unknownMovementMessage(*movements, *options.movement));
+        else s.movement = *options.movement;
+    }
+    if (options.model) {
+        if (options.model->empty()) errors.push_back("--model: give a model file");
+        else s.model = *options.model;
+    }
+    if (errors.size() != before) return std::nullopt;
+    return s;
+}
+
+} // namespace hv::ui

@@ -1,0 +1,35 @@
+// The interactive window: `hipview` with no command (or `hipview FILE`, `hipview view ...`).
+// GLFW opens the window, Dear ImGui draws the panels, hv::render draws the anatomy under them
+// (scene_view.hpp) with adaptive quality (adaptive_quality.hpp). Everything the panels show and
+// change lives in a Document (document.hpp), which is GL-free and tested on its own.
+#pragma once
+
+#include "content/content.hpp"
+#include "movement/movement.hpp"
+#include "ui/adaptive_quality.hpp"
+#include "ui/start_state.hpp"
+
+#include <string>
+
+namespace hv::ui {
+
+struct ViewerOptions {
+    std::string dataDirectory;   // holds assets/hip.glb (the default model)
+    StartState start;            // checked start state (start_state.hpp)
+    int width = 1600, height = 900; // window size, screen pixels
+    QualitySettings quality;
+
+    // For tests and scripts. Once the start state is shown at full quality:
+    std::string screenshot;  // write the window's pixels (PNG) here
+    std::string figure;      // write the view as a scene file (`hipview render FILE` draws it)
+    std::string stateReport; // write what is shown (viewport, selection anchor, bars) as key=value lines
+    bool quit = false;       // then close the window
+    int benchmarkFrames = 0; // > 0: orbit for this many frames, then as many still ones; print frame times; quit
+};
+
+// Runs the window until it is closed. Returns the process exit code: 0, or 1 when no window can
+// open (no display: one line on stderr naming `hipview render`) or a requested file could not be
+// written. `movements` may be null (the movements file could not be read).
+int runViewer(const Content& content, const movement::MovementLibrary* movements, const ViewerOptions& options);
+
+} // namespace hv::ui
