@@ -140,7 +140,7 @@ ContentLoad loadContent(const std::filesystem::path& directory) {
     auto skeletonDoc = open(directory / "skeleton.toml");
     if (skeletonDoc)
         loadSkeleton(TableReader(skeletonDoc->root(), skeletonDoc->name(), "", diags), sources,
-                     content.model, maps, diags);
+                     content.model, maps, content.boneParameters, diags);
 
     // Muscle files, in name order so loads are reproducible.
     std::vector<std::filesystem::path> files;

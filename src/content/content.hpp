@@ -8,6 +8,7 @@
 // A load either gives a complete Content or a list of diagnostics, one per problem.
 #pragma once
 
+#include "core/bone_parameters.hpp"
 #include "core/diagnostic.hpp"
 #include "core/model.hpp"
 
@@ -75,6 +76,10 @@ struct MuscleInfo {
 struct Content {
     std::filesystem::path directory;
     Model model; // both sides
+    // Femoral anteversion, neck-shaft angle and pelvis width: defaults (the published model's
+    // shape), allowed ranges and sources (skeleton.toml, [bone_parameters]). The model above
+    // holds the default shape; applyBoneParameters() deforms it.
+    BoneParameterSpec boneParameters;
     std::vector<MuscleInfo> muscles; // one per muscle id, in group order then file order
     std::vector<MuscleGroup> groups;
     std::map<std::string, Source> sources;

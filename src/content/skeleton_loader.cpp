@@ -2,6 +2,7 @@
 #include "content/detail/loaders.hpp"
 
 #include <algorithm>
+#include <array>
 #include <set>
 
 namespace hv::detail {
@@ -209,14 +210,66 @@ void loadFrameMaps(TableReader& root, const SourceCheck& sources, const Model& m
     }
 }
 
+// [bone_parameters.NAME]: default (deg, or m for pelvis_width), range, display_name, source.
+void loadBoneParameters(TableReader& root, const SourceCheck& sources, BoneParameterSpec& spec) {
+    std::array<bool, kBoneParameterCount> seen{};
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < kBoneParameterCount; ++i) names.emplace_back(boneParameterName(static_cast<BoneParameterId>(i)));
+    const bool present = root.has("bone_parameters");
+    for (auto& [name, t] : root.namedTables("bone_parameters", Need::Required)) {
+        const auto id = findBoneParameter(name);
+        if (!id) {
+            const std::string hint = closestMatch(name, names);
+            t.error("", "unknown bone parameter \"" + name + "\"" +
+                            (hint.empty() ? "" : " (did you mean \"" + hint + "\"?)") + "; valid: " + joinNames(names));
+            continue;
+        }
+        const std::size_t index = static_cast<std::size_t>(*id);
+        seen[index] = true;
+        BoneParameterInfo& info = spec.info[index];
+        info.name = name;
+        info.displayName = t.string("display_name", Need::Required).value_or(name);
+        const bool length = *id == BoneParameterId::PelvisWidth;
+        const double f = length ? 1.0 : kRadPerDeg;
+        // What the maps can represent: a neck between straight up and straight across, a neck
+        // pointing forwards or backwards by less than a right angle, a positive width.
+        const NumberRange allowed = length ? NumberRange{0.0, 1.0, true}
+                                           : *id == BoneParameterId::NeckShaft ? NumberRange{90.0, 180.0, true}
+                                                                               : NumberRange{-89.0, 89.0};
+        const auto range = t.numbers("range", Need::Required, 2, 2);
+        const auto def = t.number("default", Need::Required, allowed);
+        if (range) {
+            info.minValue = (*range)[0] * f;
+            info.maxValue = (*range)[1] * f;
+            if (info.minValue > info.maxValue) t.error("range", "the lower bound is above the upper bound");
+            const double lo = allowed.min * f, hi = allowed.max * f;
+            if (info.minValue < lo || info.maxValue > hi || (allowed.minExclusive && info.minValue <= lo))
+                t.error("range", std::string("the range must lie within ") +
+                                     (length ? "0 and 1 m" : *id == BoneParameterId::NeckShaft ? "90 and 180 deg" : "-89 and 89 deg"));
+        }
+        if (def) {
+            info.defaultValue = *def * f;
+            if (range && (info.defaultValue < info.minValue || info.defaultValue > info.maxValue))
+                t.error("default", "the default lies outside the range");
+        }
+        info.source = sources.read(t, "source", Need::Required).value_or("");
+        t.string("note", Need::Optional);
+        t.finish();
+    }
+    if (!present) return; // namedTables reported the missing section
+    for (std::size_t i = 0; i < kBoneParameterCount; ++i)
+        if (!seen[i]) root.error("bone_parameters", "missing bone parameter \"" + names[i] + "\" ([bone_parameters." + names[i] + "])");
+}
+
 } // namespace
 
 void loadSkeleton(TableReader root, const SourceCheck& sources, Model& model, FrameMaps& maps,
-                  Diagnostics& diagnostics) {
+                  BoneParameterSpec& boneParameters, Diagnostics& diagnostics) {
     root.choice("schema", Need::Required, {"hipview-skeleton 1"});
     loadCoordinates(root, sources, model);
     loadBodies(root, sources, model);
     loadFrameMaps(root, sources, model, maps);
+    loadBoneParameters(root, sources, boneParameters);
     for (std::size_t c = 0; c < model.coordinates.size(); ++c) {
         bool used = false;
         for (const Joint& j : model.joints)

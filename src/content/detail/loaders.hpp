@@ -22,7 +22,7 @@ struct SourceCheck {
 void loadSources(TableReader root, std::map<std::string, Source>& out);
 void loadGroups(TableReader root, std::vector<MuscleGroup>& out);
 void loadSkeleton(TableReader root, const SourceCheck& sources, Model& model, FrameMaps& maps,
-                  Diagnostics& diagnostics);
+                  BoneParameterSpec& boneParameters, Diagnostics& diagnostics);
 
 // Reads the wrap cylinders of one muscle file into the model (first pass).
 void loadWrapCylinders(TableReader& root, const SourceCheck& sources, Model& model);
