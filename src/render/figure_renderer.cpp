@@ -48,7 +48,9 @@ Figure FigureRenderer::render(const draw::DrawList& list, const draw::Camera& ca
     RenderSettings rs;
     rs.width = bw;
     rs.height = bh;
-    rs.samples = o.samples;
+    // Beyond 4K (supersampled or huge figures) multisampling costs gigabytes of framebuffer for
+    // edges that the supersampling or the resolution already smooth: render single-sampled.
+    rs.samples = static_cast<long long>(bw) * bh > 3840LL * 2160LL ? 1 : o.samples;
     rs.ambientOcclusion = o.ambientOcclusion;
     rs.background = o.background;
     rs.pixelScale = static_cast<float>(bh) / 1080.0f;

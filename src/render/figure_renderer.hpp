@@ -20,7 +20,7 @@ struct FigureOptions {
     int scale = 1;                                // supersampling: rendered at scale x the size
     glm::vec4 background{1.0f, 1.0f, 1.0f, 1.0f}; // sRGB; alpha 0: transparent
     bool labels = false;                          // callouts to draw::DrawList::labels
-    int samples = 4;
+    int samples = 4;                              // MSAA; 1 beyond 4K pixels (see render())
     bool ambientOcclusion = true;
 };
 
