@@ -122,8 +122,9 @@ enum class Pass { Prepass, Lit, Outline, Ghost, Id };
 
 struct Renderer::Impl {
     // The surface shader's variants (see shaders/surface.frag).
-    GlProgram lit, muscle, ghost, flat, prepass, id, ssao, blur, down;
-    bool idReady = false, ssaoReady = false, blurReady = false, downReady = false;
+    GlProgram lit, muscle, ghost, flat, prepass, id, ssao, blur, down, present;
+    bool idReady = false, ssaoReady = false, blurReady = false, downReady = false, presentReady = false;
+    GLuint linearSampler = 0; // bilinear sampling for present()
     std::string lazyError;
     detail::GpuCache cache;
     Framebuffers fb;
@@ -151,6 +152,7 @@ struct Renderer::Impl {
         glDeleteRenderbuffers(1, &idColor);
         glDeleteRenderbuffers(1, &idDepth);
         glDeleteFramebuffers(1, &downFbo);
+        glDeleteSamplers(1, &linearSampler);
     }
 
     void ensureFramebuffers(int w, int h, int samples, bool ao) {
@@ -593,6 +595,42 @@ void Renderer::downsample(const OffscreenTarget& source, OffscreenTarget& target
     glBindVertexArray(I.emptyVao);
     glDrawArrays(GL_TRIANGLES, 0, 3);
     glBindVertexArray(0);
+    glEnable(GL_DEPTH_TEST);
+}
+
+void Renderer::present(const OffscreenTarget& source, unsigned target, int x, int y, int w, int h) {
+    Impl& I = *m;
+    if (w <= 0 || h <= 0) return;
+    if (!I.ensureLazy(I.present, I.presentReady, "fullscreen.vert", "present.frag")) {
+        // No shader: an unfiltered blit still shows the picture.
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, source.framebuffer());
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target);
+        glBlitFramebuffer(0, 0, source.width(), source.height(), x, y, x + w, y + h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        glBindFramebuffer(GL_FRAMEBUFFER, target);
+        return;
+    }
+    if (!I.linearSampler) {
+        glGenSamplers(1, &I.linearSampler);
+        glSamplerParameteri(I.linearSampler, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glSamplerParameteri(I.linearSampler, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glSamplerParameteri(I.linearSampler, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glSamplerParameteri(I.linearSampler, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, target);
+    glViewport(x, y, w, h);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_BLEND);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_SCISSOR_TEST);
+    I.present.use();
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, source.texture());
+    glBindSampler(0, I.linearSampler);
+    glUniform1i(I.present.location("u_source"), 0);
+    glBindVertexArray(I.emptyVao);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glBindVertexArray(0);
+    glBindSampler(0, 0);
     glEnable(GL_DEPTH_TEST);
 }
 

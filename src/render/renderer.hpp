@@ -88,6 +88,10 @@ public:
 
     // Box-filters `source` (factor times the size of `target`) into `target`.
     void downsample(const OffscreenTarget& source, OffscreenTarget& target, int factor);
+    // Draws `source` scaled, with bilinear filtering, into the rectangle (x, y, w, h) of
+    // framebuffer `target` (GL window coordinates, origin at the bottom left; 0: the window's).
+    // For the viewer, which draws moving frames at a lower resolution.
+    void present(const OffscreenTarget& source, unsigned target, int x, int y, int w, int h);
 
     int maxSamples() const;
     const FrameStats& lastFrame() const;
