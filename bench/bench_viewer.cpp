@@ -79,6 +79,18 @@ int main(int argc, char** argv) {
     std::printf("%s\n", context->description().c_str());
     ui::Document doc(content, movements.library ? &*movements.library : nullptr, modelPath);
     std::printf("model: %s\n", doc.modelDisplayName().c_str());
+    {
+        std::size_t full = 0, coarse = 0;
+        for (const auto& i : doc.drawList(ui::Detail::Full).items) full += i.mesh ? i.mesh->indices.size() / 3 : 0;
+        for (const auto& i : doc.drawList(ui::Detail::Coarse).items) coarse += i.mesh ? i.mesh->indices.size() / 3 : 0;
+        std::printf("triangles drawn: %zu at full detail, %zu at moving detail\n", full, coarse);
+        const auto s = bench::time(5, [&] {
+            doc.manualPose[0] += 0.001;
+            doc.drawList(ui::Detail::Coarse);
+        });
+        bench::print("draw list rebuilt at moving detail (pose changed)", s);
+        doc.resetPose();
+    }
 
     const int width = 1280, height = 720;
     ui::SceneView view(*renderer);
@@ -102,13 +114,14 @@ int main(int argc, char** argv) {
         {"orbit, moving quality, muscle selected (x-ray)", defaults.moving, true},
         {"orbit, full quality (4x MSAA, AO)", defaults.full, false},
         {"orbit, full quality, muscle selected (x-ray)", defaults.full, true},
-        {"orbit, full resolution, no MSAA, no AO", ui::Quality{1.0f, 1, false}, false},
-        {"orbit, 0.5 resolution, no MSAA, no AO", ui::Quality{0.5f, 1, false}, false},
-        {"orbit, 0.25 resolution, no MSAA, no AO", ui::Quality{0.25f, 1, false}, false},
+        {"orbit, moving quality but full detail", ui::Quality{0.6f, 1, false, true}, false},
+        {"orbit, full resolution, no MSAA, no AO", ui::Quality{1.0f, 1, false, true}, false},
+        {"orbit, 0.5 resolution, no MSAA, no AO", ui::Quality{0.5f, 1, false, true}, false},
+        {"orbit, 0.25 resolution, no MSAA, no AO", ui::Quality{0.25f, 1, false, true}, false},
     };
     for (const Case& c : cases) {
         doc.select(c.selection ? ui::Selection{"piriformis", Side::Right, true} : ui::Selection{});
-        const draw::DrawList& list = doc.drawList();
+        const draw::DrawList& list = doc.drawList(c.quality.fullDetail ? ui::Detail::Full : ui::Detail::Coarse);
         ui::OrbitCamera camera;
         camera.azimuthDeg = 30.0;
         camera.elevationDeg = 12.0;
@@ -139,7 +152,7 @@ int main(int argc, char** argv) {
         ui::OrbitCamera camera;
         camera.frame(draw::framingBounds(list.items), static_cast<float>(width) / height, 0.05f);
         const auto s = bench::time(5, [&] {
-            view.draw(list.items, camera.camera({}), width, height, ui::Quality{0.1f, 1, false}, base);
+            view.draw(list.items, camera.camera({}), width, height, ui::Quality{0.1f, 1, false, true}, base);
             view.ids(list.items, camera.camera({}));
             glFinish();
         });

@@ -34,6 +34,7 @@ constexpr const char* kHelp =
     "  --model FILE             open this model (the same as FILE)\n"
     "  --size WxH               window size in pixels (default 1600x900)\n"
     "  --no-adaptive            always draw at full quality (slower while moving on software OpenGL)\n"
+    "  --no-panels              start with the panels hidden (Tab shows them)\n"
     "  --content DIR            the content folder\n\n"
     "For tests and scripts (done once the start state is shown at full quality):\n"
     "  --screenshot FILE.png    write the window's pixels\n"
@@ -59,6 +60,7 @@ int runView(std::span<const std::string> argv) {
     start.model = args.option("--model");
     const auto size = args.option("--size");
     const bool noAdaptive = args.flag("--no-adaptive");
+    const bool noPanels = args.flag("--no-panels");
     ui::ViewerOptions options;
     options.screenshot = args.option("--screenshot").value_or("");
     options.figure = args.option("--save-figure").value_or("");
@@ -96,6 +98,7 @@ int runView(std::span<const std::string> argv) {
         options.benchmarkFrames = static_cast<int>(*n);
     }
     options.quality.adaptive = !noAdaptive;
+    options.panels = !noPanels;
 
     const auto content = loadContentOrPrint(contentDir);
     if (!content) return kExitFailure;

@@ -1,6 +1,7 @@
 // Adaptive quality for software OpenGL (Mesa llvmpipe on 2 cores): while the view moves (orbit,
-// pan, zoom, a pose being dragged, a movement playing) the scene is drawn at a lower resolution
-// without multisampling and without ambient occlusion; once everything has been still for a
+// pan, zoom, a pose being dragged, a movement playing) the scene is drawn with lighter meshes
+// (level_of_detail.hpp), at a lower resolution, without multisampling and without ambient
+// occlusion; once everything has been still for a
 // moment it is drawn once at full quality and that picture is kept (the window then only redraws
 // its panels over it). See bench/bench_viewer.cpp for the frame times. GL-free.
 #pragma once
@@ -14,13 +15,14 @@ struct Quality {
     float resolutionScale = 1.0f; // fraction of the viewport's pixels per side
     int samples = 4;              // MSAA samples (1 = none)
     bool ambientOcclusion = true;
+    bool fullDetail = true;       // false: the simplified meshes (Detail::Coarse)
     friend bool operator==(const Quality&, const Quality&) = default;
 };
 
 struct QualitySettings {
     bool adaptive = true;                                    // false: always full quality
-    Quality full{1.0f, 4, true};
-    Quality moving{0.6f, 1, false};
+    Quality full{1.0f, 4, true, true};
+    Quality moving{0.6f, 1, false, false};
     double settleSeconds = 0.25;                             // still this long -> full quality
 };
 

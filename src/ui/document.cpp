@@ -2,6 +2,7 @@
 
 #include "io/model_loader.hpp"
 #include "movement/sampling.hpp"
+#include "ui/level_of_detail.hpp"
 #include "scene/evaluate.hpp"
 
 #include <algorithm>
@@ -20,7 +21,15 @@ Document::Document(const Content& content, const movement::MovementLibrary* move
         const Diagnostics d = openModel("");
         (void)d; // a broken default model leaves the stand-in bones; openModel's caller reports
     }
-    if (!m_drawer) m_drawer = std::make_unique<draw::AnatomyDrawer>(content);
+    if (!m_drawer) {
+        m_drawer = std::make_unique<draw::AnatomyDrawer>(content);
+        makeCoarseDrawer();
+    }
+}
+
+void Document::makeCoarseDrawer() {
+    if (m_scene) m_coarseDrawer = std::make_unique<draw::AnatomyDrawer>(*m_content, simplifiedScene(*m_scene));
+    else m_coarseDrawer = std::make_unique<draw::AnatomyDrawer>(*m_content);
 }
 
 Document::~Document() = default;
@@ -33,6 +42,7 @@ Diagnostics Document::openModel(const std::string& path) {
         if (path.empty()) { // no default model: stand-in bones
             m_scene.reset();
             m_drawer = std::make_unique<draw::AnatomyDrawer>(*m_content);
+            makeCoarseDrawer();
             m_modelPath.clear();
             animation = {};
             ++m_modelSerial;
@@ -53,6 +63,7 @@ Diagnostics Document::openModel(const std::string& path) {
     out = load.diagnostics; // warnings
     m_scene = std::make_shared<const scene::Scene>(std::move(*load.scene));
     m_drawer = std::make_unique<draw::AnatomyDrawer>(*m_content, m_scene);
+    makeCoarseDrawer();
     m_modelPath = path;
     animation = {};
     if (!m_drawer->modelIsAnatomical() && !m_scene->animations.empty()) animation.index = 0;
@@ -210,10 +221,16 @@ const std::vector<movement::PartState>& Document::partStates() {
     return m_states;
 }
 
-const draw::DrawList& Document::drawList() {
+const draw::DrawList& Document::drawList(Detail detail) {
     Inputs in = currentInputs();
-    if (m_built && *m_built == in) return m_list;
+    if (!m_lastInputs || !(*m_lastInputs == in)) {
+        ++m_revision;
+        m_lastInputs = in;
+    }
+    const auto d = static_cast<std::size_t>(detail);
+    if (m_built[d] && *m_built[d] == in) return m_list[d];
     draw::DrawOptions o;
+    if (detail == Detail::Coarse) o.solid = coarseSolidParams();
     o.layers.bones = layers.bones;
     o.layers.muscles = layers.muscles;
     o.layers.wraps = layers.wraps;
@@ -229,19 +246,19 @@ const draw::DrawList& Document::drawList() {
     o.animation = animation.index;
     o.animationTime = static_cast<float>(animation.time);
     if (const movement::Movement* mov = activeMovement()) o.room = movement::roomFromModel(mov->posture);
-    m_list = m_drawer->build(in.q, o);
-    if (colourMode != ColourMode::Groups) colourMuscles(m_list, partStates(), colourMode, roleDof);
+    draw::DrawList& list = m_list[d];
+    list = (detail == Detail::Coarse ? *m_coarseDrawer : *m_drawer).build(in.q, o);
+    if (colourMode != ColourMode::Groups) colourMuscles(list, partStates(), colourMode, roleDof);
     if (m_sample && activeMovement()) {
         // The lumbar levels that took part in the movement, in its main plane.
         const auto& planes = m_sample->lumbar.planes;
         std::size_t best = 0;
         for (std::size_t p = 1; p < planes.size(); ++p)
             if (planes[p].lumbarDeg > planes[best].lumbarDeg) best = p;
-        tintLumbarLevels(m_list, model(), m_sample->lumbar, movement::kPlanes[best]);
+        tintLumbarLevels(list, model(), m_sample->lumbar, movement::kPlanes[best]);
     }
-    m_built = std::move(in);
-    ++m_revision;
-    return m_list;
+    m_built[d] = std::move(in);
+    return list;
 }
 
 std::vector<PartActions> Document::liveActionsOfSelection() {

@@ -26,6 +26,10 @@
 
 namespace hv::ui {
 
+// Full detail for still pictures; Coarse (simplified model meshes, lighter muscle solids; see
+// level_of_detail.hpp) for frames drawn while the view moves.
+enum class Detail : unsigned char { Full, Coarse };
+
 struct LayerState {
     bool bones = true;
     bool muscles = true;
@@ -113,8 +117,9 @@ public:
     void seek(double t);
 
     // ---- What to draw. Rebuilt only when something it depends on changed; `revision()` grows
-    // each time it was rebuilt (the window re-renders then).
-    const draw::DrawList& drawList();
+    // each time what is shown changed (the window re-renders then), whichever detail is asked
+    // for. Both lists have the same items in the same order, with the same pick ids.
+    const draw::DrawList& drawList(Detail detail = Detail::Full);
     std::uint64_t revision() const { return m_revision; }
     // Per part states (lengths, changes, roles) at the current pose, for colours and the panel.
     const std::vector<movement::PartState>& partStates();
@@ -130,6 +135,8 @@ private:
     std::string m_modelPath;
     std::shared_ptr<const scene::Scene> m_scene;
     std::unique_ptr<draw::AnatomyDrawer> m_drawer;
+    std::unique_ptr<draw::AnatomyDrawer> m_coarseDrawer; // over a simplified copy of the model
+    void makeCoarseDrawer();
     std::uint64_t m_modelSerial = 0; // grows on every model change
 
     // Playback.
@@ -152,8 +159,9 @@ private:
         std::string movementId;
         friend bool operator==(const Inputs&, const Inputs&) = default;
     };
-    std::optional<Inputs> m_built;
-    draw::DrawList m_list;
+    std::optional<Inputs> m_lastInputs;              // what revision() counts changes of
+    std::optional<Inputs> m_built[2];                // per Detail: what its list was built from
+    draw::DrawList m_list[2];
     std::uint64_t m_revision = 0;
     Inputs currentInputs() const;
 

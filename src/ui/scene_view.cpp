@@ -32,12 +32,16 @@ int SceneView::pictureHeight() const { return m_target ? m_target->height() : 0;
 
 void SceneView::present(unsigned target, int x, int y, int w, int h) const {
     if (!m_target) return;
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, m_target->framebuffer());
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target);
-    const bool same = w == m_target->width() && h == m_target->height();
-    glBlitFramebuffer(0, 0, m_target->width(), m_target->height(), x, y, x + w, y + h, GL_COLOR_BUFFER_BIT,
-                      same ? GL_NEAREST : GL_LINEAR);
-    glBindFramebuffer(GL_FRAMEBUFFER, target);
+    if (w == m_target->width() && h == m_target->height()) {
+        // Same size: a plain copy.
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, m_target->framebuffer());
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target);
+        glBlitFramebuffer(0, 0, w, h, x, y, x + w, y + h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        glBindFramebuffer(GL_FRAMEBUFFER, target);
+        return;
+    }
+    // Scaled: a bilinear draw (llvmpipe's filtered blit costs about twice as much).
+    m_renderer->present(*m_target, target, x, y, w, h);
 }
 
 scene::Image SceneView::readPicture() const { return m_target ? m_target->read() : scene::Image{}; }

@@ -87,6 +87,7 @@ private:
     int m_dragButton = -1;
     float m_dragDistance = 0.0f;
     bool m_keysMoving = false;
+    bool m_mouseMoved = false; // no hover tip before the user moves the mouse (scripted starts)
     bool m_showPanels = true;
     bool m_adaptive = true;
     int m_plotPart = 0, m_plotDof = 2;
@@ -229,6 +230,7 @@ bool Viewer::setUp(std::string& error) {
     ImGui_ImplGlfw_InitForOpenGL(m_window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     m_adaptive = m_options.quality.adaptive;
+    m_showPanels = m_options.panels;
     return true;
 }
 
@@ -351,7 +353,9 @@ void Viewer::handleViewportInput(PanelContext& ctx, double dt, bool& interacting
                 const draw::Camera cam = currentCamera(list);
                 const int x = static_cast<int>((io.MousePos.x - m_viewport.x) * (static_cast<float>(m_fbW) / std::max(1, m_winW)));
                 const int y = static_cast<int>((io.MousePos.y - m_viewport.y) * (static_cast<float>(m_fbH) / std::max(1, m_winH)));
-                const std::uint32_t id = m_view->pickAt(list.items, cam, x, y);
+                // The id image is drawn from the light meshes (same items, same pick ids): a quarter
+                // of the triangles, for a picture the user never sees.
+                const std::uint32_t id = m_view->pickAt(m_doc.drawList(Detail::Coarse).items, cam, x, y);
                 Selection s = selectionFromPick(m_doc.model(), list, id);
                 if (!s.empty() && s.muscleId == m_doc.selection.muscleId) s.bothSides = m_doc.selection.bothSides && s.side == m_doc.selection.side;
                 m_doc.select(s);
@@ -400,11 +404,12 @@ void Viewer::handleViewportInput(PanelContext& ctx, double dt, bool& interacting
     }
     interacting |= m_keysMoving;
     // Hover: the name under the cursor, from the kept picture's id image (only when still).
-    if (over && m_dragButton < 0 && !interacting && m_policy.atFullQuality()) {
+    m_mouseMoved |= io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f;
+    if (over && m_mouseMoved && m_dragButton < 0 && !interacting && m_policy.atFullQuality()) {
         const draw::DrawList& list = m_doc.drawList();
         const int x = static_cast<int>((io.MousePos.x - m_viewport.x) * (static_cast<float>(m_fbW) / std::max(1, m_winW)));
         const int y = static_cast<int>((io.MousePos.y - m_viewport.y) * (static_cast<float>(m_fbH) / std::max(1, m_winH)));
-        const std::string tip = hoverText(list, m_view->pickAt(list.items, currentCamera(list), x, y));
+        const std::string tip = hoverText(list, m_view->pickAt(m_doc.drawList(Detail::Coarse).items, currentCamera(list), x, y));
         if (!tip.empty()) ImGui::SetTooltip("%s", tip.c_str());
     }
 }
@@ -422,7 +427,7 @@ void Viewer::drawLabels(const draw::DrawList& list, const draw::Camera& cam) {
         glm::vec2 px = draw::projectToPixels(cam, a.position, static_cast<float>(vw), static_cast<float>(vh), &depth);
         if (depth <= 0.0f) continue;
         if (haveIds) {
-            const auto& ids = m_view->ids(list.items, cam);
+            const auto& ids = m_view->ids(m_doc.drawList(Detail::Coarse).items, cam);
             if (!ids.empty())
                 if (const auto v = draw::visibleAnchor(ids, vw, vh, a.pickIds, px)) px = v->pixel;
         }
@@ -685,11 +690,12 @@ void Viewer::frame(double dt) {
 
     m_doc.advance(dt);
     interacting |= (m_doc.activeMovement() && m_doc.playback.playing) || (m_doc.animation.index >= 0 && m_doc.animation.playing);
-    const draw::DrawList& list = m_doc.drawList();
-    carryOut(ctx, list);
+    // The light list (cheap to rebuild) says whether anything changed and frames the camera; the
+    // full one is built only for full-quality pictures.
+    const draw::DrawList& coarse = m_doc.drawList(Detail::Coarse);
+    carryOut(ctx, coarse);
 
     // The 3D picture, drawn only when it changed (or to replace a moving-quality one).
-    const draw::Camera cam = currentCamera(list);
     const bool bench = m_options.benchmarkFrames > 0;
     if (bench) m_phase[0] = (now() - frameStart) * 1000.0;
     const double sceneStart = now();
@@ -698,10 +704,12 @@ void Viewer::frame(double dt) {
     const float sx = static_cast<float>(m_fbW) / std::max(1, m_winW);
     const int vw = std::max(1, static_cast<int>(m_viewport.w * sx)), vh = std::max(1, static_cast<int>(m_viewport.h * sx));
     if (const auto q = m_policy.next(now(), changed, interacting)) {
+        const draw::DrawList& drawn = q->fullDetail ? m_doc.drawList(Detail::Full) : coarse;
+        const draw::Camera cam = currentCamera(drawn);
         render::RenderSettings base;
         base.background = glm::vec4(0.955f, 0.950f, 0.940f, 1.0f);
         base.outlinePixels = 3.0f;
-        m_view->draw(list.items, cam, vw, vh, *q, base);
+        m_view->draw(drawn.items, cam, vw, vh, *q, base);
         m_drawnRevision = m_doc.revision();
         m_drawnCamera = m_camera;
         m_drawnViewport = m_viewport;
@@ -709,9 +717,9 @@ void Viewer::frame(double dt) {
         char buf[96];
         int w = 0, h = 0;
         scaledSize(*q, vw, vh, w, h);
-        std::snprintf(buf, sizeof buf, "%s: %dx%d, %s, %s", q->resolutionScale < 1.0f ? "moving" : "full quality", w, h,
+        std::snprintf(buf, sizeof buf, "%s: %dx%d, %s, %s, %s", q->resolutionScale < 1.0f ? "moving" : "full quality", w, h,
                       q->samples > 1 ? (std::to_string(q->samples) + "x MSAA").c_str() : "no MSAA",
-                      q->ambientOcclusion ? "AO" : "no AO");
+                      q->ambientOcclusion ? "AO" : "no AO", q->fullDetail ? "full detail" : "light meshes");
         m_qualityText = buf;
     } else {
         ++m_stableFrames;
@@ -721,7 +729,10 @@ void Viewer::frame(double dt) {
         m_phase[1] = (now() - sceneStart) * 1000.0;
     }
     const double overlayStart = now();
-    overlay(list, cam);
+    {
+        const draw::DrawList& shown = m_policy.atFullQuality() ? m_doc.drawList(Detail::Full) : coarse;
+        overlay(shown, currentCamera(shown));
+    }
     ImGui::Render();
     if (bench) m_phase[0] += (now() - overlayStart) * 1000.0;
     const double presentStart = now();

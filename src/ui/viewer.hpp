@@ -18,6 +18,7 @@ struct ViewerOptions {
     StartState start;            // checked start state (start_state.hpp)
     int width = 1600, height = 900; // window size, screen pixels
     QualitySettings quality;
+    bool panels = true;          // false: the figure fills the window (Tab toggles)
 
     // For tests and scripts. Once the start state is shown at full quality:
     std::string screenshot;  // write the window's pixels (PNG) here

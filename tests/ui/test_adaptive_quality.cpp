@@ -45,10 +45,10 @@ TEST_CASE("without adaptive quality every picture is at full quality") {
 
 TEST_CASE("a quality's render size scales the viewport and never reaches zero") {
     int w = 0, h = 0;
-    scaledSize(Quality{0.5f, 1, false}, 1280, 720, w, h);
+    scaledSize(Quality{0.5f, 1, false, false}, 1280, 720, w, h);
     CHECK(w == 640);
     CHECK(h == 360);
-    scaledSize(Quality{0.01f, 1, false}, 10, 10, w, h);
+    scaledSize(Quality{0.01f, 1, false, false}, 10, 10, w, h);
     CHECK(w == 1);
     CHECK(h == 1);
 }
