@@ -428,11 +428,14 @@ bool Converter::convertNodes(scene::Scene& s, const glm::mat4* fix) {
         scene::Node n;
         n.name = str(item.node->mName);
         const glm::mat4 local = toGlm(item.node->mTransformation);
-        if (finite(local))
-            decompose(local, n);
-        else
+        if (finite(local)) decompose(local, n);
+        if (!finite(local) || !finiteTransform(n)) {
+            n.translation = glm::vec3(0.0f);
+            n.rotation = glm::quat(1.0f, 0.0f, 0.0f, 0.0f);
+            n.scale = glm::vec3(1.0f);
             m_report.warn("node \"" + n.name + "\"",
-                          "its transform has non-finite values; identity used");
+                          "its transform is not finite in 32-bit floats; identity used");
+        }
         n.parent = item.parent;
         s.nodes.push_back(n);
         if (item.parent >= 0)

@@ -549,13 +549,13 @@ scene::TextureRef Converter::textureRef(const tinygltf::TextureInfo& info,
             if (!t.Has(key)) return;
             const tinygltf::Value& a = t.Get(key);
             if (a.IsArray() && a.ArrayLen() == 2 && a.Get(0).IsNumber() && a.Get(1).IsNumber())
-                v = {static_cast<float>(a.Get(0).GetNumberAsDouble()),
-                     static_cast<float>(a.Get(1).GetNumberAsDouble())};
+                v = {finiteFloat(a.Get(0).GetNumberAsDouble(), v.x),
+                     finiteFloat(a.Get(1).GetNumberAsDouble(), v.y)};
         };
         vec2("offset", ref.offset);
         vec2("scale", ref.scale);
         if (t.Has("rotation") && t.Get("rotation").IsNumber())
-            ref.rotation = static_cast<float>(t.Get("rotation").GetNumberAsDouble());
+            ref.rotation = finiteFloat(t.Get("rotation").GetNumberAsDouble(), 0.0f);
         if (t.Has("texCoord") && t.Get("texCoord").IsNumber())
             ref.texCoord = t.Get("texCoord").GetNumberAsInt();
     }
@@ -594,7 +594,7 @@ void Converter::convertMaterials(scene::Scene& s) {
             out.alphaMode = scene::AlphaMode::Mask;
         else if (m.alphaMode == "BLEND")
             out.alphaMode = scene::AlphaMode::Blend;
-        out.alphaCutoff = std::isfinite(m.alphaCutoff) ? static_cast<float>(m.alphaCutoff) : 0.5f;
+        out.alphaCutoff = finiteFloat(m.alphaCutoff, 0.5f);
         out.doubleSided = m.doubleSided;
         s.materials.push_back(std::move(out));
     }
@@ -864,7 +864,7 @@ void Converter::convertMeshes(scene::Scene& s) {
         scene::Mesh& out = s.meshes[i];
         out.name = m.name;
         for (const double w : m.weights)
-            out.defaultMorphWeights.push_back(std::isfinite(w) ? static_cast<float>(w) : 0.0f);
+            out.defaultMorphWeights.push_back(finiteFloat(w, 0.0f));
         for (std::size_t p = 0; p < m.primitives.size() && !m_report.failed(); ++p) {
             if (++m_primitives > m_limits.maxMeshes) {
                 m_report.error("", "the model has more than " + std::to_string(m_limits.maxMeshes) +
@@ -946,6 +946,12 @@ bool Converter::convertNodes(scene::Scene& s) {
                 m_report.warn(
                     where, "has non-finite transform values; they were replaced by the defaults");
         }
+        if (!finiteTransform(dst)) {
+            m_report.warn(where, "its transform does not fit in 32-bit floats; identity used");
+            dst.translation = glm::vec3(0.0f);
+            dst.rotation = glm::quat(1.0f, 0.0f, 0.0f, 0.0f);
+            dst.scale = glm::vec3(1.0f);
+        }
         if (src.mesh >= 0 && static_cast<std::size_t>(src.mesh) < s.meshes.size())
             dst.mesh = src.mesh;
         else if (src.mesh >= 0 || src.mesh < -1)
@@ -953,7 +959,7 @@ bool Converter::convertNodes(scene::Scene& s) {
                           "refers to mesh " + std::to_string(src.mesh) + ", which does not exist");
         dst.skin = src.skin; // checked in convertSkins
         for (const double w : src.weights)
-            dst.morphWeights.push_back(std::isfinite(w) ? static_cast<float>(w) : 0.0f);
+            dst.morphWeights.push_back(finiteFloat(w, 0.0f));
     }
     // Parent links: each node at most one parent; a second link is dropped.
     for (std::size_t i = 0; i < n; ++i) {
@@ -1113,7 +1119,15 @@ bool Converter::convertSkins(scene::Scene& s) {
                     for (int c = 0; c < 4; ++c)
                         for (int r = 0; r < 4; ++r)
                             m[c][r] = f[j * 16 + static_cast<std::size_t>(c * 4 + r)];
-                    dst.inverseBindMatrices[j] = m;
+                    bool finite = true;
+                    for (int c = 0; c < 4; ++c)
+                        for (int r = 0; r < 4; ++r)
+                            finite = finite && std::isfinite(m[c][r]);
+                    if (finite)
+                        dst.inverseBindMatrices[j] = m;
+                    else
+                        m_report.warn(where, "inverse bind matrix " + std::to_string(j) +
+                                                 " is not finite; identity used");
                 }
             } else {
                 return false;

@@ -1,6 +1,7 @@
 // Hostile glTF files: references out of the model's folder, lying sizes and counts, cycles.
 // Each is refused (or repaired) with a diagnostic naming the file, the place and the reason.
 #include "io/model_loader.hpp"
+#include "scene/validate.hpp"
 
 #include "model_paths.hpp"
 #include "temp_dir.hpp"
@@ -289,4 +290,27 @@ TEST_CASE("the node-depth limit refuses a chain deeper than it") {
     const io::ModelLoad r = io::loadModel(path, limits);
     CHECK_FALSE(r.ok());
     CHECK(mentions(r, "levels deep"));
+}
+
+TEST_CASE("node values beyond float range become identity transforms with a warning") {
+    // Found by mutation testing: a translation of 1e308 is a finite double but an infinite float.
+    Sandbox box;
+    const auto path = box.model / "m.gltf";
+    writeText(path, R"({"asset":{"version":"2.0"},"scenes":[{"nodes":[0,1,2]}],
+"nodes":[{"mesh":0,"translation":[1e308,0,0]},{"scale":[1,1e39,1]},
+         {"matrix":[1e38,1e38,1e38,0, 0,1,0,0, 0,0,1,0, 0,0,0,1],"weights":[1e300]}],
+"meshes":[{"primitives":[{"attributes":{"POSITION":0}}]}],
+"accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3"}],
+"bufferViews":[{"buffer":0,"byteLength":36}],
+"buffers":[{"uri":"inside.bin","byteLength":36}]})");
+    const io::ModelLoad r = io::loadModel(path);
+    INFO(everything(r));
+    REQUIRE(r.ok());
+    for (const auto& n : r.scene->nodes) {
+        CHECK(n.translation == glm::vec3(0.0f));
+        CHECK(n.scale == glm::vec3(1.0f));
+    }
+    CHECK(r.scene->nodes[2].morphWeights == std::vector<float>{0.0f});
+    CHECK(mentions(r, "does not fit in 32-bit floats"));
+    CHECK(scene::validateScene(*r.scene).empty());
 }

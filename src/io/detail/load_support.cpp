@@ -1,5 +1,7 @@
 #include "io/detail/load_support.hpp"
 
+#include "scene/validate.hpp"
+
 #include <stb_image.h>
 
 #include <algorithm>
@@ -33,6 +35,12 @@ void Report::warn(std::string field, std::string message) {
 
 ModelLoad Report::finish(std::optional<scene::Scene> scene) {
     ModelLoad out;
+    if (scene && m_errors.empty()) {
+        // The converters keep these invariants; this is the last line before the renderer.
+        const std::vector<std::string> problems = scene::validateScene(*scene, 1);
+        if (!problems.empty())
+            error("", "the converted model is inconsistent (" + problems.front() + "); not used");
+    }
     if (!m_errors.empty() || !scene) {
         if (m_errors.empty()) error("", "the model could not be read");
         out.diagnostics = std::move(m_errors);
@@ -414,6 +422,20 @@ std::size_t dropNonFiniteTriangles(scene::Primitive& primitive, std::size_t& dro
     }
     primitive.indices = std::move(kept);
     return badCount;
+}
+
+bool finiteTransform(const scene::Node& n) {
+    const float v[10] = {n.translation.x, n.translation.y, n.translation.z, n.rotation.x,
+                         n.rotation.y,    n.rotation.z,    n.rotation.w,    n.scale.x,
+                         n.scale.y,       n.scale.z};
+    for (const float f : v)
+        if (!std::isfinite(f)) return false;
+    return true;
+}
+
+float finiteFloat(double value, float fallback) {
+    const float f = static_cast<float>(value);
+    return std::isfinite(f) ? f : fallback;
 }
 
 bool jsonTooDeep(std::string_view json, std::uint64_t maxDepth) {

@@ -118,6 +118,13 @@ std::size_t clampInfluences(scene::Primitive& primitive, std::size_t jointCount)
 // of non-finite vertices; `droppedTriangles` receives how many triangles went.
 std::size_t dropNonFiniteTriangles(scene::Primitive& primitive, std::size_t& droppedTriangles);
 
+// Whether a node's translation, rotation and scale are all finite floats (a file's doubles, or
+// a decomposed matrix, can overflow float).
+bool finiteTransform(const scene::Node& node);
+
+// A double from a file as a finite float, else `fallback`.
+float finiteFloat(double value, float fallback);
+
 // True when the JSON text nests arrays/objects deeper than maxDepth (strings are skipped).
 bool jsonTooDeep(std::string_view json, std::uint64_t maxDepth);
 
