@@ -17,6 +17,7 @@ struct Command {
 int runReport(std::span<const std::string> args);
 int runValidate(std::span<const std::string> args);
 int runRender(std::span<const std::string> args);
+int runBake(std::span<const std::string> args);
 int runView(std::span<const std::string> args); // the window (built with the UI)
 
 } // namespace hv::cli

@@ -1,0 +1,193 @@
+// glTF 2.0 binary writer (Khronos glTF 2.0 specification, sections "GLB File Format
+// Specification", "Accessors", "Skins"): one JSON chunk and one BIN chunk. Byte-stable: JSON
+// keys come out sorted (nlohmann::json objects are ordered maps), numbers in their shortest
+// round-trip form, and nothing depends on time or addresses.
+#include "bonegen/bonegen.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstring>
+#include <limits>
+
+namespace hv::bonegen {
+
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr int kUnsignedByte = 5121;
+constexpr int kUnsignedShort = 5123;
+constexpr int kUnsignedInt = 5125;
+constexpr int kFloat = 5126;
+constexpr int kArrayBuffer = 34962;
+constexpr int kElementArrayBuffer = 34963;
+
+class Writer {
+public:
+    // Appends raw bytes as a new buffer view (4-byte aligned); returns its index.
+    int view(const void* data, std::size_t size, int target, int stride) {
+        while (m_bin.size() % 4 != 0) m_bin.push_back(0);
+        Json v;
+        v["buffer"] = 0;
+        v["byteOffset"] = m_bin.size();
+        v["byteLength"] = size;
+        if (target) v["target"] = target;
+        if (stride) v["byteStride"] = stride;
+        const auto* bytes = static_cast<const std::uint8_t*>(data);
+        m_bin.insert(m_bin.end(), bytes, bytes + size);
+        m_views.push_back(v);
+        return static_cast<int>(m_views.size() - 1);
+    }
+    int accessor(int bufferView, int componentType, std::size_t count, const char* type, bool normalized = false,
+                 const Json& min = nullptr, const Json& max = nullptr) {
+        Json a;
+        a["bufferView"] = bufferView;
+        a["componentType"] = componentType;
+        a["count"] = count;
+        a["type"] = type;
+        if (normalized) a["normalized"] = true;
+        if (!min.is_null()) a["min"] = min;
+        if (!max.is_null()) a["max"] = max;
+        m_accessors.push_back(a);
+        return static_cast<int>(m_accessors.size() - 1);
+    }
+    Json& views() { return m_views; }
+    Json& accessors() { return m_accessors; }
+    std::vector<std::uint8_t>& bin() { return m_bin; }
+
+private:
+    std::vector<std::uint8_t> m_bin;
+    Json m_views = Json::array();
+    Json m_accessors = Json::array();
+};
+
+void put32(std::vector<std::uint8_t>& out, std::uint32_t v) {
+    for (int i = 0; i < 4; ++i) out.push_back(static_cast<std::uint8_t>((v >> (8 * i)) & 0xffu));
+}
+
+Json vec(const float* v, int n) {
+    Json a = Json::array();
+    for (int i = 0; i < n; ++i) a.push_back(v[i]);
+    return a;
+}
+
+} // namespace
+
+std::vector<std::uint8_t> writeGlb(const scene::Scene& sc, const std::string& generator) {
+    Writer w;
+    Json doc;
+    doc["asset"] = {{"version", "2.0"}, {"generator", generator}};
+    doc["scene"] = 0;
+    Json sceneJson;
+    if (!sc.name.empty()) sceneJson["name"] = sc.name;
+    sceneJson["nodes"] = sc.roots;
+    doc["scenes"] = Json::array({sceneJson});
+
+    Json nodes = Json::array();
+    for (const scene::Node& n : sc.nodes) {
+        Json j;
+        if (!n.name.empty()) j["name"] = n.name;
+        if (!n.children.empty()) j["children"] = n.children;
+        if (n.translation != glm::vec3(0.0f)) j["translation"] = vec(&n.translation.x, 3);
+        if (n.rotation != glm::quat(1.0f, 0.0f, 0.0f, 0.0f)) j["rotation"] = {n.rotation.x, n.rotation.y, n.rotation.z, n.rotation.w};
+        if (n.scale != glm::vec3(1.0f)) j["scale"] = vec(&n.scale.x, 3);
+        if (n.mesh >= 0) j["mesh"] = n.mesh;
+        if (n.skin >= 0) j["skin"] = n.skin;
+        nodes.push_back(j);
+    }
+    doc["nodes"] = nodes;
+
+    Json materials = Json::array();
+    for (const scene::Material& m : sc.materials) {
+        Json j;
+        j["name"] = m.name;
+        j["pbrMetallicRoughness"] = {{"baseColorFactor", vec(&m.baseColor.x, 4)}, {"metallicFactor", m.metallic}, {"roughnessFactor", m.roughness}};
+        if (m.doubleSided) j["doubleSided"] = true;
+        materials.push_back(j);
+    }
+    if (!materials.empty()) doc["materials"] = materials;
+
+    Json meshes = Json::array();
+    for (const scene::Mesh& mesh : sc.meshes) {
+        Json prims = Json::array();
+        for (const scene::Primitive& p : mesh.primitives) {
+            Json attributes;
+            const std::size_t n = p.positions.size();
+            glm::vec3 lo(std::numeric_limits<float>::max()), hi(-std::numeric_limits<float>::max());
+            for (const glm::vec3& v : p.positions) {
+                lo = glm::min(lo, v);
+                hi = glm::max(hi, v);
+            }
+            attributes["POSITION"] = w.accessor(w.view(p.positions.data(), n * 12, kArrayBuffer, 0), kFloat, n, "VEC3", false, vec(&lo.x, 3),
+                                                vec(&hi.x, 3));
+            if (p.normals.size() == n) attributes["NORMAL"] = w.accessor(w.view(p.normals.data(), n * 12, kArrayBuffer, 0), kFloat, n, "VEC3");
+            if (p.colors.size() == n) attributes["COLOR_0"] = w.accessor(w.view(p.colors.data(), n * 16, kArrayBuffer, 0), kFloat, n, "VEC4");
+            if (p.influenceCount == 4 && p.joints.size() == n * 4 && p.weights.size() == n * 4) {
+                std::vector<std::uint8_t> joints(n * 4), weights(n * 4);
+                for (std::size_t i = 0; i < n * 4; ++i) {
+                    joints[i] = static_cast<std::uint8_t>(p.joints[i]);
+                    weights[i] = static_cast<std::uint8_t>(std::lround(std::clamp(p.weights[i], 0.0f, 1.0f) * 255.0f));
+                }
+                attributes["JOINTS_0"] = w.accessor(w.view(joints.data(), joints.size(), kArrayBuffer, 0), kUnsignedByte, n, "VEC4");
+                attributes["WEIGHTS_0"] = w.accessor(w.view(weights.data(), weights.size(), kArrayBuffer, 0), kUnsignedByte, n, "VEC4", true);
+            }
+            Json prim;
+            prim["attributes"] = attributes;
+            prim["mode"] = 4;
+            if (p.material >= 0) prim["material"] = p.material;
+            if (n <= 65535) {
+                std::vector<std::uint16_t> idx(p.indices.begin(), p.indices.end());
+                prim["indices"] = w.accessor(w.view(idx.data(), idx.size() * 2, kElementArrayBuffer, 0), kUnsignedShort, idx.size(), "SCALAR");
+            } else {
+                prim["indices"] = w.accessor(w.view(p.indices.data(), p.indices.size() * 4, kElementArrayBuffer, 0), kUnsignedInt,
+                                             p.indices.size(), "SCALAR");
+            }
+            prims.push_back(prim);
+        }
+        Json j;
+        if (!mesh.name.empty()) j["name"] = mesh.name;
+        j["primitives"] = prims;
+        meshes.push_back(j);
+    }
+    if (!meshes.empty()) doc["meshes"] = meshes;
+
+    Json skins = Json::array();
+    for (const scene::Skin& s : sc.skins) {
+        Json j;
+        if (!s.name.empty()) j["name"] = s.name;
+        j["joints"] = s.joints;
+        if (s.skeleton >= 0) j["skeleton"] = s.skeleton;
+        if (!s.inverseBindMatrices.empty()) {
+            std::vector<float> m;
+            for (const glm::mat4& ibm : s.inverseBindMatrices)
+                for (int c = 0; c < 4; ++c)
+                    for (int r = 0; r < 4; ++r) m.push_back(c == 3 && r == 3 ? 1.0f : (r == 3 ? 0.0f : ibm[c][r]));
+            j["inverseBindMatrices"] = w.accessor(w.view(m.data(), m.size() * 4, 0, 0), kFloat, s.inverseBindMatrices.size(), "MAT4");
+        }
+        skins.push_back(j);
+    }
+    if (!skins.empty()) doc["skins"] = skins;
+
+    doc["accessors"] = w.accessors();
+    doc["bufferViews"] = w.views();
+    while (w.bin().size() % 4 != 0) w.bin().push_back(0);
+    doc["buffers"] = Json::array({Json{{"byteLength", w.bin().size()}}});
+
+    std::string json = doc.dump();
+    while (json.size() % 4 != 0) json.push_back(' ');
+    std::vector<std::uint8_t> out;
+    const std::size_t total = 12 + 8 + json.size() + 8 + w.bin().size();
+    out.reserve(total);
+    put32(out, 0x46546C67u); // "glTF"
+    put32(out, 2u);
+    put32(out, static_cast<std::uint32_t>(total));
+    put32(out, static_cast<std::uint32_t>(json.size()));
+    put32(out, 0x4E4F534Au); // "JSON"
+    out.insert(out.end(), json.begin(), json.end());
+    put32(out, static_cast<std::uint32_t>(w.bin().size()));
+    put32(out, 0x004E4942u); // "BIN\0"
+    out.insert(out.end(), w.bin().begin(), w.bin().end());
+    return out;
+}
+
+} // namespace hv::bonegen

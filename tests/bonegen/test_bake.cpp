@@ -1,0 +1,76 @@
+// Baking: deterministic (a fresh bake equals the committed assets/hip.glb byte for byte), and the
+// command line's errors.
+#include "model_fixture.hpp"
+
+#include "bonegen/bonegen.hpp"
+#include "support/run_process.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include <unistd.h>
+
+using namespace hv;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::uint8_t> readBytes(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+fs::path tempDir() {
+    const fs::path d = fs::temp_directory_path() / ("hipview-bake-test-" + std::to_string(::getpid()));
+    fs::create_directories(d);
+    return d;
+}
+
+} // namespace
+
+TEST_CASE("baking the default parameters again gives assets/hip.glb byte for byte") {
+    const Content& content = test::projectContent();
+    const std::vector<std::uint8_t> fresh = bonegen::bakeModel(content, content.boneParameters.defaults());
+    const std::vector<std::uint8_t> committed = readBytes(test::assetPath());
+    REQUIRE_MESSAGE(!committed.empty(), "assets/hip.glb is missing: run hipview bake -o assets/hip.glb");
+    CHECK(fresh.size() == committed.size());
+    std::size_t firstDifference = 0;
+    while (firstDifference < std::min(fresh.size(), committed.size()) && fresh[firstDifference] == committed[firstDifference]) ++firstDifference;
+    INFO("first difference at byte " << firstDifference << " (rebuild assets/hip.glb with hipview bake -o assets/hip.glb if the generator changed)");
+    CHECK(fresh == committed);
+}
+
+TEST_CASE("hipview bake --help describes the command and its options") {
+    const auto r = test::runProcess(test::hipview() + " bake --help 2>&1");
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.find("usage: hipview bake -o FILE.glb") != std::string::npos);
+    CHECK(r.out.find("--anatomy") != std::string::npos);
+    CHECK(r.out.find("neck_shaft") != std::string::npos);
+}
+
+TEST_CASE("hipview bake refuses an unwritable output path, names it, exits 1 and leaves no file") {
+    const fs::path dir = tempDir() / "no-such-folder";
+    const fs::path out = dir / "hip.glb";
+    const auto r = test::runProcess(test::hipview() + " bake -o " + out.string() + " 2>&1");
+    CHECK(r.exitCode == 1);
+    CHECK(r.out.find(out.string()) != std::string::npos);
+    CHECK_FALSE(fs::exists(out));
+    CHECK_FALSE(fs::exists(dir));
+    fs::remove_all(dir.parent_path());
+}
+
+TEST_CASE("hipview bake reports a bad command line: missing output, unknown or out-of-range anatomy") {
+    auto r = test::runProcess(test::hipview() + " bake 2>&1");
+    CHECK(r.exitCode == 2);
+    CHECK(r.out.find("-o FILE") != std::string::npos);
+    const fs::path out = tempDir() / "x.glb";
+    r = test::runProcess(test::hipview() + " bake -o " + out.string() + " --anatomy antversion=20 2>&1");
+    CHECK(r.exitCode == 2);
+    CHECK(r.out.find("did you mean \"anteversion\"") != std::string::npos);
+    r = test::runProcess(test::hipview() + " bake -o " + out.string() + " --anatomy neck_shaft=200 2>&1");
+    CHECK(r.exitCode == 2);
+    CHECK(r.out.find("neck_shaft must lie between") != std::string::npos);
+    CHECK_FALSE(fs::exists(out));
+    fs::remove_all(out.parent_path());
+}
