@@ -309,7 +309,7 @@ TEST_CASE("a model whose joints are named after the bodies is posed by the core'
     const auto posed = scene::skinPositions(*bone->mesh, bone->mesh->positions, *bone->jointMatrices);
     const auto bodies = computeBodyTransforms(content.model, q);
     const Transform& femur = bodies[static_cast<std::size_t>(content.model.findBody("femur_r"))];
-    const Transform& femur0 = computeBodyTransforms(content.model, content.model.defaultPose())[static_cast<std::size_t>(content.model.findBody("femur_r"))];
+    const Transform femur0 = computeBodyTransforms(content.model, content.model.defaultPose())[static_cast<std::size_t>(content.model.findBody("femur_r"))];
     const glm::mat3 toOsim = glm::transpose(scene::osimToGltfRotation());
     const Vec3 local = femur0.inverse().apply(Vec3(toOsim * bone->mesh->positions[0]));
     const glm::vec3 expected = scene::osimToGltf(glm::vec3(femur.apply(local)));
