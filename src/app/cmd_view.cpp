@@ -31,12 +31,14 @@ constexpr const char* kHelp =
     "  --view NAME              anterior, posterior, lateral-left, lateral-right, medial-left,\n"
     "                           medial-right, superior, inferior\n"
     "  --movement ID            play a movement, stretch or exercise (content/movements.toml)\n"
+    "  --at SECONDS             with --movement: start paused this far into it\n"
     "  --model FILE             open this model (the same as FILE)\n"
     "  --size WxH               window size in pixels (default 1600x900)\n"
     "  --no-adaptive            always draw at full quality (slower while moving on software OpenGL)\n"
     "  --no-panels              start with the panels hidden (Tab shows them)\n"
     "  --content DIR            the content folder\n\n"
-    "For tests and scripts (done once the start state is shown at full quality):\n"
+    "For tests and scripts (done once the start state is shown at full quality; a movement or a\n"
+    "model's animation then starts paused):\n"
     "  --screenshot FILE.png    write the window's pixels\n"
     "  --save-figure FILE.toml  write the view as a scene file (hipview render FILE.toml draws it)\n"
     "  --report-state FILE      write what is shown (viewport, selection, action bars) as key=value lines\n"
@@ -57,6 +59,7 @@ int runView(std::span<const std::string> argv) {
     start.pose = args.option("--pose");
     start.view = args.option("--view");
     start.movement = args.option("--movement");
+    start.at = args.option("--at");
     start.model = args.option("--model");
     const auto size = args.option("--size");
     const bool noAdaptive = args.flag("--no-adaptive");

@@ -18,8 +18,8 @@
 
 namespace hv::ui {
 
-inline constexpr double kMinDistance = 0.05; // m
-inline constexpr double kMaxDistance = 20.0; // m
+inline constexpr double kMinDistance = 0.005; // m (tiny test models are a few cm across)
+inline constexpr double kMaxDistance = 5000.0; // m (some models are in centimetres: a fox 155 units long)
 
 // Azimuth and elevation (deg) of a standard view, matching draw::viewDirection() (superior has
 // the front at the top of the image, as in figures). Medial views look from the lateral

@@ -21,10 +21,7 @@ void heading(PanelContext& ctx, const char* text) {
 std::string citation(const Content& c, const std::string& key) {
     const auto it = c.sources.find(key);
     if (it == c.sources.end()) return key;
-    // The authors and year: the citation up to its first period after the year, kept short.
-    std::string s = it->second.citation;
-    if (s.size() > 90) s = s.substr(0, 87) + "...";
-    return s;
+    return it->second.citation;
 }
 
 void field(const char* label, const std::string& text) {
@@ -43,14 +40,21 @@ const char* dofTitle(HipDof d) {
     return "";
 }
 
-// One bar: a track with a centre line, filled from the centre towards the sign of the moment arm.
+void wrappedDisabled(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+}
+
+// One bar (a table row): the coordinate, a track with a centre line filled from the centre
+// towards the sign of the moment arm, the value and the action word.
 void actionBar(const ActionBar& b, int part, std::vector<BarRect>& rects) {
-    const float width = ImGui::GetContentRegionAvail().x;
-    const float labelW = 80.0f;
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
     ImGui::TextUnformatted(dofTitle(b.dof));
-    ImGui::SameLine(labelW);
+    ImGui::TableNextColumn();
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const float trackW = std::max(60.0f, width - labelW - 170.0f);
+    const float trackW = std::max(40.0f, ImGui::GetContentRegionAvail().x);
     const float h = ImGui::GetTextLineHeight();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 a(p.x, p.y + 1), z(p.x + trackW, p.y + h - 1);
@@ -66,9 +70,9 @@ void actionBar(const ActionBar& b, int part, std::vector<BarRect>& rects) {
     dl->AddLine(ImVec2(cx, a.y - 1), ImVec2(cx, z.y + 1), IM_COL32(80, 80, 86, 255), 1.5f);
     rects.push_back({part, static_cast<int>(b.dof), a.x, a.y, z.x, z.y, cx, b.momentArmMm, b.word});
     ImGui::Dummy(ImVec2(trackW, h));
-    ImGui::SameLine();
-    ImGui::Text("%+5.1f mm", b.momentArmMm);
-    ImGui::SameLine();
+    ImGui::TableNextColumn();
+    ImGui::Text("%+.1f mm", b.momentArmMm);
+    ImGui::TableNextColumn();
     if (b.action == Action::None) ImGui::TextDisabled("%s", b.word.c_str());
     else ImGui::TextUnformatted(b.word.c_str());
 }
@@ -93,16 +97,19 @@ void plot(PanelContext& ctx, const MomentArmPlot& p) {
     // Zero line and the axis labels.
     dl->AddLine(ImVec2(left, Y(0)), ImVec2(right, Y(0)), faint, 1.0f);
     char buf[32];
+    const float lineH = ImGui::GetTextLineHeight();
     for (double v : {y0 + pad, 0.0, y1 - pad}) {
-        std::snprintf(buf, sizeof buf, "%.0f", v);
-        dl->AddText(ImVec2(o.x, Y(v) - 7), ink, buf);
+        if (v != 0.0 && std::abs(Y(v) - Y(0)) < lineH) continue; // keep labels apart
+        std::snprintf(buf, sizeof buf, "%.0f", v == 0.0 ? 0.0 : v);
+        const ImVec2 t = ImGui::CalcTextSize(buf);
+        dl->AddText(ImVec2(left - 6 - t.x, Y(v) - 0.5f * t.y), ink, buf);
     }
     for (double v = std::ceil(x0 / 30.0) * 30.0; v <= x1 + 1e-9; v += 30.0) {
-        std::snprintf(buf, sizeof buf, "%.0f", v);
+        std::snprintf(buf, sizeof buf, "%.0f", std::abs(v) < 1e-9 ? 0.0 : v);
+        const ImVec2 t = ImGui::CalcTextSize(buf);
         dl->AddLine(ImVec2(X(v), bottom), ImVec2(X(v), bottom + 4), ink);
-        dl->AddText(ImVec2(X(v) - 8, bottom + 4), ink, buf);
+        dl->AddText(ImVec2(X(v) - 0.5f * t.x, bottom + 4), ink, buf);
     }
-    dl->AddText(ImVec2(right - 150, bottom + 4), faint, "hip flexion, deg");
     // Crossovers.
     for (const Crossover& c : p.crossovers) {
         const float x = X(c.flexionDeg);
@@ -153,7 +160,7 @@ void drawInfoPanel(PanelContext& ctx, std::vector<BarRect>& barRects) {
     ImGui::SameLine();
     ImGui::RadioButton("left", &side, 1);
     ImGui::SameLine();
-    ImGui::RadioButton("both (actions: right)", &side, 2);
+    ImGui::RadioButton("both sides", &side, 2);
     Selection s = doc.selection;
     s.side = side == 1 ? Side::Left : Side::Right;
     s.bothSides = side == 2;
@@ -166,10 +173,20 @@ void drawInfoPanel(PanelContext& ctx, std::vector<BarRect>& barRects) {
     heading(ctx, "What it does in this position");
     ImGui::TextDisabled("moment arm about the %s hip (-dL/dq), mm", doc.selection.side == Side::Left ? "left" : "right");
     const auto actions = doc.liveActionsOfSelection();
+    const float wordW = ImGui::CalcTextSize("external rotator").x + 4.0f;
+    const float mmW = ImGui::CalcTextSize("+00.0 mm").x + 4.0f;
+    const float dofW = ImGui::CalcTextSize("adduction").x + 4.0f;
     for (std::size_t p = 0; p < actions.size(); ++p) {
         if (!actions[p].name.empty()) ImGui::TextDisabled("%s", actions[p].name.c_str());
         ImGui::PushID(static_cast<int>(p));
-        for (const ActionBar& b : actions[p].bars) actionBar(b, static_cast<int>(p), barRects);
+        if (ImGui::BeginTable("bars", 4, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoPadOuterX)) {
+            ImGui::TableSetupColumn("dof", ImGuiTableColumnFlags_WidthFixed, dofW);
+            ImGui::TableSetupColumn("bar", ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableSetupColumn("mm", ImGuiTableColumnFlags_WidthFixed, mmW);
+            ImGui::TableSetupColumn("word", ImGuiTableColumnFlags_WidthFixed, wordW);
+            for (const ActionBar& b : actions[p].bars) actionBar(b, static_cast<int>(p), barRects);
+            ImGui::EndTable();
+        }
         ImGui::PopID();
     }
     if (!actions.empty() && ctx.plotPart && ctx.plotDof) {
@@ -192,7 +209,24 @@ void drawInfoPanel(PanelContext& ctx, std::vector<BarRect>& barRects) {
                 ImGui::EndCombo();
             }
         }
-        const MomentArmPlot mp = momentArmPlot(doc.model(), doc.pose(), {mi, part}, static_cast<HipDof>(dof), 2.0);
+        // The sweep behind the plot is redone only when the pose or the choice changed.
+        static struct {
+            std::vector<double> q;
+            PartRef part;
+            int dof = -1;
+            MomentArmPlot plot;
+        } cache;
+        const auto q = doc.pose();
+        const PartRef ref{mi, part};
+        if (!(cache.part == ref) || cache.dof != dof || cache.q.size() != q.size() ||
+            !std::equal(q.begin(), q.end(), cache.q.begin())) {
+            cache.plot = momentArmPlot(doc.model(), q, ref, static_cast<HipDof>(dof), 2.0);
+            cache.q.assign(q.begin(), q.end());
+            cache.part = ref;
+            cache.dof = dof;
+        }
+        const MomentArmPlot& mp = cache.plot;
+        ImGui::TextDisabled("%s moment arm (mm) against hip flexion (deg)", dofs[dof]);
         plot(ctx, mp);
         if (mp.crossovers.empty()) ImGui::TextDisabled("No change of action across the range of hip flexion.");
         for (const Crossover& c : mp.crossovers)
@@ -211,7 +245,7 @@ void drawInfoPanel(PanelContext& ctx, std::vector<BarRect>& barRects) {
     field("Origin", info->origin);
     field("Insertion", info->insertion);
     field("Innervation", info->innervation);
-    if (!info->textSource.empty()) ImGui::TextDisabled("Source: %s", citation(doc.content(), info->textSource).c_str());
+    if (!info->textSource.empty()) wrappedDisabled("Source: " + citation(doc.content(), info->textSource));
     ImGui::Spacing();
     heading(ctx, "Textbook actions");
     for (const TextbookAction& a : info->actions) {
@@ -227,11 +261,11 @@ void drawInfoPanel(PanelContext& ctx, std::vector<BarRect>& barRects) {
             ImGui::TextWrapped("The model's geometry disagrees: %s", a.geometryDisagrees.c_str());
             ImGui::PopStyleColor();
         }
-        ImGui::TextDisabled("[%s]", citation(doc.content(), a.source).c_str());
+        wrappedDisabled("[" + citation(doc.content(), a.source) + "]");
         ImGui::Unindent();
     }
     for (const PartInfo& p : info->parts)
-        if (!p.note.empty()) ImGui::TextDisabled("%s: %s", (p.displayName.empty() ? p.name : p.displayName).c_str(), p.note.c_str());
+        if (!p.note.empty()) wrappedDisabled((p.displayName.empty() ? p.name : p.displayName) + ": " + p.note);
 }
 
 } // namespace hv::ui

@@ -23,7 +23,7 @@ void SceneView::draw(std::span<const draw::DrawItem> items, const draw::Camera& 
     m_renderer->render(items, camera, s, m_target->framebuffer());
     m_viewW = width;
     m_viewH = height;
-    m_idsValid = false;
+    m_idsValid[0] = m_idsValid[1] = false;
 }
 
 bool SceneView::hasPicture() const { return m_target != nullptr; }
@@ -46,19 +46,26 @@ void SceneView::present(unsigned target, int x, int y, int w, int h) const {
 
 scene::Image SceneView::readPicture() const { return m_target ? m_target->read() : scene::Image{}; }
 
-const std::vector<std::uint32_t>& SceneView::ids(std::span<const draw::DrawItem> items, const draw::Camera& camera) {
-    if (!m_idsValid && m_viewW > 0 && m_viewH > 0) {
-        m_ids = m_renderer->renderIds(items, camera, m_viewW, m_viewH, false);
-        m_idsValid = true;
+const std::vector<std::uint32_t>& SceneView::ids(std::span<const draw::DrawItem> items, const draw::Camera& camera,
+                                                  bool withGhosts) {
+    const int k = withGhosts ? 1 : 0;
+    if (!m_idsValid[k] && m_viewW > 0 && m_viewH > 0) {
+        m_ids[k] = m_renderer->renderIds(items, camera, m_viewW, m_viewH, withGhosts);
+        m_idsValid[k] = true;
     }
-    return m_ids;
+    return m_ids[k];
 }
 
-std::uint32_t SceneView::pickAt(std::span<const draw::DrawItem> items, const draw::Camera& camera, int x, int y) {
+std::uint32_t SceneView::pickAt(std::span<const draw::DrawItem> items, const draw::Camera& camera, int x, int y,
+                                const std::function<bool(std::uint32_t)>& isMuscle) {
     if (x < 0 || y < 0 || x >= m_viewW || y >= m_viewH) return 0;
-    const auto& all = ids(items, camera);
-    if (all.empty()) return 0;
-    return all[static_cast<std::size_t>(y) * static_cast<std::size_t>(m_viewW) + static_cast<std::size_t>(x)];
+    const std::size_t at = static_cast<std::size_t>(y) * static_cast<std::size_t>(m_viewW) + static_cast<std::size_t>(x);
+    const auto& solid = ids(items, camera, false);
+    const std::uint32_t id = solid.empty() ? 0 : solid[at];
+    if (!isMuscle || isMuscle(id)) return id;
+    const auto& all = ids(items, camera, true);
+    const std::uint32_t ghost = all.empty() ? 0 : all[at];
+    return isMuscle(ghost) ? ghost : id;
 }
 
 } // namespace hv::ui

@@ -9,6 +9,7 @@
 #include "ui/adaptive_quality.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <vector>
@@ -36,19 +37,24 @@ public:
     // The kept picture read back (rows from the top, sRGB RGBA8).
     scene::Image readPicture() const;
 
-    // Pick id at viewport pixel (x, y) from the top-left (0: background or outside), from an id
-    // image of the viewport's full size rendered on first use after each draw().
-    std::uint32_t pickAt(std::span<const draw::DrawItem> items, const draw::Camera& camera, int x, int y);
-    // The whole id image (viewport width x height, rows from the top); empty before a draw().
-    const std::vector<std::uint32_t>& ids(std::span<const draw::DrawItem> items, const draw::Camera& camera);
-    bool idsReady() const { return m_idsValid; }
+    // Pick id at viewport pixel (x, y) from the top-left (0: background or outside), from id
+    // images of the viewport's full size rendered on first use after each draw(): what is drawn
+    // solid wins; where that is a bone or nothing, a ghosted (x-ray) muscle there is picked.
+    // `isMuscle` says which pick ids are muscles.
+    std::uint32_t pickAt(std::span<const draw::DrawItem> items, const draw::Camera& camera, int x, int y,
+                         const std::function<bool(std::uint32_t)>& isMuscle = {});
+    // A whole id image (viewport width x height, rows from the top), without or with the ghosted
+    // items; empty before a draw().
+    const std::vector<std::uint32_t>& ids(std::span<const draw::DrawItem> items, const draw::Camera& camera,
+                                          bool withGhosts = false);
+    bool idsReady() const { return m_idsValid[0]; }
 
 private:
     render::Renderer* m_renderer;
     std::unique_ptr<render::OffscreenTarget> m_target;
     int m_viewW = 0, m_viewH = 0;
-    std::vector<std::uint32_t> m_ids;
-    bool m_idsValid = false;
+    std::vector<std::uint32_t> m_ids[2]; // [without ghosts, with ghosts]
+    bool m_idsValid[2] = {false, false};
 };
 
 } // namespace hv::ui

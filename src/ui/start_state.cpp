@@ -34,6 +34,12 @@ std::optional<StartState> resolveStartState(const Content& content, const moveme
             errors.push_back("--movement: " + movement::unknownMovementMessage(*movements, *options.movement));
         else s.movement = *options.movement;
     }
+    if (options.at) {
+        const auto t = parseNumber(*options.at);
+        if (!t || *t < 0.0) errors.push_back("--at: \"" + *options.at + "\": expected seconds, 0 or more");
+        else if (!options.movement) errors.push_back("--at: needs --movement ID");
+        else s.at = *t;
+    }
     if (options.model) {
         if (options.model->empty()) errors.push_back("--model: give a model file");
         else s.model = *options.model;

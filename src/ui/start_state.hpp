@@ -23,6 +23,7 @@ struct StartOptions {
     std::optional<std::string> pose;     // "NAME=VALUE,..." (deg or m)
     std::optional<std::string> view;     // a standard view name
     std::optional<std::string> movement; // a movement id
+    std::optional<std::string> at;       // seconds into the movement (paused there)
     std::optional<std::string> model;    // a model file
 };
 
@@ -31,6 +32,7 @@ struct StartState {
     std::vector<PoseAssignment> pose;         // SI
     std::optional<draw::StandardView> view;
     std::string movement; // "" = none
+    std::optional<double> at; // s into the movement, paused; nullopt: plays from the start
     std::string model;    // "" = the default model
 };
 

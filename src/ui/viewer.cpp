@@ -37,6 +37,13 @@ namespace {
 std::string g_glfwError;
 void onGlfwError(int, const char* description) { g_glfwError = description ? description : "unknown GLFW error"; }
 
+std::function<bool(std::uint32_t)> isMusclePick(const draw::DrawList& list) {
+    return [&list](std::uint32_t id) {
+        const draw::PickTarget* t = list.target(id);
+        return t && t->kind == draw::PickTarget::Kind::MusclePart;
+    };
+}
+
 double now() {
     using clock = std::chrono::steady_clock;
     static const clock::time_point start = clock::now();
@@ -122,6 +129,10 @@ private:
     double m_lastFrameStart = 0.0;
 
     bool setUp(std::string& error);
+    bool scripted() const {
+        return !m_options.screenshot.empty() || !m_options.figure.empty() || !m_options.stateReport.empty();
+    }
+    double m_startTime = 0.0;
     void applyStartState();
     void frame(double dt);
     void layoutAndPanels(PanelContext& ctx);
@@ -252,6 +263,16 @@ void Viewer::applyStartState() {
         m_pendingFrameSelection = true;
     }
     if (!s.movement.empty()) m_doc.startMovement(s.movement);
+    if (s.at) {
+        m_doc.playback.playing = false;
+        m_doc.seek(*s.at);
+    }
+    // Scripted starts (screenshot, figure, state report) wait for a still, full-quality picture:
+    // nothing plays.
+    if (scripted()) {
+        m_doc.playback.playing = false;
+        m_doc.animation.playing = false;
+    }
     if (s.view) {
         m_camera.setView(*s.view);
         if (const auto keep = draw::medialViewKeeps(*s.view))
@@ -355,7 +376,7 @@ void Viewer::handleViewportInput(PanelContext& ctx, double dt, bool& interacting
                 const int y = static_cast<int>((io.MousePos.y - m_viewport.y) * (static_cast<float>(m_fbH) / std::max(1, m_winH)));
                 // The id image is drawn from the light meshes (same items, same pick ids): a quarter
                 // of the triangles, for a picture the user never sees.
-                const std::uint32_t id = m_view->pickAt(m_doc.drawList(Detail::Coarse).items, cam, x, y);
+                const std::uint32_t id = m_view->pickAt(m_doc.drawList(Detail::Coarse).items, cam, x, y, isMusclePick(list));
                 Selection s = selectionFromPick(m_doc.model(), list, id);
                 if (!s.empty() && s.muscleId == m_doc.selection.muscleId) s.bothSides = m_doc.selection.bothSides && s.side == m_doc.selection.side;
                 m_doc.select(s);
@@ -409,7 +430,8 @@ void Viewer::handleViewportInput(PanelContext& ctx, double dt, bool& interacting
         const draw::DrawList& list = m_doc.drawList();
         const int x = static_cast<int>((io.MousePos.x - m_viewport.x) * (static_cast<float>(m_fbW) / std::max(1, m_winW)));
         const int y = static_cast<int>((io.MousePos.y - m_viewport.y) * (static_cast<float>(m_fbH) / std::max(1, m_winH)));
-        const std::string tip = hoverText(list, m_view->pickAt(m_doc.drawList(Detail::Coarse).items, currentCamera(list), x, y));
+        const std::string tip =
+            hoverText(list, m_view->pickAt(m_doc.drawList(Detail::Coarse).items, currentCamera(list), x, y, isMusclePick(list)));
         if (!tip.empty()) ImGui::SetTooltip("%s", tip.c_str());
     }
 }
@@ -428,8 +450,11 @@ void Viewer::drawLabels(const draw::DrawList& list, const draw::Camera& cam) {
         if (depth <= 0.0f) continue;
         if (haveIds) {
             const auto& ids = m_view->ids(m_doc.drawList(Detail::Coarse).items, cam);
-            if (!ids.empty())
-                if (const auto v = draw::visibleAnchor(ids, vw, vh, a.pickIds, px)) px = v->pixel;
+            if (!ids.empty()) {
+                const auto v = draw::visibleAnchor(ids, vw, vh, a.pickIds, px);
+                if (!v) continue; // hidden in this view (e.g. the far side's muscle)
+                px = v->pixel;
+            }
         }
         px /= sx;
         if (px.x < 0 || px.y < 0 || px.x > m_viewport.w || px.y > m_viewport.h) continue;
@@ -603,6 +628,17 @@ bool Viewer::writeStateReport(const std::string& path) {
     for (const BarRect& b : m_bars)
         out << "bar=" << b.part << " " << b.dof << " " << b.x0 * sx << " " << b.y0 * sx << " " << b.x1 * sx << " " << b.y1 * sx << " "
             << b.centre * sx << " " << b.momentArmMm << " " << b.word << "\n";
+    if (const movement::Movement* mov = m_doc.activeMovement()) {
+        out << "movement=" << mov->id << " " << m_doc.playback.time << "\n";
+        if (const movement::PoseSample* s = m_doc.sample()) {
+            std::size_t plane = 0;
+            for (std::size_t p = 1; p < 3; ++p)
+                if (s->lumbar.planes[p].lumbarDeg > s->lumbar.planes[plane].lumbarDeg) plane = p;
+            for (const auto& l : s->lumbar.levels) out << "lumbar=" << l.name << " " << l.deg[plane] << " " << l.share[plane] << "\n";
+            out << "lumbar_share=" << s->lumbar.planes[plane].lumbarShare << "\n";
+            out << "pelvic_drop=" << s->trendelenburg.dropDeg << "\n";
+        }
+    }
     out << "camera=" << m_camera.azimuthDeg << " " << m_camera.elevationDeg << " " << m_camera.distance << "\n";
     out << "model=" << m_doc.modelDisplayName() << "\n";
     if (const auto d = io::writeFileAtomic(path, out.str())) {
@@ -707,7 +743,7 @@ void Viewer::frame(double dt) {
         const draw::DrawList& drawn = q->fullDetail ? m_doc.drawList(Detail::Full) : coarse;
         const draw::Camera cam = currentCamera(drawn);
         render::RenderSettings base;
-        base.background = glm::vec4(0.955f, 0.950f, 0.940f, 1.0f);
+        base.background = glm::vec4(1.0f); // as figures: "Save figure..." gives the same picture
         base.outlinePixels = 3.0f;
         m_view->draw(drawn.items, cam, vw, vh, *q, base);
         m_drawnRevision = m_doc.revision();
@@ -746,7 +782,10 @@ void Viewer::frame(double dt) {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
     // What tests and scripts asked for, once the start state is shown at full quality.
-    if (!m_startWritten && m_options.benchmarkFrames == 0 && m_policy.atFullQuality() && m_stableFrames >= 3) {
+    // (After 60 s regardless, so a script never waits forever.)
+    const bool timedOut = now() - m_startTime > 60.0;
+    if (!m_startWritten && m_options.benchmarkFrames == 0 && ((m_policy.atFullQuality() && m_stableFrames >= 3) || timedOut)) {
+        if (timedOut) std::fprintf(stderr, "hipview: the picture did not settle within 60 s; writing what is shown\n");
         m_startWritten = true;
         bool ok = true;
         if (!m_options.screenshot.empty()) ok &= writeScreenshot(m_options.screenshot);
@@ -789,13 +828,14 @@ int Viewer::run() {
         return 1;
     }
     applyStartState();
+    m_startTime = now();
     double last = now();
     m_lastFrameStart = last;
     while (!glfwWindowShouldClose(m_window)) {
         // Sleep while nothing moves and the full-quality picture is shown.
         const bool idle = m_policy.atFullQuality() && m_dragButton < 0 && !m_keysMoving && !m_doc.playback.playing &&
                           !(m_doc.animation.index >= 0 && m_doc.animation.playing) && m_options.benchmarkFrames == 0 &&
-                          m_stableFrames > 3 && (m_startWritten || (m_options.screenshot.empty() && m_options.figure.empty() && m_options.stateReport.empty()));
+                          m_stableFrames > 3 && (m_startWritten || !scripted());
         if (idle) glfwWaitEventsTimeout(0.25);
         else glfwPollEvents();
         const double t = now();

@@ -111,3 +111,43 @@ TEST_CASE("clicking picks the muscle under the cursor from the id image; empty s
     CHECK(view.pickAt(list.items, cam, 1, 1) == 0);
     CHECK(view.pickAt(list.items, cam, -5, 10) == 0);
 }
+
+TEST_CASE("a solid (selected) muscle wins a click over the x-ray in front of it; an x-ray muscle wins over bone") {
+    Gl* g = gl();
+    if (!g) return;
+    Document doc(test::uiContent(), &test::uiMovements(), test::kNoDefaultModel);
+    doc.select({"piriformis", Side::Right, false});
+    const int w = 320, h = 240;
+    OrbitCamera camera;
+    camera.setView(draw::StandardView::Posterior);
+    const draw::DrawList& list = doc.drawList();
+    camera.frame(draw::focusBounds(list.items), static_cast<float>(w) / h);
+    const draw::Camera cam = camera.camera({});
+    SceneView view(*g->renderer);
+    view.draw(list.items, cam, w, h, Quality{1.0f, 1, false, true}, render::RenderSettings{});
+    const auto muscleOf = [&](std::uint32_t id) {
+        const draw::PickTarget* t = list.target(id);
+        return t && t->kind == draw::PickTarget::Kind::MusclePart ? t->muscleId : std::string();
+    };
+    const auto isMuscle = [&](std::uint32_t id) { return !muscleOf(id).empty(); };
+    const std::vector<std::uint32_t> solid = view.ids(list.items, cam, false);
+    const std::vector<std::uint32_t> ghosts = view.ids(list.items, cam, true);
+    std::size_t piriformisUnderXray = 0, xrayOverBone = 0;
+    for (int y = 0; y < h; y += 2)
+        for (int x = 0; x < w; x += 2) {
+            const std::size_t i = static_cast<std::size_t>(y * w + x);
+            const std::uint32_t picked = view.pickAt(list.items, cam, x, y, isMuscle);
+            if (muscleOf(solid[i]) == "piriformis") {
+                CHECK(picked == solid[i]);
+                piriformisUnderXray += isMuscle(ghosts[i]) && ghosts[i] != solid[i];
+            } else if (isMuscle(ghosts[i])) {
+                CHECK(picked == ghosts[i]);
+                xrayOverBone += 1;
+            } else {
+                CHECK(picked == solid[i]);
+            }
+        }
+    // Seen from behind, gluteus maximus' x-ray lies over piriformis, and over the pelvis elsewhere.
+    CHECK(piriformisUnderXray > 0);
+    CHECK(xrayOverBone > 0);
+}

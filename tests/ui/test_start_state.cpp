@@ -87,3 +87,23 @@ TEST_CASE("no options give an empty start state") {
     CHECK(s->movement.empty());
     CHECK(s->model.empty());
 }
+
+TEST_CASE("--at pauses a movement at a time, and needs a movement") {
+    StartOptions o;
+    o.movement = "figure-4";
+    o.at = "2.5";
+    std::vector<std::string> errors;
+    const auto s = resolveStartState(test::uiContent(), &test::uiMovements(), o, errors);
+    REQUIRE(s);
+    REQUIRE(s->at);
+    CHECK(*s->at == doctest::Approx(2.5));
+    o.movement.reset();
+    CHECK_FALSE(resolveStartState(test::uiContent(), &test::uiMovements(), o, errors));
+    REQUIRE(errors.size() == 1);
+    CHECK(has(errors[0], "--at: needs --movement"));
+    errors.clear();
+    o.movement = "figure-4";
+    o.at = "-1";
+    CHECK_FALSE(resolveStartState(test::uiContent(), &test::uiMovements(), o, errors));
+    CHECK(has(errors.at(0), "--at"));
+}

@@ -1,0 +1,347 @@
+// The window as a person sees it: started under a virtual X server (Xvfb) with a start state, it
+// writes a screenshot of itself and a report of what it shows, which these tests check pixel by
+// pixel. Skipped (with a message) where xvfb-run is missing. Also what happens with no display and
+// with wrong names on the command line (no X server needed).
+#include "support/run_process.hpp"
+
+#include "scene/scene.hpp"
+
+#include <doctest/doctest.h>
+#include <png.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <unistd.h>
+
+using hv::test::hipview;
+using hv::test::runProcess;
+
+namespace {
+
+bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+struct TempDir {
+    std::filesystem::path path;
+    TempDir() {
+        static int n = 0;
+        path = std::filesystem::temp_directory_path() / ("hv_window_test_" + std::to_string(::getpid()) + "_" + std::to_string(n++));
+        std::filesystem::remove_all(path);
+        std::filesystem::create_directories(path);
+    }
+    ~TempDir() { std::filesystem::remove_all(path); }
+    std::string operator/(const std::string& name) const { return (path / name).string(); }
+};
+
+bool haveXvfb() {
+    if (runProcess("command -v xvfb-run >/dev/null 2>&1").exitCode == 0) return true;
+    MESSAGE("skipped: xvfb-run is not installed (apt-get install xvfb xauth)");
+    return false;
+}
+
+// hipview under a fresh virtual X server, 1920x1080; stdout and stderr together. One at a time
+// (flock): two `xvfb-run -a` starting together can pick the same display number.
+hv::test::ProcessResult underXvfb(const std::string& args) {
+    const std::string lock = (std::filesystem::temp_directory_path() / "hipview-xvfb-tests.lock").string();
+    return runProcess("flock " + lock + " xvfb-run -a -s \"-screen 0 1920x1080x24\" " + hipview() + " " + args + " 2>&1");
+}
+
+bool readPng(const std::string& path, hv::scene::Image& out) {
+    png_image img;
+    std::memset(&img, 0, sizeof img);
+    img.version = PNG_IMAGE_VERSION;
+    if (!png_image_begin_read_from_file(&img, path.c_str())) return false;
+    img.format = PNG_FORMAT_RGBA;
+    out.width = static_cast<int>(img.width);
+    out.height = static_cast<int>(img.height);
+    out.rgba.assign(PNG_IMAGE_SIZE(img), 0);
+    const bool ok = png_image_finish_read(&img, nullptr, out.rgba.data(), 0, nullptr) != 0;
+    if (!ok) png_image_free(&img);
+    return ok;
+}
+
+const std::uint8_t* px(const hv::scene::Image& im, int x, int y) {
+    return &im.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(im.width) + static_cast<std::size_t>(x)) * 4];
+}
+
+bool near(const std::uint8_t* p, int r, int g, int b, int tolerance) {
+    return std::abs(p[0] - r) <= tolerance && std::abs(p[1] - g) <= tolerance && std::abs(p[2] - b) <= tolerance;
+}
+
+// Strongly coloured orange or yellow: the highlighted deep rotator (orange) and the selection
+// outline (yellow). Bones are ivory (pale), ghosts are faint.
+bool highlightColour(const std::uint8_t* p) {
+    const double r = p[0] / 255.0, g = p[1] / 255.0, b = p[2] / 255.0;
+    const double mx = std::max({r, g, b}), mn = std::min({r, g, b});
+    if (mx - mn < 0.35 || mx < 0.5 || mx != r) return false;
+    const double hue = 60.0 * ((g - b) / (mx - mn));
+    return hue > 12.0 && hue < 60.0;
+}
+
+// key=value lines of --report-state; repeated keys (bar) keep every value.
+std::multimap<std::string, std::vector<std::string>> readState(const std::string& path) {
+    std::multimap<std::string, std::vector<std::string>> out;
+    std::ifstream f(path);
+    std::string line;
+    while (std::getline(f, line)) {
+        const auto eq = line.find('=');
+        if (eq == std::string::npos) continue;
+        std::istringstream words(line.substr(eq + 1));
+        std::vector<std::string> v;
+        for (std::string w; words >> w;) v.push_back(w);
+        out.emplace(line.substr(0, eq), v);
+    }
+    return out;
+}
+
+struct Bar {
+    int part = 0, dof = 0;
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0, centre = 0, mm = 0;
+    std::string word;
+};
+
+std::vector<Bar> bars(const std::multimap<std::string, std::vector<std::string>>& state) {
+    std::vector<Bar> out;
+    const auto [a, b] = state.equal_range("bar");
+    for (auto it = a; it != b; ++it) {
+        const auto& v = it->second;
+        if (v.size() < 9) continue;
+        Bar bar{std::stoi(v[0]), std::stoi(v[1]), std::stod(v[2]), std::stod(v[3]), std::stod(v[4]),
+                std::stod(v[5]), std::stod(v[6]), std::stod(v[7]), v[8]};
+        for (std::size_t i = 9; i < v.size(); ++i) bar.word += " " + v[i];
+        out.push_back(bar);
+    }
+    return out;
+}
+
+// Pixels of the bar's track, along its middle row, of one colour, left and right of its centre.
+struct BarPixels {
+    int left = 0, right = 0;
+};
+BarPixels countBar(const hv::scene::Image& im, const Bar& b, int r, int g, int bl) {
+    BarPixels n;
+    const int y = static_cast<int>(std::lround(0.5 * (b.y0 + b.y1)));
+    for (int x = static_cast<int>(b.x0) + 1; x < static_cast<int>(b.x1) - 1; ++x)
+        if (near(px(im, x, y), r, g, bl, 30)) (x < b.centre ? n.left : n.right) += 1;
+    return n;
+}
+
+// The role colours of the bars (muscle_colouring.cpp), sRGB.
+constexpr int kInternal[3] = {0xD2, 0x41, 0x6A};
+constexpr int kExternal[3] = {0x1F, 0x9B, 0xA8};
+
+} // namespace
+
+TEST_CASE("with no display the window says so in one line, names the figure command and exits non-zero") {
+    const auto r = runProcess("env -u DISPLAY -u WAYLAND_DISPLAY " + hipview() + " 2>&1");
+    CHECK(r.exitCode == 1);
+    CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1);
+    CHECK(contains(r.out, "display"));
+    CHECK(contains(r.out, "hipview render"));
+    // The same with a start state.
+    const auto s = runProcess("env -u DISPLAY -u WAYLAND_DISPLAY " + hipview() + " --select piriformis 2>&1");
+    CHECK(s.exitCode == 1);
+    CHECK(std::count(s.out.begin(), s.out.end(), '\n') == 1);
+}
+
+TEST_CASE("wrong names in the start state get the other commands' messages, with the valid names, and exit 2") {
+    const auto m = runProcess(hipview() + " --select piriformus 2>&1");
+    CHECK(m.exitCode == 2);
+    CHECK(contains(m.out, "unknown muscle \"piriformus\""));
+    CHECK(contains(m.out, "did you mean \"piriformis\""));
+    CHECK(contains(m.out, "gluteus_medius"));
+    const auto v = runProcess(hipview() + " --view sideways 2>&1");
+    CHECK(v.exitCode == 2);
+    CHECK(contains(v.out, "lateral-right"));
+    const auto p = runProcess(hipview() + " --pose hip_flex_r=90 2>&1");
+    CHECK(p.exitCode == 2);
+    CHECK(contains(p.out, "hip_flexion_r"));
+    const auto mv = runProcess(hipview() + " --movement figure4 2>&1");
+    CHECK(mv.exitCode == 2);
+    CHECK(contains(mv.out, "figure-4"));
+    const auto o = runProcess(hipview() + " --selekt piriformis 2>&1");
+    CHECK(o.exitCode == 2);
+    CHECK(contains(o.out, "did you mean \"--select\""));
+    // Every existing command still works.
+    CHECK(runProcess(hipview() + " report --help >/dev/null 2>&1").exitCode == 0);
+    CHECK(runProcess(hipview() + " render --help >/dev/null 2>&1").exitCode == 0);
+    CHECK(runProcess(hipview() + " validate >/dev/null 2>&1").exitCode == 0);
+    const auto help = runProcess(hipview() + " --help 2>&1");
+    CHECK(help.exitCode == 0);
+    CHECK(contains(help.out, "--select"));
+}
+
+TEST_CASE("the lesson start state shows piriformis highlighted where it is, and its rotation bar flips with hip flexion") {
+    if (!haveXvfb()) return;
+    TempDir dir;
+    const std::string common = " --select piriformis --view lateral-right --size 1600x900 --quit";
+    const auto r90 = underXvfb("--pose hip_flexion_r=90" + common + " --screenshot " + (dir / "flexed.png") +
+                               " --report-state " + (dir / "flexed.txt") + " --save-figure " + (dir / "flexed.toml"));
+    REQUIRE_MESSAGE(r90.exitCode == 0, r90.out);
+    const auto r0 = underXvfb("--pose hip_flexion_r=0" + common + " --screenshot " + (dir / "neutral.png") +
+                              " --report-state " + (dir / "neutral.txt"));
+    REQUIRE_MESSAGE(r0.exitCode == 0, r0.out);
+
+    hv::scene::Image flexed, neutral;
+    REQUIRE(readPng(dir / "flexed.png", flexed));
+    REQUIRE(readPng(dir / "neutral.png", neutral));
+    CHECK(flexed.width == 1600);
+    CHECK(flexed.height == 900);
+    const auto s90 = readState(dir / "flexed.txt");
+    const auto s0 = readState(dir / "neutral.txt");
+    REQUIRE(s90.count("quality"));
+    CHECK(s90.find("quality")->second.at(0) == "full");
+    CHECK(s90.find("selection")->second.at(0) == "piriformis");
+
+    { // the selected muscle stands out at its place on screen, and nowhere else
+        REQUIRE(s90.count("anchor"));
+        REQUIRE(s90.count("viewport"));
+        const auto& a = s90.find("anchor")->second;
+        const auto& vp = s90.find("viewport")->second;
+        const int ax = static_cast<int>(std::stod(a.at(0))), ay = static_cast<int>(std::stod(a.at(1)));
+        const int vx = static_cast<int>(std::stod(vp.at(0))), vy = static_cast<int>(std::stod(vp.at(1)));
+        const int vw = static_cast<int>(std::stod(vp.at(2))), vh = static_cast<int>(std::stod(vp.at(3)));
+        CHECK(ax > vx);
+        CHECK(ax < vx + vw);
+        int nearAnchor = 0, outline = 0, everywhere = 0;
+        for (int y = vy; y < vy + vh; ++y)
+            for (int x = vx; x < vx + vw; ++x) {
+                const std::uint8_t* p = px(flexed, x, y);
+                const bool h = highlightColour(p);
+                everywhere += h;
+                const int d2 = (x - ax) * (x - ax) + (y - ay) * (y - ay);
+                if (d2 < 40 * 40) nearAnchor += h;
+                if (d2 < 120 * 120) outline += near(p, 255, 228, 118, 40);
+            }
+        MESSAGE("highlight pixels within 40 px of the anchor: " << nearAnchor << ", outline pixels within 120 px: " << outline
+                                                               << ", highlight pixels in the whole viewport: " << everywhere);
+        CHECK(nearAnchor > 1500); // most of the disc around the anchor is the muscle
+        CHECK(outline > 30);
+        CHECK(everywhere < vw * vh / 8);
+    }
+
+    { // piriformis' rotation bar is an internal rotator at 90 degrees and an external rotator at 0
+        const auto b90 = bars(s90), b0 = bars(s0);
+        REQUIRE(b90.size() == 3);
+        REQUIRE(b0.size() == 3);
+        const Bar& rot90 = b90[2];
+        const Bar& rot0 = b0[2];
+        CHECK(rot90.dof == 2);
+        CHECK(rot90.mm > 1.0);
+        CHECK(rot90.word == "internal rotator");
+        CHECK(rot0.mm < -1.0);
+        CHECK(rot0.word == "external rotator");
+        // What the screen shows: the bar's fill on the right in the internal rotators' colour at
+        // 90 degrees, on the left in the external rotators' colour at 0.
+        const BarPixels in90 = countBar(flexed, rot90, kInternal[0], kInternal[1], kInternal[2]);
+        const BarPixels ex90 = countBar(flexed, rot90, kExternal[0], kExternal[1], kExternal[2]);
+        const BarPixels in0 = countBar(neutral, rot0, kInternal[0], kInternal[1], kInternal[2]);
+        const BarPixels ex0 = countBar(neutral, rot0, kExternal[0], kExternal[1], kExternal[2]);
+        MESSAGE("flexed 90: internal " << in90.left << "|" << in90.right << ", external " << ex90.left << "|" << ex90.right);
+        MESSAGE("neutral:   internal " << in0.left << "|" << in0.right << ", external " << ex0.left << "|" << ex0.right);
+        CHECK(in90.right > 5);
+        CHECK(in90.left == 0);
+        CHECK(ex90.left + ex90.right == 0);
+        CHECK(ex0.left > 5);
+        CHECK(ex0.right == 0);
+        CHECK(in0.left + in0.right == 0);
+    }
+
+    { // "Save figure" writes a scene file that hipview render draws as the same picture
+        const auto render = runProcess(hipview() + " render " + (dir / "flexed.toml") + " 2>&1");
+        REQUIRE_MESSAGE(render.exitCode == 0, render.out);
+        hv::scene::Image figure;
+        REQUIRE(readPng(dir / "flexed.png", figure)); // the scene file names flexed.png next to it
+        const auto& vp = s90.find("viewport")->second;
+        const int vx = static_cast<int>(std::stod(vp.at(0))), vy = static_cast<int>(std::stod(vp.at(1)));
+        REQUIRE(figure.width == static_cast<int>(std::lround(std::stod(vp.at(2)))));
+        REQUIRE(figure.height == static_cast<int>(std::lround(std::stod(vp.at(3)))));
+        std::size_t differ = 0, drawn = 0;
+        for (int y = 0; y < figure.height; ++y)
+            for (int x = 0; x < figure.width; ++x) {
+                const std::uint8_t* f = px(figure, x, y);
+                const std::uint8_t* w = px(flexed, vx + x, vy + y);
+                int worst = 0;
+                for (int c = 0; c < 3; ++c) worst = std::max(worst, std::abs(f[c] - w[c]));
+                differ += worst > 48;
+                drawn += f[0] < 235 || f[1] < 235 || f[2] < 235;
+            }
+        const double share = static_cast<double>(differ) / (figure.width * figure.height);
+        MESSAGE("window viewport vs rendered figure: " << 100.0 * share << " % of pixels differ by more than 48");
+        CHECK(drawn > static_cast<std::size_t>(figure.width * figure.height / 10));
+        CHECK(share < 0.06); // the labels are drawn by two different painters; the anatomy is the same
+    }
+}
+
+TEST_CASE("a movement opens paused at a time, with its lumbar levels numbered and tinted") {
+    if (!haveXvfb()) return;
+    TempDir dir;
+    const auto r = underXvfb("--movement forward-bend-rounded --at 2.25 --view lateral-right --size 1400x800 --quit --screenshot " +
+                             (dir / "bend.png") + " --report-state " + (dir / "bend.txt"));
+    REQUIRE_MESSAGE(r.exitCode == 0, r.out);
+    const auto s = readState(dir / "bend.txt");
+    REQUIRE(s.count("movement"));
+    CHECK(s.find("movement")->second.at(0) == "forward-bend-rounded");
+    CHECK(std::stod(s.find("movement")->second.at(1)) == doctest::Approx(2.25));
+    // Every lumbar level took part of the bend, and together they took most of it.
+    const auto [a, b] = s.equal_range("lumbar");
+    int levels = 0;
+    for (auto it = a; it != b; ++it) {
+        ++levels;
+        CHECK(std::stod(it->second.at(2)) > 0.05); // share
+    }
+    CHECK(levels == 5);
+    REQUIRE(s.count("lumbar_share"));
+    CHECK(std::stod(s.find("lumbar_share")->second.at(0)) > 0.5);
+    hv::scene::Image im;
+    REQUIRE(readPng(dir / "bend.png", im));
+    // The numbers beside the vertebrae: pale amber boxes with brown text.
+    std::size_t boxes = 0, tinted = 0;
+    for (int y = 0; y < im.height; ++y)
+        for (int x = 0; x < im.width; ++x) {
+            const std::uint8_t* p = px(im, x, y);
+            boxes += near(p, 255, 246, 225, 6);
+            // Vertebrae tinted towards amber: warm, clearly more saturated than ivory bone.
+            tinted += p[0] > 180 && p[0] - p[2] > 90 && p[1] > 110 && p[1] < p[0] - 20;
+        }
+    MESSAGE("number boxes: " << boxes << " px, amber-tinted pixels: " << tinted);
+    CHECK(boxes > 1500);
+    CHECK(tinted > 500);
+}
+
+TEST_CASE("a model given on the command line opens; a malformed one gets a message and the default scene stays") {
+    if (!haveXvfb()) return;
+    const std::string models = HV_SHARED_DIR "/testdata/models";
+    if (!std::filesystem::exists(models)) {
+        MESSAGE("skipped: " << models << " is absent");
+        return;
+    }
+    TempDir dir;
+    const auto fox = underXvfb(models + "/gltf/Fox/Fox.glb --size 800x600 --quit --screenshot " + (dir / "fox.png") +
+                               " --report-state " + (dir / "fox.txt"));
+    REQUIRE_MESSAGE(fox.exitCode == 0, fox.out);
+    const auto sf = readState(dir / "fox.txt");
+    REQUIRE(sf.count("model"));
+    CHECK(sf.find("model")->second.at(0) == "Fox.glb");
+    hv::scene::Image im;
+    REQUIRE(readPng(dir / "fox.png", im));
+    const auto& vp = sf.find("viewport")->second;
+    const int vx = static_cast<int>(std::stod(vp.at(0))), vy = static_cast<int>(std::stod(vp.at(1)));
+    const int vw = static_cast<int>(std::stod(vp.at(2))), vh = static_cast<int>(std::stod(vp.at(3)));
+    std::size_t drawn = 0;
+    for (int y = vy; y < vy + vh; ++y)
+        for (int x = vx; x < vx + vw; ++x) drawn += px(im, x, y)[0] < 230;
+    CHECK(drawn > static_cast<std::size_t>(vw * vh / 20)); // the fox, framed, fills a good part
+
+    const auto bad = underXvfb(models + "/malformed/obj/empty.obj --size 800x600 --quit --report-state " + (dir / "bad.txt"));
+    CHECK(bad.exitCode == 0);
+    CHECK(contains(bad.out, "empty.obj"));
+    const auto sb = readState(dir / "bad.txt");
+    REQUIRE(sb.count("model"));
+    CHECK(sb.find("model")->second.at(0) != "empty.obj");
+}
