@@ -1,6 +1,7 @@
 #!/bin/sh
 # HipView set-up on Debian 12, as root or with sudo:
-#   sh tools/setup.sh run [ARGS...]   install what is missing, build, run hipview on the default model
+#   sh tools/setup.sh run [ARGS...]   install what is missing, build, open the viewer on the default model
+#                                     (ARGS: e.g. --select piriformis --pose hip_flexion_r=90)
 #   sh tools/setup.sh test            install what is missing, build, run every test through CTest
 set -eu
 mode=${1:-run}
@@ -32,9 +33,7 @@ cmake --build build -j "$jobs"
 
 case "$mode" in
 run)
-    if [ $# -eq 0 ]; then
-        exec ./build/hipview report --roles
-    fi
+    # The viewer (with ARGS: start-state options or another command, e.g. `report --roles`).
     exec ./build/hipview "$@"
     ;;
 test)

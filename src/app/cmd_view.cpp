@@ -32,6 +32,8 @@ constexpr const char* kHelp =
     "                           medial-right, superior, inferior\n"
     "  --movement ID            play a movement, stretch or exercise (content/movements.toml)\n"
     "  --at SECONDS             with --movement: start paused this far into it\n"
+    "  --colour MODE            muscle colours: group (default), stretch (length change against\n"
+    "                           standing: longer warm, shorter blue) or role (action about hip rotation)\n"
     "  --model FILE             open this model (the same as FILE)\n"
     "  --size WxH               window size in pixels (default 1600x900)\n"
     "  --no-adaptive            always draw at full quality (slower while moving on software OpenGL)\n"
@@ -61,6 +63,7 @@ int runView(std::span<const std::string> argv) {
     start.movement = args.option("--movement");
     start.at = args.option("--at");
     start.model = args.option("--model");
+    start.colour = args.option("--colour");
     const auto size = args.option("--size");
     const bool noAdaptive = args.flag("--no-adaptive");
     const bool noPanels = args.flag("--no-panels");

@@ -1,5 +1,6 @@
 #include "ui/document.hpp"
 
+#include "bonegen/bonegen.hpp"
 #include "io/model_loader.hpp"
 #include "movement/sampling.hpp"
 #include "ui/level_of_detail.hpp"
@@ -12,7 +13,8 @@
 namespace hv::ui {
 
 Document::Document(const Content& content, const movement::MovementLibrary* movements, std::string defaultModelPath)
-    : m_content(&content), m_movements(movements), m_defaultModelPath(std::move(defaultModelPath)) {
+    : m_baseContent(&content), m_content(&content), m_boneParameters(content.boneParameters.defaults()),
+      m_movements(movements), m_defaultModelPath(std::move(defaultModelPath)) {
     manualPose = content.model.defaultPose();
     m_evaluator = std::make_unique<PathEvaluator>(content.model);
     // The default model, else stand-in bones (no model).
@@ -32,7 +34,67 @@ void Document::makeCoarseDrawer() {
     else m_coarseDrawer = std::make_unique<draw::AnatomyDrawer>(*m_content);
 }
 
-Document::~Document() = default;
+Document::~Document() {
+    if (m_boneJob.valid()) m_boneJob.wait();
+}
+
+void Document::rebuildDrawers() {
+    m_drawer = std::make_unique<draw::AnatomyDrawer>(*m_content, m_scene);
+    makeCoarseDrawer();
+    ++m_modelSerial;
+}
+
+void Document::setBoneParameters(const BoneParameters& p) {
+    if (p == m_boneParameters) return;
+    m_boneParameters = p;
+    const BoneParameters defaults = m_baseContent->boneParameters.defaults();
+    if (p == defaults) {
+        m_deformed.reset();
+        m_content = m_baseContent;
+    } else {
+        m_deformed = *m_baseContent;
+        hv::applyBoneParameters(m_deformed->model, defaults, p);
+        m_content = &*m_deformed;
+    }
+    // Everything that holds the model.
+    m_evaluator = std::make_unique<PathEvaluator>(model());
+    m_stretch.reset();
+    m_statesPose.clear();
+    m_player.reset();
+    rebuildDrawers();
+    resample();
+    if (m_modelIsGenerated && !m_boneJob.valid()) startBoneJob();
+}
+
+void Document::startBoneJob() {
+    m_boneJobParameters = m_boneParameters;
+    // The job owns what it reads: the content as loaded (the generator deforms it itself).
+    auto content = std::make_shared<const Content>(*m_baseContent);
+    const BoneParameters p = m_boneParameters;
+    m_boneJob = std::async(std::launch::async, [content, p]() -> std::shared_ptr<const scene::Scene> {
+        Model model = content->model;
+        hv::applyBoneParameters(model, content->boneParameters.defaults(), p);
+        const auto bones = bonegen::generateBones(*content, p);
+        return std::make_shared<const scene::Scene>(bonegen::buildScene(model, bones, "HipView skeleton (" + formatAnatomy(p) + ")"));
+    });
+}
+
+void Document::pollBoneJob(bool wait) {
+    if (!m_boneJob.valid()) return;
+    if (!wait && m_boneJob.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+    std::shared_ptr<const scene::Scene> scene = m_boneJob.get();
+    if (!(m_boneJobParameters == m_boneParameters)) {
+        startBoneJob(); // the shape changed meanwhile: make the latest one
+        if (wait) pollBoneJob(true);
+        return;
+    }
+    if (scene && m_modelIsGenerated) {
+        m_scene = std::move(scene);
+        rebuildDrawers();
+    }
+}
+
+void Document::finishBoneJob() { pollBoneJob(true); }
 
 Diagnostics Document::openModel(const std::string& path) {
     const std::string file = path.empty() ? m_defaultModelPath : path;
@@ -43,6 +105,7 @@ Diagnostics Document::openModel(const std::string& path) {
             m_scene.reset();
             m_drawer = std::make_unique<draw::AnatomyDrawer>(*m_content);
             makeCoarseDrawer();
+            m_modelIsGenerated = false;
             m_modelPath.clear();
             animation = {};
             ++m_modelSerial;
@@ -65,6 +128,10 @@ Diagnostics Document::openModel(const std::string& path) {
     m_drawer = std::make_unique<draw::AnatomyDrawer>(*m_content, m_scene);
     makeCoarseDrawer();
     m_modelPath = path;
+    m_modelIsGenerated = path.empty() && m_drawer->modelIsAnatomical();
+    // A reshaped skeleton: the default model's bones are regenerated to match.
+    if (m_modelIsGenerated && !(m_boneParameters == m_baseContent->boneParameters.defaults()) && !m_boneJob.valid())
+        startBoneJob();
     animation = {};
     if (!m_drawer->modelIsAnatomical() && !m_scene->animations.empty()) animation.index = 0;
     ++m_modelSerial;
@@ -168,6 +235,7 @@ void Document::resample() {
 
 void Document::advance(double dt) {
     if (!(dt > 0.0) || !std::isfinite(dt)) dt = 0.0;
+    pollBoneJob(false);
     if (activeMovement()) {
         if (playback.playing) {
             playback.time += dt * std::clamp(playback.speed, 0.05, 4.0);

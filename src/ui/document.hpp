@@ -19,6 +19,7 @@
 #include "ui/selection.hpp"
 
 #include <array>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -90,6 +91,16 @@ public:
     ModelAnimation animation;
     std::vector<std::string> animationNames() const;
 
+    // ---- Bone shape (core/bone_parameters.hpp): femoral anteversion, neck-shaft angle, pelvis
+    // width. Setting them deforms the model at once (muscle attachments, wrap surfaces, joint
+    // frames: the moment arms follow); the default model's bones are regenerated (hv::bonegen,
+    // a few seconds) on a background thread and replace the old ones when ready (advance()).
+    const BoneParameters& boneParameters() const { return m_boneParameters; }
+    void setBoneParameters(const BoneParameters& p);
+    bool reshapingBones() const { return m_boneJob.valid(); }
+    // Waits for a running bone job and installs its result (tests, scripted starts).
+    void finishBoneJob();
+
     // ---- Pose.
     std::vector<double> manualPose;        // edited by the pose panel
     void resetPose();
@@ -129,7 +140,16 @@ public:
     int selectedMuscle() const { return selectedMuscleIndex(model(), selection); }
 
 private:
-    const Content* m_content;
+    const Content* m_baseContent;          // as loaded: the published bone shape
+    std::optional<Content> m_deformed;     // the content with the model deformed to m_boneParameters
+    const Content* m_content;              // the one in use: base or deformed
+    BoneParameters m_boneParameters;
+    std::future<std::shared_ptr<const scene::Scene>> m_boneJob;
+    BoneParameters m_boneJobParameters;
+    bool m_modelIsGenerated = false;       // the default model (bones the generator can rebuild)
+    void pollBoneJob(bool wait);
+    void startBoneJob();
+    void rebuildDrawers();
     const movement::MovementLibrary* m_movements;
     std::string m_defaultModelPath;
     std::string m_modelPath;

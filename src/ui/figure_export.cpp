@@ -58,6 +58,8 @@ draw::FigureSpec figureFromView(Document& doc, const OrbitCamera& camera, const 
     const bool thirdParty = !doc.isDefaultModel() && !doc.drawer().modelIsAnatomical();
     spec.show = showList(doc.content(), doc.layers, thirdParty);
     if (!doc.isDefaultModel()) spec.model = std::filesystem::absolute(doc.modelPath()).lexically_normal().string();
+    if (!(doc.boneParameters() == doc.content().boneParameters.defaults()))
+        notes.push_back("figures show the published bone shape (bone parameters are not part of figures)");
     if (doc.colourMode != ColourMode::Groups) notes.push_back("figures use the group colours (not the stretch or role colours)");
     if (doc.layers.sides != draw::SideFilter::Both) notes.push_back("figures show both sides (use a medial view for one side)");
     return spec;

@@ -40,9 +40,11 @@ const char* dofTitle(HipDof d) {
     return "";
 }
 
-void wrappedDisabled(const std::string& text) {
+// Greyed, wrapped text: prefix, text, suffix (formatted, not concatenated: GCC 12 warns
+// falsely, -Wrestrict, on some literal + std::string chains).
+void wrappedDisabled(const std::string& text, const char* prefix = "", const char* suffix = "") {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::TextWrapped("%s%s%s", prefix, text.c_str(), suffix);
     ImGui::PopStyleColor();
 }
 
@@ -245,7 +247,7 @@ void drawInfoPanel(PanelContext& ctx, std::vector<BarRect>& barRects) {
     field("Origin", info->origin);
     field("Insertion", info->insertion);
     field("Innervation", info->innervation);
-    if (!info->textSource.empty()) wrappedDisabled("Source: " + citation(doc.content(), info->textSource));
+    if (!info->textSource.empty()) wrappedDisabled(citation(doc.content(), info->textSource), "Source: ");
     ImGui::Spacing();
     heading(ctx, "Textbook actions");
     for (const TextbookAction& a : info->actions) {
@@ -261,11 +263,15 @@ void drawInfoPanel(PanelContext& ctx, std::vector<BarRect>& barRects) {
             ImGui::TextWrapped("The model's geometry disagrees: %s", a.geometryDisagrees.c_str());
             ImGui::PopStyleColor();
         }
-        wrappedDisabled("[" + citation(doc.content(), a.source) + "]");
+        wrappedDisabled(citation(doc.content(), a.source), "[", "]");
         ImGui::Unindent();
     }
     for (const PartInfo& p : info->parts)
-        if (!p.note.empty()) wrappedDisabled((p.displayName.empty() ? p.name : p.displayName) + ": " + p.note);
+        if (!p.note.empty()) {
+            std::string label = p.displayName.empty() ? p.name : p.displayName;
+            label += ": ";
+            wrappedDisabled(p.note, label.c_str());
+        }
 }
 
 } // namespace hv::ui

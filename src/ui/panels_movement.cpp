@@ -146,8 +146,13 @@ void drawMovementPanel(PanelContext& ctx) {
         std::size_t plane = 0;
         for (std::size_t p = 1; p < 3; ++p)
             if (s->lumbar.planes[p].lumbarDeg > s->lumbar.planes[plane].lumbarDeg) plane = p;
-        ImGui::TextDisabled("Lumbar levels (%s; highlighted in the figure):", planes[plane]);
-        if (ImGui::BeginTable("levels", 4, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        if (s->lumbar.planes[plane].lumbarDeg < 0.05)
+            ImGui::TextWrapped("The lumbar spine does not move here: the hips do all of it.");
+        else
+            ImGui::TextWrapped("Lumbar levels (%s), tinted amber in the figure by their share:", planes[plane]);
+        ImGui::PopStyleColor();
+        if (s->lumbar.planes[plane].lumbarDeg >= 0.05 && ImGui::BeginTable("levels", 4, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
             ImGui::TableSetupColumn("level");
             ImGui::TableSetupColumn("angle");
             ImGui::TableSetupColumn("share");

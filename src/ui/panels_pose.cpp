@@ -1,11 +1,52 @@
 // The pose panel: a slider for every coordinate, reset, mirror.
 #include "ui/panels.hpp"
 
+#include "core/bone_parameters.hpp"
 #include "ui/pose_controls.hpp"
 
 #include <algorithm>
 
 namespace hv::ui {
+
+namespace {
+
+// Femoral anteversion, neck-shaft angle, pelvis width: edited, then applied (the bones take a
+// few seconds to regenerate; the muscles and their moment arms follow at once).
+void drawBoneShape(PanelContext& ctx) {
+    Document& doc = ctx.doc;
+    const BoneParameterSpec& spec = doc.content().boneParameters;
+    static BoneParameters edit;
+    static bool initialised = false;
+    if (!initialised) edit = doc.boneParameters(), initialised = true;
+    ImGui::SetNextItemOpen(false, ImGuiCond_Once);
+    if (!ImGui::CollapsingHeader("Bone shape")) return;
+    for (std::size_t i = 0; i < kBoneParameterCount; ++i) {
+        const auto id = static_cast<BoneParameterId>(i);
+        const BoneParameterInfo& info = spec[id];
+        float v = static_cast<float>(boneParameterToUser(id, edit.get(id)));
+        const std::string fmt = std::string("%.1f ") + std::string(boneParameterUserUnit(id));
+        ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
+        if (ImGui::SliderFloat(("##bone" + info.name).c_str(), &v, static_cast<float>(boneParameterToUser(id, info.minValue)),
+                               static_cast<float>(boneParameterToUser(id, info.maxValue)), fmt.c_str(),
+                               ImGuiSliderFlags_AlwaysClamp))
+            edit.set(id, boneParameterFromUser(id, static_cast<double>(v)));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(info.displayName.c_str());
+    }
+    const bool changed = !(edit == doc.boneParameters());
+    ImGui::BeginDisabled(!changed);
+    if (ImGui::Button("Apply")) doc.setBoneParameters(edit);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Published shape")) {
+        edit = spec.defaults();
+        doc.setBoneParameters(edit);
+    }
+    if (doc.reshapingBones()) ImGui::TextDisabled("Reshaping the bones (a few seconds)...");
+    else ImGui::TextDisabled("Muscle attachments move with the bone; the actions follow.");
+}
+
+} // namespace
 
 void drawPosePanel(PanelContext& ctx) {
     Document& doc = ctx.doc;
@@ -33,6 +74,7 @@ void drawPosePanel(PanelContext& ctx) {
     ImGui::TextDisabled("Ctrl + click a slider to type a value.");
 
     const auto q = doc.pose();
+    drawBoneShape(ctx);
     for (const CoordinateGroup& g : coordinateGroups(model)) {
         const bool openByDefault = g.title == "Right hip" || g.title == "Left hip" || g.title == "Knees";
         ImGui::SetNextItemOpen(openByDefault, ImGuiCond_Once);

@@ -2,6 +2,8 @@
 
 #include "core/diagnostic.hpp"
 
+#include <algorithm>
+
 namespace hv::ui {
 
 std::optional<StartState> resolveStartState(const Content& content, const movement::MovementLibrary* movements,
@@ -39,6 +41,15 @@ std::optional<StartState> resolveStartState(const Content& content, const moveme
         if (!t || *t < 0.0) errors.push_back("--at: \"" + *options.at + "\": expected seconds, 0 or more");
         else if (!options.movement) errors.push_back("--at: needs --movement ID");
         else s.at = *t;
+    }
+    if (options.colour) {
+        const std::vector<std::string> valid{"group", "stretch", "role"};
+        if (std::find(valid.begin(), valid.end(), *options.colour) != valid.end()) s.colour = *options.colour;
+        else {
+            const std::string hint = closestMatch(*options.colour, valid);
+            errors.push_back("--colour: unknown colouring \"" + *options.colour + "\"" +
+                             (hint.empty() ? "" : " (did you mean \"" + hint + "\"?)") + "; valid: " + joinNames(valid));
+        }
     }
     if (options.model) {
         if (options.model->empty()) errors.push_back("--model: give a model file");

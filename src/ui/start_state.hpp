@@ -25,6 +25,7 @@ struct StartOptions {
     std::optional<std::string> movement; // a movement id
     std::optional<std::string> at;       // seconds into the movement (paused there)
     std::optional<std::string> model;    // a model file
+    std::optional<std::string> colour;   // "group", "stretch" or "role"
 };
 
 struct StartState {
@@ -34,6 +35,7 @@ struct StartState {
     std::string movement; // "" = none
     std::optional<double> at; // s into the movement, paused; nullopt: plays from the start
     std::string model;    // "" = the default model
+    std::string colour = "group"; // how muscles are coloured: group, stretch (length change), role
 };
 
 // Checks the options. On success returns the state; otherwise nullopt and one message per

@@ -140,6 +140,7 @@ private:
     void overlay(const draw::DrawList& list, const draw::Camera& cam);
     void drawLabels(const draw::DrawList& list, const draw::Camera& cam);
     void drawLumbarNumbers(const draw::Camera& cam);
+    void drawLegend();
     void dialogs(PanelContext& ctx);
     void carryOut(PanelContext& ctx, const draw::DrawList& list);
     void frameScene(bool selectionOnly, const draw::DrawList& list);
@@ -262,6 +263,7 @@ void Viewer::applyStartState() {
         m_doc.select(sel);
         m_pendingFrameSelection = true;
     }
+    m_doc.colourMode = s.colour == "stretch" ? ColourMode::Stretch : s.colour == "role" ? ColourMode::Role : ColourMode::Groups;
     if (!s.movement.empty()) m_doc.startMovement(s.movement);
     if (s.at) {
         m_doc.playback.playing = false;
@@ -540,9 +542,47 @@ void Viewer::drawLumbarNumbers(const draw::Camera& cam) {
     dl->PopClipRect();
 }
 
+void Viewer::drawLegend() {
+    if (m_doc.colourMode == ColourMode::Groups) return;
+    struct Entry {
+        glm::vec3 colour;
+        std::string text;
+    };
+    std::vector<Entry> entries;
+    const char* title = "";
+    if (m_doc.colourMode == ColourMode::Stretch) {
+        title = "Length against standing";
+        entries = {{stretchColour(12.0), "longer"}, {stretchColour(0.0), "about the same"}, {stretchColour(-12.0), "shorter"}};
+    } else {
+        const Action pairs[3][2] = {{Action::Flexor, Action::Extensor},
+                                    {Action::Adductor, Action::Abductor},
+                                    {Action::InternalRotator, Action::ExternalRotator}};
+        const char* titles[] = {"Role now: hip flexion", "Role now: hip adduction", "Role now: hip rotation"};
+        const auto d = static_cast<std::size_t>(m_doc.roleDof);
+        title = titles[d];
+        for (Action a : pairs[d]) entries.push_back({roleColour(a), std::string(actionName(a))});
+        entries.push_back({roleColour(Action::None), "no action"});
+    }
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const ImVec2 o(m_viewport.x + 12, m_viewport.y + 12);
+    float w = ImGui::CalcTextSize(title).x;
+    for (const Entry& e : entries) w = std::max(w, ImGui::CalcTextSize(e.text.c_str()).x + line + 6);
+    dl->AddRectFilled(ImVec2(o.x - 8, o.y - 6), ImVec2(o.x + w + 8, o.y + line * static_cast<float>(entries.size() + 1) + 4),
+                      IM_COL32(255, 255, 255, 215), 4.0f);
+    dl->AddText(o, IM_COL32(30, 30, 34, 255), title);
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const ImVec2 p(o.x, o.y + line * static_cast<float>(i + 1));
+        const glm::vec3& c = entries[i].colour;
+        dl->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + line - 4, p.y + line - 4), linearToImColor(c.r, c.g, c.b), 3.0f);
+        dl->AddText(ImVec2(p.x + line + 2, p.y), IM_COL32(30, 30, 34, 255), entries[i].text.c_str());
+    }
+}
+
 void Viewer::overlay(const draw::DrawList& list, const draw::Camera& cam) {
     drawLabels(list, cam);
     drawLumbarNumbers(cam);
+    drawLegend();
 }
 
 void Viewer::dialogs(PanelContext& ctx) {

@@ -309,3 +309,45 @@ TEST_CASE("the weak gluteus medius option drops the pelvis in single-leg stance"
     CHECK(d.sample()->trendelenburg.applies);
     CHECK(d.sample()->trendelenburg.dropDeg > 2.0);
 }
+
+TEST_CASE("a new bone shape moves the muscle attachments at once and the moment arms follow; the published shape comes back") {
+    Document d = makeDocument();
+    d.select({"piriformis", Side::Right, false});
+    const double before = d.liveActionsOfSelection().at(0).bars[2].momentArmMm;
+    const BoneParameters published = d.boneParameters();
+    BoneParameters p = published;
+    p.anteversion = published.anteversion + toRadians(20.0);
+    d.setBoneParameters(p);
+    CHECK(d.boneParameters() == p);
+    CHECK_FALSE(d.reshapingBones()); // stand-in bones: nothing to regenerate
+    const double after = d.liveActionsOfSelection().at(0).bars[2].momentArmMm;
+    MESSAGE("piriformis rotation moment arm at neutral: " << before << " mm, with 20 deg more anteversion: " << after << " mm");
+    CHECK(std::abs(after - before) > 0.5);
+    // The drawn muscle moved too.
+    const auto r = d.revision();
+    d.drawList();
+    CHECK(d.revision() == r + 1);
+    d.setBoneParameters(published);
+    CHECK(d.liveActionsOfSelection().at(0).bars[2].momentArmMm == doctest::Approx(before));
+}
+
+TEST_CASE("the default model's bones are regenerated for a new shape in the background") {
+    const std::string model = HV_SOURCE_DIR "/assets/hip.glb";
+    if (!std::filesystem::exists(model)) {
+        MESSAGE("skipped: no default model yet");
+        return;
+    }
+    Document d(test::uiContent(), &test::uiMovements(), model);
+    REQUIRE(d.drawer().modelIsAnatomical());
+    const scene::Scene* old = d.drawer().model().get();
+    BoneParameters p = d.boneParameters();
+    p.neckShaftAngle += toRadians(10.0);
+    d.setBoneParameters(p);
+    CHECK(d.reshapingBones());
+    d.finishBoneJob();
+    CHECK_FALSE(d.reshapingBones());
+    REQUIRE(d.drawer().model());
+    CHECK(d.drawer().model().get() != old);
+    CHECK(d.drawer().modelIsAnatomical());
+    CHECK_FALSE(d.drawList().items.empty());
+}

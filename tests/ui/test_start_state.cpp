@@ -107,3 +107,17 @@ TEST_CASE("--at pauses a movement at a time, and needs a movement") {
     CHECK_FALSE(resolveStartState(test::uiContent(), &test::uiMovements(), o, errors));
     CHECK(has(errors.at(0), "--at"));
 }
+
+TEST_CASE("the muscle colouring can be chosen at start; an unknown one lists the valid ones") {
+    StartOptions o;
+    o.colour = "stretch";
+    std::vector<std::string> errors;
+    const auto s = resolveStartState(test::uiContent(), &test::uiMovements(), o, errors);
+    REQUIRE(s);
+    CHECK(s->colour == "stretch");
+    o.colour = "strech";
+    CHECK_FALSE(resolveStartState(test::uiContent(), &test::uiMovements(), o, errors));
+    REQUIRE(errors.size() == 1);
+    CHECK(has(errors[0], "did you mean \"stretch\""));
+    CHECK(has(errors[0], "role"));
+}
