@@ -4,6 +4,7 @@
 #include "app/commands.hpp"
 #include "app/load_content.hpp"
 
+#include "core/bone_parameters.hpp"
 #include "core/pose_text.hpp"
 #include "core/sweep.hpp"
 #include "movement/loader.hpp"
@@ -23,7 +24,7 @@ namespace {
 constexpr const char* kHelp =
     "usage: hipview report [--sweep NAME=FROM:TO:STEP] [--muscle ID[,ID...]] [--side r|l|both]\n"
     "                      [--pose NAME=VALUE,...] [--format csv|json|table] [--roles]\n"
-    "                      [--dead-zone MM] [--content DIR]\n"
+    "                      [--dead-zone MM] [--anatomy NAME=VALUE,...] [--content DIR]\n"
     "       hipview report --movement ID [--step S] [--restrict NAME=MIN:MAX ...]\n"
     "                      [--gluteus-medius-strength F] [--movements FILE] [--muscle ID[,ID...]]\n"
     "                      [--side r|l|both] [--format csv|json|table] [--content DIR]\n\n"
@@ -42,6 +43,9 @@ constexpr const char* kHelp =
     "                             changes sign, e.g.\n"
     "                             piriformis r hip_rotation: external -> internal at 49.3 deg hip_flexion_r\n"
     "  --dead-zone MM             moment arms smaller than this count as no action (default 1)\n"
+    "  --anatomy NAME=VALUE,...   bone shape (both modes): anteversion (deg), neck_shaft (deg),\n"
+    "                             pelvis_width (mm); defaults and ranges in skeleton.toml. The\n"
+    "                             attachments, wrap cylinders and joints move with the bones\n"
     "  --content DIR              the content folder\n\n"
     "Along a movement (content/movements.toml), every --step seconds from its start to its end,\n"
     "with the hip-back connection applied (spine mode, planted feet, restricted hip, weak gluteus\n"
@@ -122,7 +126,22 @@ struct MovementRequest {
     std::vector<std::string> restrictions;
     std::optional<std::string> strength;
     std::optional<std::string> file;
+    std::optional<std::string> anatomy;
 };
+
+// --anatomy: reshapes the loaded model's bones (attachments, wrap cylinders, joints move with
+// them). False, with the message printed, for a bad value.
+bool applyAnatomy(Args& args, Content& content, const std::optional<std::string>& anatomy) {
+    if (!anatomy) return true;
+    std::string error;
+    const auto parameters = parseAnatomy(content.boneParameters, *anatomy, error);
+    if (!parameters) {
+        args.error("--anatomy: " + error);
+        return false;
+    }
+    applyBoneParameters(content.model, content.boneParameters.defaults(), *parameters);
+    return true;
+}
 
 // Parses "NAME=MIN:MAX" (degrees; an empty end is the coordinate's range end) into limits.
 bool parseRestriction(const Model& model, const std::string& text, std::vector<movement::HipLimit>& out,
@@ -165,8 +184,9 @@ bool parseRestriction(const Model& model, const std::string& text, std::vector<m
 
 int runMovementReport(Args& args, const MovementRequest& request, const std::vector<std::string>& muscleIds,
                       const std::string& sideArg, const std::string& format, const std::string& contentDir) {
-    const auto content = loadContentOrPrint(contentDir);
+    auto content = loadContentOrPrint(contentDir);
     if (!content) return kExitFailure;
+    if (!applyAnatomy(args, *content, request.anatomy)) return kExitUsage;
     const Model& model = content->model;
 
     const std::filesystem::path file = request.file ? std::filesystem::path(*request.file)
@@ -300,6 +320,7 @@ int runReport(std::span<const std::string> argv) {
     const auto restrictArgs = args.options("--restrict");
     const auto strengthArg = args.option("--gluteus-medius-strength");
     const auto movementsFileArg = args.option("--movements");
+    const auto anatomyArg = args.option("--anatomy");
     const std::string contentDir = contentDirectory(args);
     if (!args.finish()) return kExitUsage;
     if (const auto extra = args.positionals(); !extra.empty()) {
@@ -326,6 +347,7 @@ int runReport(std::span<const std::string> argv) {
         request.restrictions = restrictArgs;
         request.strength = strengthArg;
         request.file = movementsFileArg;
+        request.anatomy = anatomyArg;
         if (stepArg) {
             const auto v = parseNumber(*stepArg);
             if (!v || !(*v >= 0.001) || *v > 60.0) {
@@ -361,8 +383,9 @@ int runReport(std::span<const std::string> argv) {
         return kExitUsage;
     }
 
-    const auto content = loadContentOrPrint(contentDir);
+    auto content = loadContentOrPrint(contentDir);
     if (!content) return kExitFailure;
+    if (!applyAnatomy(args, *content, anatomyArg)) return kExitUsage;
     const Model& model = content->model;
 
     SweepSpec sweep;

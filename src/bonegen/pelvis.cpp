@@ -124,7 +124,10 @@ void addHipBone(Sdf& s, const Side& P, const Vec3& hipRight, double asisZ) {
                    {0.0045, 0.005, 0.0055, 0.006, 0.006}, 3);
 
     // --- Body around the acetabulum (ilium, ischium and pubis meet here).
-    s.unite(sphere(H - 0.015 * opening + P(0.0, 0.003, 0.0), rSocket + 0.0115), 0.012);
+    // a shell around the socket, thicker towards the pelvis than around the rim
+    s.unite(ellipsoid(H - 0.013 * opening + P(0.0, 0.003, 0.0), frameFromAxis(opening, Vec3(0, 1, 0)),
+                      {rSocket + 0.0085, rSocket + 0.0085, rSocket + 0.0075}),
+            0.012);
     s.unite(ellipsoid(P(-0.060, -0.040, 0.072), I, {0.020, 0.026, 0.010}), 0.010); // ilium body above
 
     // --- Ischium: greater sciatic notch along the back border down to the spine; the body
@@ -236,7 +239,7 @@ void addSacrumAndCoccyx(Sdf& s, const Transform& lumbosacral) {
             const double full = 0.5 * glm::length(front[i] - back[i]);
             const double t = a < 0.01 ? full : a < 0.3 ? 0.5 * (full + lateralHalf[i]) : lateralHalf[i];
             Vec3 p = front[i] - t * ap + 0.003 * a * ap;
-            if (i == 0) p += 0.004 * a * (-normal); // alae sit a little below the endplate
+            if (i == 0) p += (0.004 * a + 0.006 * a * a) * (-normal); // alae slope down from the endplate
             p.z = c * halfWidth[i];
             row.push_back(p);
             h.push_back(a < 0.01 ? full : a < 0.3 ? 0.5 * (full + lateralHalf[i]) : 0.5 * (lateralHalf[i] + (a > 0.9 ? 0.8 * lateralHalf[i] : lateralHalf[i])));
@@ -247,7 +250,7 @@ void addSacrumAndCoccyx(Sdf& s, const Transform& lumbosacral) {
     s.begin(Combine::Union, 0.006);
     addPlate(s, grid, half, 3, 3);
     // flat top: S1's endplate and the alae below it
-    s.subtract(sphereCap(c1, 0.080, normal, 0.0), 0.002);
+    s.subtract(sphereCap(c1, 0.030, normal, 0.0), 0.002);
     // promontory: the front lip of S1's endplate
     s.unite(capsule(c1 + 0.016 * fwd - 0.002 * normal + Vec3(0, 0, 0.012), c1 + 0.016 * fwd - 0.002 * normal - Vec3(0, 0, 0.012), 0.0028), 0.004);
     for (double side : {1.0, -1.0}) {
@@ -290,7 +293,7 @@ BoneShape pelvisShape(const BoneParameters& defaults, const SkeletonLandmarks& l
     addSacrumAndCoccyx(s, landmarks.lumbosacral);
     for (double side : {1.0, -1.0}) addHipBone(s, Side{side}, landmarks.hipCentre, asisZ);
     shape.region = {{-0.160, -0.150, -asisZ - 0.030}, {0.020, 0.095, asisZ + 0.030}};
-    shape.cellSize = 0.0010;
+    shape.cellSize = 0.0011;
     shape.maxTriangles = 40000;
     shape.maxError = 0.00018;
     return shape;

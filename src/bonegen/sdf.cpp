@@ -186,6 +186,7 @@ Primitive roundCone(const Vec3& a, const Vec3& b, double ra, double rb) {
     }
     p.bounds = sphereBounds(a, ra);
     p.bounds.add(sphereBounds(b, rb));
+    p.exact = true;
     return p;
 }
 
@@ -214,6 +215,7 @@ Primitive thickTriangle(const Vec3& a, const Vec3& b, const Vec3& c, double ta, 
     p.r1 = tb;
     p.r2 = tc;
     const double t = std::max(ta, std::max(tb, tc));
+    p.exact = true;
     p.bounds.add(a);
     p.bounds.add(b);
     p.bounds.add(c);
@@ -300,7 +302,16 @@ double Sdf::value(const Vec3& p, std::span<const std::uint32_t> primitives) cons
     while (i < primitives.size()) {
         const std::uint32_t op = m_opOf[primitives[i]];
         double g = 1e9;
-        while (i < primitives.size() && m_opOf[primitives[i]] == op) g = std::min(g, m_prims[primitives[i++]].distance(p));
+        while (i < primitives.size() && m_opOf[primitives[i]] == op) {
+            const Primitive& prim = m_prims[primitives[i++]];
+            // a primitive whose box lies beyond the best value so far cannot lower the minimum
+            // (inside its box it must be evaluated: it may be more negative there)
+            if (prim.exact) {
+                const double box = prim.bounds.distance(p);
+                if (box > 0.0 && box >= g) continue;
+            }
+            g = std::min(g, prim.distance(p));
+        }
         const Op& o = m_ops[op];
         switch (o.how) {
         case Combine::Union: d = smoothMin(d, g, o.blend); break;

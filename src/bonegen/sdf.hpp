@@ -54,6 +54,7 @@ struct Primitive {
     Vec3 axis{0.0};
     double length = 0.0, sinSlope = 0.0, cosSlope = 1.0;
     Aabb bounds; // contains every point where the primitive is negative; empty = unbounded
+    bool exact = false; // distance() is the true distance (never below the distance to `bounds`)
 
     double distance(const Vec3& p) const;
 };

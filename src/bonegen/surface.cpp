@@ -80,12 +80,14 @@ void simplifyIndexed(TriangleMesh& mesh, std::size_t maxTriangles, double maxErr
     const float scale = meshopt_simplifyScale(pos.data(), mesh.positions.size(), sizeof(float) * 3);
     std::vector<std::uint32_t> out(mesh.indices.size());
     float resultError = 0.0f;
+    // The budget always wins: when the error bound would stop short of it, go on to the budget.
     const std::size_t target = std::min(mesh.indices.size(), maxTriangles * 3);
+    const float error = maxError > 0.0 ? static_cast<float>(maxError) / scale : 1e30f;
     std::size_t n = meshopt_simplify(out.data(), mesh.indices.data(), mesh.indices.size(), pos.data(), mesh.positions.size(),
-                                     sizeof(float) * 3, target, static_cast<float>(maxError) / scale, 0, &resultError);
-    if (n > target) // the error bound stopped it short of the budget: the budget wins
-        n = meshopt_simplify(out.data(), mesh.indices.data(), mesh.indices.size(), pos.data(), mesh.positions.size(),
-                             sizeof(float) * 3, target, 1e30f, 0, &resultError);
+                                     sizeof(float) * 3, target, error, 0, &resultError);
+    if (n > target)
+        n = meshopt_simplify(out.data(), out.data(), n, pos.data(), mesh.positions.size(), sizeof(float) * 3, target, 1e30f, 0,
+                             &resultError);
     out.resize(n);
     std::vector<std::uint32_t> kept; // triangles with three different corners
     kept.reserve(out.size());
@@ -181,9 +183,13 @@ TriangleMesh extractSurface(const Sdf& sdf, const Aabb& region, const Extraction
         std::vector<float>& v = values[b];
         v.assign(kBlock * kBlock * kBlock, 1.0f);
         if (lists[b].empty()) return; // nothing near: outside
+        // a neighbour that is not active itself only lends its first node layers to the cells
+        // of the active blocks below it
+        const bool whole = active[b] != 0;
         for (int i = 0; i < kBlock; ++i)
             for (int j = 0; j < kBlock; ++j)
                 for (int k = 0; k < kBlock; ++k) {
+                    if (!whole && i != 0 && j != 0 && k != 0) continue;
                     double d = sdf.value(g.node(bx * kBlock + i, by * kBlock + j, bz * kBlock + k), lists[b]);
                     // keep values away from exactly 0 so that every crossing lies strictly inside an edge
                     if (std::abs(d) < 1e-9) d = 1e-9;

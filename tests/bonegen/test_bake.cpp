@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 
 #include <unistd.h>
 
@@ -73,4 +74,39 @@ TEST_CASE("hipview bake reports a bad command line: missing output, unknown or o
     CHECK(r.out.find("neck_shaft must lie between") != std::string::npos);
     CHECK_FALSE(fs::exists(out));
     fs::remove_all(out.parent_path());
+}
+
+namespace {
+
+// The moment arm (mm) of one row of `hipview report`'s csv: muscle,part,side,...,dof,moment_arm_mm,...
+double csvMomentArm(const std::string& csv, const std::string& part, const std::string& dof) {
+    std::istringstream in(csv);
+    std::string line;
+    while (std::getline(in, line))
+        if (line.find("," + part + ",") != std::string::npos && line.find("," + dof + ",") != std::string::npos) {
+            std::vector<std::string> cells;
+            std::stringstream s(line);
+            std::string c;
+            while (std::getline(s, c, ',')) cells.push_back(c);
+            return std::stod(cells.at(6));
+        }
+    FAIL("no row for " << part << " " << dof << " in:\n" << csv);
+    return 0.0;
+}
+
+} // namespace
+
+TEST_CASE("hipview report --anatomy reshapes the bones first: a higher neck-shaft angle shortens gluteus medius' abduction moment arm") {
+    const std::string base = test::hipview() + " report --muscle gluteus_medius --side r --sweep hip_flexion=0:0:5 --format csv";
+    const auto normal = test::runProcess(base + " 2>&1");
+    const auto valga = test::runProcess(base + " --anatomy neck_shaft=140 2>&1");
+    REQUIRE(normal.exitCode == 0);
+    REQUIRE(valga.exitCode == 0);
+    const double r0 = csvMomentArm(normal.out, "middle", "hip_adduction");
+    const double r1 = csvMomentArm(valga.out, "middle", "hip_adduction");
+    CHECK(r0 < 0.0);
+    CHECK(std::abs(r1) < std::abs(r0) - 1.0);
+    const auto bad = test::runProcess(base + " --anatomy pelvis_width=90 2>&1");
+    CHECK(bad.exitCode == 2);
+    CHECK(bad.out.find("pelvis_width must lie between 200 and 300 mm") != std::string::npos);
 }

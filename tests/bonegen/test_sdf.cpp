@@ -78,3 +78,12 @@ TEST_CASE("culling keeps every primitive that can change the value near the surf
     CHECK(near == std::vector<std::uint32_t>{0, 2});
     for (double x = -0.02; x <= 0.02; x += 0.001) CHECK(s.value({x, 0.003, 0}, near) == doctest::Approx(s.value({x, 0.003, 0})));
 }
+
+TEST_CASE("inside overlapping primitives the deepest one wins, whatever the boxes say") {
+    Sdf s;
+    s.begin(Combine::Union, 0.0);
+    s.add(capsule({0, 0, 0}, {0.1, 0, 0}, 0.005));   // thin, evaluated first
+    s.add(capsule({0.05, -0.05, 0}, {0.05, 0.05, 0}, 0.03)); // thick, its box holds the point too
+    CHECK(s.value({0.05, 0.0, 0.0}) == doctest::Approx(-0.03));
+    CHECK(s.value({0.05, 0.0, 0.02}) == doctest::Approx(-0.01));
+}
