@@ -50,10 +50,10 @@ struct SolidParams {
     double originTendonShare = 0.3;  // share of the tendon length drawn at the origin end
     double fanMaxTendonFraction = 0.2; // fans: a short insertion tendon ...
     double fanOriginTendonShare = 0.0; // ... and a fleshy origin along a broad line
-    double sampleSpacing = 0.005;    // m between cross-sections along the path
+    double sampleSpacing = 0.007;    // m between cross-sections along the path
     int minSamples = 12;
-    int maxSamples = 80;
-    int ringSegments = 18;           // vertices around a fusiform or strap cross-section
+    int maxSamples = 64;
+    int ringSegments = 16;           // vertices around a fusiform or strap cross-section
     int fanColumnsPerPart = 4;       // columns of a fan sheet per part
     double wrapClearance = 0.0015;   // m kept between a wrap surface and the muscle
     double sheetMinHalfThickness = 0.002; // m

@@ -66,15 +66,50 @@ Figure FigureRenderer::render(const draw::DrawList& list, const draw::Camera& ca
             // About 540 rows are enough to find where a label can point.
             const int div = std::max(1, (bh + 270) / 540);
             const int iw = std::max(1, bw / div), ih = std::max(1, bh / div);
-            const auto ids = m_renderer->renderIds(list.items, camera, iw, ih, false);
+            // Each item's box on screen (id-image pixels); the whole image when unknown (no box, a
+            // corner behind the camera, or a skin whose box is only approximate).
+            const auto screenBox = [&](const draw::DrawItem& i, glm::vec2& lo, glm::vec2& hi) {
+                lo = glm::vec2(0.0f);
+                hi = glm::vec2(static_cast<float>(iw), static_cast<float>(ih));
+                if (i.bounds.empty() || i.skinned()) return false;
+                glm::vec2 a(1e30f), b(-1e30f);
+                for (int c = 0; c < 8; ++c) {
+                    const glm::vec3 p((c & 1) ? i.bounds.max.x : i.bounds.min.x, (c & 2) ? i.bounds.max.y : i.bounds.min.y,
+                                      (c & 4) ? i.bounds.max.z : i.bounds.min.z);
+                    float depth = 0.0f;
+                    const glm::vec2 px = draw::projectToPixels(camera, p, static_cast<float>(iw), static_cast<float>(ih), &depth);
+                    if (depth <= camera.nearZ) return false;
+                    a = glm::min(a, px), b = glm::max(b, px);
+                }
+                lo = a, hi = b;
+                return true;
+            };
+            // Only what can hide a labelled muscle is drawn into the id image: items whose boxes
+            // meet the labelled muscles' boxes. The figure's extent comes from all the boxes.
+            glm::vec2 figMin(1e30f), figMax(-1e30f), focusMin(1e30f), focusMax(-1e30f);
+            std::vector<std::uint32_t> labelled;
+            for (const draw::LabelAnchor& a : list.labels) labelled.insert(labelled.end(), a.pickIds.begin(), a.pickIds.end());
+            std::vector<glm::vec4> boxes(list.items.size());
+            for (std::size_t k = 0; k < list.items.size(); ++k) {
+                const draw::DrawItem& i = list.items[k];
+                glm::vec2 lo, hi;
+                screenBox(i, lo, hi);
+                boxes[k] = glm::vec4(lo, hi);
+                if ((i.flags & draw::kGhosted) || i.material.alphaBlend) continue;
+                figMin = glm::min(figMin, lo), figMax = glm::max(figMax, hi);
+                if (std::find(labelled.begin(), labelled.end(), i.pickId) != labelled.end())
+                    focusMin = glm::min(focusMin, lo), focusMax = glm::max(focusMax, hi);
+            }
+            std::vector<draw::DrawItem> occluders;
+            for (std::size_t k = 0; k < list.items.size(); ++k) {
+                const glm::vec4& b = boxes[k];
+                if (b.x <= focusMax.x && b.z >= focusMin.x && b.y <= focusMax.y && b.w >= focusMin.y)
+                    occluders.push_back(list.items[k]);
+            }
+            const auto ids = m_renderer->renderIds(occluders, camera, iw, ih, false);
             const float toBig = static_cast<float>(bw) / static_cast<float>(iw);
-            glm::vec2 figMin(1e30f), figMax(-1e30f);
-            for (int y = 0; y < ih; ++y)
-                for (int x = 0; x < iw; ++x)
-                    if (ids[static_cast<std::size_t>(y) * static_cast<std::size_t>(iw) + static_cast<std::size_t>(x)]) {
-                        figMin = glm::min(figMin, glm::vec2(static_cast<float>(x), static_cast<float>(y)));
-                        figMax = glm::max(figMax, glm::vec2(static_cast<float>(x + 1), static_cast<float>(y + 1)));
-                    }
+            figMin = glm::clamp(figMin, glm::vec2(0.0f), glm::vec2(static_cast<float>(iw), static_cast<float>(ih)));
+            figMax = glm::clamp(figMax, glm::vec2(0.0f), glm::vec2(static_cast<float>(iw), static_cast<float>(ih)));
             if (figMin.x > figMax.x) figMin = figMax = glm::vec2(0.5f * static_cast<float>(iw), 0.5f * static_cast<float>(ih));
             // One label per muscle: its side with the most visible pixels.
             struct Choice {

@@ -231,12 +231,32 @@ struct Renderer::Impl {
     }
 
     glm::mat4 view{1.0f}; // the current camera's, for normal matrices
+    glm::mat4 viewProj{1.0f}; // for culling
+
+    // True when the item's box lies wholly outside the view (one clip plane has all 8 corners
+    // beyond it). Only boxes that are exact are trusted: rigid items and rigid skins.
+    bool culled(const draw::DrawItem& item, const detail::GpuMesh& g) const {
+        if (item.bounds.empty()) return false;
+        if (item.skinned() && g.rigidJoint < 0) return false;
+        int outside[6] = {0, 0, 0, 0, 0, 0};
+        for (int c = 0; c < 8; ++c) {
+            const glm::vec3 p((c & 1) ? item.bounds.max.x : item.bounds.min.x, (c & 2) ? item.bounds.max.y : item.bounds.min.y,
+                              (c & 4) ? item.bounds.max.z : item.bounds.min.z);
+            const glm::vec4 q = viewProj * glm::vec4(p, 1.0f);
+            outside[0] += q.x < -q.w, outside[1] += q.x > q.w;
+            outside[2] += q.y < -q.w, outside[3] += q.y > q.w;
+            outside[4] += q.z < -q.w, outside[5] += q.z > q.w;
+        }
+        for (int k = 0; k < 6; ++k)
+            if (outside[k] == 8) return true;
+        return false;
+    }
 
     // Draws one item with program `p` (already in use, camera uniforms set).
     void drawItem(GlProgram& p, const draw::DrawItem& item, Pass pass) {
         if (!item.mesh || item.mesh->positions.empty()) return;
         const detail::GpuMesh& g = cache.mesh(item.mesh);
-        if (g.indexCount == 0) return;
+        if (g.indexCount == 0 || culled(item, g)) return;
         bool skinned = item.skinned() && g.influences > 0;
         glm::mat4 model = item.transform;
         if (skinned && g.rigidJoint >= 0 && static_cast<std::size_t>(g.rigidJoint) < item.jointMatrices->size()) {
@@ -303,6 +323,7 @@ struct Renderer::Impl {
 
     void setCamera(GlProgram& p, const glm::mat4& viewMatrix, const glm::mat4& proj, const draw::Camera& camera, int height) {
         view = viewMatrix;
+        viewProj = proj * viewMatrix;
         uploadMatrix(p.location("u_view"), viewMatrix);
         uploadMatrix(p.location("u_projection"), proj);
         glUniform1f(p.location("u_metresPerPixelAtUnitDepth"), camera.metresPerPixel(1.0f, static_cast<float>(height)));
