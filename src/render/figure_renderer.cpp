@@ -66,12 +66,13 @@ Figure FigureRenderer::render(const draw::DrawList& list, const draw::Camera& ca
             // About 540 rows are enough to find where a label can point.
             const int div = std::max(1, (bh + 270) / 540);
             const int iw = std::max(1, bw / div), ih = std::max(1, bh / div);
-            // Each item's box on screen (id-image pixels); the whole image when unknown (no box, a
-            // corner behind the camera, or a skin whose box is only approximate).
+            // Each item's box on screen (id-image pixels); false and the whole image when unknown
+            // (no box, or a corner behind the camera). A skinned item's box is exact only for a
+            // rigid bone of HipView's skeleton; other skins' boxes are approximate.
             const auto screenBox = [&](const draw::DrawItem& i, glm::vec2& lo, glm::vec2& hi) {
                 lo = glm::vec2(0.0f);
                 hi = glm::vec2(static_cast<float>(iw), static_cast<float>(ih));
-                if (i.bounds.empty() || i.skinned()) return false;
+                if (i.bounds.empty()) return false;
                 glm::vec2 a(1e30f), b(-1e30f);
                 for (int c = 0; c < 8; ++c) {
                     const glm::vec3 p((c & 1) ? i.bounds.max.x : i.bounds.min.x, (c & 2) ? i.bounds.max.y : i.bounds.min.y,
@@ -90,10 +91,12 @@ Figure FigureRenderer::render(const draw::DrawList& list, const draw::Camera& ca
             std::vector<std::uint32_t> labelled;
             for (const draw::LabelAnchor& a : list.labels) labelled.insert(labelled.end(), a.pickIds.begin(), a.pickIds.end());
             std::vector<glm::vec4> boxes(list.items.size());
+            std::vector<char> exact(list.items.size(), 0);
             for (std::size_t k = 0; k < list.items.size(); ++k) {
                 const draw::DrawItem& i = list.items[k];
                 glm::vec2 lo, hi;
-                screenBox(i, lo, hi);
+                const draw::PickTarget* t = list.target(i.pickId);
+                exact[k] = screenBox(i, lo, hi) && (!i.skinned() || (t && t->kind == draw::PickTarget::Kind::Bone));
                 boxes[k] = glm::vec4(lo, hi);
                 if ((i.flags & draw::kGhosted) || i.material.alphaBlend) continue;
                 figMin = glm::min(figMin, lo), figMax = glm::max(figMax, hi);
@@ -103,7 +106,7 @@ Figure FigureRenderer::render(const draw::DrawList& list, const draw::Camera& ca
             std::vector<draw::DrawItem> occluders;
             for (std::size_t k = 0; k < list.items.size(); ++k) {
                 const glm::vec4& b = boxes[k];
-                if (b.x <= focusMax.x && b.z >= focusMin.x && b.y <= focusMax.y && b.w >= focusMin.y)
+                if (!exact[k] || (b.x <= focusMax.x && b.z >= focusMin.x && b.y <= focusMax.y && b.w >= focusMin.y))
                     occluders.push_back(list.items[k]);
             }
             const auto ids = m_renderer->renderIds(occluders, camera, iw, ih, false);
