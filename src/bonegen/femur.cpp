@@ -46,7 +46,7 @@ BoneShape femurShape(const BoneParameters& defaults, const SkeletonLandmarks& la
 
     // Head and neck.
     s.unite(sphere(Vec3(0.0), rHead), 0.0);
-    s.unite(ellipsoid(0.028 * n, neckAxes, {0.027, 0.0150, 0.0118}), 0.012);
+    s.unite(ellipsoid(0.028 * n, neckAxes, {0.027, 0.0163, 0.0128}), 0.012);
     s.unite(ellipsoid(0.050 * n - 0.002 * up, neckAxes, {0.020, 0.0195, 0.0150}), 0.012);
 
     // Proximal metaphysis joining neck base, trochanters and shaft.

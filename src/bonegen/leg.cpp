@@ -3,7 +3,8 @@
 // welded to it, as in Rajagopal et al. 2016, where the fibula is part of the tibia body).
 //
 // Where the shape comes from: the tibial plateau lies 4 mm below the femoral condyles at the
-// default pose (a joint space for cartilage and menisci); the tibial tuberosity carries the
+// default pose (a joint space for cartilage and menisci), and the patella's back 1-7 mm in front
+// of the femur's patellar surface; the tibial tuberosity carries the
 // patellar ligament's published insertion (rectus femoris' last point), the anteromedial
 // surface below the medial condyle the pes anserinus (sartorius, gracilis, semitendinosus),
 // the posteromedial condyle semimembranosus, the anterolateral condyle Gerdy's tubercle (tensor
@@ -102,13 +103,13 @@ BoneShape patellaShape(const SkeletonLandmarks& /*landmarks*/) {
     const Mat3 I{1.0};
     // rounded triangle, base up (quadriceps tendon), apex down (patellar ligament), thickest in
     // the middle
-    s.unite(ellipsoid({0.001, 0.026, 0.0}, I, {0.0115, 0.021, 0.0215}), 0.0);
-    s.unite(roundCone({0.002, 0.018, 0.0}, {0.003, 0.003, 0.0}, 0.012, 0.005), 0.010);
+    s.unite(ellipsoid({-0.006, 0.026, 0.0}, I, {0.012, 0.021, 0.0215}), 0.0);
+    s.unite(roundCone({-0.005, 0.018, 0.0}, {-0.002, 0.003, 0.0}, 0.012, 0.005), 0.010);
     // articular surface behind: lateral facet larger than medial, a vertical ridge between
-    s.subtract(sphere({-0.044, 0.027, 0.019}, 0.0395), 0.004);
-    s.subtract(sphere({-0.043, 0.027, -0.018}, 0.0375), 0.004);
+    s.subtract(sphere({-0.0535, 0.027, 0.019}, 0.0395), 0.004);
+    s.subtract(sphere({-0.0525, 0.027, -0.018}, 0.0375), 0.004);
 
-    shape.region = {{-0.020, -0.008, -0.030}, {0.020, 0.055, 0.030}};
+    shape.region = {{-0.027, -0.008, -0.030}, {0.013, 0.055, 0.030}};
     shape.cellSize = 0.0006;
     shape.maxTriangles = 2000;
     shape.maxError = 0.0001;
