@@ -10,6 +10,7 @@
 #include "anatomy_draw/figure_spec.hpp"
 #include "anatomy_draw/palette.hpp"
 #include "content/content_fixture.hpp"
+#include "io/model_loader.hpp"
 
 #include <doctest/doctest.h>
 
@@ -210,4 +211,36 @@ TEST_CASE("supersampling gives the requested size and the same picture, smoother
     const test::ImageDiff d = test::compareImages(one, two, 64);
     CHECK(d.meanAbs < 6.0);
     CHECK(d.fractionOver < 0.03);
+}
+
+// Regression: with the default (skinned) skeleton every bone counted as "extent unknown", and
+// the label columns went to the image's edges, far from the figure.
+TEST_CASE("with the default model, labels sit beside the figure, not at the image's edges") {
+    if (!test::figureRenderer()) return;
+    const std::string path = std::string(HV_SOURCE_DIR) + "/assets/hip.glb";
+    io::ModelLoad load = io::loadModel(path);
+    if (!load.scene) {
+        MESSAGE("skipped: " << path << " not available");
+        return;
+    }
+    const Content& content = test::projectContent();
+    const AnatomyDrawer drawer(content, std::make_shared<const scene::Scene>(std::move(*load.scene)));
+    FigureSpec s;
+    s.width = 960;
+    s.height = 540;
+    s.view = "posterior";
+    s.highlight = {"gluteus_maximus", "semitendinosus", "gracilis"};
+    s.labels = true;
+    const DrawList list = drawer.build(content.model.defaultPose(), figureDrawOptions(s, content));
+    render::FigureOptions fo;
+    fo.width = 960;
+    fo.height = 540;
+    fo.labels = true;
+    const render::Figure fig = test::figureRenderer()->render(list, figureCamera(s, focusBounds(list.items)), fo);
+    REQUIRE(fig.labels.size() == 3);
+    for (const auto& l : fig.labels) {
+        INFO(l.text);
+        const float gap = std::min(std::abs(l.boxMax.x - l.anchor.x), std::abs(l.boxMin.x - l.anchor.x));
+        CHECK(gap < 0.25f * 960.0f);
+    }
 }
