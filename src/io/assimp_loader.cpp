@@ -1132,6 +1132,10 @@ std::optional<ModelLoad> importInChild(const fs::path& path, const std::string& 
 ModelLoad loadAssimp(const fs::path& path, const std::string& displayName,
                      std::vector<std::uint8_t> bytes, const LoadLimits& limits) {
     Report report(displayName);
+    if (bytes.empty()) { // loadModel() refuses these first; Assimp's memory stream needs bytes
+        report.error("", "the file is empty");
+        return report.finish(std::nullopt);
+    }
     if (const auto problem = precheckModelFile(path, bytes, limits)) {
         report.error(problem->field, problem->message);
         return report.finish(std::nullopt);

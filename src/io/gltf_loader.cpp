@@ -249,8 +249,10 @@ std::uint32_t readIndex(const std::uint8_t* p, int componentType) {
 
 class Converter {
   public:
-    Converter(const tinygltf::Model& model, const LoadLimits& limits, Report& report)
-        : m_model(model), m_limits(limits), m_report(report) {}
+    // `decodedBudget`: bytes of numbers that may be read out of accessors (see loadGltf()).
+    Converter(const tinygltf::Model& model, const LoadLimits& limits, Report& report,
+              std::uint64_t decodedBudget)
+        : m_model(model), m_limits(limits), m_report(report), m_decodedBudget(decodedBudget) {}
 
     std::optional<scene::Scene> run();
 
@@ -276,6 +278,9 @@ class Converter {
     bool readUints(int index, const std::string& where, std::initializer_list<int> types,
                    std::initializer_list<int> componentTypes, std::vector<std::uint32_t>& out,
                    int& components);
+    // Counts `values` numbers about to be read out of an accessor against the budget; false (an
+    // error at `where`) when they would exceed it.
+    bool chargeDecoded(std::uint64_t values, const std::string& where);
     bool
     applySparse(const tinygltf::Accessor& a, const std::string& where, int components,
                 const std::function<void(std::size_t element, const std::uint8_t* value)>& set);
@@ -299,6 +304,8 @@ class Converter {
     std::uint64_t m_indices = 0;
     std::uint64_t m_primitives = 0;
     std::uint64_t m_keys = 0;
+    std::uint64_t m_decodedBudget;
+    std::uint64_t m_decodedBytes = 0;
     ImageBudget m_imageBudget;
 };
 
@@ -388,6 +395,19 @@ bool Converter::baseSpan(const tinygltf::Accessor& a, const std::string& where, 
     return true;
 }
 
+bool Converter::chargeDecoded(std::uint64_t values, const std::string& where) {
+    const std::uint64_t bytes = values * 4; // values <= ~150 million * 16: no overflow
+    if (bytes > m_decodedBudget || m_decodedBytes + bytes > m_decodedBudget) {
+        m_report.error(where, "reading its " + std::to_string(values) +
+                                  " values would take the numbers read from the file past " +
+                                  formatBytes(m_decodedBudget) +
+                                  " (the limit for a file of this size)");
+        return false;
+    }
+    m_decodedBytes += bytes;
+    return true;
+}
+
 bool Converter::applySparse(const tinygltf::Accessor& a, const std::string& where, int components,
                             const std::function<void(std::size_t, const std::uint8_t*)>& set) {
     if (!a.sparse.isSparse) return true;
@@ -453,6 +473,7 @@ bool Converter::readFloats(int index, const std::string& where, std::initializer
         a.normalized || (forceNormalized && a.componentType != TINYGLTF_COMPONENT_TYPE_FLOAT);
     Span span;
     if (!baseSpan(a, where, span)) return false;
+    if (!chargeDecoded(static_cast<std::uint64_t>(a.count) * c, where)) return false;
     out.assign(a.count * c, 0.0f);
     const std::size_t cs = static_cast<std::size_t>(componentSize(a.componentType));
     if (span.data) {
@@ -477,6 +498,7 @@ bool Converter::readUints(int index, const std::string& where, std::initializer_
     const std::size_t c = static_cast<std::size_t>(components);
     Span span;
     if (!baseSpan(a, where, span)) return false;
+    if (!chargeDecoded(static_cast<std::uint64_t>(a.count) * c, where)) return false;
     out.assign(a.count * c, 0u);
     const std::size_t cs = static_cast<std::size_t>(componentSize(a.componentType));
     if (span.data) {
@@ -1416,6 +1438,42 @@ bool checkGlb(std::span<const std::uint8_t> bytes, Report& report, std::string_v
     return true;
 }
 
+// The JSON's counts against the limits, before it is parsed.
+bool checkJsonShape(const JsonShape& shape, const LoadLimits& limits, Report& report) {
+    auto refuse = [&](const std::string& field, const std::string& what, std::uint64_t n,
+                      std::uint64_t limit) {
+        report.error(field, "the file lists " + std::to_string(n) + " " + what +
+                                ", more than the limit of " + std::to_string(limit) +
+                                "; it was not read");
+        return false;
+    };
+    struct ArrayLimit {
+        const char* key;
+        std::uint64_t limit;
+    };
+    for (const ArrayLimit& a : {ArrayLimit{"nodes", limits.maxNodes},
+                                ArrayLimit{"scenes", limits.maxNodes},
+                                ArrayLimit{"cameras", limits.maxNodes},
+                                ArrayLimit{"accessors", limits.maxAccessors},
+                                ArrayLimit{"bufferViews", limits.maxAccessors},
+                                ArrayLimit{"buffers", limits.maxBuffers},
+                                ArrayLimit{"meshes", limits.maxMeshes},
+                                ArrayLimit{"materials", limits.maxMeshes},
+                                ArrayLimit{"textures", limits.maxMeshes},
+                                ArrayLimit{"samplers", limits.maxMeshes},
+                                ArrayLimit{"images", limits.maxImages},
+                                ArrayLimit{"skins", limits.maxSkins},
+                                ArrayLimit{"animations", limits.maxAnimationChannels}}) {
+        const std::uint64_t n = shape.arrayLength(a.key);
+        if (n > a.limit) return refuse(a.key, a.key, n, a.limit);
+    }
+    if (shape.objects > limits.maxJsonObjects)
+        return refuse("JSON", "objects", shape.objects, limits.maxJsonObjects);
+    if (shape.values > limits.maxJsonValues)
+        return refuse("JSON", "values", shape.values, limits.maxJsonValues);
+    return true;
+}
+
 std::string oneLine(const std::string& text) {
     std::string out;
     std::size_t start = 0;
@@ -1446,11 +1504,14 @@ ModelLoad loadGltf(const fs::path& path, const std::string& displayName,
         report.error("", "the file is larger than 4 GiB");
         return report.finish(std::nullopt);
     }
-    if (jsonTooDeep(json, limits.maxJsonDepth)) {
+    // Counted before tinygltf parses anything: it builds a tree and a struct per object.
+    const JsonShape shape = measureJson(json, limits.maxJsonDepth);
+    if (shape.depth > limits.maxJsonDepth) {
         report.error("JSON", "arrays and objects nest deeper than " +
                                  std::to_string(limits.maxJsonDepth) + " levels");
         return report.finish(std::nullopt);
     }
+    if (!checkJsonShape(shape, limits, report)) return report.finish(std::nullopt);
 
     const ModelFolder folder(path);
     FsContext ctx;
@@ -1465,6 +1526,7 @@ ModelLoad loadGltf(const fs::path& path, const std::string& displayName,
                                                 &fsWriteWholeFile, &ctx});
     loader.SetImageLoader(&keepEncodedImage, nullptr);
 
+    const std::uint64_t fileBytes = bytes.size();
     tinygltf::Model model;
     std::string err, warn;
     bool ok = false;
@@ -1513,7 +1575,11 @@ ModelLoad loadGltf(const fs::path& path, const std::string& displayName,
         return report.finish(std::nullopt);
     }
 
-    Converter converter(model, limits, report);
+    // Numbers read out of accessors: at most maxDecodedBytes, and at most 64 MiB plus 32 times
+    // the bytes the file and its buffers hold (accessors without a buffer view cost nothing).
+    const std::uint64_t decodedBudget =
+        std::min<std::uint64_t>(limits.maxDecodedBytes, (64ull << 20) + 32 * (fileBytes + bufferBytes));
+    Converter converter(model, limits, report, decodedBudget);
     std::optional<scene::Scene> s;
     try {
         s = converter.run();

@@ -54,6 +54,17 @@ struct LoadLimits {
     std::uint64_t maxAnimationKeys = 50'000'000; // key times over all channels
     std::uint64_t maxAnimationChannels = 1'000'000;
     std::uint64_t maxJsonDepth = 256; // nesting of a glTF's JSON
+    // A glTF's JSON is counted before it is parsed: tinygltf builds a document tree and a struct
+    // of up to 2 KiB per JSON object (a 9 MB file of "{}," would take gigabytes), so its values
+    // (numbers, strings, literals, arrays, objects), its objects and the length of each top-level
+    // array (nodes, accessors, meshes, materials, ... against the counts above) are checked first.
+    std::uint64_t maxJsonValues = 8'000'000;
+    std::uint64_t maxJsonObjects = 2'000'000;
+    // Numbers read out of a glTF's accessors, all together; also never more than 64 MiB plus 32
+    // times the bytes of the file and its buffers. An accessor without a buffer view is all zeros
+    // and costs the file nothing, so without this budget a few hundred bytes could ask for
+    // gigabytes (e.g. a 150-million-matrix inverse-bind accessor shared by many skins).
+    std::uint64_t maxDecodedBytes = 4ull << 30;
 
     // Assimp formats are read in a child process (fork): a crash in Assimp (Debian's 5.2.5 has
     // some, e.g. a heap write on a .x file whose skin names a vertex index past the mesh) ends

@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstdint>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -438,26 +439,106 @@ float finiteFloat(double value, float fallback) {
     return std::isfinite(f) ? f : fallback;
 }
 
-bool jsonTooDeep(std::string_view json, std::uint64_t maxDepth) {
-    std::uint64_t depth = 0;
-    bool inString = false;
-    for (std::size_t i = 0; i < json.size(); ++i) {
+} // namespace hv::io::detail
+
+namespace hv::io::detail {
+
+std::uint64_t JsonShape::arrayLength(std::string_view key) const {
+    std::uint64_t n = 0;
+    for (const auto& [k, length] : topLevelArrays)
+        if (k == key) n += length;
+    return n;
+}
+
+JsonShape measureJson(std::string_view json, std::uint64_t maxDepth) {
+    JsonShape shape;
+    // Containers open now: true for an object. Only the first maxDepth + 1 levels are tracked.
+    std::vector<bool> open;
+    bool expectKey = false;  // inside an object, before a key
+    bool inLiteral = false;  // inside a number or true/false/null
+    std::string rootKey;     // the last key read at the root object's level, decoded
+    std::size_t rootArray = SIZE_MAX; // index into topLevelArrays of the array being read
+    auto valueStarts = [&] {
+        ++shape.values;
+        if (open.size() == 2 && !open[1] && rootArray != SIZE_MAX)
+            ++shape.topLevelArrays[rootArray].second;
+    };
+    std::size_t i = 0;
+    if (json.size() >= 3 && static_cast<unsigned char>(json[0]) == 0xEF &&
+        static_cast<unsigned char>(json[1]) == 0xBB && static_cast<unsigned char>(json[2]) == 0xBF)
+        i = 3;
+    for (; i < json.size(); ++i) {
         const char c = json[i];
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
+        if (c == '"') {
+            inLiteral = false;
+            const bool isKey = !open.empty() && open.back() && expectKey;
+            const bool rootKeyHere = isKey && open.size() == 1;
+            if (!isKey) valueStarts();
+            if (rootKeyHere) rootKey.clear();
+            for (++i; i < json.size() && json[i] != '"'; ++i) {
+                char k = json[i];
+                if (k == '\\' && i + 1 < json.size()) {
+                    const char e = json[++i];
+                    k = e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e == 'b' ? '\b'
+                      : e == 'f' ? '\f' : e;
+                    if (e == 'u' && i + 4 < json.size()) {
+                        unsigned code = 0;
+                        for (int h = 1; h <= 4; ++h) {
+                            const char x = json[i + static_cast<std::size_t>(h)];
+                            code = code * 16 + static_cast<unsigned>(
+                                std::isdigit(static_cast<unsigned char>(x)) ? x - '0'
+                                : (x >= 'a' && x <= 'f') ? x - 'a' + 10
+                                : (x >= 'A' && x <= 'F') ? x - 'A' + 10 : 0);
+                        }
+                        i += 4;
+                        k = code < 0x80 ? static_cast<char>(code) : '?';
+                    }
+                }
+                if (rootKeyHere && rootKey.size() < 64) rootKey += k;
+            }
+            if (isKey) expectKey = false;
             continue;
         }
-        if (c == '"')
-            inString = true;
-        else if (c == '[' || c == '{') {
-            if (++depth > maxDepth) return true;
-        } else if ((c == ']' || c == '}') && depth > 0)
-            --depth;
+        switch (c) {
+        case ' ': case '\t': case '\n': case '\r':
+            inLiteral = false;
+            break;
+        case '{':
+        case '[':
+            inLiteral = false;
+            valueStarts();
+            if (c == '{') ++shape.objects;
+            if (c == '[' && open.size() == 1 && open[0]) {
+                shape.topLevelArrays.emplace_back(rootKey, 0);
+                rootArray = shape.topLevelArrays.size() - 1;
+            }
+            open.push_back(c == '{');
+            shape.depth = std::max<std::uint64_t>(shape.depth, open.size());
+            if (open.size() > maxDepth) return shape; // too deep: the caller refuses it
+            expectKey = c == '{';
+            break;
+        case '}':
+        case ']':
+            inLiteral = false;
+            if (!open.empty()) open.pop_back();
+            if (open.size() == 1) rootArray = SIZE_MAX;
+            expectKey = false;
+            break;
+        case ',':
+            inLiteral = false;
+            expectKey = !open.empty() && open.back();
+            break;
+        case ':':
+            inLiteral = false;
+            expectKey = false;
+            break;
+        default:
+            if (!inLiteral) valueStarts();
+            inLiteral = true;
+            break;
+        }
     }
-    return false;
+    return shape;
 }
 
 } // namespace hv::io::detail

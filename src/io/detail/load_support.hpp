@@ -125,7 +125,19 @@ bool finiteTransform(const scene::Node& node);
 // A double from a file as a finite float, else `fallback`.
 float finiteFloat(double value, float fallback);
 
-// True when the JSON text nests arrays/objects deeper than maxDepth (strings are skipped).
-bool jsonTooDeep(std::string_view json, std::uint64_t maxDepth);
+// What a JSON text holds, counted in one pass without building anything: the deepest nesting
+// (the scan stops counting once it passes maxDepth), the number of values (objects, arrays,
+// strings, numbers, literals; object keys are not values) and of objects, and for each key of the
+// root object whose value is an array, that array's length (keys are compared after decoding
+// their escapes, as a JSON parser would; a key given twice adds up). Malformed JSON is counted
+// as far as it goes; the parser refuses it afterwards.
+struct JsonShape {
+    std::uint64_t depth = 0;
+    std::uint64_t values = 0;
+    std::uint64_t objects = 0;
+    std::vector<std::pair<std::string, std::uint64_t>> topLevelArrays; // in file order
+    std::uint64_t arrayLength(std::string_view key) const;             // 0 when absent
+};
+JsonShape measureJson(std::string_view json, std::uint64_t maxDepth);
 
 } // namespace hv::io::detail

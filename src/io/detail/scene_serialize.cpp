@@ -46,10 +46,28 @@ class Reader {
 
     template <class T> T pod() {
         static_assert(std::is_trivially_copyable_v<T>);
+        static_assert(!std::is_enum_v<T> && !std::is_same_v<T, bool>,
+                      "not every byte is a valid bool or enumerator: use boolean()/enumeration()");
         T v{};
         if (!take(sizeof(T))) return v;
         std::memcpy(&v, m_bytes.data() + m_pos - sizeof(T), sizeof(T));
         return v;
+    }
+    // A bool or an enumeration stored as its underlying integer: a value outside 0..last (a
+    // child that wrote garbage) fails the read instead of becoming an invalid value.
+    bool boolean() {
+        const auto raw = pod<std::uint8_t>();
+        if (raw > 1) m_ok = false;
+        return raw == 1;
+    }
+    template <class E> E enumeration(E last) {
+        using U = std::underlying_type_t<E>;
+        const U raw = pod<U>();
+        if (raw > static_cast<U>(last)) {
+            m_ok = false;
+            return E{};
+        }
+        return static_cast<E>(raw);
     }
     // A count of items each at least `minItemBytes` long: never more than the bytes left allow.
     std::size_t size(std::size_t minItemBytes) {
@@ -179,7 +197,7 @@ void writeScene(Writer& w, const scene::Scene& s) {
         w.pod(m.roughness);
         w.pod(m.alphaMode);
         w.pod(m.alphaCutoff);
-        w.pod(m.doubleSided);
+        w.pod(static_cast<std::uint8_t>(m.doubleSided ? 1 : 0));
     });
     w.list(s.images, [&](const scene::Image& i) {
         w.str(i.name);
@@ -257,9 +275,9 @@ scene::Scene readScene(Reader& r) {
         m.baseColorTexture = readTexture(r);
         m.metallic = r.pod<float>();
         m.roughness = r.pod<float>();
-        m.alphaMode = r.pod<scene::AlphaMode>();
+        m.alphaMode = r.enumeration(scene::AlphaMode::Blend);
         m.alphaCutoff = r.pod<float>();
-        m.doubleSided = r.pod<bool>();
+        m.doubleSided = r.boolean();
         return m;
     });
     s.images = r.list<scene::Image>(24, [&] {
@@ -284,8 +302,8 @@ scene::Scene readScene(Reader& r) {
         a.channels = r.list<scene::AnimationChannel>(22, [&] {
             scene::AnimationChannel c;
             c.node = r.pod<int>();
-            c.path = r.pod<scene::AnimationPath>();
-            c.interpolation = r.pod<scene::Interpolation>();
+            c.path = r.enumeration(scene::AnimationPath::Weights);
+            c.interpolation = r.enumeration(scene::Interpolation::CubicSpline);
             c.times = r.podVector<float>();
             c.values = r.podVector<float>();
             return c;
@@ -314,7 +332,7 @@ std::optional<ModelLoad> deserializeModelLoad(std::span<const std::uint8_t> byte
     if (r.pod<std::uint32_t>() != kMagic || !r.ok()) return std::nullopt;
     ModelLoad load;
     load.diagnostics = readDiagnostics(r);
-    if (r.pod<std::uint8_t>() == 1) load.scene = readScene(r);
+    if (r.boolean()) load.scene = readScene(r);
     if (r.pod<std::uint32_t>() != kMagic || !r.ok() || !r.atEnd()) return std::nullopt;
     return load;
 }

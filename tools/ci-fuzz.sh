@@ -1,0 +1,163 @@
+#!/bin/sh
+# CI stage: build the libFuzzer targets (clang, ASan + UBSan, tests/fuzz) in their own build
+# folder, write their seed corpora from the shared test models and the project's own files, and
+# run each target for a bounded time. A crash, a leak, a timeout or running out of memory fails
+# the stage; the input is left in BUILD/fuzz-crashes/TARGET/ and its path printed. A summary of
+# inputs tried and executions per second per target goes to BUILD/fuzz-summary.txt.
+#
+#   HV_FUZZ_SECONDS   seconds per target (default 25); HV_FUZZ_BUILD  build folder (build-fuzz)
+#   HV_SHARED_DIR     the team's shared folder (default ../shared; seeds from it are skipped
+#                     with a message where it is absent)
+#   sh tools/ci-fuzz.sh [TARGET...]   only these targets (default: all)
+set -eu
+cd "$(dirname "$0")/.."
+root=$(pwd)
+build=${HV_FUZZ_BUILD:-build-fuzz}
+seconds=${HV_FUZZ_SECONDS:-25}
+shared=${HV_SHARED_DIR:-../shared}
+models="$shared/testdata/models"
+jobs=$(nproc 2>/dev/null || echo 2)
+
+all_targets="fuzz_gltf fuzz_glb fuzz_assimp fuzz_scene_stream fuzz_model_folder fuzz_content fuzz_movements fuzz_figures"
+targets=${*:-$all_targets}
+
+CC=${HV_FUZZ_CC:-clang} CXX=${HV_FUZZ_CXX:-clang++} cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DHV_BUILD_FUZZERS=ON -DHV_BUILD_TESTS=OFF -DHV_BUILD_BENCHMARKS=OFF >/dev/null
+cmake --build "$build" --target hv_fuzzers -j "$jobs"
+
+bin="$build/fuzz"
+seeds="$build/fuzz-seeds"
+rm -rf "$seeds"
+for t in $all_targets; do mkdir -p "$seeds/$t"; done
+
+# ---- seed corpora: written here at every run, never stored in the repository ------------------
+# Shared models (read from ../shared; third-party, so copied only into the build folder).
+if [ -d "$models" ]; then
+    find "$models" -type f -name '*.gltf' -exec cp {} "$seeds/fuzz_gltf/" \;
+    find "$models" -type f -name '*.glb' -exec cp {} "$seeds/fuzz_glb/" \;
+    # fuzz_assimp: one byte naming the extension (tests/fuzz/fuzz_assimp.cpp, kExtensions), then
+    # the file.
+    find "$models/assimp" "$models/malformed" -type f ! -name '*.gltf' ! -name '*.glb' \
+        ! -name '*.jpg' ! -name '*.png' ! -name '*.mtl' ! -name '*.md' ! -name '*.txt' |
+        while IFS= read -r f; do
+            name=$(basename "$f")
+            ext=$(printf '%s' "${name##*.}" | tr 'A-Z' 'a-z')
+            [ "$ext" = "$(printf '%s' "$name" | tr 'A-Z' 'a-z')" ] && ext=""
+            case "$ext" in
+            fbx) i=000 ;; dae) i=001 ;; x) i=002 ;; obj) i=003 ;; stl) i=004 ;; ply) i=005 ;;
+            off) i=006 ;; 3ds) i=007 ;; iqm) i=010 ;; *) i=017 ;;
+            esac
+            { printf "\\$i"; cat "$f"; } >"$seeds/fuzz_assimp/$name"
+        done
+    "$bin/hv_fuzz_seeds" "$seeds/fuzz_scene_stream" $(find "$models" -type f \( -name '*.gltf' \
+        -o -name '*.glb' -o -name '*.fbx' -o -name '*.dae' -o -name '*.X' -o -name '*.obj' \
+        -o -name '*.stl' -o -name '*.off' -o -name '*.ply' -o -name '*.iqm' \) | sort) \
+        "$models"/malformed/fuzz/*
+else
+    echo "ci-fuzz: $models is absent: model seeds come from the project's own files only"
+fi
+# The project's own files.
+if [ -f assets/hip.glb ]; then
+    cp assets/hip.glb "$seeds/fuzz_glb/"
+    "$bin/hv_fuzz_seeds" "$seeds/fuzz_scene_stream" assets/hip.glb >/dev/null
+fi
+# fuzz_content: one byte naming the file replaced (tests/fuzz/fuzz_content.cpp, kFiles), then it.
+for f in content/muscles/*.toml; do
+    { printf '\000'; cat "$f"; } >"$seeds/fuzz_content/muscle-$(basename "$f")"
+done
+{ printf '\001'; cat content/skeleton.toml; } >"$seeds/fuzz_content/skeleton.toml"
+{ printf '\002'; cat content/sources.toml; } >"$seeds/fuzz_content/sources.toml"
+{ printf '\003'; cat content/groups.toml; } >"$seeds/fuzz_content/groups.toml"
+cp content/movements.toml "$seeds/fuzz_movements/"
+cp tests/fuzz/seeds/figures/*.toml "$seeds/fuzz_figures/"
+# fuzz_model_folder: references as a model would write them.
+i=0
+for r in buffer.bin ./buffer.bin sub/inner.bin 'sub\inner.bin' sub/../buffer.bin alias.bin \
+    escape.bin elsewhere/secret.bin up/secret.bin up/model/buffer.bin ../secret.bin \
+    ../model/buffer.bin /etc/passwd 'C:\art\skin.jpg' 'file:///etc/passwd' \
+    'data:application/octet-stream;base64,AAAA' '%2e%2e/secret.bin' '~/secret.bin' sub/deeper/x.png; do
+    printf '%s' "$r" >"$seeds/fuzz_model_folder/ref$i"
+    i=$((i + 1))
+done
+# Dictionaries: the static ones plus every key the project's TOML files use.
+dicts="$build/fuzz-dict"
+mkdir -p "$dicts"
+cp tests/fuzz/dict/gltf.dict "$dicts/gltf.dict"
+{
+    cat tests/fuzz/dict/toml.dict
+    cat content/*.toml content/muscles/*.toml tests/fuzz/seeds/figures/*.toml |
+        sed -n 's/^[[:space:]]*\([A-Za-z_][A-Za-z0-9_]*\)[[:space:]]*=.*/"\1"/p' | sort -u
+} >"$dicts/toml.dict"
+
+# ---- runs ---------------------------------------------------------------------------------------
+crashes="$build/fuzz-crashes"
+logs="$build/fuzz-logs"
+mkdir -p "$crashes" "$logs"
+summary="$build/fuzz-summary.txt"
+: >"$summary"
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1"
+export LSAN_OPTIONS="suppressions=$root/tests/fuzz/lsan.supp:print_suppressions=0"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+
+run_one() {
+    t=$1
+    corpus="$build/fuzz-corpus/$t" # grows across local runs; fresh in CI
+    mkdir -p "$corpus" "$crashes/$t"
+    dict=""
+    case "$t" in
+    fuzz_gltf | fuzz_glb) dict="-dict=$dicts/gltf.dict" ;;
+    fuzz_content | fuzz_movements | fuzz_figures) dict="-dict=$dicts/toml.dict" ;;
+    esac
+    timeout=10
+    [ "$t" = fuzz_assimp ] && timeout=30
+    # shellcheck disable=SC2086
+    "$bin/$t" -max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb=2048 \
+        -print_final_stats=1 -artifact_prefix="$crashes/$t/" $dict "$corpus" "$seeds/$t" \
+        >"$logs/$t.log" 2>&1
+}
+
+failed=""
+started=$(date +%s)
+set -- $targets
+while [ $# -gt 0 ]; do
+    # As many targets at once as there are cores.
+    pids=""
+    names=""
+    n=0
+    while [ $# -gt 0 ] && [ $n -lt "$jobs" ]; do
+        run_one "$1" &
+        pids="$pids $!"
+        names="$names $1"
+        n=$((n + 1))
+        shift
+    done
+    set -- "$@"
+    k=1
+    for p in $pids; do
+        t=$(echo $names | cut -d' ' -f$k)
+        if ! wait "$p"; then failed="$failed $t"; fi
+        k=$((k + 1))
+    done
+done
+ended=$(date +%s)
+
+printf '%-20s %12s %10s %8s %8s %10s\n' target inputs exec/s seconds new_units peak_MB >>"$summary"
+for t in $targets; do
+    log="$logs/$t.log"
+    stat() { sed -n "s/^stat::$1: *//p" "$log" | tail -1; }
+    printf '%-20s %12s %10s %8s %8s %10s\n' "$t" "$(stat number_of_executed_units)" \
+        "$(stat average_exec_per_sec)" "$seconds" "$(stat new_units_added)" "$(stat peak_rss_mb)" >>"$summary"
+done
+echo "ci-fuzz: $(echo $targets | wc -w) targets, ${seconds} s each, $((ended - started)) s in all" >>"$summary"
+cat "$summary"
+
+if [ -n "$failed" ]; then
+    for t in $failed; do
+        echo "ci-fuzz: $t FAILED; the log is $logs/$t.log; the input:"
+        ls "$crashes/$t"/* 2>/dev/null | sed 's/^/    /'
+        grep -m3 -E 'ERROR: |runtime error|fuzz check failed|SUMMARY' "$logs/$t.log" | sed 's/^/    /' || true
+    done
+    echo "ci-fuzz: reproduce with $bin/TARGET INPUT; turn the input into a regression test"
+    exit 1
+fi
+echo "ci-fuzz: no crashes"
