@@ -33,9 +33,11 @@ bool FileDialog::matches(const fs::path& p) const {
 std::optional<fs::path> FileDialog::draw() {
     if (!m_open) return std::nullopt;
     const std::string id = m_title + "###filedialog";
+    bool focusName = false;
     if (m_justOpened) {
         ImGui::OpenPopup(id.c_str());
         m_justOpened = false;
+        focusName = true;
     }
     std::optional<fs::path> result;
     const ImVec2 size(std::min(760.0f, ImGui::GetIO().DisplaySize.x - 40), std::min(560.0f, ImGui::GetIO().DisplaySize.y - 40));
@@ -93,6 +95,7 @@ std::optional<fs::path> FileDialog::draw() {
     }
     ImGui::EndChild();
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - 200);
+    if (focusName || ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere(); // type a name, Enter
     const bool enter = ImGui::InputText("##name", m_name, sizeof m_name, ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
     if ((ImGui::Button(m_mode == Mode::Open ? "Open" : "Save", ImVec2(90, 0)) || enter) && m_name[0]) {

@@ -117,7 +117,9 @@ void plot(PanelContext& ctx, const MomentArmPlot& p) {
         const float x = X(c.flexionDeg);
         for (float y = top; y < bottom; y += 6) dl->AddLine(ImVec2(x, y), ImVec2(x, std::min(bottom, y + 3)), IM_COL32(120, 60, 160, 255), 1.5f);
         std::snprintf(buf, sizeof buf, "%.1f deg", c.flexionDeg);
-        dl->AddText(ImVec2(x + 4, top + 2), IM_COL32(100, 40, 140, 255), buf);
+        const float tw = ImGui::CalcTextSize(buf).x;
+        const float tx = x + 4 + tw > right - 2 ? x - 4 - tw : x + 4; // keep it inside the plot
+        dl->AddText(ImVec2(tx, top + 2), IM_COL32(100, 40, 140, 255), buf);
     }
     // The curve, coloured by the action on each side of zero.
     for (std::size_t i = 1; i < p.flexionDeg.size(); ++i) {

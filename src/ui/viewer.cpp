@@ -157,6 +157,29 @@ private:
         m_showMessages = true;
     }
     static void onDrop(GLFWwindow* w, int count, const char** paths);
+    // Key presses, queued by our own GLFW callback (Dear ImGui 1.86 keeps only a key's state per
+    // frame, so a press and release within one frame, e.g. a quick tap at a low frame rate,
+    // would be lost for shortcuts).
+    struct KeyPress {
+        int key = 0, mods = 0;
+    };
+    std::vector<KeyPress> m_keyPresses;
+    static void onKey(GLFWwindow* w, int key, int scancode, int action, int mods);
+    // In front of Dear ImGui's key callback: a key released in the same batch of events as it
+    // was pressed is released one frame later, so ImGui (its text fields' Enter, Backspace...)
+    // sees the press.
+    struct HeldRelease {
+        int key = 0, scancode = 0, mods = 0;
+    };
+    std::vector<int> m_pressedThisBatch;
+    std::vector<HeldRelease> m_heldReleases;
+    static void onKeyForImGui(GLFWwindow* w, int key, int scancode, int action, int mods);
+    void releaseHeldKeys();
+    bool pressed(int key, int mods = 0) const {
+        for (const KeyPress& k : m_keyPresses)
+            if (k.key == key && (mods == 0 || (k.mods & mods) == mods)) return true;
+        return false;
+    }
 };
 
 Viewer::~Viewer() {
@@ -178,6 +201,29 @@ void Viewer::onDrop(GLFWwindow* w, int count, const char** paths) {
     auto* self = static_cast<Viewer*>(glfwGetWindowUserPointer(w));
     if (!self) return;
     for (int i = 0; i < count; ++i) self->m_dropped.emplace_back(paths[i]);
+}
+
+void Viewer::onKey(GLFWwindow* w, int key, int, int action, int mods) {
+    auto* self = static_cast<Viewer*>(glfwGetWindowUserPointer(w));
+    if (self && action == GLFW_PRESS) self->m_keyPresses.push_back({key, mods});
+}
+
+void Viewer::onKeyForImGui(GLFWwindow* w, int key, int scancode, int action, int mods) {
+    auto* self = static_cast<Viewer*>(glfwGetWindowUserPointer(w));
+    if (self && action == GLFW_PRESS) self->m_pressedThisBatch.push_back(key);
+    if (self && action == GLFW_RELEASE &&
+        std::find(self->m_pressedThisBatch.begin(), self->m_pressedThisBatch.end(), key) != self->m_pressedThisBatch.end()) {
+        self->m_heldReleases.push_back({key, scancode, mods});
+        return;
+    }
+    ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
+}
+
+void Viewer::releaseHeldKeys() {
+    std::vector<HeldRelease> held;
+    held.swap(m_heldReleases);
+    m_pressedThisBatch.clear();
+    for (const HeldRelease& h : held) ImGui_ImplGlfw_KeyCallback(m_window, h.key, h.scancode, GLFW_RELEASE, h.mods);
 }
 
 void Viewer::addMessages(const Diagnostics& d, const std::string& context) {
@@ -208,6 +254,7 @@ bool Viewer::setUp(std::string& error) {
     glfwSwapInterval(m_options.benchmarkFrames > 0 ? 0 : 1);
     glfwSetWindowUserPointer(m_window, this);
     glfwSetDropCallback(m_window, onDrop);
+    glfwSetKeyCallback(m_window, onKey); // before ImGui's backend, which chains to it
 
     std::string rerr;
     m_renderer = render::Renderer::create(rerr);
@@ -244,6 +291,7 @@ bool Viewer::setUp(std::string& error) {
     }
     applyTheme(m_uiScale);
     ImGui_ImplGlfw_InitForOpenGL(m_window, true);
+    glfwSetKeyCallback(m_window, onKeyForImGui); // in front of ImGui's (which chains to onKey)
     ImGui_ImplOpenGL3_Init("#version 330 core");
     m_adaptive = m_options.quality.adaptive;
     m_showPanels = m_options.panels;
@@ -415,20 +463,25 @@ void Viewer::handleViewportInput(PanelContext& ctx, double dt, bool& interacting
                      {GLFW_KEY_3, draw::StandardView::LateralLeft},  {GLFW_KEY_4, draw::StandardView::LateralRight},
                      {GLFW_KEY_5, draw::StandardView::Superior},     {GLFW_KEY_6, draw::StandardView::Inferior}};
         for (const auto& v : views)
-            if (ImGui::IsKeyPressed(v.key, false)) {
+            if (pressed(v.key) || pressed(v.key - GLFW_KEY_0 + GLFW_KEY_KP_0)) {
                 m_camera.setView(v.view);
                 ctx.frameAll = true;
             }
-        if (ImGui::IsKeyPressed(GLFW_KEY_F, false) && !m_doc.selection.empty()) ctx.frameSelection = true;
-        if (ImGui::IsKeyPressed(GLFW_KEY_HOME, false)) ctx.frameAll = true;
-        if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) m_doc.select({});
-        if (ImGui::IsKeyPressed(GLFW_KEY_TAB, false)) m_showPanels = !m_showPanels;
-        if (ImGui::IsKeyPressed(GLFW_KEY_SPACE, false) && m_doc.activeMovement()) m_doc.playback.playing = !m_doc.playback.playing;
-        if (ImGui::IsKeyPressed(GLFW_KEY_F12, false)) ctx.screenshotDialog = true;
-        if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O, false)) ctx.openModelDialog = true;
-        if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_S, false)) ctx.saveFigureDialog = true;
-        if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) ctx.quit = true;
+        for (const KeyPress& k : m_keyPresses) {
+            const bool c = (k.mods & GLFW_MOD_CONTROL) != 0;
+            if (c && k.key == GLFW_KEY_O) ctx.openModelDialog = true;
+            else if (c && k.key == GLFW_KEY_S) ctx.saveFigureDialog = true;
+            else if (c && k.key == GLFW_KEY_Q) ctx.quit = true;
+            else if (c) continue;
+            else if (k.key == GLFW_KEY_F && !m_doc.selection.empty()) ctx.frameSelection = true;
+            else if (k.key == GLFW_KEY_HOME) ctx.frameAll = true;
+            else if (k.key == GLFW_KEY_ESCAPE) m_doc.select({});
+            else if (k.key == GLFW_KEY_TAB) m_showPanels = !m_showPanels;
+            else if (k.key == GLFW_KEY_SPACE && m_doc.activeMovement()) m_doc.playback.playing = !m_doc.playback.playing;
+            else if (k.key == GLFW_KEY_F12) ctx.screenshotDialog = true;
+        }
     }
+    m_keyPresses.clear();
     interacting |= m_keysMoving;
     // Hover: the name under the cursor, from the kept picture's id image (only when still).
     m_mouseMoved |= io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f;
@@ -884,7 +937,8 @@ int Viewer::run() {
         const bool idle = m_policy.atFullQuality() && m_dragButton < 0 && !m_keysMoving && !m_doc.playback.playing &&
                           !(m_doc.animation.index >= 0 && m_doc.animation.playing) && m_options.benchmarkFrames == 0 &&
                           m_stableFrames > 3 && (m_startWritten || !scripted());
-        if (idle) glfwWaitEventsTimeout(0.25);
+        releaseHeldKeys(); // the keys tapped during the last batch were seen pressed by a frame: release them
+        if (idle && m_heldReleases.empty()) glfwWaitEventsTimeout(0.25);
         else glfwPollEvents();
         const double t = now();
         frame(std::min(0.1, t - last));
