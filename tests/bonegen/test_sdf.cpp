@@ -50,7 +50,7 @@ TEST_CASE("bounded primitives are negative only inside their bounds, and the ell
             }
 }
 
-TEST_CASE("smooth union fillets within the blend distance and equals min beyond it; subtraction and intersection follow") {
+TEST_CASE("smooth union fillets within the blend distance and equals min beyond it, subtraction and intersection follow") {
     CHECK(smoothMin(0.1, 0.5, 0.05) == 0.1);
     CHECK(smoothMin(0.1, 0.1, 0.04) == doctest::Approx(0.1 - 0.01));
     CHECK(smoothMin(0.1, 0.12, 0.0) == 0.1);

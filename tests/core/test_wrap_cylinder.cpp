@@ -38,7 +38,7 @@ TEST_CASE("without a quadrant a path that misses the cylinder stays straight") {
     CHECK(w.length == doctest::Approx(0.1));
 }
 
-TEST_CASE("with a quadrant, passing clear on the allowed side stays straight; on the other side it is forced round") {
+TEST_CASE("with a quadrant, passing clear on the allowed side stays straight, on the other side it is forced round") {
     const CylinderWrap clear = wrapOverCylinder({-0.05, 0.03, 0}, {0.05, 0.03, 0}, 0.02, WrapQuadrant::PosY);
     CHECK_FALSE(clear.wrapped);
     const CylinderWrap forced = wrapOverCylinder({-0.05, 0.03, 0}, {0.05, 0.03, 0}, 0.02, WrapQuadrant::NegY);

@@ -97,7 +97,7 @@ TEST_CASE("spider.obj and Spider_binary.stl both have 1368 triangles") {
     CHECK(triangles(b) == 1368);
 }
 
-TEST_CASE("spider.obj reads its Windows-style .\\\\texture paths and its 19 groups") {
+TEST_CASE("spider.obj reads its Windows-style backslash texture paths and its 19 groups") {
     const auto obj = testModel("assimp/obj/spider.obj");
     if (!obj) return;
     const io::ModelLoad r = io::loadModel(*obj);

@@ -131,7 +131,7 @@ TEST_CASE("pelvic tilt carries the lumbar spine: anterior tilt arches it, poster
     CHECK(angleBetween(trunkRotation(neutral.q), trunkRotation(posterior.q)) < 0.1);
 }
 
-TEST_CASE("a hip hinge comes from the hips; rounding the back puts the bend in the lumbar spine") {
+TEST_CASE("a hip hinge comes from the hips, rounding the back puts the bend in the lumbar spine") {
     const PoseSample hinge = MovementPlayer(model(), hv::test::movementById("hip-hinge")).sample(2.25);
     const PoseSample rounded = MovementPlayer(model(), hv::test::movementById("forward-bend-rounded")).sample(2.25);
     const double hingeShare = hinge.lumbar.plane(Plane::Sagittal).lumbarShare;

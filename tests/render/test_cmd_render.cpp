@@ -76,7 +76,7 @@ TEST_CASE("same command, same bytes") {
     CHECK(a == b);
 }
 
-TEST_CASE("unknown views, muscles, coordinates and movements are named with the valid ones; exit 2") {
+TEST_CASE("unknown views, muscles, coordinates and movements are named with the valid ones, exit 2") {
     TempDir dir;
     const std::string out = " -o " + (dir / "x.png") + " 2>&1";
     auto r = runProcess(hipview() + " render --view lateral" + out);
@@ -124,7 +124,7 @@ TEST_CASE("a failed render leaves an existing file untouched and no partial file
     CHECK(filesIn(dir.path) == 2); // keep.png and the folder: no temporary file left
 }
 
-TEST_CASE("a scene file renders all its figures in one process; --save-scene writes one that re-renders the same") {
+TEST_CASE("a scene file renders all its figures in one process, --save-scene writes one that re-renders the same") {
     if (!haveGl()) return;
     TempDir dir;
     const std::string scene = dir / "figs.toml";

@@ -215,7 +215,7 @@ TEST_CASE("multisampling smooths edges: intermediate greys appear only with it")
     CHECK(smooth > 100);
 }
 
-TEST_CASE("an outlined item gets a coloured rim outside its silhouette; others do not") {
+TEST_CASE("an outlined item gets a coloured rim outside its silhouette, others do not") {
     if (!test::figureRenderer()) return;
     // A closed cube with smooth (corner) normals, turned so its silhouette is not a square.
     scene::Primitive cube;

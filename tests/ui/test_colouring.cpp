@@ -24,7 +24,7 @@ TEST_CASE("every action has its own colour") {
         for (std::size_t j = i + 1; j < std::size(all); ++j) CHECK(glm::length(roleColour(all[i]) - roleColour(all[j])) > 0.05f);
 }
 
-TEST_CASE("colouring by role paints each muscle part by the sign of its moment arm; group mode changes nothing") {
+TEST_CASE("colouring by role paints each muscle part by the sign of its moment arm, group mode changes nothing") {
     draw::DrawList list;
     draw::PickTarget t;
     t.kind = draw::PickTarget::Kind::MusclePart;
@@ -62,7 +62,7 @@ TEST_CASE("colouring by role paints each muscle part by the sign of its moment a
     CHECK(glm::vec3(st.items[0].material.baseColor) == stretchColour(12.0));
 }
 
-TEST_CASE("the lumbar level that took most of a movement is tinted most; a still spine is not tinted") {
+TEST_CASE("the lumbar level that took most of a movement is tinted most, a still spine is not tinted") {
     const Model& m = test::uiContent().model;
     draw::DrawList list;
     for (const char* v : {"L1", "L2", "L3", "L4", "L5"}) {

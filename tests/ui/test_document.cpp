@@ -123,7 +123,7 @@ TEST_CASE("selecting a muscle highlights and outlines it and turns the others in
     CHECK(countFlag(d.drawList(), draw::kGhosted) == 0);
 }
 
-TEST_CASE("hiding a functional group leaves its muscles out; hiding every group hides the muscles") {
+TEST_CASE("hiding a functional group leaves its muscles out, hiding every group hides the muscles") {
     Document d = makeDocument();
     d.layers.hiddenGroups = {"deep_rotators"};
     for (const auto& t : d.drawList().pickTargets)
@@ -310,7 +310,7 @@ TEST_CASE("the weak gluteus medius option drops the pelvis in single-leg stance"
     CHECK(d.sample()->trendelenburg.dropDeg > 2.0);
 }
 
-TEST_CASE("a new bone shape moves the muscle attachments at once and the moment arms follow; the published shape comes back") {
+TEST_CASE("a new bone shape moves the muscle attachments at once and the moment arms follow, the published shape comes back") {
     Document d = makeDocument();
     d.select({"piriformis", Side::Right, false});
     const double before = d.liveActionsOfSelection().at(0).bars[2].momentArmMm;

@@ -47,7 +47,7 @@ TEST_CASE("the current view becomes a valid figure that reads back the same: cam
     CHECK(back.output == "/tmp/piriformis.png");
 }
 
-TEST_CASE("a playing movement is written as the movement and its time; what figures cannot carry is noted") {
+TEST_CASE("a playing movement is written as the movement and its time, what figures cannot carry is noted") {
     Document d = makeDocument();
     REQUIRE(d.startMovement("figure-4"));
     d.playback.playing = false;

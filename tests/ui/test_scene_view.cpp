@@ -88,7 +88,7 @@ TEST_CASE("a moving-quality picture, scaled into the viewport, shows the same fi
     CHECK(meanDifference(sharp, flipped) > same * 2.0);
 }
 
-TEST_CASE("clicking picks the muscle under the cursor from the id image; empty space picks nothing") {
+TEST_CASE("clicking picks the muscle under the cursor from the id image, empty space picks nothing") {
     Gl* g = gl();
     if (!g) return;
     Document doc(test::uiContent(), &test::uiMovements(), test::kNoDefaultModel);
@@ -112,7 +112,7 @@ TEST_CASE("clicking picks the muscle under the cursor from the id image; empty s
     CHECK(view.pickAt(list.items, cam, -5, 10) == 0);
 }
 
-TEST_CASE("a solid (selected) muscle wins a click over the x-ray in front of it; an x-ray muscle wins over bone") {
+TEST_CASE("a solid (selected) muscle wins a click over the x-ray in front of it, an x-ray muscle wins over bone") {
     Gl* g = gl();
     if (!g) return;
     Document doc(test::uiContent(), &test::uiMovements(), test::kNoDefaultModel);

@@ -47,7 +47,7 @@ TEST_CASE("searching the muscle list keeps matching muscles and whole matching g
     CHECK(muscleList(c, "no such muscle anywhere").empty());
 }
 
-TEST_CASE("clicking a muscle part selects that muscle on its side; a bone or the background selects nothing") {
+TEST_CASE("clicking a muscle part selects that muscle on its side, a bone or the background selects nothing") {
     const Content& c = test::uiContent();
     draw::DrawList list;
     draw::PickTarget muscle;

@@ -108,7 +108,7 @@ TEST_CASE("--at pauses a movement at a time, and needs a movement") {
     CHECK(has(errors.at(0), "--at"));
 }
 
-TEST_CASE("the muscle colouring can be chosen at start; an unknown one lists the valid ones") {
+TEST_CASE("the muscle colouring can be chosen at start, an unknown one lists the valid ones") {
     StartOptions o;
     o.colour = "stretch";
     std::vector<std::string> errors;

@@ -314,7 +314,7 @@ TEST_CASE("a movement opens paused at a time, with its lumbar levels numbered an
     CHECK(tinted > 500);
 }
 
-TEST_CASE("a model given on the command line opens; a malformed one gets a message and the default scene stays") {
+TEST_CASE("a model given on the command line opens, a malformed one gets a message and the default scene stays") {
     if (!haveXvfb()) return;
     const std::string models = HV_SHARED_DIR "/testdata/models";
     if (!std::filesystem::exists(models)) {
