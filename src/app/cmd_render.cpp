@@ -118,14 +118,21 @@ public:
                 for (auto& d : load.diagnostics) out.push_back(std::move(d));
                 return nullptr;
             }
-            for (const std::string& w : load.scene->warnings) std::fprintf(stderr, "%s: %s\n", path.c_str(), w.c_str());
             bool drawable = false;
             for (const scene::Mesh& m : load.scene->meshes)
                 for (const scene::Primitive& p : m.primitives) drawable |= !p.positions.empty() && !p.indices.empty();
             if (!drawable) {
-                out.push_back({path, 0, 0, "", "the model has nothing to draw (no triangles)"});
+                // One message, with the loader's reason (an empty scene, triangles left out) if any.
+                std::string why = "the model has nothing to draw (no triangles)";
+                if (!load.diagnostics.empty()) {
+                    const Diagnostic& first = load.diagnostics.front();
+                    why += ": " + (first.field.empty() ? first.message : first.field + ": " + first.message);
+                }
+                out.push_back({path, 0, 0, "", why});
                 return nullptr;
             }
+            // What was left out or repaired; each already names the file.
+            for (const std::string& w : load.scene->warnings) std::fprintf(stderr, "%s\n", w.c_str());
             model = std::make_shared<const scene::Scene>(std::move(*load.scene));
         }
         auto d = std::make_unique<draw::AnatomyDrawer>(m_content, model);

@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include <fcntl.h>
 #include <sys/wait.h>
@@ -116,15 +118,26 @@ bool writeMp4(const std::string& path, const std::vector<std::string>& frames, d
         error = d->format();
         return false;
     }
-    // ffmpeg writes a temporary file in the same folder, renamed over the destination at the end.
+    // ffmpeg writes a temporary file in the same folder; its bytes then replace the destination
+    // through writeFileAtomic() like every file HipView writes (flushed, the old file kept on
+    // failure, a link's target replaced, the mode kept).
     const std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + ".mp4";
     const bool ok = runProgram({"ffmpeg", "-y", "-loglevel", "error", "-f", "concat", "-safe", "0", "-i", list, "-r",
                                 std::to_string(fps), "-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2:color=white,format=yuv420p",
                                 "-c:v", "libx264", "-movflags", "+faststart", tmp});
     std::remove(list.c_str());
-    if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
-        std::remove(tmp.c_str());
+    std::vector<std::uint8_t> video;
+    if (ok) {
+        std::ifstream in(tmp, std::ios::binary);
+        video.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    std::remove(tmp.c_str());
+    if (!ok || video.empty()) {
         error = path + ": ffmpeg could not write the MP4";
+        return false;
+    }
+    if (const auto d = io::writeFileAtomic(path, video)) {
+        error = d->format();
         return false;
     }
     return true;

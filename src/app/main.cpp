@@ -18,6 +18,8 @@ constexpr std::array kCommands{
     hv::cli::Command{"report", "moment arms, lengths and role changes of the muscles along a sweep",
                      hv::cli::runReport},
     hv::cli::Command{"validate", "check the content files and report every problem", hv::cli::runValidate},
+    hv::cli::Command{"inspect", "what a model file holds and what is wrong with it (no window, no OpenGL)",
+                     hv::cli::runInspect},
     hv::cli::Command{"bake", "generate the rigged skeleton model (glTF 2.0) from the content's landmarks", hv::cli::runBake},
 #ifdef HV_HAVE_UI
     hv::cli::Command{"view", "the interactive window (the default: `hipview [FILE] [options]`)", hv::cli::runView},

@@ -120,7 +120,13 @@ Diagnostics Document::openModel(const std::string& path) {
     for (const scene::Mesh& m : load.scene->meshes)
         for (const scene::Primitive& p : m.primitives) drawable |= !p.positions.empty() && !p.indices.empty();
     if (!drawable) {
-        out.push_back({file, 0, 0, "", "the model has nothing to draw (no triangles); the current scene stays"});
+        // One message, with the loader's reason (an empty scene, triangles left out) if any.
+        std::string why = "the model has nothing to draw (no triangles)";
+        if (!load.diagnostics.empty()) {
+            const Diagnostic& first = load.diagnostics.front();
+            why += ": " + (first.field.empty() ? first.message : first.field + ": " + first.message);
+        }
+        out.push_back({file, 0, 0, "", why + "; the current scene stays"});
         return out;
     }
     out = load.diagnostics; // warnings
