@@ -21,6 +21,8 @@ jobs=$(nproc 2>/dev/null || echo 2)
 all_targets="fuzz_gltf fuzz_glb fuzz_assimp fuzz_scene_stream fuzz_model_folder fuzz_content fuzz_movements fuzz_figures"
 targets=${*:-$all_targets}
 
+# clang with libFuzzer (the rest comes from the README's set-up, which CI runs first).
+sh tools/install-packages.sh tools/ci-fuzz-packages.txt
 CC=${HV_FUZZ_CC:-clang} CXX=${HV_FUZZ_CXX:-clang++} cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DHV_BUILD_FUZZERS=ON -DHV_BUILD_TESTS=OFF -DHV_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build "$build" --target hv_fuzzers -j "$jobs"

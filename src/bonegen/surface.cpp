@@ -200,7 +200,7 @@ TriangleMesh extractSurface(const Sdf& sdf, const Aabb& region, const Extraction
         const std::size_t b = g.blockIndex(i / kBlock, j / kBlock, k / kBlock);
         const std::vector<float>& v = values[b];
         if (v.empty()) return 1.0;
-        return v[((i % kBlock) * kBlock + (j % kBlock)) * kBlock + (k % kBlock)];
+        return static_cast<double>(v[((i % kBlock) * kBlock + (j % kBlock)) * kBlock + (k % kBlock)]);
     };
 
     // Marching tetrahedra.
