@@ -143,6 +143,10 @@ void addHipBone(Sdf& s, const Side& P, const Vec3& hipRight, double asisZ) {
     s.unite(roundCone(P(-0.092, -0.083, 0.056), P(-0.104, -0.088, 0.043), 0.0055, 0.0028), 0.004); // ischial spine
     s.begin(Combine::Union, 0.010);
     addSmoothChain(s, {P(-0.074, -0.093, 0.066), P(-0.083, -0.104, 0.061), P(-0.089, -0.113, 0.055)}, {0.0095, 0.0090, 0.0090}, 3);
+    // the posterior column: the body of the ischium behind and below the socket, as thick as the
+    // acetabulum's posterior wall all the way down to the tuberosity (no waist above it)
+    s.begin(Combine::Union, 0.008);
+    addSmoothChain(s, {P(-0.080, -0.074, 0.066), P(-0.086, -0.094, 0.061), P(-0.090, -0.110, 0.056)}, {0.0105, 0.0105, 0.0100}, 3);
     // the outer surface at the lesser sciatic notch's margin (gemelli)
     s.unite(ellipsoid(P(-0.093, -0.097, 0.058), I, {0.006, 0.008, 0.0045}), 0.005);
     // tuberosity: hamstrings behind, adductor magnus and quadratus femoris below
@@ -277,8 +281,13 @@ void addSacrumAndCoccyx(Sdf& s, const Transform& lumbosacral) {
                    {0.0075, 0.0070, 0.0055, 0.0045, 0.0035, 0.0035}, 3);
     // Coccyx: four small segments curving forwards under the sacrum's apex, touching.
     const std::array<Vec3, 4> co{Vec3{-0.1215, -0.0715, 0.0}, {-0.1180, -0.0810, 0.0}, {-0.1125, -0.0890, 0.0}, {-0.1060, -0.0950, 0.0}};
-    const std::array<Vec3, 4> coR{Vec3{0.0050, 0.0052, 0.0105}, {0.0045, 0.0046, 0.0078}, {0.0040, 0.0040, 0.0058}, {0.0034, 0.0034, 0.0042}};
-    for (std::size_t i = 0; i < co.size(); ++i) s.unite(ellipsoid(co[i], I, coR[i]), 0.0025);
+    const std::array<Vec3, 4> coR{Vec3{0.0050, 0.0052, 0.0120}, {0.0045, 0.0046, 0.0078}, {0.0040, 0.0040, 0.0058}, {0.0034, 0.0034, 0.0042}};
+    // Fused in a row, flatter front to back than wide, with shallow waists between segments
+    // rather than beads; the first with its wider base (transverse processes) under the apex.
+    s.begin(Combine::Union, 0.0055);
+    for (std::size_t i = 0; i < co.size(); ++i) s.add(ellipsoid(co[i], I, {0.85 * coR[i].x, 1.4 * coR[i].y, coR[i].z}));
+    for (std::size_t i = 0; i + 1 < co.size(); ++i) s.add(capsule(co[i], co[i + 1], 0.62 * coR[i + 1].x));
+    s.unite(capsule(Vec3{-0.1260, -0.0680, 0.0}, co[0], 0.0035), 0.004); // joined to the sacrum's apex
 }
 
 } // namespace
