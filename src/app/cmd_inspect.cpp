@@ -85,13 +85,6 @@ void printSummary(const std::string& path, const scene::Scene& s) {
     }
 }
 
-bool hasTriangles(const scene::Scene& s) {
-    for (const scene::Mesh& m : s.meshes)
-        for (const scene::Primitive& p : m.primitives)
-            if (!p.positions.empty() && !p.indices.empty()) return true;
-    return false;
-}
-
 // One file; true when it was read whole.
 bool inspect(const std::string& path) {
     const io::ModelLoad load = io::loadModel(path);
@@ -99,14 +92,8 @@ bool inspect(const std::string& path) {
         for (const Diagnostic& d : load.diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());
         return false;
     }
-    if (!hasTriangles(*load.scene)) {
-        // One message: the reason the loader gave (an empty scene, triangles left out) if any.
-        std::string why = "the model has nothing to draw (no triangles)";
-        if (!load.diagnostics.empty()) {
-            const Diagnostic& first = load.diagnostics.front();
-            why += ": " + (first.field.empty() ? first.message : first.field + ": " + first.message);
-        }
-        std::fprintf(stderr, "%s\n", Diagnostic{path, 0, 0, "", why}.format().c_str());
+    if (const auto none = io::nothingToDraw(path, load)) {
+        std::fprintf(stderr, "%s\n", none->format().c_str());
         return false;
     }
     printSummary(path, *load.scene);

@@ -118,17 +118,8 @@ public:
                 for (auto& d : load.diagnostics) out.push_back(std::move(d));
                 return nullptr;
             }
-            bool drawable = false;
-            for (const scene::Mesh& m : load.scene->meshes)
-                for (const scene::Primitive& p : m.primitives) drawable |= !p.positions.empty() && !p.indices.empty();
-            if (!drawable) {
-                // One message, with the loader's reason (an empty scene, triangles left out) if any.
-                std::string why = "the model has nothing to draw (no triangles)";
-                if (!load.diagnostics.empty()) {
-                    const Diagnostic& first = load.diagnostics.front();
-                    why += ": " + (first.field.empty() ? first.message : first.field + ": " + first.message);
-                }
-                out.push_back({path, 0, 0, "", why});
+            if (auto none = io::nothingToDraw(path, load)) {
+                out.push_back(std::move(*none));
                 return nullptr;
             }
             // What was left out or repaired; each already names the file.

@@ -56,6 +56,23 @@ ModelFormat detectModelFormat(const fs::path& path) {
     return formatFor(path, head);
 }
 
+bool hasTriangles(const scene::Scene& scene) {
+    for (const scene::Mesh& m : scene.meshes)
+        for (const scene::Primitive& p : m.primitives)
+            if (!p.positions.empty() && !p.indices.empty()) return true;
+    return false;
+}
+
+std::optional<Diagnostic> nothingToDraw(const std::string& path, const ModelLoad& load) {
+    if (!load.scene || hasTriangles(*load.scene)) return std::nullopt;
+    std::string why = "the model has nothing to draw (no triangles)";
+    if (!load.diagnostics.empty()) {
+        const Diagnostic& first = load.diagnostics.front();
+        why += ": " + (first.field.empty() ? first.message : first.field + ": " + first.message);
+    }
+    return Diagnostic{path, 0, 0, "", why};
+}
+
 ModelLoad loadModel(const fs::path& path, const LoadLimits& limits) {
     const std::string name = path.string();
     detail::Report report(name);

@@ -91,6 +91,14 @@ struct ModelLoad {
 
 ModelLoad loadModel(const std::filesystem::path& path, const LoadLimits& limits = {});
 
+// True when the scene has a primitive with positions and indices (something to draw).
+bool hasTriangles(const scene::Scene& scene);
+
+// For a load that gave a scene with nothing to draw: the one message the user sees, naming
+// `path`, with the loader's first reason (an empty scene, triangles left out) when it gave one;
+// nullopt when there is something to draw or no scene at all (then load.diagnostics say why).
+std::optional<Diagnostic> nothingToDraw(const std::string& path, const ModelLoad& load);
+
 // Which loader loadModel() would use for `path`: by extension, else by the first bytes.
 enum class ModelFormat : std::uint8_t { Gltf, Glb, Assimp };
 ModelFormat detectModelFormat(const std::filesystem::path& path);

@@ -116,17 +116,9 @@ Diagnostics Document::openModel(const std::string& path) {
     }
     io::ModelLoad load = io::loadModel(file);
     if (!load.scene) return load.diagnostics;
-    bool drawable = false;
-    for (const scene::Mesh& m : load.scene->meshes)
-        for (const scene::Primitive& p : m.primitives) drawable |= !p.positions.empty() && !p.indices.empty();
-    if (!drawable) {
-        // One message, with the loader's reason (an empty scene, triangles left out) if any.
-        std::string why = "the model has nothing to draw (no triangles)";
-        if (!load.diagnostics.empty()) {
-            const Diagnostic& first = load.diagnostics.front();
-            why += ": " + (first.field.empty() ? first.message : first.field + ": " + first.message);
-        }
-        out.push_back({file, 0, 0, "", why + "; the current scene stays"});
+    if (auto none = io::nothingToDraw(file, load)) {
+        none->message += "; the current scene stays";
+        out.push_back(std::move(*none));
         return out;
     }
     out = load.diagnostics; // warnings

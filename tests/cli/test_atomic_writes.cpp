@@ -6,6 +6,7 @@
 // animated GIFs, scene files (--save-scene), the baked model (bake), and the window's
 // screenshot, scene file ("Save figure...") and state report under Xvfb.
 #include "support/run_process.hpp"
+#include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
 
@@ -16,34 +17,20 @@
 #include <unistd.h>
 
 using hv::test::hipview;
+using hv::test::readText;
+using hv::test::writeText;
 using hv::test::runProcess;
 
 namespace {
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
-std::string readFile(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void writeFile(const std::filesystem::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; }
-
-struct Scratch {
-    std::filesystem::path path;
-    Scratch() {
-        std::string t = (std::filesystem::temp_directory_path() / "hv-atomic-XXXXXX").string();
-        REQUIRE(::mkdtemp(t.data()) != nullptr);
-        path = t;
-    }
-    ~Scratch() {
-        std::error_code ec;
-        std::filesystem::remove_all(path, ec);
-    }
-    std::string operator/(const std::string& name) const { return (path / name).string(); }
+// A scratch folder whose `/` gives strings, for command lines.
+struct Scratch : hv::test::TempDir {
+    std::string operator/(const std::string& name) const { return (path() / name).string(); }
     std::set<std::string> files() const {
         std::set<std::string> out;
-        for (const auto& e : std::filesystem::directory_iterator(path)) out.insert(e.path().filename().string());
+        for (const auto& e : std::filesystem::directory_iterator(path())) out.insert(e.path().filename().string());
         return out;
     }
 };
@@ -64,16 +51,16 @@ bool haveGl(const hv::test::ProcessResult& r) {
 TEST_CASE("render: a figure, its GIF and its scene file that cannot be written leave the old files "
           "and no temporary file, the message names the file") {
     Scratch s;
-    writeFile(s / "fig.png", "the old figure");
-    writeFile(s / "fig.toml", "# the old scene file\n");
+    writeText(s / "fig.png", "the old figure");
+    writeText(s / "fig.toml", "# the old scene file\n");
     auto r = withoutDiskSpace("render --size 120x90 --samples 1 --no-ao -o " + s / "fig.png" + " --save-scene " +
                               s / "fig.toml");
     INFO(r.out);
     if (!haveGl(r)) return;
     CHECK(r.exitCode == 1);
     CHECK(contains(r.out, s / "fig.toml"));
-    CHECK(readFile(s / "fig.toml") == "# the old scene file\n");
-    CHECK(readFile(s / "fig.png") == "the old figure");
+    CHECK(readText(s / "fig.toml") == "# the old scene file\n");
+    CHECK(readText(s / "fig.png") == "the old figure");
     CHECK(s.files() == std::set<std::string>{"fig.png", "fig.toml"});
 
     // The figure alone (the scene file is written first and would stop the command).
@@ -82,29 +69,29 @@ TEST_CASE("render: a figure, its GIF and its scene file that cannot be written l
     CHECK(r.exitCode == 1);
     CHECK(contains(r.out, s / "fig.png"));
     CHECK(contains(r.out, "File too large"));
-    CHECK(readFile(s / "fig.png") == "the old figure");
+    CHECK(readText(s / "fig.png") == "the old figure");
     CHECK(s.files() == std::set<std::string>{"fig.png", "fig.toml"});
 
     // An animation's frames and its GIF.
-    writeFile(s / "walk.gif", "the old GIF");
-    writeFile(s / "walk_0001.png", "the old frame");
+    writeText(s / "walk.gif", "the old GIF");
+    writeText(s / "walk_0001.png", "the old frame");
     r = withoutDiskSpace("render --size 80x60 --samples 1 --no-ao --movement figure-4 --frames 3 --gif -o " +
                          s / "walk.png");
     INFO(r.out);
     CHECK(r.exitCode == 1);
-    CHECK(readFile(s / "walk.gif") == "the old GIF");
-    CHECK(readFile(s / "walk_0001.png") == "the old frame");
+    CHECK(readText(s / "walk.gif") == "the old GIF");
+    CHECK(readText(s / "walk_0001.png") == "the old frame");
     CHECK(s.files() == std::set<std::string>{"fig.png", "fig.toml", "walk.gif", "walk_0001.png"});
 }
 
 TEST_CASE("bake: a model that cannot be written leaves the old file and no temporary file") {
     Scratch s;
-    writeFile(s / "hip.glb", "the old model");
+    writeText(s / "hip.glb", "the old model");
     const auto r = withoutDiskSpace("bake -o " + s / "hip.glb");
     INFO(r.out);
     CHECK(r.exitCode == 1);
     CHECK(contains(r.out, s / "hip.glb"));
-    CHECK(readFile(s / "hip.glb") == "the old model");
+    CHECK(readText(s / "hip.glb") == "the old model");
     CHECK(s.files() == std::set<std::string>{"hip.glb"});
 }
 
@@ -115,9 +102,9 @@ TEST_CASE("the window: a screenshot, a scene file and a state report that cannot
         return;
     }
     Scratch s;
-    writeFile(s / "shot.png", "the old screenshot");
-    writeFile(s / "view.toml", "# the old scene file\n");
-    writeFile(s / "state.txt", "the old report");
+    writeText(s / "shot.png", "the old screenshot");
+    writeText(s / "view.toml", "# the old scene file\n");
+    writeText(s / "state.txt", "the old report");
     // The file-size limit applies to hipview only: Xvfb writes its keyboard map to /tmp.
     const std::string lock = (std::filesystem::temp_directory_path() / "hipview-xvfb-tests.lock").string();
     const auto r = runProcess("flock " + lock + " xvfb-run -a -s \"-screen 0 1280x800x24\" sh -c 'trap \"\" XFSZ; ulimit -f 0; exec " +
@@ -126,8 +113,8 @@ TEST_CASE("the window: a screenshot, a scene file and a state report that cannot
     INFO(r.out);
     CHECK(r.exitCode == 1);
     CHECK(contains(r.out, "shot.png"));
-    CHECK(readFile(s / "shot.png") == "the old screenshot");
-    CHECK(readFile(s / "view.toml") == "# the old scene file\n");
-    CHECK(readFile(s / "state.txt") == "the old report");
+    CHECK(readText(s / "shot.png") == "the old screenshot");
+    CHECK(readText(s / "view.toml") == "# the old scene file\n");
+    CHECK(readText(s / "state.txt") == "the old report");
     CHECK(s.files() == std::set<std::string>{"shot.png", "view.toml", "state.txt"});
 }

@@ -4,6 +4,7 @@
 // status of 1 (no figure written), and draws what a file holds in part with the warnings named.
 #include "support/malformed_models.hpp"
 #include "support/run_process.hpp"
+#include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
 
@@ -22,11 +23,6 @@ namespace {
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
-std::string readFile(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 std::vector<std::string> lines(const std::string& text) {
     std::vector<std::string> out;
     std::istringstream in(text);
@@ -42,19 +38,7 @@ bool haveShared() {
     return false;
 }
 
-// A scratch folder, removed at the end.
-struct Scratch {
-    std::filesystem::path path;
-    Scratch() {
-        std::string t = (std::filesystem::temp_directory_path() / "hv-cli-hostile-XXXXXX").string();
-        REQUIRE(::mkdtemp(t.data()) != nullptr);
-        path = t;
-    }
-    ~Scratch() {
-        std::error_code ec;
-        std::filesystem::remove_all(path, ec);
-    }
-};
+using Scratch = hv::test::TempDir;
 
 struct Run {
     int exitCode;
@@ -63,9 +47,9 @@ struct Run {
 
 // Runs hipview with `arguments`, stdout and stderr apart.
 Run run(const Scratch& s, const std::string& arguments) {
-    const auto err = s.path / "stderr.txt";
+    const auto err = s.path() / "stderr.txt";
     const auto r = runProcess(hipview() + " " + arguments + " 2>" + err.string());
-    return {r.exitCode, r.out, readFile(err)};
+    return {r.exitCode, r.out, hv::test::readText(err)};
 }
 
 } // namespace
@@ -126,7 +110,7 @@ TEST_CASE("inspect --help describes the command, and a missing file or option is
     CHECK(r.exitCode == 2);
     r = run(s, "inspect --nosuch x.glb");
     CHECK(r.exitCode == 2);
-    r = run(s, "inspect " + (s.path / "missing.glb").string());
+    r = run(s, "inspect " + (s.path() / "missing.glb").string());
     CHECK(r.exitCode == 1);
     CHECK(contains(r.err, "missing.glb: cannot open it"));
 }
@@ -137,7 +121,7 @@ TEST_CASE("render --model: a malformed model it cannot draw gets one message nam
     Scratch s;
     for (const auto& m : kMalformedModels) {
         const std::string file = hv::test::sharedModels() + "/" + m.path;
-        const auto out = s.path / "figure.png";
+        const auto out = s.path() / "figure.png";
         const Run r = run(s, "render --size 64x64 --samples 1 --no-ao --model '" + file + "' -o " + out.string());
         CAPTURE(m.path);
         INFO(r.out << r.err);

@@ -4,7 +4,7 @@
 #include "scene/validate.hpp"
 
 #include "model_paths.hpp"
-#include "temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
 

@@ -4,7 +4,7 @@
 // before anything is allocated for them.
 #include "io/model_loader.hpp"
 
-#include "temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
 

@@ -145,3 +145,27 @@ TEST_CASE("every file in the malformed folder is covered by a test above") {
     }
     CHECK(files == 11);
 }
+
+TEST_CASE("a scene with nothing to draw gets one message naming the file, with the loader's reason") {
+    io::ModelLoad load;
+    load.scene = scene::Scene{};
+    load.scene->meshes.emplace_back();
+    load.scene->meshes[0].primitives.emplace_back();
+    load.scene->meshes[0].primitives[0].positions = {{0, 0, 0}, {1, 0, 0}, {0, 1, 0}}; // points, no triangles
+    CHECK_FALSE(io::hasTriangles(*load.scene));
+    auto none = io::nothingToDraw("points.obj", load);
+    REQUIRE(none);
+    CHECK(none->file == "points.obj");
+    CHECK(none->message == "the model has nothing to draw (no triangles)");
+
+    load.diagnostics.push_back({"points.obj", 3, 0, "f", "face index 9 is out of range"});
+    none = io::nothingToDraw("points.obj", load);
+    REQUIRE(none);
+    CHECK(none->message == "the model has nothing to draw (no triangles): f: face index 9 is out of range");
+
+    load.scene->meshes[0].primitives[0].indices = {0, 1, 2};
+    CHECK(io::hasTriangles(*load.scene));
+    CHECK_FALSE(io::nothingToDraw("points.obj", load));
+    load.scene.reset(); // no scene: the diagnostics already say why
+    CHECK_FALSE(io::nothingToDraw("points.obj", load));
+}

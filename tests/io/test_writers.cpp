@@ -4,7 +4,7 @@
 #include "io/gif_writer.hpp"
 #include "io/png_writer.hpp"
 
-#include "temp_dir.hpp"
+#include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
 

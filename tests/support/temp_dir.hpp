@@ -12,7 +12,7 @@ namespace hv::test {
 class TempDir {
   public:
     TempDir() {
-        std::string tmpl = (std::filesystem::temp_directory_path() / "hv-io-test-XXXXXX").string();
+        std::string tmpl = (std::filesystem::temp_directory_path() / "hv-test-XXXXXX").string();
         if (!::mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
         m_path = tmpl;
     }
