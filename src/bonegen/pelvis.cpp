@@ -157,16 +157,16 @@ void addHipBone(Sdf& s, const Side& P, const Vec3& hipRight, double asisZ) {
     // adductor magnus.
     {
         const Vec3 out = glm::normalize(P(0.45, -0.55, 0.70));
-        const double h = 0.0032;
+        const double h = 0.0040;
         // along the lower border, tuberosity to pubis (adductor magnus' middle part lies on the face above)
         const std::vector<Vec3> lower{P(-0.0875, -0.1285, 0.0425), P(-0.074, -0.1262, 0.0392), P(-0.0474, -0.1275, 0.0243), P(-0.031, -0.1065, 0.0135)};
         std::vector<Vec3> lo, hi;
         for (const Vec3& p : lower) {
             lo.push_back(p - (h + 0.0006) * out);
-            hi.push_back(p - (h + 0.0040) * out + P(0.004, 0.012, 0.006));
+            hi.push_back(p - (h + 0.0040) * out + P(0.005, 0.015, 0.007));
         }
         s.begin(Combine::Union, 0.006);
-        addPlate(s, {lo, hi}, {{0.0045, 0.0040, 0.0038, 0.0040}, {0.0040, 0.0035, 0.0032, 0.0038}}, 3, 1);
+        addPlate(s, {lo, hi}, {{0.0052, 0.0048, 0.0046, 0.0048}, {0.0048, 0.0043, 0.0040, 0.0046}}, 3, 1);
     }
 
     // --- Pubis: body with the symphyseal surface (a plate facing forwards and downwards:
@@ -186,8 +186,9 @@ void addHipBone(Sdf& s, const Side& P, const Vec3& hipRight, double asisZ) {
     }
     s.unite(sphere(P(-0.006, -0.082, 0.026), 0.004), 0.005); // pubic tubercle
     s.begin(Combine::Union, 0.008);
-    addSmoothChain(s, {P(-0.011, -0.087, 0.026), P(-0.020, -0.089, 0.040), P(-0.030, -0.087, 0.054), P(-0.040, -0.081, 0.065)},
-                   {0.0062, 0.0062, 0.0068, 0.0085}, 3);
+    // (thick as a finger: its upper border, the pecten, stays where pectineus arises)
+    addSmoothChain(s, {P(-0.011, -0.0885, 0.026), P(-0.020, -0.0905, 0.040), P(-0.030, -0.0885, 0.054), P(-0.040, -0.082, 0.065)},
+                   {0.0077, 0.0077, 0.0083, 0.0095}, 3);
 
     // --- Carve the socket: trim the bone beyond the rim plane near the hip centre, hollow the
     // sphere of the joint, open the notch below, deepen the fossa.
@@ -228,7 +229,7 @@ void addSacrumAndCoccyx(Sdf& s, const Transform& lumbosacral) {
     // half widths: alae at S1, then the lateral parts narrowing to the apex
     const std::array<double, 6> halfWidth{0.054, 0.050, 0.042, 0.031, 0.021, 0.012};
     // half thicknesses of the lateral parts (the midline is as thick as front-to-back)
-    const std::array<double, 6> lateralHalf{0.011, 0.012, 0.010, 0.0075, 0.0055, 0.0045};
+    const std::array<double, 6> lateralHalf{0.0095, 0.012, 0.010, 0.0075, 0.0055, 0.0045};
     const std::array<double, 7> across{-1.0, -0.5, -0.22, 0.0, 0.22, 0.5, 1.0};
     std::vector<std::vector<Vec3>> grid;
     std::vector<std::vector<double>> half;
@@ -243,7 +244,9 @@ void addSacrumAndCoccyx(Sdf& s, const Transform& lumbosacral) {
             const double full = 0.5 * glm::length(front[i] - back[i]);
             const double t = a < 0.01 ? full : a < 0.3 ? 0.5 * (full + lateralHalf[i]) : lateralHalf[i];
             Vec3 p = front[i] - t * ap + 0.003 * a * ap;
-            if (i == 0) p += (0.004 * a + 0.006 * a * a) * (-normal); // alae slope down from the endplate
+            // alae slope down from the endplate and back from the promontory towards the
+            // sacroiliac joints (the promontory is the most forward point of the sacral base)
+            if (i == 0) p += (0.004 * a + 0.006 * a * a) * (-normal) - (0.009 * a) * ap;
             p.z = c * halfWidth[i];
             row.push_back(p);
             h.push_back(a < 0.01 ? full : a < 0.3 ? 0.5 * (full + lateralHalf[i]) : 0.5 * (lateralHalf[i] + (a > 0.9 ? 0.8 * lateralHalf[i] : lateralHalf[i])));
