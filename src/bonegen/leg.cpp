@@ -29,8 +29,10 @@ BoneShape tibiaShape(const SkeletonLandmarks& /*landmarks*/) {
     // Condyles: a broad block, flat on top (the plateau), the medial condyle the larger; it
     // narrows quickly below into the shaft (the pes anserinus lies on the anteromedial surface
     // of that narrowing, 15 mm from the axis).
-    s.unite(ellipticCylinder({-0.006, kPlateau - 0.010, -0.001}, vertical, 0.0245, 0.0385, 0.010, 0.004), 0.0);
-    s.unite(ellipticCylinder({-0.007, kPlateau - 0.021, 0.0}, vertical, 0.0225, 0.035, 0.006, 0.004), 0.008);
+    // The plateau's rim is a short slab; under it the condyles round off and taper into the
+    // shaft (an ellipsoid), so the upper tibia flares like a capital rather than a drum.
+    s.unite(ellipticCylinder({-0.006, kPlateau - 0.005, -0.001}, vertical, 0.0245, 0.0385, 0.005, 0.003), 0.0);
+    s.unite(ellipsoid({-0.0065, kPlateau - 0.012, -0.0005}, I, {0.0240, 0.024, 0.0375}), 0.006);
     s.unite(roundCone({-0.005, kPlateau - 0.024, 0.0}, {-0.003, -0.080, 0.0}, 0.027, 0.0120), 0.010);
     // plateau: shallow facets, the intercondylar eminence between them
     s.subtract(ellipsoid({-0.007, kPlateau + 0.030, -0.019}, I, {0.020, 0.0315, 0.016}), 0.003);
