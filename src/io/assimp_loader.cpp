@@ -1136,7 +1136,7 @@ ModelLoad loadAssimp(const fs::path& path, const std::string& displayName,
         report.error("", "the file is empty");
         return report.finish(std::nullopt);
     }
-    if (const auto problem = precheckModelFile(path, bytes, limits)) {
+    if (const auto problem = limits.precheckFormats ? precheckModelFile(path, bytes, limits) : std::nullopt) {
         report.error(problem->field, problem->message);
         return report.finish(std::nullopt);
     }

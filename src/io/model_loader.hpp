@@ -72,6 +72,10 @@ struct LoadLimits {
     // maxImportMemoryBytes of address space beyond what the process already maps (not enforced in
     // sanitizer builds, whose shadow memory needs the address space). false: in this process.
     bool isolateAssimp = true;
+    // Check the headers and indices that Assimp trusts before it reads a file (PLY, OFF, STL,
+    // IQM, text .x; io/detail/format_precheck.hpp). Off only in tests that show what the child
+    // process contains when Assimp itself meets such a file.
+    bool precheckFormats = true;
     std::uint64_t maxImportSeconds = 120;
     std::uint64_t maxImportMemoryBytes = 16ull << 30;
 };

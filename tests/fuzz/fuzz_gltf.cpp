@@ -9,6 +9,7 @@
 
 #include "io/detail/loaders.hpp"
 
+#include <bit>
 #include <cstring>
 #include <fstream>
 #include <vector>
@@ -62,19 +63,50 @@ void setUp() {
     g_model = folder / kName;
 }
 
+// libFuzzer watches comparisons (memcmp, integer compares) and copies the values it sees into
+// its inputs, so a plain comparison with the secret teaches it the secret's bytes, which it then
+// writes into a GLB's own binary chunk: a false alarm (two were found this way). So each float
+// is compared through a hash of its bits (the fuzzer sees only the hash, which it cannot turn
+// back into the float), and an input that carries the secret's bytes itself proves nothing.
+std::uint64_t mix(std::uint32_t bits) {
+    std::uint64_t z = bits + 0x9E3779B97F4A7C15ull;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+std::uint64_t mixOf(float f) {
+    std::uint32_t bits = 0;
+    std::memcpy(&bits, &f, sizeof bits);
+    return mix(bits);
+}
+
+bool isSecret(float f) {
+    static const std::uint64_t secret = mixOf(kSecret);
+    return mixOf(f) == secret;
+}
+
+bool inputCarriesSecret(const std::uint8_t* data, std::size_t size) {
+    std::uint32_t bits = 0;
+    for (std::size_t i = 0; i + sizeof bits <= size; ++i) {
+        std::memcpy(&bits, data + i, sizeof bits);
+        if (isSecret(std::bit_cast<float>(bits))) return true;
+    }
+    return false;
+}
+
 bool holdsSecret(const scene::Scene& s) {
-    auto has = [](const auto& values) {
-        for (const auto& v : values)
-            if (std::memcmp(&v, &kSecret, sizeof kSecret) == 0) return true;
-        return false;
-    };
     for (const scene::Mesh& m : s.meshes)
         for (const scene::Primitive& p : m.primitives)
             for (const glm::vec3& v : p.positions)
-                if (v.x == kSecret || v.y == kSecret || v.z == kSecret) return true;
+                if (isSecret(v.x) || isSecret(v.y) || isSecret(v.z)) return true;
     for (const scene::Animation& a : s.animations)
-        for (const scene::AnimationChannel& c : a.channels)
-            if (has(c.times) || has(c.values)) return true;
+        for (const scene::AnimationChannel& c : a.channels) {
+            for (float t : c.times)
+                if (isSecret(t)) return true;
+            for (float v : c.values)
+                if (isSecret(v)) return true;
+        }
     return false;
 }
 
@@ -92,7 +124,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         g_model, name, std::vector<std::uint8_t>(data, data + size), kBinary, limits);
     hv::fuzz::checkModelLoad(load, name);
     if (load.ok()) {
-        if (holdsSecret(*load.scene)) hv::fuzz::fuzzFail("a file outside the model's folder was read");
+        if (holdsSecret(*load.scene) && !inputCarriesSecret(data, size))
+            hv::fuzz::fuzzFail("a file outside the model's folder was read");
         hv::fuzz::exerciseScene(*load.scene);
     }
     return 0;

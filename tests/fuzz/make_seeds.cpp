@@ -4,6 +4,10 @@
 //       child process would send it, to OUTDIR/<file name>.hvs. Images above 8x8 pixels are
 //       replaced by a 2x2 one first, so seeds stay small (the fuzzer mutates structure, not
 //       pixels).
+//   hv_fuzz_seeds --load MODEL...   loads each model the way HipView does (Assimp in a child
+//       process) and prints one line each: what it holds, or the message a user would see.
+//       tools/ci-fuzz.sh uses it to show that an input which crashes Debian's libassimp inside
+//       a fuzz target (in process) is contained in production.
 //   hv_fuzz_seeds --reduce-glb IN.glb OUT.glb KEEP   the model with only one triangle in KEEP of
 //       each primitive (nodes, names, skin and materials as they were), written by the project's
 //       GLB writer: HipView's own 3 MB default model as a seed of a size libFuzzer mutates well.
@@ -58,9 +62,22 @@ int reduceGlb(const std::filesystem::path& in, const std::filesystem::path& out,
     return 0;
 }
 
+int loadEach(int argc, char** argv) {
+    for (int i = 2; i < argc; ++i) {
+        const io::ModelLoad load = io::loadModel(argv[i]);
+        if (load.scene)
+            std::printf("%s: read, %zu nodes, %zu meshes, %zu diagnostics\n", argv[i], load.scene->nodes.size(),
+                        load.scene->meshes.size(), load.diagnostics.size());
+        else
+            std::printf("%s\n", formatAll(load.diagnostics).c_str());
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
+    if (argc >= 3 && std::string(argv[1]) == "--load") return loadEach(argc, argv);
     if (argc == 5 && std::string(argv[1]) == "--reduce-glb")
         return reduceGlb(argv[2], argv[3], static_cast<std::size_t>(std::max(1, std::atoi(argv[4]))));
     if (argc < 3) {

@@ -348,6 +348,187 @@ std::optional<PrecheckProblem> checkIqm(std::span<const std::uint8_t> bytes,
 
 } // namespace
 
+// ---- DirectX .x, text form ------------------------------------------------------------------------
+// Debian's Assimp 5.2.5 checks that a mesh's normal faces match its faces in number, but not the
+// normal indices inside them, nor a skin's vertex indices: a MeshNormals face naming normal 33432
+// of 1500 made it read past a heap buffer (found by fuzzing), a SkinWeights index of 2e9 made
+// it write past one (found by mutation testing). Each index is checked here against its count.
+// Only definite violations are reported; what this small reader does not follow (binary or
+// compressed files, an unexpected token) is left to Assimp.
+
+class XTokens {
+  public:
+    explicit XTokens(std::string_view text) : m_text(text) {}
+
+    // The next token: '{', '}', a quoted string (with its quotes) or a run of other characters;
+    // separators (white space, ',' and ';') and comments ('//' or '#' to the end of the line)
+    // are skipped. Empty at the end.
+    std::string_view next() {
+        while (m_at < m_text.size()) {
+            const char c = m_text[m_at];
+            if (std::isspace(static_cast<unsigned char>(c)) || c == ',' || c == ';') {
+                ++m_at;
+            } else if (c == '#' || (c == '/' && m_at + 1 < m_text.size() && m_text[m_at + 1] == '/')) {
+                while (m_at < m_text.size() && m_text[m_at] != '\n')
+                    ++m_at;
+            } else {
+                break;
+            }
+        }
+        if (m_at >= m_text.size()) return {};
+        const std::size_t start = m_at;
+        const char c = m_text[m_at];
+        if (c == '{' || c == '}') {
+            ++m_at;
+        } else if (c == '"') {
+            const std::size_t end = m_text.find('"', m_at + 1);
+            m_at = end == std::string_view::npos ? m_text.size() : end + 1;
+        } else {
+            while (m_at < m_text.size()) {
+                const char d = m_text[m_at];
+                if (std::isspace(static_cast<unsigned char>(d)) || d == ',' || d == ';' || d == '{' ||
+                    d == '}' || d == '"')
+                    break;
+                ++m_at;
+            }
+        }
+        ++m_count;
+        return m_text.substr(start, m_at - start);
+    }
+
+    // The line of the text position, for messages.
+    std::size_t line() const { return 1 + static_cast<std::size_t>(std::count(m_text.begin(), m_text.begin() + static_cast<std::ptrdiff_t>(m_at), '\n')); }
+
+  private:
+    std::string_view m_text;
+    std::size_t m_at = 0;
+    std::size_t m_count = 0;
+};
+
+struct XChecker {
+    XTokens t;
+    const LoadLimits& limits;
+    std::optional<PrecheckProblem> problem;
+    bool lost = false; // the reader no longer follows the file: stop, report nothing more
+
+    bool count(std::uint64_t& out) {
+        if (!parseCount(t.next(), out)) lost = true;
+        return !lost;
+    }
+    bool skip(std::uint64_t tokens) {
+        for (std::uint64_t i = 0; i < tokens; ++i)
+            if (t.next().empty()) return !(lost = true);
+        return true;
+    }
+    // Skips to the '}' that closes an object whose '{' was read.
+    bool skipObject() {
+        for (int depth = 1; depth > 0;) {
+            const std::string_view tok = t.next();
+            if (tok.empty()) return !(lost = true);
+            depth += tok == "{" ? 1 : tok == "}" ? -1 : 0;
+        }
+        return true;
+    }
+    // Reads up to and including '{' (after an optional name).
+    bool open() {
+        std::string_view tok = t.next();
+        if (tok != "{") tok = t.next();
+        if (tok != "{") lost = true;
+        return !lost;
+    }
+    void fail(std::string_view what, std::string message) {
+        problem = PrecheckProblem{cat({"DirectX .x line ", n(t.line()), ", ", what}), std::move(message)};
+    }
+
+    // `faces` faces, each a count and that many indices below `limit`; `what` names them.
+    bool faces(std::uint64_t faceCount, std::uint64_t limit, std::string_view what, std::string_view of) {
+        for (std::uint64_t f = 0; f < faceCount; ++f) {
+            std::uint64_t k = 0;
+            if (!count(k)) return false;
+            if (k > 1024) return !(lost = true); // not a face this reader understands
+            for (std::uint64_t i = 0; i < k; ++i) {
+                std::uint64_t index = 0;
+                if (!count(index)) return false;
+                if (index >= limit) {
+                    fail(what, cat({"face ", n(f), " names ", of, " ", n(index), ", but there are only ", n(limit)}));
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    // A Mesh object after its '{'.
+    bool mesh() {
+        std::uint64_t vertices = 0, faceCount = 0;
+        if (!count(vertices)) return false;
+        if (vertices > limits.maxVertices) {
+            fail("Mesh", cat({n(vertices), " vertices, more than the limit of ", n(limits.maxVertices)}));
+            return false;
+        }
+        if (!skip(3 * vertices) || !count(faceCount)) return false;
+        if (!faces(faceCount, vertices, "Mesh", "vertex")) return false;
+        for (;;) { // the mesh's own objects, up to its '}'
+            const std::string_view tok = t.next();
+            if (tok.empty()) return !(lost = true);
+            if (tok == "}") return true;
+            if (tok == "{") { // a reference
+                if (!skipObject()) return false;
+                continue;
+            }
+            if (!open()) return false;
+            if (tok == "MeshNormals") {
+                std::uint64_t normals = 0, normalFaces = 0;
+                if (!count(normals) || !skip(3 * normals) || !count(normalFaces)) return false;
+                if (!faces(normalFaces, normals, "MeshNormals", "normal")) return false;
+                if (!skipObject()) return false;
+            } else if (tok == "SkinWeights") {
+                std::uint64_t weights = 0;
+                if (t.next().empty() || !count(weights)) return false; // the bone's name, then the count
+                for (std::uint64_t i = 0; i < weights; ++i) {
+                    std::uint64_t index = 0;
+                    if (!count(index)) return false;
+                    if (index >= vertices) {
+                        fail("SkinWeights", cat({"weight ", n(i), " names vertex ", n(index), ", but the mesh has only ",
+                                                 n(vertices)}));
+                        return false;
+                    }
+                }
+                if (!skipObject()) return false;
+            } else if (!skipObject()) {
+                return false;
+            }
+        }
+    }
+
+    void run() {
+        if (t.next() != "xof") return;
+        const std::string_view format = t.next(); // e.g. 0303txt
+        if (format.size() < 7 || format.substr(4, 3) != "txt") return;
+        t.next(); // float size
+        std::string_view previous;
+        while (!problem && !lost) {
+            const std::string_view tok = t.next();
+            if (tok.empty()) return;
+            if (tok == "Mesh" && previous != "template") {
+                if (open()) mesh();
+            } else if (tok == "template") {
+                // its body names members, not data: skip it
+                if (open()) skipObject();
+                previous = {};
+                continue;
+            }
+            previous = tok;
+        }
+    }
+};
+
+std::optional<PrecheckProblem> checkX(std::span<const std::uint8_t> bytes, const LoadLimits& limits) {
+    XChecker c{XTokens(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size())), limits, {}};
+    c.run();
+    return c.problem;
+}
+
 std::optional<PrecheckProblem> precheckModelFile(const std::filesystem::path& path,
                                                  std::span<const std::uint8_t> bytes,
                                                  const LoadLimits& limits) {
@@ -360,6 +541,7 @@ std::optional<PrecheckProblem> precheckModelFile(const std::filesystem::path& pa
         startsWith(bytes, "NOFF"))
         return checkOff(bytes, limits);
     if (ext == ".stl") return checkStl(bytes, limits);
+    if (ext == ".x" || startsWith(bytes, "xof 03")) return checkX(bytes, limits);
     return std::nullopt;
 }
 
