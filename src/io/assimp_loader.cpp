@@ -1036,6 +1036,10 @@ std::optional<ModelLoad> importInChild(const fs::path& path, const std::string& 
         ::close(fds[0]);
         const rlimit noCore{0, 0};
         ::setrlimit(RLIMIT_CORE, &noCore);
+        // A crash ends the child by its signal, which the parent reports: handlers the host
+        // process installed (a test framework's, a crash reporter's) must not run here and turn
+        // it into an ordinary exit, or print as if the host had crashed.
+        for (const int sig : {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT}) ::signal(sig, SIG_DFL);
         if (!kSanitized && limits.maxImportMemoryBytes > 0) {
             const std::uint64_t cap = mappedBytes() + limits.maxImportMemoryBytes;
             const rlimit as{static_cast<rlim_t>(cap), static_cast<rlim_t>(cap)};

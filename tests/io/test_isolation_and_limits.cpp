@@ -67,6 +67,10 @@ TEST_CASE("a .x file whose skin names a vertex far past the mesh crashes Assimp 
     REQUIRE(r.diagnostics.size() == 1);
     CHECK(r.diagnostics[0].file == (dir / "broken.x").string());
     CHECK(r.diagnostics[0].message.find("model reader (Assimp)") != std::string::npos);
+#if !defined(__SANITIZE_ADDRESS__)
+    // ended by the signal itself, not by a handler this test program installed
+    CHECK(r.diagnostics[0].message.find("crashed on this file (signal") != std::string::npos);
+#endif
 }
 
 TEST_CASE("an import that runs past its time limit is stopped with a message") {
