@@ -124,9 +124,10 @@ void addHipBone(Sdf& s, const Side& P, const Vec3& hipRight, double asisZ) {
                    {0.0045, 0.005, 0.0055, 0.006, 0.006}, 3);
 
     // --- Body around the acetabulum (ilium, ischium and pubis meet here).
-    // a shell around the socket, thicker towards the pelvis than around the rim
-    s.unite(ellipsoid(H - 0.013 * opening + P(0.0, 0.003, 0.0), frameFromAxis(opening, Vec3(0, 1, 0)),
-                      {rSocket + 0.0085, rSocket + 0.0085, rSocket + 0.0075}),
+    // a shell around the socket; its floor (the quadrilateral surface inside the pelvis) is thin,
+    // so the socket does not bulge into the pelvic cavity below the arcuate line
+    s.unite(ellipsoid(H - 0.004 * opening + P(0.0, 0.003, 0.0), frameFromAxis(opening, Vec3(0, 1, 0)),
+                      {rSocket + 0.0085, rSocket + 0.0085, rSocket + 0.0040}),
             0.012);
     s.unite(ellipsoid(P(-0.060, -0.040, 0.072), I, {0.020, 0.026, 0.010}), 0.010); // ilium body above
 
@@ -246,10 +247,12 @@ void addSacrumAndCoccyx(Sdf& s, const Transform& lumbosacral) {
             Vec3 p = front[i] - t * ap + 0.003 * a * ap;
             // alae slope down from the endplate and back from the promontory towards the
             // sacroiliac joints (the promontory is the most forward point of the sacral base)
-            if (i == 0) p += (0.004 * a + 0.006 * a * a) * (-normal) - (0.009 * a) * ap;
+            if (i == 0) p += (0.004 * a + 0.006 * a * a) * (-normal) - (0.009 * a) * ap + a * a * Vec3(-0.004, -0.005, 0.0);
             p.z = c * halfWidth[i];
             row.push_back(p);
-            h.push_back(a < 0.01 ? full : a < 0.3 ? 0.5 * (full + lateralHalf[i]) : 0.5 * (lateralHalf[i] + (a > 0.9 ? 0.8 * lateralHalf[i] : lateralHalf[i])));
+            // (the alae thin out towards the sacroiliac joints: a wing, not a bar)
+            const double tip = i == 0 ? 0.6 : 0.8;
+            h.push_back(a < 0.01 ? full : a < 0.3 ? 0.5 * (full + lateralHalf[i]) : 0.5 * (lateralHalf[i] + (a > 0.9 ? tip * lateralHalf[i] : lateralHalf[i])));
         }
         grid.push_back(row);
         half.push_back(h);
@@ -258,6 +261,14 @@ void addSacrumAndCoccyx(Sdf& s, const Transform& lumbosacral) {
     addPlate(s, grid, half, 3, 3);
     // flat top: S1's endplate and the alae below it
     s.subtract(sphereCap(c1, 0.030, normal, 0.0), 0.002);
+    // the alae's upper surfaces: flat, facing up and forwards, sloping down from the endplate's
+    // sides towards the sacroiliac joints, with the pelvic brim as their front edge
+    for (double side : {1.0, -1.0}) {
+        const Vec3 up = glm::normalize(normal + side * 0.25 * Vec3(0, 0, 1));
+        const Vec3 edge = c1 + side * 0.014 * Vec3(0, 0, 1) - 0.001 * normal; // the endplate's side
+        const Vec3 centre = edge + side * 0.026 * Vec3(0, 0, 1);                 // over the ala
+        s.subtract(sphereCap(centre, 0.034, up, glm::dot(edge - centre, up)), 0.002);
+    }
     // promontory: the front lip of S1's endplate
     s.unite(capsule(c1 + 0.016 * fwd - 0.002 * normal + Vec3(0, 0, 0.012), c1 + 0.016 * fwd - 0.002 * normal - Vec3(0, 0, 0.012), 0.0028), 0.004);
     for (double side : {1.0, -1.0}) {
