@@ -129,6 +129,30 @@ struct MovementRequest {
     std::optional<std::string> anatomy;
 };
 
+// --muscle and --side: every part of the named muscles (all muscles when none is named), content
+// order, right side before left. Nothing, with the message printed, for an unknown muscle.
+std::optional<std::vector<PartRef>> selectParts(Args& args, const Content& content, const std::vector<std::string>& muscleIds,
+                                                const std::string& sideArg) {
+    for (const std::string& id : muscleIds)
+        if (!content.findMuscleInfo(id)) {
+            args.error("--muscle: " + unknownMuscleMessage(content, id));
+            return std::nullopt;
+        }
+    const Model& model = content.model;
+    std::vector<PartRef> parts;
+    for (const MuscleInfo& info : content.muscles) {
+        if (!muscleIds.empty() && std::find(muscleIds.begin(), muscleIds.end(), info.id) == muscleIds.end()) continue;
+        for (Side side : {Side::Right, Side::Left}) {
+            if ((sideArg == "r" && side != Side::Right) || (sideArg == "l" && side != Side::Left)) continue;
+            const int m = model.findMuscle(info.id, side);
+            if (m < 0) continue;
+            for (std::size_t p = 0; p < model.muscles[static_cast<std::size_t>(m)].parts.size(); ++p)
+                parts.push_back({m, static_cast<int>(p)});
+        }
+    }
+    return parts;
+}
+
 // --anatomy: reshapes the loaded model's bones (attachments, wrap cylinders, joints move with
 // them). False, with the message printed, for a bad value.
 bool applyAnatomy(Args& args, Content& content, const std::optional<std::string>& anatomy) {
@@ -220,23 +244,9 @@ int runMovementReport(Args& args, const MovementRequest& request, const std::vec
         }
         options.gluteusMediusStrength = *v;
     }
-    for (const std::string& id : muscleIds)
-        if (!content->findMuscleInfo(id)) {
-            args.error("--muscle: " + unknownMuscleMessage(*content, id));
-            return kExitUsage;
-        }
-
-    std::vector<PartRef> parts;
-    for (const MuscleInfo& info : content->muscles) {
-        if (!muscleIds.empty() && std::find(muscleIds.begin(), muscleIds.end(), info.id) == muscleIds.end()) continue;
-        for (Side side : {Side::Right, Side::Left}) {
-            if ((sideArg == "r" && side != Side::Right) || (sideArg == "l" && side != Side::Left)) continue;
-            const int m = model.findMuscle(info.id, side);
-            if (m < 0) continue;
-            for (std::size_t p = 0; p < model.muscles[static_cast<std::size_t>(m)].parts.size(); ++p)
-                parts.push_back({m, static_cast<int>(p)});
-        }
-    }
+    const auto selected = selectParts(args, *content, muscleIds, sideArg);
+    if (!selected) return kExitUsage;
+    const std::vector<PartRef>& parts = *selected;
 
     std::vector<double> times = sweepRange(0.0, mov->duration(), request.step);
     if (times.empty() || times.back() < mov->duration() - 1e-9) times.push_back(mov->duration());
@@ -419,22 +429,9 @@ int runReport(std::span<const std::string> argv) {
         applyPose(*assignments, pose);
     }
 
-    for (const std::string& id : muscleIds)
-        if (!content->findMuscleInfo(id)) {
-            args.error("--muscle: " + unknownMuscleMessage(*content, id));
-            return kExitUsage;
-        }
-    std::vector<PartRef> parts;
-    for (const MuscleInfo& info : content->muscles) {
-        if (!muscleIds.empty() && std::find(muscleIds.begin(), muscleIds.end(), info.id) == muscleIds.end()) continue;
-        for (Side side : {Side::Right, Side::Left}) {
-            if ((sideArg == "r" && side != Side::Right) || (sideArg == "l" && side != Side::Left)) continue;
-            const int m = model.findMuscle(info.id, side);
-            if (m < 0) continue;
-            for (std::size_t p = 0; p < model.muscles[static_cast<std::size_t>(m)].parts.size(); ++p)
-                parts.push_back({m, static_cast<int>(p)});
-        }
-    }
+    const auto selected = selectParts(args, *content, muscleIds, sideArg);
+    if (!selected) return kExitUsage;
+    const std::vector<PartRef>& parts = *selected;
 
     const SweepTable table = runSweep(model, pose, sweep, parts);
     const auto muscleOf = [&](std::size_t i) -> const Muscle& { return model.muscles[static_cast<std::size_t>(table.parts[i].muscle)]; };

@@ -59,6 +59,13 @@ void drawPlaybackBar(PanelContext& ctx, float x, float y, float w);
 // sRGB ImGui colour from a linear RGB colour.
 ImU32 linearToImColor(float r, float g, float b, float a = 1.0f);
 
+// A heading in the bold font; a small colour square before a legend's word (linear RGB).
+void heading(PanelContext& ctx, const char* text);
+void swatch(const glm::vec3& linear);
+// The muscle colouring choice (group, length change, role) with its legend, under `title`; the
+// view panel and the movement panel both offer it.
+void drawColourModeChoice(PanelContext& ctx, const char* title);
+
 // Colours and spacing: a calm, light, atlas-like theme.
 void applyTheme(float scale);
 

@@ -14,6 +14,46 @@ ImU32 linearToImColor(float r, float g, float b, float a) {
                draw::linearToSrgb(std::clamp(b, 0.0f, 1.0f)), a));
 }
 
+void heading(PanelContext& ctx, const char* text) {
+    if (ctx.bold) ImGui::PushFont(ctx.bold);
+    ImGui::TextUnformatted(text);
+    if (ctx.bold) ImGui::PopFont();
+}
+
+void swatch(const glm::vec3& linear) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float h = ImGui::GetTextLineHeight();
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + h, p.y + h - 1),
+                                              linearToImColor(linear.r, linear.g, linear.b), 3.0f);
+    ImGui::Dummy(ImVec2(h, h));
+    ImGui::SameLine();
+}
+
+void drawColourModeChoice(PanelContext& ctx, const char* title) {
+    heading(ctx, title);
+    Document& doc = ctx.doc;
+    int mode = static_cast<int>(doc.colourMode);
+    ImGui::RadioButton("By group", &mode, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton("Stretch map", &mode, 1);
+    ImGui::SameLine();
+    ImGui::RadioButton("Role", &mode, 2);
+    doc.colourMode = static_cast<ColourMode>(mode);
+    // (the viewport shows the legend; role colours need a choice of hip coordinate)
+    if (doc.colourMode == ColourMode::Role) {
+        int dof = static_cast<int>(doc.roleDof);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("about");
+        ImGui::SameLine();
+        ImGui::RadioButton("flexion", &dof, 0);
+        ImGui::SameLine();
+        ImGui::RadioButton("adduction", &dof, 1);
+        ImGui::SameLine();
+        ImGui::RadioButton("rotation", &dof, 2);
+        doc.roleDof = static_cast<HipDof>(dof);
+    }
+}
+
 void applyTheme(float scale) {
     ImGui::StyleColorsLight();
     ImGuiStyle& s = ImGui::GetStyle();

@@ -12,12 +12,6 @@ namespace hv::ui {
 
 namespace {
 
-void heading(PanelContext& ctx, const char* text) {
-    if (ctx.bold) ImGui::PushFont(ctx.bold);
-    ImGui::TextUnformatted(text);
-    if (ctx.bold) ImGui::PopFont();
-}
-
 std::string citation(const Content& c, const std::string& key) {
     const auto it = c.sources.find(key);
     if (it == c.sources.end()) return key;

@@ -8,25 +8,6 @@
 
 namespace hv::ui {
 
-namespace {
-
-void heading(PanelContext& ctx, const char* text) {
-    if (ctx.bold) ImGui::PushFont(ctx.bold);
-    ImGui::TextUnformatted(text);
-    if (ctx.bold) ImGui::PopFont();
-}
-
-void swatch(const glm::vec3& linear) {
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    const float h = ImGui::GetTextLineHeight();
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + h, p.y + h - 1),
-                                              linearToImColor(linear.r, linear.g, linear.b), 3.0f);
-    ImGui::Dummy(ImVec2(h, h));
-    ImGui::SameLine();
-}
-
-} // namespace
-
 void drawMusclePanel(PanelContext& ctx) {
     Document& doc = ctx.doc;
     static char search[64] = "";
@@ -94,42 +75,7 @@ void drawViewPanel(PanelContext& ctx) {
     ImGui::EndDisabled();
 
     ImGui::Spacing();
-    heading(ctx, "Muscle colours");
-    int mode = static_cast<int>(doc.colourMode);
-    ImGui::RadioButton("By group", &mode, 0);
-    ImGui::SameLine();
-    ImGui::RadioButton("Stretch map", &mode, 1);
-    ImGui::SameLine();
-    ImGui::RadioButton("Role", &mode, 2);
-    doc.colourMode = static_cast<ColourMode>(mode);
-    if (doc.colourMode == ColourMode::Stretch) {
-        swatch(stretchColour(-12.0));
-        ImGui::TextUnformatted("shorter than standing");
-        ImGui::SameLine();
-        swatch(stretchColour(0.0));
-        ImGui::TextUnformatted("same");
-        ImGui::SameLine();
-        swatch(stretchColour(12.0));
-        ImGui::TextUnformatted("longer");
-    } else if (doc.colourMode == ColourMode::Role) {
-        int dof = static_cast<int>(doc.roleDof);
-        ImGui::RadioButton("flexion", &dof, 0);
-        ImGui::SameLine();
-        ImGui::RadioButton("adduction", &dof, 1);
-        ImGui::SameLine();
-        ImGui::RadioButton("rotation", &dof, 2);
-        doc.roleDof = static_cast<HipDof>(dof);
-        const Action pairs[3][2] = {{Action::Flexor, Action::Extensor},
-                                    {Action::Adductor, Action::Abductor},
-                                    {Action::InternalRotator, Action::ExternalRotator}};
-        for (Action a : pairs[dof]) {
-            swatch(roleColour(a));
-            ImGui::TextUnformatted(std::string(actionName(a)).c_str());
-            ImGui::SameLine();
-        }
-        swatch(roleColour(Action::None));
-        ImGui::TextUnformatted("none");
-    }
+    drawColourModeChoice(ctx, "Muscle colours");
 
     ImGui::Spacing();
     heading(ctx, "Camera");

@@ -12,12 +12,6 @@ namespace hv::ui {
 
 namespace {
 
-void heading(PanelContext& ctx, const char* text) {
-    if (ctx.bold) ImGui::PushFont(ctx.bold);
-    ImGui::TextUnformatted(text);
-    if (ctx.bold) ImGui::PopFont();
-}
-
 const char* categoryTitle(movement::Category c) {
     switch (c) {
     case movement::Category::Movement: return "Hip movements";
@@ -111,14 +105,7 @@ void drawMovementPanel(PanelContext& ctx) {
     playbackControls(ctx, false);
 
     ImGui::Spacing();
-    heading(ctx, "Colour the muscles by");
-    int mode = static_cast<int>(doc.colourMode);
-    ImGui::RadioButton("group", &mode, 0);
-    ImGui::SameLine();
-    ImGui::RadioButton("length change", &mode, 1);
-    ImGui::SameLine();
-    ImGui::RadioButton("role", &mode, 2);
-    doc.colourMode = static_cast<ColourMode>(mode);
+    drawColourModeChoice(ctx, "Colour the muscles by");
 
     // ---- The hip-back connection.
     const movement::PoseSample* s = doc.sample();
