@@ -2,6 +2,7 @@
 // names, atomic files, same command same bytes.
 #include "render_support.hpp"
 #include "support/run_process.hpp"
+#include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>
 #include <gif_lib.h>
@@ -10,7 +11,6 @@
 #include <fstream>
 #include <sstream>
 
-#include <unistd.h>
 
 using hv::test::hipview;
 using hv::test::runProcess;
@@ -19,25 +19,11 @@ namespace {
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
-// A fresh folder for one test, removed afterwards.
-struct TempDir {
-    std::filesystem::path path;
-    TempDir() {
-        static int n = 0;
-        path = std::filesystem::temp_directory_path() / ("hv_render_test_" + std::to_string(::getpid()) + "_" + std::to_string(n++));
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-    std::string operator/(const std::string& name) const { return (path / name).string(); }
+// The shared scratch folder, its files named as strings for command lines.
+struct TempDir : hv::test::TempDir {
+    std::string operator/(const std::string& name) const { return (path() / name).string(); }
 };
 
-std::string readFile(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    std::ostringstream s;
-    s << f.rdbuf();
-    return s.str();
-}
 
 bool haveGl() { return hv::test::figureRenderer() != nullptr; }
 
@@ -62,7 +48,7 @@ TEST_CASE("the issue's first-user command writes a transparent labelled figure")
     CHECK(im.width == 1920);
     CHECK(im.height == 1080);
     CHECK(hv::test::pixel(im, 0, 0)[3] == 0);
-    CHECK(filesIn(dir.path) == 1); // no temporary files left behind
+    CHECK(filesIn(dir.path()) == 1); // no temporary files left behind
 }
 
 TEST_CASE("same command, same bytes") {
@@ -71,7 +57,7 @@ TEST_CASE("same command, same bytes") {
     const std::string args = " render --size 640x360 --view posterior --highlight gluteus_medius --labels -o ";
     REQUIRE(runProcess(hipview() + args + (dir / "a.png")).exitCode == 0);
     REQUIRE(runProcess(hipview() + args + (dir / "b.png")).exitCode == 0);
-    const std::string a = readFile(dir / "a.png"), b = readFile(dir / "b.png");
+    const std::string a = hv::test::readText(dir / "a.png"), b = hv::test::readText(dir / "b.png");
     CHECK(a.size() > 1000);
     CHECK(a == b);
 }
@@ -104,7 +90,7 @@ TEST_CASE("unknown views, muscles, coordinates and movements are named with the 
     r = runProcess(hipview() + " render --view anterior 2>&1");
     CHECK(r.exitCode == 2);
     CHECK(contains(r.out, "-o FILE.png"));
-    CHECK(filesIn(dir.path) == 0);
+    CHECK(filesIn(dir.path()) == 0);
 }
 
 TEST_CASE("a failed render leaves an existing file untouched and no partial file") {
@@ -114,14 +100,14 @@ TEST_CASE("a failed render leaves an existing file untouched and no partial file
     { std::ofstream(keep) << "the old figure"; }
     auto r = runProcess(hipview() + " render --highlight nosuchmuscle -o " + keep + " 2>&1");
     CHECK(r.exitCode == 2);
-    CHECK(readFile(keep) == "the old figure");
+    CHECK(hv::test::readText(keep) == "the old figure");
     // A destination that cannot be replaced (a folder): the write fails cleanly.
-    std::filesystem::create_directories(dir.path / "taken.png" / "inside");
+    std::filesystem::create_directories(dir.path() / "taken.png" / "inside");
     r = runProcess(hipview() + " render --size 64x64 -o " + (dir / "taken.png") + " 2>&1");
     CHECK(r.exitCode == 1);
     CHECK(contains(r.out, "taken.png"));
-    CHECK(std::filesystem::is_directory(dir.path / "taken.png" / "inside"));
-    CHECK(filesIn(dir.path) == 2); // keep.png and the folder: no temporary file left
+    CHECK(std::filesystem::is_directory(dir.path() / "taken.png" / "inside"));
+    CHECK(filesIn(dir.path()) == 2); // keep.png and the folder: no temporary file left
 }
 
 TEST_CASE("a scene file renders all its figures in one process, --save-scene writes one that re-renders the same") {
@@ -147,12 +133,12 @@ TEST_CASE("a scene file renders all its figures in one process, --save-scene wri
     r = runProcess(hipview() + " render --size 320x180 --view lateral-left --pose knee_angle_l=60 --highlight sartorius_l"
                                " -o " + (dir / "cli.png") + " --save-scene " + (dir / "saved.toml") + " 2>&1");
     REQUIRE(r.exitCode == 0);
-    const std::string first = readFile(dir / "cli.png");
+    const std::string first = hv::test::readText(dir / "cli.png");
     std::filesystem::remove(dir / "cli.png");
     r = runProcess(hipview() + " render " + (dir / "saved.toml") + " 2>&1");
-    INFO(readFile(dir / "saved.toml"));
+    INFO(hv::test::readText(dir / "saved.toml"));
     REQUIRE(r.exitCode == 0);
-    CHECK(readFile(dir / "cli.png") == first);
+    CHECK(hv::test::readText(dir / "cli.png") == first);
 }
 
 TEST_CASE("scene file mistakes are reported at file:line:field and nothing is rendered") {
@@ -183,7 +169,7 @@ TEST_CASE("a movement renders at a time, or as numbered frames with an animated 
     INFO(r.out);
     REQUIRE(r.exitCode == 0);
     for (const char* f : {"flex_0000.png", "flex_0001.png", "flex_0002.png", "flex_0003.png"}) CHECK(std::filesystem::exists(dir / f));
-    const std::string gif = readFile(dir / "flex.gif");
+    const std::string gif = hv::test::readText(dir / "flex.gif");
     REQUIRE(gif.size() > 100);
     CHECK(gif.substr(0, 6) == "GIF89a");
     // Decoded, it holds the four frames at the figure's size.
@@ -196,7 +182,7 @@ TEST_CASE("a movement renders at a time, or as numbered frames with an animated 
     CHECK(g->SHeight == 120);
     DGifCloseFile(g, &error);
     // The frames differ: the hip moves.
-    CHECK(readFile(dir / "flex_0000.png") != readFile(dir / "flex_0003.png"));
+    CHECK(hv::test::readText(dir / "flex_0000.png") != hv::test::readText(dir / "flex_0003.png"));
 }
 
 TEST_CASE("--mp4 writes a video where ffmpeg is installed, and says how to get it where not") {

@@ -3,6 +3,7 @@
 // pixel. Skipped (with a message) where xvfb-run is missing. Also what happens with no display and
 // with wrong names on the command line (no X server needed).
 #include "support/run_process.hpp"
+#include "support/temp_dir.hpp"
 
 #include "scene/scene.hpp"
 
@@ -17,7 +18,6 @@
 #include <map>
 #include <sstream>
 
-#include <unistd.h>
 
 using hv::test::hipview;
 using hv::test::runProcess;
@@ -26,16 +26,9 @@ namespace {
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
-struct TempDir {
-    std::filesystem::path path;
-    TempDir() {
-        static int n = 0;
-        path = std::filesystem::temp_directory_path() / ("hv_window_test_" + std::to_string(::getpid()) + "_" + std::to_string(n++));
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-    std::string operator/(const std::string& name) const { return (path / name).string(); }
+// The shared scratch folder, its files named as strings for command lines.
+struct TempDir : hv::test::TempDir {
+    std::string operator/(const std::string& name) const { return (path() / name).string(); }
 };
 
 bool haveXvfb() {
