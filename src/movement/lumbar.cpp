@@ -129,6 +129,10 @@ LumbarShares lumbarShares(const Model& model, const LumbarSpine& spine, std::spa
     for (std::size_t p = 0; p < 3; ++p) {
         PlaneShare& ps = out.planes[p];
         ps.hipDeg = hip[p] >= 0 ? std::abs(toDegrees(q[static_cast<std::size_t>(hip[p])])) : 0.0;
+        if (ps.hipDeg >= 0.05) {
+            const Coordinate& c = model.coordinates[static_cast<std::size_t>(hip[p])];
+            ps.hipMotion = q[static_cast<std::size_t>(hip[p])] > 0.0 ? c.positiveMeaning : c.negativeMeaning;
+        }
         for (std::size_t i = 0; i < kLumbarLevels; ++i) {
             const int c = spine.levels[i].coordinates[p];
             out.levels[i].name = spine.levels[i].name;

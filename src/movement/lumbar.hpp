@@ -74,6 +74,8 @@ struct LevelShare {
 };
 struct PlaneShare {
     double hipDeg = 0.0;      // |hip angle| of hipSide in this plane
+    std::string_view hipMotion; // its direction in the coordinate's words ("flexion", "abduction",
+                                // "external rotation", ...); empty under 0.05 deg. Views the model.
     double lumbarDeg = 0.0;   // sum of |level angles|
     double lumbarShare = 0.0; // lumbarDeg / (hipDeg + lumbarDeg), 0..1
 };

@@ -112,10 +112,10 @@ void drawMovementPanel(PanelContext& ctx) {
     ImGui::Spacing();
     heading(ctx, "Hip and low back");
     if (s) {
-        const char* planes[] = {"bending forward/back", "side bending", "turning"};
+        const char* planes[] = {"forward/back", "sideways", "turning"};
         if (ImGui::BeginTable("shares", 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
             ImGui::TableSetupColumn("plane");
-            ImGui::TableSetupColumn("hip");
+            ImGui::TableSetupColumn(s->lumbar.hipSide == Side::Left ? "left hip" : "right hip");
             ImGui::TableSetupColumn("lumbar");
             ImGui::TableHeadersRow();
             for (std::size_t p = 0; p < 3; ++p) {
@@ -125,8 +125,13 @@ void drawMovementPanel(PanelContext& ctx) {
                 ImGui::TextUnformatted(planes[p]);
                 ImGui::TableNextColumn();
                 ImGui::Text("%.1f deg", ps.hipDeg);
+                if (!ps.hipMotion.empty()) { // under the angle, wrapped: the panel is narrow
+                    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+                    ImGui::TextWrapped("%.*s", static_cast<int>(ps.hipMotion.size()), ps.hipMotion.data());
+                    ImGui::PopStyleColor();
+                }
                 ImGui::TableNextColumn();
-                ImGui::Text("%.1f deg (%.0f %%)", ps.lumbarDeg, 100.0 * ps.lumbarShare);
+                ImGui::Text("%.1f deg (%.0f%%)", ps.lumbarDeg, 100.0 * ps.lumbarShare);
             }
             ImGui::EndTable();
         }

@@ -131,6 +131,26 @@ TEST_CASE("pelvic tilt carries the lumbar spine: anterior tilt arches it, poster
     CHECK(angleBetween(trunkRotation(neutral.q), trunkRotation(posterior.q)) < 0.1);
 }
 
+TEST_CASE("the hip's share of each plane is named by its direction: figure-4 is flexion, abduction and external rotation") {
+    const Movement& m = hv::test::movementById("figure-4");
+    const MovementPlayer player(model(), m, {});
+    const PoseSample held = player.sample(3.0);
+    REQUIRE(held.lumbar.hipSide == Side::Right);
+    const auto flexion = coordDeg(held, "hip_flexion_r"), adduction = coordDeg(held, "hip_adduction_r"),
+               rotation = coordDeg(held, "hip_rotation_r");
+    REQUIRE(flexion > 30.0);
+    REQUIRE(adduction < -5.0);
+    REQUIRE(rotation < -5.0);
+    CHECK(held.lumbar.plane(Plane::Sagittal).hipDeg == doctest::Approx(flexion));
+    CHECK(held.lumbar.plane(Plane::Sagittal).hipMotion == "flexion");
+    CHECK(held.lumbar.plane(Plane::Frontal).hipMotion == "abduction");
+    CHECK(held.lumbar.plane(Plane::Transverse).hipMotion == "external rotation");
+    // standing still, no direction is named
+    const PoseSample start = player.sample(0.0);
+    for (const PlaneShare& ps : start.lumbar.planes)
+        if (ps.hipDeg < 0.05) CHECK(ps.hipMotion.empty());
+}
+
 TEST_CASE("a hip hinge comes from the hips, rounding the back puts the bend in the lumbar spine") {
     const PoseSample hinge = MovementPlayer(model(), hv::test::movementById("hip-hinge")).sample(2.25);
     const PoseSample rounded = MovementPlayer(model(), hv::test::movementById("forward-bend-rounded")).sample(2.25);
