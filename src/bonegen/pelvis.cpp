@@ -247,7 +247,7 @@ void addSacrumAndCoccyx(Sdf& s, const Transform& lumbosacral) {
             Vec3 p = front[i] - t * ap + 0.003 * a * ap;
             // alae slope down from the endplate and back from the promontory towards the
             // sacroiliac joints (the promontory is the most forward point of the sacral base)
-            if (i == 0) p += (0.004 * a + 0.006 * a * a) * (-normal) - (0.009 * a) * ap + a * a * Vec3(-0.004, -0.005, 0.0);
+            if (i == 0) p += (0.004 * a + 0.006 * a * a) * (-normal) - (0.009 * a + 0.010 * a * a) * ap + a * a * Vec3(-0.004, -0.011, 0.0);
             p.z = c * halfWidth[i];
             row.push_back(p);
             // (the alae thin out towards the sacroiliac joints: a wing, not a bar)
