@@ -31,13 +31,6 @@ std::vector<std::string> lines(const std::string& text) {
     return out;
 }
 
-bool haveShared() {
-    std::error_code ec;
-    if (std::filesystem::is_directory(hv::test::sharedModels(), ec)) return true;
-    MESSAGE("skipped: " << hv::test::sharedModels() << " is absent");
-    return false;
-}
-
 using Scratch = hv::test::TempDir;
 
 struct Run {
@@ -55,7 +48,7 @@ Run run(const Scratch& s, const std::string& arguments) {
 } // namespace
 
 TEST_CASE("inspect: every malformed model gets one message naming the file and the reason, exit 1") {
-    if (!haveShared()) return;
+    if (!hv::test::haveSharedModels()) return;
     Scratch s;
     for (const auto& m : kMalformedModels) {
         const std::string file = hv::test::sharedModels() + "/" + m.path;
@@ -73,7 +66,7 @@ TEST_CASE("inspect: every malformed model gets one message naming the file and t
 }
 
 TEST_CASE("inspect: the good shared models and the default model are read whole, exit 0") {
-    if (!haveShared()) return;
+    if (!hv::test::haveSharedModels()) return;
     Scratch s;
     const std::string models = hv::test::sharedModels();
     std::string files = HV_SOURCE_DIR "/assets/hip.glb";
@@ -117,7 +110,7 @@ TEST_CASE("inspect --help describes the command, and a missing file or option is
 
 TEST_CASE("render --model: a malformed model it cannot draw gets one message naming the file and the "
           "reason, exit 1 and no figure, one it can draw in part is drawn with the warnings named") {
-    if (!haveShared()) return;
+    if (!hv::test::haveSharedModels()) return;
     Scratch s;
     for (const auto& m : kMalformedModels) {
         const std::string file = hv::test::sharedModels() + "/" + m.path;

@@ -5,7 +5,7 @@
 #include "scene/geometry.hpp"
 #include "scene/validate.hpp"
 
-#include "model_paths.hpp"
+#include "support/shared_models.hpp"
 
 #include <doctest/doctest.h>
 

@@ -3,7 +3,7 @@
 #include "io/model_loader.hpp"
 #include "scene/validate.hpp"
 
-#include "model_paths.hpp"
+#include "support/shared_models.hpp"
 #include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>

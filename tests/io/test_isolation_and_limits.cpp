@@ -6,7 +6,7 @@
 #include "scene/geometry.hpp"
 #include "scene/validate.hpp"
 
-#include "model_paths.hpp"
+#include "support/shared_models.hpp"
 #include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>

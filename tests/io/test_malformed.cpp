@@ -5,7 +5,7 @@
 #include "scene/evaluate.hpp"
 #include "scene/geometry.hpp"
 
-#include "model_paths.hpp"
+#include "support/shared_models.hpp"
 
 #include <doctest/doctest.h>
 

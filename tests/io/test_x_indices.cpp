@@ -4,7 +4,7 @@
 // out-of-range skin vertex index (found by mutation testing). Sound files still load.
 #include "io/model_loader.hpp"
 
-#include "model_paths.hpp"
+#include "support/shared_models.hpp"
 #include "support/temp_dir.hpp"
 
 #include <doctest/doctest.h>

@@ -4,6 +4,8 @@
 // tests so that every file is covered everywhere (tests/cli, tests/ui).
 #pragma once
 
+#include "support/shared_models.hpp"
+
 #include <array>
 #include <string>
 
@@ -29,7 +31,5 @@ inline constexpr std::array<MalformedModel, 11> kMalformedModels{{
     {"malformed/gltf/SceneWithoutNodes.gltf", "has no nodes", false},
     {"malformed/gltf/BoxWithInfinites.glb", "not finite", false},
 }};
-
-inline std::string sharedModels() { return std::string(HV_SHARED_DIR) + "/testdata/models"; }
 
 } // namespace hv::test

@@ -3,6 +3,7 @@
 #include "anatomy_draw/palette.hpp"
 #include "io/atomic_file.hpp"
 
+#include "support/shared_models.hpp"
 #include "ui_fixture.hpp"
 
 #include <cstring>
@@ -20,15 +21,6 @@ std::size_t countFlag(const draw::DrawList& l, std::uint32_t flag) {
     std::size_t n = 0;
     for (const auto& i : l.items) n += (i.flags & flag) != 0;
     return n;
-}
-
-const char* kModels = HV_SHARED_DIR "/testdata/models";
-
-bool haveShared() {
-    std::error_code ec;
-    if (std::filesystem::is_directory(kModels, ec)) return true;
-    MESSAGE("skipped: " << kModels << " is absent");
-    return false;
 }
 
 // A one-mesh glTF whose mesh is named after piriformis' alias, a small tetrahedron on the right
@@ -145,14 +137,14 @@ TEST_CASE("the live actions of the selection follow the pose") {
 }
 
 TEST_CASE("a malformed model gets a message and the current scene stays") {
-    if (!haveShared()) return;
+    if (!hv::test::haveSharedModels()) return;
     Document d = makeDocument();
     d.drawList();
     const auto before = d.revision();
     const std::size_t items = d.drawList().items.size();
     for (const char* bad : {"/malformed/obj/empty.obj", "/malformed/gltf/RecursiveNodes.gltf",
                             "/malformed/gltf/SceneWithoutNodes.gltf", "/malformed/off/OutOfMemory.off"}) {
-        const Diagnostics diag = d.openModel(std::string(kModels) + bad);
+        const Diagnostics diag = d.openModel(hv::test::sharedModels() + bad);
         CAPTURE(bad);
         REQUIRE_FALSE(diag.empty());
         CHECK_FALSE(diag[0].message.empty());
@@ -166,7 +158,7 @@ TEST_CASE("a malformed model gets a message and the current scene stays") {
 }
 
 TEST_CASE("every test model loads and shows, skinned ones posed by their own animation") {
-    if (!haveShared()) return;
+    if (!hv::test::haveSharedModels()) return;
     const char* models[] = {
         "/gltf/RiggedSimple/RiggedSimple.glb", "/gltf/RiggedFigure/RiggedFigure.glb",
         "/gltf/SimpleSkin/glTF/SimpleSkin.gltf", "/gltf/SimpleSkin/glTF-Embedded/SimpleSkin.gltf",
@@ -180,8 +172,8 @@ TEST_CASE("every test model loads and shows, skinned ones posed by their own ani
     Document d = makeDocument();
     for (const char* m : models) {
         CAPTURE(m);
-        const Diagnostics diag = d.openModel(std::string(kModels) + m);
-        CHECK(d.modelPath() == std::string(kModels) + m);
+        const Diagnostics diag = d.openModel(hv::test::sharedModels() + m);
+        CHECK(d.modelPath() == hv::test::sharedModels() + m);
         const draw::DrawList& l = d.drawList();
         CHECK_FALSE(l.items.empty());
         bool skinned = false;

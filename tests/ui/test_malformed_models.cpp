@@ -15,20 +15,9 @@ using namespace hv::ui;
 using hv::test::has;
 using hv::test::kMalformedModels;
 
-namespace {
-
-bool haveShared() {
-    std::error_code ec;
-    if (std::filesystem::is_directory(hv::test::sharedModels(), ec)) return true;
-    MESSAGE("skipped: " << hv::test::sharedModels() << " is absent");
-    return false;
-}
-
-} // namespace
-
 TEST_CASE("each malformed model: one message naming the file and the reason, a model that cannot be "
           "drawn leaves the current scene as it was") {
-    if (!haveShared()) return;
+    if (!hv::test::haveSharedModels()) return;
     const std::string good = hv::test::sharedModels() + "/gltf/RiggedSimple/RiggedSimple.glb";
     for (const auto& m : kMalformedModels) {
         const std::string file = hv::test::sharedModels() + "/" + m.path;
@@ -59,7 +48,7 @@ TEST_CASE("each malformed model: one message naming the file and the reason, a m
 }
 
 TEST_CASE("after a model read in part, a malformed one keeps the partial model on screen") {
-    if (!haveShared()) return;
+    if (!hv::test::haveSharedModels()) return;
     Document d(test::uiContent(), &test::uiMovements(), test::kNoDefaultModel);
     const std::string partial = hv::test::sharedModels() + "/malformed/obj/malformed2.obj";
     REQUIRE_FALSE(d.openModel(partial).empty()); // its warning

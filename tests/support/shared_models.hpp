@@ -13,15 +13,21 @@ namespace hv::test {
 inline std::filesystem::path testModelsDir() {
     return std::filesystem::path(HV_SHARED_DIR) / "testdata" / "models";
 }
+// The same folder as a string, for building command lines and paths by concatenation.
+inline std::string sharedModels() { return testModelsDir().string(); }
+
+// True when the shared folder is there; otherwise false, with a message saying the test skips.
+inline bool haveSharedModels() {
+    std::error_code ec;
+    if (std::filesystem::is_directory(testModelsDir(), ec)) return true;
+    MESSAGE("skipped: the shared test models are not at " << testModelsDir().string());
+    return false;
+}
 
 // The model's path, or nothing (with a message) when the shared folder is absent.
 inline std::optional<std::filesystem::path> testModel(const std::string& relative) {
-    const std::filesystem::path dir = testModelsDir();
-    if (!std::filesystem::is_directory(dir)) {
-        MESSAGE("skipped: the shared test models are not at " << dir.string());
-        return std::nullopt;
-    }
-    return dir / relative;
+    if (!haveSharedModels()) return std::nullopt;
+    return testModelsDir() / relative;
 }
 
 } // namespace hv::test
