@@ -24,6 +24,12 @@ bool Args::flag(std::string_view name) {
     return found;
 }
 
+bool Args::help(const char* text) {
+    if (!flag("--help") && !flag("-h")) return false;
+    std::fputs(text, stdout);
+    return true;
+}
+
 std::vector<std::string> Args::options(std::string_view name) {
     m_known.emplace_back(name);
     std::vector<std::string> out;

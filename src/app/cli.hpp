@@ -22,6 +22,8 @@ public:
     Args(std::string command, std::span<const std::string> args);
 
     bool flag(std::string_view name);                       // --name
+    // --help or -h: prints `text` (the command's help) to stdout and returns true.
+    bool help(const char* text);
     std::optional<std::string> option(std::string_view name); // --name VALUE (last wins)
     std::vector<std::string> options(std::string_view name);  // every --name VALUE
     std::vector<std::string> positionals();                    // everything not an option

@@ -36,10 +36,7 @@ constexpr const char* kHelp =
 
 int runBake(std::span<const std::string> argv) {
     Args args("bake", argv);
-    if (args.flag("--help") || args.flag("-h")) {
-        std::fputs(kHelp, stdout);
-        return kExitOk;
-    }
+    if (args.help(kHelp)) return kExitOk;
     auto output = args.option("--output");
     if (auto o = args.option("-o")) output = o;
     const auto anatomyArg = args.option("--anatomy");

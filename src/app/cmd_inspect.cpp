@@ -110,10 +110,7 @@ bool inspect(const std::string& path) {
 
 int runInspect(std::span<const std::string> argv) {
     Args args("inspect", argv);
-    if (args.flag("--help") || args.flag("-h")) {
-        std::fputs(kHelp, stdout);
-        return kExitOk;
-    }
+    if (args.help(kHelp)) return kExitOk;
     const std::vector<std::string> files = args.positionals();
     if (!args.finish()) return kExitUsage;
     if (files.empty()) {

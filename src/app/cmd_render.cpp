@@ -320,10 +320,7 @@ int renderFigure(Session& session, const Content& content, const draw::FigureSpe
 
 int runRender(std::span<const std::string> argv) {
     Args args("render", argv);
-    if (args.flag("--help") || args.flag("-h")) {
-        std::fputs(kHelp, stdout);
-        return kExitOk;
-    }
+    if (args.help(kHelp)) return kExitOk;
     draw::FigureSpec spec;
     bool figureOptions = false;
     const auto opt = [&](std::string_view name) {

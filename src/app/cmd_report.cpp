@@ -311,10 +311,7 @@ int runMovementReport(Args& args, const MovementRequest& request, const std::vec
 
 int runReport(std::span<const std::string> argv) {
     Args args("report", argv);
-    if (args.flag("--help") || args.flag("-h")) {
-        std::fputs(kHelp, stdout);
-        return kExitOk;
-    }
+    if (args.help(kHelp)) return kExitOk;
     const auto sweepOption = args.option("--sweep");
     const std::string sweepArg = sweepOption.value_or("hip_flexion=0:120:5");
     std::vector<std::string> muscleIds;

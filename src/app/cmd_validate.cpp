@@ -21,10 +21,7 @@ constexpr const char* kHelp =
 
 int runValidate(std::span<const std::string> argv) {
     Args args("validate", argv);
-    if (args.flag("--help") || args.flag("-h")) {
-        std::fputs(kHelp, stdout);
-        return kExitOk;
-    }
+    if (args.help(kHelp)) return kExitOk;
     const std::string dir = contentDirectory(args);
     if (!args.finish()) return kExitUsage;
     if (const auto extra = args.positionals(); !extra.empty()) {

@@ -52,10 +52,7 @@ constexpr const char* kHelp =
 
 int runView(std::span<const std::string> argv) {
     Args args("view", argv);
-    if (args.flag("--help") || args.flag("-h")) {
-        std::fputs(kHelp, stdout);
-        return kExitOk;
-    }
+    if (args.help(kHelp)) return kExitOk;
     ui::StartOptions start;
     start.select = args.option("--select");
     start.pose = args.option("--pose");

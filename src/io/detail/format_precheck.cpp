@@ -392,7 +392,6 @@ class XTokens {
                 ++m_at;
             }
         }
-        ++m_count;
         return m_text.substr(start, m_at - start);
     }
 
@@ -402,7 +401,6 @@ class XTokens {
   private:
     std::string_view m_text;
     std::size_t m_at = 0;
-    std::size_t m_count = 0;
 };
 
 struct XChecker {

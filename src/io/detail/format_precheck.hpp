@@ -1,5 +1,6 @@
 // Header checks for the formats whose headers state counts and sizes (PLY, OFF, binary STL, IQM),
-// and the indices of text DirectX .x meshes, run on the file's bytes before Assimp sees them. Assimp 5.2 trusts these headers: it reserves
+// and the indices of text DirectX .x meshes, run on the file's bytes before Assimp sees them.
+// Assimp 5.2 trusts these headers: it reserves
 // memory for whatever count a header claims (OutOfMemory.off claims 353 billion vertices) and
 // some of its readers run past a garbled header (a PLY regression file crashes Debian's 5.2.5).
 // No third-party types here.
