@@ -16,9 +16,9 @@
 #include "movement/loader.hpp"
 #include "render/headless_context.hpp"
 #include "render/renderer.hpp"
-#include "ui/adaptive_quality.hpp"
-#include "ui/document.hpp"
-#include "ui/orbit_camera.hpp"
+#include "document/adaptive_quality.hpp"
+#include "document/document.hpp"
+#include "document/orbit_camera.hpp"
 #include "ui/scene_view.hpp"
 
 #include <epoxy/gl.h>
@@ -46,7 +46,7 @@ double cpuMs() {
 
 struct Case {
     const char* name;
-    ui::Quality quality;
+    doc::Quality quality;
     bool selection;
 };
 
@@ -77,16 +77,16 @@ int main(int argc, char** argv) {
         return 0;
     }
     std::printf("%s\n", context->description().c_str());
-    ui::Document doc(content, movements.library ? &*movements.library : nullptr, modelPath);
+    doc::Document doc(content, movements.library ? &*movements.library : nullptr, modelPath);
     std::printf("model: %s\n", doc.modelDisplayName().c_str());
     {
         std::size_t full = 0, coarse = 0;
-        for (const auto& i : doc.drawList(ui::Detail::Full).items) full += i.mesh ? i.mesh->indices.size() / 3 : 0;
-        for (const auto& i : doc.drawList(ui::Detail::Coarse).items) coarse += i.mesh ? i.mesh->indices.size() / 3 : 0;
+        for (const auto& i : doc.drawList(doc::Detail::Full).items) full += i.mesh ? i.mesh->indices.size() / 3 : 0;
+        for (const auto& i : doc.drawList(doc::Detail::Coarse).items) coarse += i.mesh ? i.mesh->indices.size() / 3 : 0;
         std::printf("triangles drawn: %zu at full detail, %zu at moving detail\n", full, coarse);
         const auto s = bench::time(5, [&] {
             doc.manualPose[0] += 0.001;
-            doc.drawList(ui::Detail::Coarse);
+            doc.drawList(doc::Detail::Coarse);
         });
         bench::print("draw list rebuilt at moving detail (pose changed)", s);
         doc.resetPose();
@@ -108,21 +108,21 @@ int main(int argc, char** argv) {
         doc.resetPose();
     }
 
-    const ui::QualitySettings defaults;
+    const doc::QualitySettings defaults;
     const Case cases[] = {
         {"orbit, moving quality (adaptive)", defaults.moving, false},
         {"orbit, moving quality, muscle selected (x-ray)", defaults.moving, true},
         {"orbit, full quality (4x MSAA, AO)", defaults.full, false},
         {"orbit, full quality, muscle selected (x-ray)", defaults.full, true},
-        {"orbit, moving quality but full detail", ui::Quality{0.6f, 1, false, true}, false},
-        {"orbit, full resolution, no MSAA, no AO", ui::Quality{1.0f, 1, false, true}, false},
-        {"orbit, 0.5 resolution, no MSAA, no AO", ui::Quality{0.5f, 1, false, true}, false},
-        {"orbit, 0.25 resolution, no MSAA, no AO", ui::Quality{0.25f, 1, false, true}, false},
+        {"orbit, moving quality but full detail", doc::Quality{0.6f, 1, false, true}, false},
+        {"orbit, full resolution, no MSAA, no AO", doc::Quality{1.0f, 1, false, true}, false},
+        {"orbit, 0.5 resolution, no MSAA, no AO", doc::Quality{0.5f, 1, false, true}, false},
+        {"orbit, 0.25 resolution, no MSAA, no AO", doc::Quality{0.25f, 1, false, true}, false},
     };
     for (const Case& c : cases) {
-        doc.select(c.selection ? ui::Selection{"piriformis", Side::Right, true} : ui::Selection{});
-        const draw::DrawList& list = doc.drawList(c.quality.fullDetail ? ui::Detail::Full : ui::Detail::Coarse);
-        ui::OrbitCamera camera;
+        doc.select(c.selection ? doc::Selection{"piriformis", Side::Right, true} : doc::Selection{});
+        const draw::DrawList& list = doc.drawList(c.quality.fullDetail ? doc::Detail::Full : doc::Detail::Coarse);
+        doc::OrbitCamera camera;
         camera.azimuthDeg = 30.0;
         camera.elevationDeg = 12.0;
         camera.frame(draw::framingBounds(list.items), static_cast<float>(width) / height, 0.05f);
@@ -149,10 +149,10 @@ int main(int argc, char** argv) {
     // The pick-id image the window renders once the picture settles (hover, click, labels).
     {
         const draw::DrawList& list = doc.drawList();
-        ui::OrbitCamera camera;
+        doc::OrbitCamera camera;
         camera.frame(draw::framingBounds(list.items), static_cast<float>(width) / height, 0.05f);
         const auto s = bench::time(5, [&] {
-            view.draw(list.items, camera.camera({}), width, height, ui::Quality{0.1f, 1, false, true}, base);
+            view.draw(list.items, camera.camera({}), width, height, doc::Quality{0.1f, 1, false, true}, base);
             view.ids(list.items, camera.camera({}));
             glFinish();
         });

@@ -211,27 +211,100 @@ Material boneMaterial() {
     return m;
 }
 
+// A third-party primitive's own material (base colour, texture with KHR_texture_transform). The
+// texture pointer shares ownership of `owner`, the scene holding the image.
+Material modelMaterial(const std::shared_ptr<const scene::Scene>& owner, const scene::Primitive& prim) {
+    const scene::Scene& s = *owner;
+    Material out;
+    if (prim.material < 0 || prim.material >= static_cast<int>(s.materials.size())) return out;
+    const scene::Material& sm = s.materials[static_cast<std::size_t>(prim.material)];
+    out.baseColor = sm.baseColor;
+    out.roughness = sm.roughness;
+    out.doubleSided = sm.doubleSided;
+    out.alphaBlend = sm.alphaMode == scene::AlphaMode::Blend;
+    out.alphaCutoff = sm.alphaMode == scene::AlphaMode::Mask ? sm.alphaCutoff : -1.0f;
+    const scene::TextureRef& tex = sm.baseColorTexture;
+    if (tex.image >= 0 && tex.image < static_cast<int>(s.images.size()) && !s.images[static_cast<std::size_t>(tex.image)].rgba.empty()) {
+        out.baseColorTexture = ImagePtr(owner, &s.images[static_cast<std::size_t>(tex.image)]);
+        out.texCoord = tex.texCoord;
+        // KHR_texture_transform: T * R * S.
+        const float c = std::cos(tex.rotation), si = std::sin(tex.rotation);
+        const glm::mat3 t(1, 0, 0, 0, 1, 0, tex.offset.x, tex.offset.y, 1);
+        const glm::mat3 r(c, -si, 0, si, c, 0, 0, 0, 1);
+        const glm::mat3 sc(tex.scale.x, 0, 0, 0, tex.scale.y, 0, 0, 0, 1);
+        out.uvTransform = t * r * sc;
+    }
+    return out;
+}
+
 } // namespace
 
-DrawList AnatomyDrawer::build(std::span<const double> q, const DrawOptions& options) const {
-    const Model& model = m_content->model;
-    assert(q.size() == model.coordinates.size());
-    DrawList list;
-    std::vector<Transform> bodies = computeBodyTransforms(model, q);
-    for (Transform& b : bodies) b = options.room * b;
-    const Layers& layers = options.layers;
+// ---- build(): one context resolved once, then five sections that append to the list.
 
-    const auto lowerLeg = [&](int b) {
-        if (b < 0) return false;
-        const std::string& n = model.bodies[static_cast<std::size_t>(b)].name;
-        return n.starts_with("tibia") || n.starts_with("fibula") || n.starts_with("patella") || n.starts_with("talus") ||
-               n.starts_with("calcn") || n.starts_with("toes");
+// What every section needs, resolved once per build: the posed bodies, and per muscle whether it
+// is shown, its flags and its colour (by group, or per part from the colouring option).
+struct AnatomyDrawer::BuildContext {
+    const Model& model;
+    const DrawOptions& options;
+    DrawList& list;
+    std::vector<Transform> bodies;            // ground <- body at the pose, the room applied
+    std::vector<char> muscleShown;            // per muscle
+    std::vector<std::uint32_t> muscleFlags;   // per muscle: highlight, outline or ghost
+    std::vector<char> highlighted;            // per muscle
+    std::vector<glm::vec3> groupColour;       // per muscle, linear RGB
+    PartColours partColours;
+    std::vector<float> boneTint;              // per body: 0 none .. 1 fully the lumbar tint
+    std::vector<char> drawnFromModel;         // per muscle: a model mesh named by its alias drew it
+    std::vector<char> wrapUsed;               // per wrap cylinder: a drawn muscle uses it
+    struct Anchor {
+        glm::vec3 position{0.0f};
+        float size = -1.0f;
+        std::vector<std::uint32_t> ids;
     };
-    const auto bodyShown = [&](int b) {
+    std::vector<Anchor> anchors;              // per muscle: where a label points, its pick ids
+
+    BuildContext(const Content& content, const DrawOptions& o, DrawList& l, std::span<const double> q)
+        : model(content.model), options(o), list(l), partColours(content.model, o.colouring) {
+        bodies = computeBodyTransforms(model, q);
+        for (Transform& b : bodies) b = o.room * b;
+        const Layers& layers = o.layers;
+        const std::size_t n = model.muscles.size();
+        muscleShown.resize(n);
+        muscleFlags.resize(n);
+        highlighted.resize(n);
+        groupColour.resize(n);
+        drawnFromModel.assign(n, 0);
+        anchors.resize(n);
+        wrapUsed.assign(model.wrapCylinders.size(), 0);
+        const bool anyHighlight = !o.highlight.empty();
+        for (std::size_t mi = 0; mi < n; ++mi) {
+            const Muscle& m = model.muscles[mi];
+            bool shown = layers.muscles && sideShown(layers.sides, m.side);
+            if (shown && !(layers.onlyGroups.empty() && layers.onlyMuscles.empty()))
+                shown = std::find(layers.onlyMuscles.begin(), layers.onlyMuscles.end(), m.id) != layers.onlyMuscles.end() ||
+                        std::find(layers.onlyGroups.begin(), layers.onlyGroups.end(), m.group) != layers.onlyGroups.end();
+            muscleShown[mi] = shown;
+            bool h = false;
+            for (const HighlightRef& r : o.highlight) h |= r.muscleId == m.id && (!r.side || *r.side == m.side);
+            highlighted[mi] = h;
+            muscleFlags[mi] = h ? (kHighlighted | kOutlined) : anyHighlight && o.ghostOthers ? std::uint32_t(kGhosted) : 0u;
+            groupColour[mi] = muscleColor(content, m.id);
+        }
+        boneTint = o.lumbarTint ? lumbarTintAmounts(model, *o.lumbarTint) : std::vector<float>(model.bodies.size(), 0.0f);
+    }
+
+    bool lowerLeg(int b) const {
+        if (b < 0) return false;
+        const std::string& name = model.bodies[static_cast<std::size_t>(b)].name;
+        return name.starts_with("tibia") || name.starts_with("fibula") || name.starts_with("patella") ||
+               name.starts_with("talus") || name.starts_with("calcn") || name.starts_with("toes");
+    }
+    bool bodyShown(int b) const {
+        const Layers& layers = options.layers;
         return layers.bones && b >= 0 && sideShown(layers.sides, model.bodies[static_cast<std::size_t>(b)].side) &&
                (layers.lowerLegs || !lowerLeg(b));
-    };
-    const auto boneTarget = [&](int b, int node) {
+    }
+    std::uint32_t boneTarget(int b, int node) {
         PickTarget t;
         t.kind = PickTarget::Kind::Bone;
         t.body = b;
@@ -239,294 +312,274 @@ DrawList AnatomyDrawer::build(std::span<const double> q, const DrawOptions& opti
         const Body& body = model.bodies[static_cast<std::size_t>(b)];
         t.name = body.displayName.empty() ? body.name : body.displayName;
         return list.addTarget(std::move(t));
-    };
-
-    // Which muscles are shown and highlighted.
-    const auto muscleShown = [&](const Muscle& m) {
-        if (!layers.muscles || !sideShown(layers.sides, m.side)) return false;
-        if (layers.onlyGroups.empty() && layers.onlyMuscles.empty()) return true;
-        return std::find(layers.onlyMuscles.begin(), layers.onlyMuscles.end(), m.id) != layers.onlyMuscles.end() ||
-               std::find(layers.onlyGroups.begin(), layers.onlyGroups.end(), m.group) != layers.onlyGroups.end();
-    };
-    const auto highlighted = [&](const Muscle& m) {
-        for (const HighlightRef& h : options.highlight)
-            if (h.muscleId == m.id && (!h.side || *h.side == m.side)) return true;
-        return false;
-    };
-    const bool anyHighlight = !options.highlight.empty();
-    const auto muscleFlags = [&](const Muscle& m) {
-        if (highlighted(m)) return kHighlighted | kOutlined;
-        return anyHighlight && options.ghostOthers ? std::uint32_t(kGhosted) : 0u;
-    };
-    const auto muscleMaterial = [&](const Muscle& m, glm::vec2 belly) {
+    }
+    Material boneMaterialOf(int b) const {
+        Material m = boneMaterial();
+        const float t = b >= 0 ? boneTint[static_cast<std::size_t>(b)] : 0.0f;
+        if (t > 0.0f) m.baseColor = glm::vec4(glm::mix(glm::vec3(m.baseColor), lumbarTintColour(), t), m.baseColor.a);
+        return m;
+    }
+    Material muscleMaterial(int muscle, int part, glm::vec2 belly) const {
         Material mat;
         mat.kind = MaterialKind::Muscle;
-        mat.baseColor = glm::vec4(muscleColor(*m_content, m.id), 1.0f);
+        const glm::vec3 c = partColours.colour(muscle, part).value_or(groupColour[static_cast<std::size_t>(muscle)]);
+        mat.baseColor = glm::vec4(c, 1.0f);
         mat.roughness = 0.45f;
         mat.bellyRange = belly;
         return mat;
-    };
-    std::vector<char> drawnFromModel(model.muscles.size(), 0);
-    // Per muscle: where a label should point, and its pick ids.
-    struct Anchor {
-        glm::vec3 position{0.0f};
-        float size = -1.0f;
-        std::vector<std::uint32_t> ids;
-    };
-    std::vector<Anchor> anchors(model.muscles.size());
-
-    // ---- A loaded model.
-    if (m_model) {
-        const scene::Scene& s = *m_model;
-        std::vector<scene::WorldOverride> overrides;
-        scene::EvaluateOptions eo;
-        if (m_anatomical) {
-            const scene::ScenePose rest = scene::evaluate(s);
-            for (std::size_t n = 0; n < s.nodes.size(); ++n) {
-                const int b = m_nodeBody[n];
-                if (b < 0) continue;
-                const glm::mat4 motion = toSceneMatrix(bodies[static_cast<std::size_t>(b)]) *
-                                         glm::inverse(toSceneMatrix(m_defaultBodies[static_cast<std::size_t>(b)]));
-                overrides.push_back({static_cast<int>(n), motion * rest.world[n]});
-            }
-            eo.worldOverrides = overrides;
-        } else {
-            eo.animation = options.animation;
-            eo.time = options.animationTime;
-        }
-        const scene::ScenePose pose = scene::evaluate(s, eo);
-        std::vector<MatricesPtr> skinMats;
-        for (auto& m : pose.skinMatrices) skinMats.push_back(std::make_shared<const std::vector<glm::mat4>>(m));
-        for (int n : scene::displayedNodes(s)) {
-            const scene::Node& node = s.nodes[static_cast<std::size_t>(n)];
-            if (node.mesh < 0 || node.mesh >= static_cast<int>(s.meshes.size())) continue;
-            const scene::Mesh& mesh = s.meshes[static_cast<std::size_t>(node.mesh)];
-            for (std::size_t p = 0; p < mesh.primitives.size(); ++p) {
-                const scene::Primitive& prim = mesh.primitives[p];
-                if (prim.positions.empty() || prim.indices.empty()) continue;
-                DrawItem item;
-                item.mesh = MeshPtr(m_model, &prim);
-                item.transform = pose.world[static_cast<std::size_t>(n)];
-                const bool skinned = node.skin >= 0 && node.skin < static_cast<int>(skinMats.size()) && prim.influenceCount > 0;
-                if (skinned) item.jointMatrices = skinMats[static_cast<std::size_t>(node.skin)];
-                item.morphWeights = pose.morphWeights[static_cast<std::size_t>(n)];
-                const int body = m_primitiveBody[static_cast<std::size_t>(n)][p];
-                const int muscle = m_primitiveMuscle[static_cast<std::size_t>(n)][p];
-                // Bounds: rest box moved by the node (or its dominant joint's) matrix.
-                glm::mat4 boxMatrix = item.transform;
-                if (skinned) {
-                    const auto& mats = *item.jointMatrices;
-                    std::vector<double> w(mats.size(), 0.0);
-                    for (std::size_t i = 0; i < prim.joints.size() && i < prim.weights.size(); ++i)
-                        if (prim.joints[i] < w.size()) w[prim.joints[i]] += static_cast<double>(prim.weights[i]);
-                    const auto best = std::max_element(w.begin(), w.end());
-                    boxMatrix = best != w.end() ? mats[static_cast<std::size_t>(best - w.begin())] : glm::mat4(1.0f);
-                }
-                item.bounds = transformedBounds(scene::primitiveBounds(prim), boxMatrix);
-                if (muscle >= 0) {
-                    const Muscle& m = model.muscles[static_cast<std::size_t>(muscle)];
-                    if (!muscleShown(m)) continue;
-                    drawnFromModel[static_cast<std::size_t>(muscle)] = 1;
-                    item.material = muscleMaterial(m, {0.0f, 1.0f});
-                    item.flags = muscleFlags(m);
-                    PickTarget t;
-                    t.kind = PickTarget::Kind::MusclePart;
-                    t.part = {muscle, 0};
-                    t.node = n;
-                    t.muscleId = m.id;
-                    t.name = partDisplayName(*m_content, m, 0);
-                    item.pickId = list.addTarget(std::move(t));
-                    Anchor& a = anchors[static_cast<std::size_t>(muscle)];
-                    a.ids.push_back(item.pickId);
-                    if (item.bounds.radius() > a.size) {
-                        a.size = item.bounds.radius();
-                        a.position = item.bounds.center();
-                    }
-                } else if (m_anatomical && body >= 0) {
-                    if (!bodyShown(body)) continue;
-                    item.material = boneMaterial();
-                    item.pickId = boneTarget(body, n);
-                    if (lowerLeg(body)) item.flags |= kNoFraming;
-                } else {
-                    if (!layers.model && !m_anatomical) continue;
-                    if (m_anatomical && !layers.bones) continue;
-                    if (prim.material >= 0 && prim.material < static_cast<int>(s.materials.size())) {
-                        const scene::Material& sm = s.materials[static_cast<std::size_t>(prim.material)];
-                        item.material.baseColor = sm.baseColor;
-                        item.material.roughness = sm.roughness;
-                        item.material.doubleSided = sm.doubleSided;
-                        item.material.alphaBlend = sm.alphaMode == scene::AlphaMode::Blend;
-                        item.material.alphaCutoff = sm.alphaMode == scene::AlphaMode::Mask ? sm.alphaCutoff : -1.0f;
-                        const scene::TextureRef& tex = sm.baseColorTexture;
-                        if (tex.image >= 0 && tex.image < static_cast<int>(s.images.size()) &&
-                            !s.images[static_cast<std::size_t>(tex.image)].rgba.empty()) {
-                            item.material.baseColorTexture = ImagePtr(m_model, &s.images[static_cast<std::size_t>(tex.image)]);
-                            item.material.texCoord = tex.texCoord;
-                            // KHR_texture_transform: T * R * S.
-                            const float c = std::cos(tex.rotation), si = std::sin(tex.rotation);
-                            const glm::mat3 t(1, 0, 0, 0, 1, 0, tex.offset.x, tex.offset.y, 1);
-                            const glm::mat3 r(c, -si, 0, si, c, 0, 0, 0, 1);
-                            const glm::mat3 sc(tex.scale.x, 0, 0, 0, tex.scale.y, 0, 0, 0, 1);
-                            item.material.uvTransform = t * r * sc;
-                        }
-                    }
-                    item.material.useVertexColors = !prim.colors.empty();
-                    PickTarget t;
-                    t.kind = PickTarget::Kind::ModelNode;
-                    t.node = n;
-                    t.name = node.name.empty() ? (mesh.name.empty() ? "node " + std::to_string(n) : mesh.name) : node.name;
-                    item.pickId = list.addTarget(std::move(t));
-                }
-                list.items.push_back(std::move(item));
-            }
-        }
     }
+    std::uint32_t musclePart(int muscle, int part, int node, const Content& content) {
+        const Muscle& m = model.muscles[static_cast<std::size_t>(muscle)];
+        PickTarget t;
+        t.kind = PickTarget::Kind::MusclePart;
+        t.part = {muscle, part};
+        t.node = node;
+        t.muscleId = m.id;
+        t.name = partDisplayName(content, m, static_cast<std::size_t>(part));
+        const std::uint32_t id = list.addTarget(std::move(t));
+        anchors[static_cast<std::size_t>(muscle)].ids.push_back(id);
+        return id;
+    }
+};
 
-    // ---- Stand-in bones.
-    if (!m_model && layers.bones)
-        for (const StandIn& s : m_standIns) {
-            if (!bodyShown(s.body)) continue;
+DrawList AnatomyDrawer::build(std::span<const double> q, const DrawOptions& options) const {
+    assert(q.size() == m_content->model.coordinates.size());
+    DrawList list;
+    BuildContext c(*m_content, options, list, q);
+    if (m_model) addModelItems(c);
+    else if (options.layers.bones) addStandIns(c);
+    if (!m_model || m_anatomical) {
+        addMuscleSolids(c, q);
+        if (options.layers.wraps) addWraps(c);
+    }
+    addLabelAnchors(c);
+    return list;
+}
+
+// A loaded model: HipView's own skeleton posed by the core's bodies (its alias meshes are
+// muscles, the rest bones), or a third-party model as it is, posed by its own animation.
+void AnatomyDrawer::addModelItems(BuildContext& c) const {
+    const scene::Scene& s = *m_model;
+    const Layers& layers = c.options.layers;
+    std::vector<scene::WorldOverride> overrides;
+    scene::EvaluateOptions eo;
+    if (m_anatomical) {
+        const scene::ScenePose rest = scene::evaluate(s);
+        for (std::size_t n = 0; n < s.nodes.size(); ++n) {
+            const int b = m_nodeBody[n];
+            if (b < 0) continue;
+            const glm::mat4 motion = toSceneMatrix(c.bodies[static_cast<std::size_t>(b)]) *
+                                     glm::inverse(toSceneMatrix(m_defaultBodies[static_cast<std::size_t>(b)]));
+            overrides.push_back({static_cast<int>(n), motion * rest.world[n]});
+        }
+        eo.worldOverrides = overrides;
+    } else {
+        eo.animation = c.options.animation;
+        eo.time = c.options.animationTime;
+    }
+    const scene::ScenePose pose = scene::evaluate(s, eo);
+    std::vector<MatricesPtr> skinMats;
+    for (auto& m : pose.skinMatrices) skinMats.push_back(std::make_shared<const std::vector<glm::mat4>>(m));
+    for (int n : scene::displayedNodes(s)) {
+        const scene::Node& node = s.nodes[static_cast<std::size_t>(n)];
+        if (node.mesh < 0 || node.mesh >= static_cast<int>(s.meshes.size())) continue;
+        const scene::Mesh& mesh = s.meshes[static_cast<std::size_t>(node.mesh)];
+        for (std::size_t p = 0; p < mesh.primitives.size(); ++p) {
+            const scene::Primitive& prim = mesh.primitives[p];
+            if (prim.positions.empty() || prim.indices.empty()) continue;
             DrawItem item;
-            item.mesh = s.mesh;
-            item.transform = toSceneMatrix(bodies[static_cast<std::size_t>(s.body)]);
-            item.material = boneMaterial();
-            item.pickId = boneTarget(s.body, -1);
-            item.bounds = transformedBounds(scene::primitiveBounds(*s.mesh), item.transform);
-            if (lowerLeg(s.body)) item.flags |= kNoFraming;
-            list.items.push_back(std::move(item));
-        }
-
-    // ---- Muscles built along their paths (anatomical models and the stand-ins only).
-    const bool drawMuscles = !m_model || m_anatomical;
-    std::vector<char> wrapUsed(model.wrapCylinders.size(), 0);
-    if (drawMuscles) {
-        // "Away from the bone": from the femur's axis along the thigh, from the pelvis' centre above.
-        struct Axis {
-            glm::vec3 a, b;
-        };
-        std::vector<Axis> femurAxes;
-        for (const char* f : {"femur_r", "femur_l"}) {
-            const int fb = model.findBody(f);
-            if (fb < 0) continue;
-            const Transform& t = bodies[static_cast<std::size_t>(fb)];
-            femurAxes.push_back({scene::osimToGltf(glm::vec3(t.apply(Vec3(0.0)))),
-                                 scene::osimToGltf(glm::vec3(t.apply(Vec3(-0.008, -0.40, 0.0))))});
-        }
-        glm::vec3 pelvisCentre(0.0f);
-        if (const int pb = model.findBody("pelvis"); pb >= 0)
-            pelvisCentre = scene::osimToGltf(glm::vec3(bodies[static_cast<std::size_t>(pb)].apply(Vec3(-0.07, -0.04, 0.0))));
-        const OutwardFn outward = [femurAxes, pelvisCentre](const glm::vec3& p) {
-            float best = 1e9f;
-            glm::vec3 dir = p - pelvisCentre;
-            for (const Axis& ax : femurAxes) {
-                const glm::vec3 d = ax.b - ax.a;
-                const float u = glm::dot(p - ax.a, d) / std::max(1e-9f, glm::dot(d, d));
-                if (u < 0.15f || u > 1.1f) continue;
-                const glm::vec3 c = ax.a + d * std::clamp(u, 0.0f, 1.0f);
-                const float dist = glm::length(p - c);
-                if (dist < best) {
-                    best = dist;
-                    dir = p - c;
-                }
+            item.mesh = MeshPtr(m_model, &prim);
+            item.transform = pose.world[static_cast<std::size_t>(n)];
+            const bool skinned = node.skin >= 0 && node.skin < static_cast<int>(skinMats.size()) && prim.influenceCount > 0;
+            if (skinned) item.jointMatrices = skinMats[static_cast<std::size_t>(node.skin)];
+            item.morphWeights = pose.morphWeights[static_cast<std::size_t>(n)];
+            const int body = m_primitiveBody[static_cast<std::size_t>(n)][p];
+            const int muscle = m_primitiveMuscle[static_cast<std::size_t>(n)][p];
+            // Bounds: rest box moved by the node (or its dominant joint's) matrix.
+            glm::mat4 boxMatrix = item.transform;
+            if (skinned) {
+                const auto& mats = *item.jointMatrices;
+                std::vector<double> w(mats.size(), 0.0);
+                for (std::size_t i = 0; i < prim.joints.size() && i < prim.weights.size(); ++i)
+                    if (prim.joints[i] < w.size()) w[prim.joints[i]] += static_cast<double>(prim.weights[i]);
+                const auto best = std::max_element(w.begin(), w.end());
+                boxMatrix = best != w.end() ? mats[static_cast<std::size_t>(best - w.begin())] : glm::mat4(1.0f);
             }
-            return dir;
-        };
-
-        PathGeometry geom;
-        for (std::size_t mi = 0; mi < model.muscles.size(); ++mi) {
-            const Muscle& m = model.muscles[mi];
-            if (!muscleShown(m) || drawnFromModel[mi]) continue;
-            const MuscleInfo* info = m_content->findMuscleInfo(m.id);
-            const MuscleShape shape = muscleShapeFromName(info ? info->shape : "fusiform");
-            std::vector<PartPath> paths(m.parts.size());
-            for (std::size_t p = 0; p < m.parts.size(); ++p) {
-                pathGeometry(model, m.parts[p], bodies, q, geom);
-                PartPath& pp = paths[p];
-                for (std::size_t i = 0; i < geom.points.size(); ++i) {
-                    pp.points.push_back(scene::osimToGltf(glm::vec3(geom.points[i])));
-                    pp.surfaceNormal.push_back(i < geom.surfaceNormal.size()
-                                                   ? scene::osimToGltf(glm::vec3(geom.surfaceNormal[i]))
-                                                   : glm::vec3(0.0f));
+            item.bounds = transformedBounds(scene::primitiveBounds(prim), boxMatrix);
+            if (muscle >= 0) {
+                const auto mi = static_cast<std::size_t>(muscle);
+                if (!c.muscleShown[mi]) continue;
+                c.drawnFromModel[mi] = 1;
+                item.material = c.muscleMaterial(muscle, 0, {0.0f, 1.0f});
+                item.flags = c.muscleFlags[mi];
+                item.pickId = c.musclePart(muscle, 0, n, *m_content);
+                BuildContext::Anchor& a = c.anchors[mi];
+                if (item.bounds.radius() > a.size) {
+                    a.size = item.bounds.radius();
+                    a.position = item.bounds.center();
                 }
-                pp.architecture = m.parts[p].architecture;
-                for (const WrapUse& w : m.parts[p].wraps) {
-                    if (w.cylinder < 0) continue;
-                    wrapUsed[static_cast<std::size_t>(w.cylinder)] = 1;
-                    const WrapCylinder& c = model.wrapCylinders[static_cast<std::size_t>(w.cylinder)];
-                    const Transform t = bodies[static_cast<std::size_t>(c.body)] * c.frame;
-                    WrapObstacle o;
-                    o.centre = scene::osimToGltf(glm::vec3(t.translation));
-                    o.axis = glm::normalize(scene::osimToGltf(glm::vec3(t.rotation[2])));
-                    o.radius = static_cast<float>(c.radius);
-                    o.halfLength = static_cast<float>(0.5 * c.length);
-                    pp.obstacles.push_back(o);
-                }
-            }
-            std::vector<PartSolid> solids;
-            if (shape == MuscleShape::Fan) solids = buildFanSheet(paths, outward, options.solid);
-            else
-                for (const PartPath& pp : paths) solids.push_back(buildPartSolid(pp, shape, outward, options.solid));
-            const std::uint32_t flags = muscleFlags(m);
-            for (std::size_t p = 0; p < solids.size(); ++p) {
-                PartSolid& solid = solids[p];
-                if (solid.mesh.positions.empty()) continue;
-                DrawItem item;
-                for (const auto& v : solid.mesh.positions) item.bounds.add(v);
-                item.mesh = std::make_shared<const scene::Primitive>(std::move(solid.mesh));
-                item.material = muscleMaterial(m, solid.bellyRange);
-                item.flags = flags;
+            } else if (m_anatomical && body >= 0) {
+                if (!c.bodyShown(body)) continue;
+                item.material = c.boneMaterialOf(body);
+                item.pickId = c.boneTarget(body, n);
+                if (c.lowerLeg(body)) item.flags |= kNoFraming;
+            } else {
+                if (!layers.model && !m_anatomical) continue;
+                if (m_anatomical && !layers.bones) continue;
+                item.material = modelMaterial(m_model, prim);
+                item.material.useVertexColors = !prim.colors.empty();
                 PickTarget t;
-                t.kind = PickTarget::Kind::MusclePart;
-                t.part = {static_cast<int>(mi), static_cast<int>(p)};
-                t.muscleId = m.id;
-                t.name = partDisplayName(*m_content, m, p);
-                item.pickId = list.addTarget(std::move(t));
-                Anchor& a = anchors[mi];
-                a.ids.push_back(item.pickId);
-                // Fans: the middle part's belly; others: the thickest belly.
-                const float size = shape == MuscleShape::Fan
-                                       ? 1.0f - std::abs(static_cast<float>(p) - 0.5f * static_cast<float>(solids.size() - 1)) * 0.01f
-                                       : solid.bellyRadius;
-                if (size > a.size) {
-                    a.size = size;
-                    a.position = solid.bellyCentre;
-                }
-                list.items.push_back(std::move(item));
+                t.kind = PickTarget::Kind::ModelNode;
+                t.node = n;
+                t.name = node.name.empty() ? (mesh.name.empty() ? "node " + std::to_string(n) : mesh.name) : node.name;
+                item.pickId = c.list.addTarget(std::move(t));
             }
+            c.list.items.push_back(std::move(item));
         }
     }
+}
 
-    // ---- Wrap surfaces of the shown muscles.
-    if (drawMuscles && layers.wraps)
-        for (std::size_t c = 0; c < model.wrapCylinders.size(); ++c) {
-            if (!wrapUsed[c]) continue;
-            const WrapCylinder& cyl = model.wrapCylinders[c];
-            DrawItem item;
-            item.mesh = m_wrapMeshes[c];
-            item.transform = toSceneMatrix(bodies[static_cast<std::size_t>(cyl.body)] * cyl.frame);
-            item.material.kind = MaterialKind::Wrap;
-            item.material.baseColor = glm::vec4(srgbHex(0x9CC7E6), 0.35f);
-            item.material.alphaBlend = true;
-            item.bounds = transformedBounds(scene::primitiveBounds(*item.mesh), item.transform);
-            item.flags = kNoFraming;
-            list.items.push_back(std::move(item));
+// Without a model: simple stand-in bones.
+void AnatomyDrawer::addStandIns(BuildContext& c) const {
+    for (const StandIn& s : m_standIns) {
+        if (!c.bodyShown(s.body)) continue;
+        DrawItem item;
+        item.mesh = s.mesh;
+        item.transform = toSceneMatrix(c.bodies[static_cast<std::size_t>(s.body)]);
+        item.material = c.boneMaterialOf(s.body);
+        item.pickId = c.boneTarget(s.body, -1);
+        item.bounds = transformedBounds(scene::primitiveBounds(*s.mesh), item.transform);
+        if (c.lowerLeg(s.body)) item.flags |= kNoFraming;
+        c.list.items.push_back(std::move(item));
+    }
+}
+
+// Every shown muscle's parts as solids along their current paths (anatomical models and the
+// stand-ins only), except muscles a model mesh already drew.
+void AnatomyDrawer::addMuscleSolids(BuildContext& c, std::span<const double> q) const {
+    const Model& model = c.model;
+    // "Away from the bone": from the femur's axis along the thigh, from the pelvis' centre above.
+    struct Axis {
+        glm::vec3 a, b;
+    };
+    std::vector<Axis> femurAxes;
+    for (const char* f : {"femur_r", "femur_l"}) {
+        const int fb = model.findBody(f);
+        if (fb < 0) continue;
+        const Transform& t = c.bodies[static_cast<std::size_t>(fb)];
+        femurAxes.push_back({scene::osimToGltf(glm::vec3(t.apply(Vec3(0.0)))),
+                             scene::osimToGltf(glm::vec3(t.apply(Vec3(-0.008, -0.40, 0.0))))});
+    }
+    glm::vec3 pelvisCentre(0.0f);
+    if (const int pb = model.findBody("pelvis"); pb >= 0)
+        pelvisCentre = scene::osimToGltf(glm::vec3(c.bodies[static_cast<std::size_t>(pb)].apply(Vec3(-0.07, -0.04, 0.0))));
+    const OutwardFn outward = [femurAxes, pelvisCentre](const glm::vec3& p) {
+        float best = 1e9f;
+        glm::vec3 dir = p - pelvisCentre;
+        for (const Axis& ax : femurAxes) {
+            const glm::vec3 d = ax.b - ax.a;
+            const float u = glm::dot(p - ax.a, d) / std::max(1e-9f, glm::dot(d, d));
+            if (u < 0.15f || u > 1.1f) continue;
+            const glm::vec3 centre = ax.a + d * std::clamp(u, 0.0f, 1.0f);
+            const float dist = glm::length(p - centre);
+            if (dist < best) {
+                best = dist;
+                dir = p - centre;
+            }
         }
+        return dir;
+    };
 
-    // ---- Label anchors: every highlighted muscle that is drawn, per side.
+    PathGeometry geom;
     for (std::size_t mi = 0; mi < model.muscles.size(); ++mi) {
         const Muscle& m = model.muscles[mi];
-        if (!highlighted(m) || anchors[mi].ids.empty()) continue;
+        if (!c.muscleShown[mi] || c.drawnFromModel[mi]) continue;
+        const MuscleInfo* info = m_content->findMuscleInfo(m.id);
+        const MuscleShape shape = muscleShapeFromName(info ? info->shape : "fusiform");
+        std::vector<PartPath> paths(m.parts.size());
+        for (std::size_t p = 0; p < m.parts.size(); ++p) {
+            pathGeometry(model, m.parts[p], c.bodies, q, geom);
+            PartPath& pp = paths[p];
+            for (std::size_t i = 0; i < geom.points.size(); ++i) {
+                pp.points.push_back(scene::osimToGltf(glm::vec3(geom.points[i])));
+                pp.surfaceNormal.push_back(i < geom.surfaceNormal.size() ? scene::osimToGltf(glm::vec3(geom.surfaceNormal[i]))
+                                                                         : glm::vec3(0.0f));
+            }
+            pp.architecture = m.parts[p].architecture;
+            for (const WrapUse& w : m.parts[p].wraps) {
+                if (w.cylinder < 0) continue;
+                c.wrapUsed[static_cast<std::size_t>(w.cylinder)] = 1;
+                const WrapCylinder& cyl = model.wrapCylinders[static_cast<std::size_t>(w.cylinder)];
+                const Transform t = c.bodies[static_cast<std::size_t>(cyl.body)] * cyl.frame;
+                WrapObstacle o;
+                o.centre = scene::osimToGltf(glm::vec3(t.translation));
+                o.axis = glm::normalize(scene::osimToGltf(glm::vec3(t.rotation[2])));
+                o.radius = static_cast<float>(cyl.radius);
+                o.halfLength = static_cast<float>(0.5 * cyl.length);
+                pp.obstacles.push_back(o);
+            }
+        }
+        std::vector<PartSolid> solids;
+        if (shape == MuscleShape::Fan) solids = buildFanSheet(paths, outward, c.options.solid);
+        else
+            for (const PartPath& pp : paths) solids.push_back(buildPartSolid(pp, shape, outward, c.options.solid));
+        for (std::size_t p = 0; p < solids.size(); ++p) {
+            PartSolid& solid = solids[p];
+            if (solid.mesh.positions.empty()) continue;
+            DrawItem item;
+            for (const auto& v : solid.mesh.positions) item.bounds.add(v);
+            item.mesh = std::make_shared<const scene::Primitive>(std::move(solid.mesh));
+            item.material = c.muscleMaterial(static_cast<int>(mi), static_cast<int>(p), solid.bellyRange);
+            item.flags = c.muscleFlags[mi];
+            item.pickId = c.musclePart(static_cast<int>(mi), static_cast<int>(p), -1, *m_content);
+            BuildContext::Anchor& a = c.anchors[mi];
+            // Fans: the middle part's belly; others: the thickest belly.
+            const float size = shape == MuscleShape::Fan
+                                   ? 1.0f - std::abs(static_cast<float>(p) - 0.5f * static_cast<float>(solids.size() - 1)) * 0.01f
+                                   : solid.bellyRadius;
+            if (size > a.size) {
+                a.size = size;
+                a.position = solid.bellyCentre;
+            }
+            c.list.items.push_back(std::move(item));
+        }
+    }
+}
+
+// The wrap surfaces that the drawn muscles use, as glass.
+void AnatomyDrawer::addWraps(BuildContext& c) const {
+    const Model& model = c.model;
+    for (std::size_t w = 0; w < model.wrapCylinders.size(); ++w) {
+        if (!c.wrapUsed[w]) continue;
+        const WrapCylinder& cyl = model.wrapCylinders[w];
+        DrawItem item;
+        item.mesh = m_wrapMeshes[w];
+        item.transform = toSceneMatrix(c.bodies[static_cast<std::size_t>(cyl.body)] * cyl.frame);
+        item.material.kind = MaterialKind::Wrap;
+        item.material.baseColor = glm::vec4(srgbHex(0x9CC7E6), 0.35f);
+        item.material.alphaBlend = true;
+        item.bounds = transformedBounds(scene::primitiveBounds(*item.mesh), item.transform);
+        item.flags = kNoFraming;
+        c.list.items.push_back(std::move(item));
+    }
+}
+
+// Label anchors: every highlighted muscle that is drawn, per side.
+void AnatomyDrawer::addLabelAnchors(BuildContext& c) const {
+    const Model& model = c.model;
+    for (std::size_t mi = 0; mi < model.muscles.size(); ++mi) {
+        const Muscle& m = model.muscles[mi];
+        if (!c.highlighted[mi] || c.anchors[mi].ids.empty()) continue;
         LabelAnchor a;
         a.muscleId = m.id;
         a.side = m.side;
         const MuscleInfo* info = m_content->findMuscleInfo(m.id);
         a.text = info ? info->name : m.id;
-        a.position = anchors[mi].position;
-        a.pickIds = anchors[mi].ids;
-        a.color = glm::vec4(muscleColor(*m_content, m.id), 1.0f);
-        list.labels.push_back(std::move(a));
+        a.position = c.anchors[mi].position;
+        a.pickIds = c.anchors[mi].ids;
+        a.color = glm::vec4(c.groupColour[mi], 1.0f);
+        c.list.labels.push_back(std::move(a));
     }
-    return list;
 }
 
 } // namespace hv::draw

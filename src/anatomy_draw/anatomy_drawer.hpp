@@ -11,6 +11,7 @@
 // are drawn (femora, tibiae, lumbar vertebrae).
 #pragma once
 
+#include "anatomy_draw/colouring.hpp"
 #include "anatomy_draw/draw_item.hpp"
 #include "anatomy_draw/muscle_mesh.hpp"
 #include "content/content.hpp"
@@ -60,6 +61,8 @@ struct DrawOptions {
     // whole body (movement::roomFromModel). Identity: standing.
     Transform room;
     SolidParams solid;
+    MuscleColouring colouring;            // groups (default), stretch map or roles
+    std::optional<LumbarTint> lumbarTint; // a movement's lumbar levels
 };
 
 // "piriformis", "piriformis_r", "gluteus_medius_l" -> HighlightRef; nullopt with `error` set
@@ -104,6 +107,13 @@ private:
     std::vector<Transform> m_defaultBodies;
     void bindModel();
     void buildStandIns();
+    // build()'s sections, in order; each appends to the list in `BuildContext`.
+    struct BuildContext;
+    void addModelItems(BuildContext& c) const;
+    void addStandIns(BuildContext& c) const;
+    void addMuscleSolids(BuildContext& c, std::span<const double> q) const;
+    void addWraps(BuildContext& c) const;
+    void addLabelAnchors(BuildContext& c) const;
 };
 
 // Helpers shared with the renderer and tests.

@@ -7,7 +7,7 @@
 #include "anatomy_draw/figure_spec.hpp"
 #include "core/pose_text.hpp"
 #include "movement/loader.hpp"
-#include "ui/start_state.hpp"
+#include "document/start_state.hpp"
 #include "ui/viewer.hpp"
 
 #include <cstdio>
@@ -53,7 +53,7 @@ constexpr const char* kHelp =
 int runView(std::span<const std::string> argv) {
     Args args("view", argv);
     if (args.help(kHelp)) return kExitOk;
-    ui::StartOptions start;
+    doc::StartOptions start;
     start.select = args.option("--select");
     start.pose = args.option("--pose");
     start.view = args.option("--view");
@@ -110,7 +110,7 @@ int runView(std::span<const std::string> argv) {
     const movement::MovementLibrary* library = movements.library ? &*movements.library : nullptr;
 
     std::vector<std::string> errors;
-    const auto state = ui::resolveStartState(*content, library, start, errors);
+    const auto state = doc::resolveStartState(*content, library, start, errors);
     if (!state) {
         for (const std::string& e : errors) args.error(e);
         return kExitUsage;

@@ -3,8 +3,8 @@
 // what the user does into changes of it. Window-only: tested through the window under Xvfb.
 #pragma once
 
-#include "ui/document.hpp"
-#include "ui/orbit_camera.hpp"
+#include "document/document.hpp"
+#include "document/orbit_camera.hpp"
 
 #include <imgui.h>
 
@@ -16,9 +16,9 @@ namespace hv::ui {
 
 // What the panels share with the window for one frame.
 struct PanelContext {
-    PanelContext(Document& d, OrbitCamera& c) : doc(d), camera(c) {}
-    Document& doc;
-    OrbitCamera& camera;
+    PanelContext(doc::Document& d, doc::OrbitCamera& c) : doc(d), camera(c) {}
+    doc::Document& doc;
+    doc::OrbitCamera& camera;
     ImFont* bold = nullptr;       // headings
     ImFont* small = nullptr;      // captions
     // Requests the window carries out after the panels are drawn.

@@ -8,6 +8,8 @@
 
 namespace hv::ui {
 
+using namespace hv::doc;
+
 ImU32 linearToImColor(float r, float g, float b, float a) {
     return ImGui::ColorConvertFloat4ToU32(
         ImVec4(draw::linearToSrgb(std::clamp(r, 0.0f, 1.0f)), draw::linearToSrgb(std::clamp(g, 0.0f, 1.0f)),
@@ -38,9 +40,9 @@ void drawColourModeChoice(PanelContext& ctx, const char* title) {
     ImGui::RadioButton("Stretch map", &mode, 1);
     ImGui::SameLine();
     ImGui::RadioButton("Role", &mode, 2);
-    doc.colourMode = static_cast<ColourMode>(mode);
+    doc.colourMode = static_cast<draw::ColourMode>(mode);
     // (the viewport shows the legend; role colours need a choice of hip coordinate)
-    if (doc.colourMode == ColourMode::Role) {
+    if (doc.colourMode == draw::ColourMode::Role) {
         int dof = static_cast<int>(doc.roleDof);
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted("about");

@@ -1,14 +1,16 @@
 // The info panel: what the selected muscle is (content) and what it does at this pose (computed).
 #include "ui/panels.hpp"
 
-#include "ui/live_actions.hpp"
-#include "ui/muscle_colouring.hpp"
+#include "document/live_actions.hpp"
+#include "anatomy_draw/colouring.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 namespace hv::ui {
+
+using namespace hv::doc;
 
 namespace {
 
@@ -57,7 +59,7 @@ void actionBar(const ActionBar& b, int part, std::vector<BarRect>& rects) {
     dl->AddRectFilled(a, z, IM_COL32(228, 223, 214, 255), 3.0f);
     const float cx = 0.5f * (a.x + z.x);
     const float f = static_cast<float>(barFraction(b.momentArmMm));
-    const glm::vec3 col = roleColour(b.action);
+    const glm::vec3 col = draw::roleColour(b.action);
     if (std::abs(f) > 0.0f) {
         const float end = cx + f * 0.5f * trackW;
         dl->AddRectFilled(ImVec2(std::min(cx, end), a.y + 1), ImVec2(std::max(cx, end), z.y - 1),
@@ -118,7 +120,7 @@ void plot(PanelContext& ctx, const MomentArmPlot& p) {
     // The curve, coloured by the action on each side of zero.
     for (std::size_t i = 1; i < p.flexionDeg.size(); ++i) {
         const double mid = 0.5 * (p.momentArmMm[i - 1] + p.momentArmMm[i]);
-        const glm::vec3 c = roleColour(classifyAction(p.dof, mid / 1000.0));
+        const glm::vec3 c = draw::roleColour(classifyAction(p.dof, mid / 1000.0));
         dl->AddLine(ImVec2(X(p.flexionDeg[i - 1]), Y(p.momentArmMm[i - 1])), ImVec2(X(p.flexionDeg[i]), Y(p.momentArmMm[i])),
                     linearToImColor(c.r * 0.85f, c.g * 0.85f, c.b * 0.85f), 2.5f);
     }

@@ -8,6 +8,8 @@
 
 namespace hv::ui {
 
+using namespace hv::doc;
+
 void drawMusclePanel(PanelContext& ctx) {
     Document& doc = ctx.doc;
     static char search[64] = "";

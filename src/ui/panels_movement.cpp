@@ -10,6 +10,8 @@
 
 namespace hv::ui {
 
+using namespace hv::doc;
+
 namespace {
 
 const char* categoryTitle(movement::Category c) {

@@ -2,11 +2,13 @@
 #include "ui/panels.hpp"
 
 #include "core/bone_parameters.hpp"
-#include "ui/pose_controls.hpp"
+#include "document/pose_controls.hpp"
 
 #include <algorithm>
 
 namespace hv::ui {
+
+using namespace hv::doc;
 
 namespace {
 

@@ -4,6 +4,8 @@
 
 namespace hv::ui {
 
+using namespace hv::doc;
+
 SceneView::SceneView(render::Renderer& renderer) : m_renderer(&renderer) {}
 SceneView::~SceneView() = default;
 

@@ -6,7 +6,7 @@
 #pragma once
 
 #include "render/renderer.hpp"
-#include "ui/adaptive_quality.hpp"
+#include "document/adaptive_quality.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -27,7 +27,7 @@ public:
     // (resolution scale, MSAA, ambient occlusion); `base` supplies the other settings
     // (background, outline). Forgets the pick ids of the previous picture.
     void draw(std::span<const draw::DrawItem> items, const draw::Camera& camera, int width, int height,
-              const Quality& quality, const render::RenderSettings& base);
+              const doc::Quality& quality, const render::RenderSettings& base);
     // Copies the kept picture into framebuffer `target`, into the rectangle (x, y, w, h) in GL
     // window coordinates (origin at the bottom left), filtered linearly when sizes differ.
     void present(unsigned target, int x, int y, int w, int h) const;

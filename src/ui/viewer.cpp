@@ -6,10 +6,10 @@
 #include "io/atomic_file.hpp"
 #include "io/png_writer.hpp"
 #include "render/label_overlay.hpp"
-#include "ui/document.hpp"
-#include "ui/figure_export.hpp"
+#include "document/document.hpp"
+#include "document/figure_export.hpp"
 #include "ui/file_dialog.hpp"
-#include "ui/orbit_camera.hpp"
+#include "document/orbit_camera.hpp"
 #include "ui/panels.hpp"
 #include "ui/scene_view.hpp"
 
@@ -31,6 +31,8 @@
 #include <sstream>
 
 namespace hv::ui {
+
+using namespace hv::doc;
 
 namespace {
 
@@ -315,7 +317,7 @@ void Viewer::applyStartState() {
         m_doc.select(sel);
         m_pendingFrameSelection = true;
     }
-    m_doc.colourMode = s.colour == "stretch" ? ColourMode::Stretch : s.colour == "role" ? ColourMode::Role : ColourMode::Groups;
+    m_doc.colourMode = s.colour == "stretch" ? draw::ColourMode::Stretch : s.colour == "role" ? draw::ColourMode::Role : draw::ColourMode::Groups;
     if (!s.movement.empty()) m_doc.startMovement(s.movement);
     if (s.at) {
         m_doc.playback.playing = false;
@@ -579,7 +581,7 @@ void Viewer::drawLumbarNumbers(const draw::Camera& cam) {
     dl->PushClipRect(o, ImVec2(o.x + m_viewport.w, o.y + m_viewport.h));
     if (m_small) ImGui::PushFont(m_small);
     for (const auto& l : s->lumbar.levels) {
-        const int body = levelBody(model, l.name);
+        const int body = draw::levelBody(model, l.name);
         if (body < 0) continue;
         const Vec3 g = (room * bodies[static_cast<std::size_t>(body)]).translation;
         const glm::vec3 p = scene::osimToGltf(glm::vec3(g));
@@ -600,16 +602,16 @@ void Viewer::drawLumbarNumbers(const draw::Camera& cam) {
 }
 
 void Viewer::drawLegend() {
-    if (m_doc.colourMode == ColourMode::Groups) return;
+    if (m_doc.colourMode == draw::ColourMode::Groups) return;
     struct Entry {
         glm::vec3 colour;
         std::string text;
     };
     std::vector<Entry> entries;
     const char* title = "";
-    if (m_doc.colourMode == ColourMode::Stretch) {
+    if (m_doc.colourMode == draw::ColourMode::Stretch) {
         title = "Length against standing";
-        entries = {{stretchColour(12.0), "longer"}, {stretchColour(0.0), "about the same"}, {stretchColour(-12.0), "shorter"}};
+        entries = {{draw::stretchColour(12.0), "longer"}, {draw::stretchColour(0.0), "about the same"}, {draw::stretchColour(-12.0), "shorter"}};
     } else {
         const Action pairs[3][2] = {{Action::Flexor, Action::Extensor},
                                     {Action::Adductor, Action::Abductor},
@@ -617,8 +619,8 @@ void Viewer::drawLegend() {
         const char* titles[] = {"Role now: hip flexion", "Role now: hip adduction", "Role now: hip rotation"};
         const auto d = static_cast<std::size_t>(m_doc.roleDof);
         title = titles[d];
-        for (Action a : pairs[d]) entries.push_back({roleColour(a), std::string(actionName(a))});
-        entries.push_back({roleColour(Action::None), "no action"});
+        for (Action a : pairs[d]) entries.push_back({draw::roleColour(a), std::string(actionName(a))});
+        entries.push_back({draw::roleColour(Action::None), "no action"});
     }
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     const float line = ImGui::GetTextLineHeightWithSpacing();

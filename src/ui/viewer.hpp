@@ -6,8 +6,8 @@
 
 #include "content/content.hpp"
 #include "movement/movement.hpp"
-#include "ui/adaptive_quality.hpp"
-#include "ui/start_state.hpp"
+#include "document/adaptive_quality.hpp"
+#include "document/start_state.hpp"
 
 #include <string>
 
@@ -15,9 +15,9 @@ namespace hv::ui {
 
 struct ViewerOptions {
     std::string dataDirectory;   // holds assets/hip.glb (the default model)
-    StartState start;            // checked start state (start_state.hpp)
+    doc::StartState start;            // checked start state (start_state.hpp)
     int width = 1600, height = 900; // window size, screen pixels
-    QualitySettings quality;
+    doc::QualitySettings quality;
     bool panels = true;          // false: the figure fills the window (Tab toggles)
 
     // For tests and scripts. Once the start state is shown at full quality:

@@ -2,10 +2,10 @@
 #include "ui/scene_view.hpp"
 
 #include "render/headless_context.hpp"
-#include "ui/document.hpp"
-#include "ui/orbit_camera.hpp"
+#include "document/document.hpp"
+#include "document/orbit_camera.hpp"
 
-#include "ui_fixture.hpp"
+#include "support/document_fixture.hpp"
 
 #include <epoxy/gl.h>
 
@@ -13,6 +13,7 @@
 
 using namespace hv;
 using namespace hv::ui;
+using namespace hv::doc;
 
 namespace {
 

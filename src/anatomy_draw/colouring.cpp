@@ -1,0 +1,95 @@
+#include "anatomy_draw/colouring.hpp"
+
+#include "anatomy_draw/palette.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace hv::draw {
+
+namespace {
+glm::vec3 neutral() { return srgbHex(0xD8D2C8); }
+constexpr std::string_view kModeNames[] = {"groups", "stretch", "role"};
+} // namespace
+
+std::string_view colourModeName(ColourMode mode) { return kModeNames[static_cast<std::size_t>(mode)]; }
+
+std::optional<ColourMode> colourModeFromName(std::string_view name) {
+    for (std::size_t i = 0; i < std::size(kModeNames); ++i)
+        if (kModeNames[i] == name) return static_cast<ColourMode>(i);
+    return std::nullopt;
+}
+
+std::vector<std::string> colourModeNames() { return {std::begin(kModeNames), std::end(kModeNames)}; }
+
+glm::vec3 stretchColour(double changePercent) {
+    if (!std::isfinite(changePercent) || std::abs(changePercent) < movement::kUnchangedPercent) return neutral();
+    const float t = static_cast<float>(std::clamp(std::abs(changePercent) / kStretchFullScalePercent, 0.15, 1.0));
+    const glm::vec3 end = changePercent > 0.0 ? srgbHex(0xE0481E) : srgbHex(0x2166C4);
+    return glm::mix(neutral(), end, t);
+}
+
+glm::vec3 roleColour(Action a) {
+    switch (a) {
+    case Action::Flexor: return srgbHex(0xE8862A);
+    case Action::Extensor: return srgbHex(0x2F6DB5);
+    case Action::Adductor: return srgbHex(0x8A4FB0);
+    case Action::Abductor: return srgbHex(0x3A9A50);
+    case Action::InternalRotator: return srgbHex(0xD2416A);
+    case Action::ExternalRotator: return srgbHex(0x1F9BA8);
+    case Action::None: break;
+    }
+    return neutral();
+}
+
+LumbarTint lumbarTintOf(const movement::LumbarShares& shares) {
+    std::size_t best = 0;
+    for (std::size_t p = 1; p < shares.planes.size(); ++p)
+        if (shares.planes[p].lumbarDeg > shares.planes[best].lumbarDeg) best = p;
+    return {shares, movement::kPlanes[best]};
+}
+
+int levelBody(const Model& model, std::string_view levelName) {
+    const auto dash = levelName.find('-');
+    if (dash == std::string_view::npos) return -1;
+    return model.findBody(levelName.substr(0, dash));
+}
+
+PartColours::PartColours(const Model& model, const MuscleColouring& c) {
+    if (c.mode == ColourMode::Groups) return;
+    m_colours.resize(model.muscles.size());
+    for (std::size_t m = 0; m < model.muscles.size(); ++m) m_colours[m].resize(model.muscles[m].parts.size());
+    for (const movement::PartState& s : c.parts) {
+        if (s.part.muscle < 0 || s.part.muscle >= static_cast<int>(m_colours.size())) continue;
+        auto& parts = m_colours[static_cast<std::size_t>(s.part.muscle)];
+        if (s.part.part < 0 || s.part.part >= static_cast<int>(parts.size())) continue;
+        parts[static_cast<std::size_t>(s.part.part)] =
+            c.mode == ColourMode::Stretch ? stretchColour(s.changePercent) : roleColour(s.role[static_cast<std::size_t>(c.roleDof)]);
+    }
+}
+
+std::optional<glm::vec3> PartColours::colour(int muscle, int part) const {
+    if (muscle < 0 || muscle >= static_cast<int>(m_colours.size())) return std::nullopt;
+    const auto& parts = m_colours[static_cast<std::size_t>(muscle)];
+    if (part < 0 || part >= static_cast<int>(parts.size())) return std::nullopt;
+    return parts[static_cast<std::size_t>(part)];
+}
+
+std::vector<float> lumbarTintAmounts(const Model& model, const LumbarTint& tint) {
+    std::vector<float> out(model.bodies.size(), 0.0f);
+    const std::size_t p = static_cast<std::size_t>(tint.plane);
+    double largest = 0.0, moved = 0.0;
+    for (const auto& l : tint.shares.levels) largest = std::max(largest, l.share[p]), moved = std::max(moved, std::abs(l.deg[p]));
+    if (moved < 0.5 || largest <= 0.0) return out;
+    for (const auto& l : tint.shares.levels) {
+        const int body = levelBody(model, l.name);
+        if (body < 0) continue;
+        const float t = static_cast<float>(std::clamp(l.share[p] / largest, 0.0, 1.0));
+        out[static_cast<std::size_t>(body)] = 0.25f + 0.75f * t;
+    }
+    return out;
+}
+
+glm::vec3 lumbarTintColour() { return srgbHex(0xF0A030); }
+
+} // namespace hv::draw

@@ -1,0 +1,78 @@
+// Colouring the 3D muscles by what they are doing instead of by group: a stretch map (how much
+// longer or shorter than in neutral standing; movement/stretch_map.hpp) or the current role about
+// one hip coordinate (the sign of the moment arm); and the lumbar levels tinted by the share of a
+// movement each took (movement/lumbar.hpp). These are draw options (DrawOptions::colouring,
+// DrawOptions::lumbarTint): AnatomyDrawer::build applies them as it makes each item, so the
+// window and `hipview render` colour a picture by the same rule. GL-free. Colours are linear RGB.
+#pragma once
+
+#include "core/model.hpp"
+#include "core/roles.hpp"
+#include "movement/lumbar.hpp"
+#include "movement/stretch_map.hpp"
+
+#include <glm/glm.hpp>
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hv::draw {
+
+enum class ColourMode : unsigned char { Groups, Stretch, Role };
+
+// "groups", "stretch", "role" (the names figures and the command line use).
+std::string_view colourModeName(ColourMode mode);
+std::optional<ColourMode> colourModeFromName(std::string_view name);
+std::vector<std::string> colourModeNames();
+
+// Change (percent of the neutral length) at which the stretch colours are at full strength.
+inline constexpr double kStretchFullScalePercent = 15.0;
+
+// Shortened: blue; lengthened: orange-red; within +-movement::kUnchangedPercent: a pale neutral;
+// in between, blended by |change| / kStretchFullScalePercent.
+glm::vec3 stretchColour(double changePercent);
+// One colour per action (flexor orange, extensor blue, adductor purple, abductor green, internal
+// rotator rose, external rotator teal; none a pale neutral).
+glm::vec3 roleColour(Action action);
+
+// How muscles are coloured. Groups: each muscle its group's colour (palette.hpp). Stretch and
+// Role read `parts`: per muscle part its state at the pose being drawn (as StretchMap::evaluate()
+// returns them, any order); a part without a state keeps its group colour. Role colours use the
+// role about `roleDof` of the part's own side.
+struct MuscleColouring {
+    ColourMode mode = ColourMode::Groups;
+    HipDof roleDof = HipDof::Rotation;
+    std::vector<movement::PartState> parts;
+};
+
+// The lumbar levels' moving vertebrae tinted towards amber by the share of the movement in
+// `plane` each took (relative to the largest share), so the levels doing the work stand out.
+// Nothing is tinted when the lumbar spine did not move in that plane (under 0.5 deg in all).
+struct LumbarTint {
+    movement::LumbarShares shares;
+    movement::Plane plane = movement::Plane::Sagittal;
+};
+// The tint of a movement sample: the plane in which the lumbar spine moved most.
+LumbarTint lumbarTintOf(const movement::LumbarShares& shares);
+
+// The model's vertebra body that moves at each lumbar level ("L5-S1" -> "L5", ...), -1 if absent.
+int levelBody(const Model& model, std::string_view levelName);
+
+// What the drawer uses to apply a colouring, built once per draw list. Per model part index (Model::allParts() order via PartRef), the colour `c` gives, or nullopt
+// for the group colour. Built once per draw list.
+class PartColours {
+public:
+    PartColours(const Model& model, const MuscleColouring& c);
+    std::optional<glm::vec3> colour(int muscle, int part) const;
+
+private:
+    std::vector<std::vector<std::optional<glm::vec3>>> m_colours; // [muscle][part]
+};
+// Per model body, how far (0..1) a bone's colour moves towards the tint's amber, and the amber.
+std::vector<float> lumbarTintAmounts(const Model& model, const LumbarTint& tint);
+glm::vec3 lumbarTintColour();
+
+} // namespace hv::draw

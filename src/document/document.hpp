@@ -1,0 +1,196 @@
+// Everything the window shows, as data: the loaded model, the pose, the selection, the layers,
+// the colouring, a movement being played (with the hip-back options) and a third-party model's
+// own animation. GL-free, so the behaviour behind every panel is tested without a window: the
+// window (viewer.cpp) only draws this state and turns input into calls here.
+//
+// Units: poses are SI (rad, m), one value per model coordinate; times in seconds.
+#pragma once
+
+#include "anatomy_draw/anatomy_drawer.hpp"
+#include "anatomy_draw/draw_item.hpp"
+#include "content/content.hpp"
+#include "core/diagnostic.hpp"
+#include "core/moment_arm.hpp"
+#include "movement/movement.hpp"
+#include "movement/player.hpp"
+#include "movement/stretch_map.hpp"
+#include "document/live_actions.hpp"
+#include "anatomy_draw/colouring.hpp"
+#include "document/selection.hpp"
+
+#include <array>
+#include <future>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hv::doc {
+
+// Full detail for still pictures; Coarse (simplified model meshes, lighter muscle solids; see
+// level_of_detail.hpp) for frames drawn while the view moves.
+enum class Detail : unsigned char { Full, Coarse };
+
+struct LayerState {
+    bool bones = true;
+    bool muscles = true;
+    bool wraps = false;
+    bool labels = true; // callouts for the highlighted muscle(s)
+    bool ghostOthers = true; // with a selection the other muscles become an x-ray
+    std::vector<std::string> hiddenGroups; // functional group ids switched off
+    draw::SideFilter sides = draw::SideFilter::Both;
+    friend bool operator==(const LayerState&, const LayerState&) = default;
+};
+
+// The restricted hip as the panel edits it: per side (right, left) and hip coordinate
+// (flexion, adduction, rotation), a limit switched on or off, in degrees.
+struct HipRestriction {
+    bool enabled = false;
+    double minDeg = 0.0;
+    double maxDeg = 0.0;
+    friend bool operator==(const HipRestriction&, const HipRestriction&) = default;
+};
+
+struct Playback {
+    std::string movementId; // "" = none
+    bool playing = false;
+    double time = 0.0;  // s, playback time (before looping)
+    double speed = 1.0; // x real time
+    bool loop = true;
+    std::array<std::array<HipRestriction, 3>, 2> restriction{}; // [right, left][flexion, adduction, rotation]
+    double gluteusMediusStrength = 1.0; // 0..1 (the weak gluteus medius option)
+};
+
+// A loaded model's own animation (third-party models).
+struct ModelAnimation {
+    int index = -1; // into scene.animations; -1 rest pose
+    double time = 0.0;
+    bool playing = true;
+};
+
+class Document {
+public:
+    // `content` and `movements` (may be null) must outlive the document. `defaultModelPath`: the
+    // default model (assets/hip.glb); when that file is absent the renderer's stand-in bones
+    // are drawn.
+    Document(const Content& content, const movement::MovementLibrary* movements, std::string defaultModelPath);
+    ~Document();
+
+    const Content& content() const { return *m_content; }
+    const Model& model() const { return m_content->model; }
+    const movement::MovementLibrary* movements() const { return m_movements; }
+
+    // ---- The model.
+    // Loads a model file ("" = the default model). On failure returns its diagnostics and keeps
+    // the current model. On success returns the loader's warnings (possibly none).
+    Diagnostics openModel(const std::string& path);
+    const draw::AnatomyDrawer& drawer() const { return *m_drawer; }
+    std::string modelPath() const { return m_modelPath; }      // "" = the default model
+    std::string modelDisplayName() const;                      // file name, or "default model", or "stand-in bones"
+    bool isDefaultModel() const { return m_modelPath.empty(); }
+    ModelAnimation animation;
+    std::vector<std::string> animationNames() const;
+
+    // ---- Bone shape (core/bone_parameters.hpp): femoral anteversion, neck-shaft angle, pelvis
+    // width. Setting them deforms the model at once (muscle attachments, wrap surfaces, joint
+    // frames: the moment arms follow); the default model's bones are regenerated (hv::bonegen,
+    // a few seconds) on a background thread and replace the old ones when ready (advance()).
+    const BoneParameters& boneParameters() const { return m_boneParameters; }
+    void setBoneParameters(const BoneParameters& p);
+    bool reshapingBones() const { return m_boneJob.valid(); }
+    // Waits for a running bone job and installs its result (tests, scripted starts).
+    void finishBoneJob();
+
+    // ---- Pose.
+    std::vector<double> manualPose;        // edited by the pose panel
+    void resetPose();
+    // The pose drawn: the movement's when one is active, else manualPose.
+    std::span<const double> pose() const;
+
+    // ---- Selection, layers, colours.
+    Selection selection;
+    LayerState layers;
+    draw::ColourMode colourMode = draw::ColourMode::Groups;
+    HipDof roleDof = HipDof::Rotation;
+    void select(const Selection& s) { selection = s; }
+
+    // ---- Movement playback (issue 6).
+    Playback playback;
+    // Starts a movement from its beginning (playing). False if the id is unknown.
+    bool startMovement(const std::string& id);
+    void stopMovement();
+    const movement::Movement* activeMovement() const;
+    const movement::PoseSample* sample() const { return m_sample ? &*m_sample : nullptr; }
+    double movementDuration() const;
+    // Advances playback and the model's animation by `dt` real seconds (when playing).
+    void advance(double dt);
+    // Sets the movement time (scrubbing); pauses nothing.
+    void seek(double t);
+
+    // ---- What to draw. Rebuilt only when something it depends on changed; `revision()` grows
+    // each time what is shown changed (the window re-renders then), whichever detail is asked
+    // for. Both lists have the same items in the same order, with the same pick ids.
+    const draw::DrawList& drawList(Detail detail = Detail::Full);
+    std::uint64_t revision() const { return m_revision; }
+    // Per part states (lengths, changes, roles) at the current pose, for colours and the panel.
+    const std::vector<movement::PartState>& partStates();
+
+    // ---- The selected muscle's live actions at the current pose (empty without a selection).
+    std::vector<PartActions> liveActionsOfSelection();
+    int selectedMuscle() const { return selectedMuscleIndex(model(), selection); }
+
+private:
+    const Content* m_baseContent;          // as loaded: the published bone shape
+    std::optional<Content> m_deformed;     // the content with the model deformed to m_boneParameters
+    const Content* m_content;              // the one in use: base or deformed
+    BoneParameters m_boneParameters;
+    std::future<std::shared_ptr<const scene::Scene>> m_boneJob;
+    BoneParameters m_boneJobParameters;
+    bool m_modelIsGenerated = false;       // the default model (bones the generator can rebuild)
+    void pollBoneJob(bool wait);
+    void startBoneJob();
+    void rebuildDrawers();
+    const movement::MovementLibrary* m_movements;
+    std::string m_defaultModelPath;
+    std::string m_modelPath;
+    std::shared_ptr<const scene::Scene> m_scene;
+    std::unique_ptr<draw::AnatomyDrawer> m_drawer;
+    std::unique_ptr<draw::AnatomyDrawer> m_coarseDrawer; // over a simplified copy of the model
+    void makeCoarseDrawer();
+    std::uint64_t m_modelSerial = 0; // grows on every model change
+
+    // Playback.
+    std::unique_ptr<movement::MovementPlayer> m_player;
+    movement::PlayOptions m_playerOptions;
+    std::optional<movement::PoseSample> m_sample;
+    void refreshPlayer();   // rebuilds the player when its options changed
+    void resample();
+
+    // Draw-list cache.
+    struct Inputs {
+        std::vector<double> q;
+        std::uint64_t modelSerial = 0;
+        LayerState layers;
+        Selection selection;
+        draw::ColourMode colourMode = draw::ColourMode::Groups;
+        HipDof roleDof = HipDof::Rotation;
+        int animation = -1;
+        double animationTime = 0.0;
+        std::string movementId;
+        friend bool operator==(const Inputs&, const Inputs&) = default;
+    };
+    std::optional<Inputs> m_lastInputs;              // what revision() counts changes of
+    std::optional<Inputs> m_built[2];                // per Detail: what its list was built from
+    draw::DrawList m_list[2];
+    std::uint64_t m_revision = 0;
+    Inputs currentInputs() const;
+
+    // Part states cache.
+    std::unique_ptr<movement::StretchMap> m_stretch;
+    std::vector<double> m_statesPose;
+    std::vector<movement::PartState> m_states;
+
+    std::unique_ptr<PathEvaluator> m_evaluator;
+};
+
+} // namespace hv::doc

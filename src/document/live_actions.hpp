@@ -1,0 +1,66 @@
+// What the info panel shows about the selected muscle at the current pose, computed from its
+// path (moment arm = -dL/dq, core/moment_arm.hpp), never read from a table: for each part a bar
+// per hip coordinate of the muscle's own side with the moment arm and the action word, and a
+// plot of one part's moment arm against hip flexion with the current angle and the crossovers
+// (where the action changes) marked. GL-free.
+//
+// Units: moment arms in millimetres, angles in degrees (the user's units). Signs are OpenSim's:
+// positive = flexor, adductor, internal rotator.
+#pragma once
+
+#include "core/moment_arm.hpp"
+#include "core/roles.hpp"
+
+#include <array>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace hv::doc {
+
+struct ActionBar {
+    HipDof dof = HipDof::Flexion;
+    int coordinate = -1;      // the model coordinate (the muscle's side), -1 if the model lacks it
+    double momentArmMm = 0.0; // mm
+    Action action = Action::None;
+    std::string word;         // "external rotator", "none"
+};
+
+struct PartActions {
+    PartRef part;
+    std::string name;                // "" for a single-part muscle, else e.g. "anterior fibres"
+    std::array<ActionBar, 3> bars{}; // kHipDofs order
+};
+
+// The bars of every part of muscle `muscle` (index into model.muscles) at the evaluator's pose.
+// Empty for an index out of range.
+std::vector<PartActions> liveActions(const Model& model, PathEvaluator& evaluator, int muscle);
+
+// The bar length as a fraction of full scale, signed, in [-1, 1]: moment arm / `fullScaleMm`.
+double barFraction(double momentArmMm, double fullScaleMm = 60.0);
+
+struct Crossover {
+    double flexionDeg = 0.0; // where the moment arm crosses zero
+    Action from = Action::None, to = Action::None;
+};
+
+struct MomentArmPlot {
+    PartRef part;
+    HipDof dof = HipDof::Rotation;
+    int flexionCoordinate = -1;      // the swept coordinate: hip flexion of the part's side
+    std::vector<double> flexionDeg;  // samples, ascending, over the coordinate's range
+    std::vector<double> momentArmMm; // one per sample
+    std::vector<Crossover> crossovers;
+    double currentDeg = 0.0;         // hip flexion at the pose
+    double currentMm = 0.0;          // moment arm at the pose
+    double minMm = 0.0, maxMm = 0.0; // range of the samples (and 0), for the axes
+};
+
+// The moment arm of `part` about its side's `dof` against its side's hip flexion, over that
+// coordinate's whole range in steps of `stepDeg`, every other coordinate as in `q` (SI, one per
+// coordinate). Crossovers are refined by bisection (core/roles.hpp). An empty plot (no samples)
+// when the model has no hip flexion coordinate for that side.
+MomentArmPlot momentArmPlot(const Model& model, std::span<const double> q, PartRef part, HipDof dof,
+                            double stepDeg = 2.0);
+
+} // namespace hv::doc

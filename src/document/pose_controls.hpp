@@ -1,0 +1,33 @@
+// The pose panel's model: every coordinate grouped as a student looks for it (right hip, left
+// hip, knees, lumbar levels, pelvis), reset, and mirroring one side onto the other. GL-free.
+// Poses are SI (rad, m), one value per model coordinate.
+#pragma once
+
+#include "core/model.hpp"
+
+#include <span>
+#include <string>
+#include <vector>
+
+namespace hv::doc {
+
+struct CoordinateGroup {
+    std::string title;            // "Right hip", "Left hip", "Knees", "Lumbar spine", "Pelvis", ...
+    std::vector<int> coordinates; // model indices, model order
+};
+
+// Every coordinate exactly once. Groups: hips per side (right first), knees, lumbar, pelvis, then
+// any other content group under its own name.
+std::vector<CoordinateGroup> coordinateGroups(const Model& model);
+
+// Copies every coordinate of side `from` onto its counterpart on the other side (the model's
+// left side mirrors the right, so the same value means the same anatomical motion). Midline
+// coordinates are left alone. Values are clamped to the target coordinate's range.
+void mirrorPose(const Model& model, Side from, std::vector<double>& q);
+
+// The slider's value in user units (deg or mm) and back; translations are shown in mm.
+double sliderValue(const Coordinate& c, double si);
+double sliderToSi(const Coordinate& c, double value);
+const char* sliderUnit(const Coordinate& c); // "deg" or "mm"
+
+} // namespace hv::doc

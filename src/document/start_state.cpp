@@ -1,0 +1,62 @@
+#include "document/start_state.hpp"
+
+#include "core/diagnostic.hpp"
+
+#include <algorithm>
+
+namespace hv::doc {
+
+std::optional<StartState> resolveStartState(const Content& content, const movement::MovementLibrary* movements,
+                                            const StartOptions& options, std::vector<std::string>& errors) {
+    StartState s;
+    const std::size_t before = errors.size();
+    if (options.select) {
+        std::string error;
+        if (auto ref = draw::parseHighlight(content, *options.select, error)) s.select = *ref;
+        else errors.push_back("--select: " + error);
+    }
+    if (options.pose) {
+        std::string error;
+        if (auto p = parsePose(content.model, *options.pose, error)) s.pose = std::move(*p);
+        else errors.push_back("--pose: " + error);
+    }
+    if (options.view) {
+        if (auto v = draw::standardViewFromName(*options.view)) {
+            s.view = *v;
+        } else {
+            const std::string hint = closestMatch(*options.view, draw::standardViewNames());
+            errors.push_back("--view: unknown view \"" + *options.view + "\"" +
+                             (hint.empty() ? "" : " (did you mean \"" + hint + "\"?)") +
+                             "; valid views: " + joinNames(draw::standardViewNames()));
+        }
+    }
+    if (options.movement) {
+        if (!movements) errors.push_back("--movement: the movements file could not be read, so no movement can be played");
+        else if (!movements->find(*options.movement))
+            errors.push_back("--movement: " + movement::unknownMovementMessage(*movements, *options.movement));
+        else s.movement = *options.movement;
+    }
+    if (options.at) {
+        const auto t = parseNumber(*options.at);
+        if (!t || *t < 0.0) errors.push_back("--at: \"" + *options.at + "\": expected seconds, 0 or more");
+        else if (!options.movement) errors.push_back("--at: needs --movement ID");
+        else s.at = *t;
+    }
+    if (options.colour) {
+        const std::vector<std::string> valid{"group", "stretch", "role"};
+        if (std::find(valid.begin(), valid.end(), *options.colour) != valid.end()) s.colour = *options.colour;
+        else {
+            const std::string hint = closestMatch(*options.colour, valid);
+            errors.push_back("--colour: unknown colouring \"" + *options.colour + "\"" +
+                             (hint.empty() ? "" : " (did you mean \"" + hint + "\"?)") + "; valid: " + joinNames(valid));
+        }
+    }
+    if (options.model) {
+        if (options.model->empty()) errors.push_back("--model: give a model file");
+        else s.model = *options.model;
+    }
+    if (errors.size() != before) return std::nullopt;
+    return s;
+}
+
+} // namespace hv::doc

@@ -1,0 +1,47 @@
+// The window's start state from the command line, so a trainer can open straight into a lesson
+// (`hipview --select piriformis --pose hip_flexion_r=90 --view lateral-right`) and tests can
+// check the window. GL-free: the options arrive as typed and are checked against the content and
+// the movements here, with the messages every other command gives for the same mistakes
+// (unknown names come with the valid ones listed).
+#pragma once
+
+#include "anatomy_draw/anatomy_drawer.hpp"
+#include "anatomy_draw/camera.hpp"
+#include "content/content.hpp"
+#include "core/pose_text.hpp"
+#include "movement/movement.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hv::doc {
+
+// The options as typed (absent: not given).
+struct StartOptions {
+    std::optional<std::string> select;   // a muscle id, optionally with _r / _l
+    std::optional<std::string> pose;     // "NAME=VALUE,..." (deg or m)
+    std::optional<std::string> view;     // a standard view name
+    std::optional<std::string> movement; // a movement id
+    std::optional<std::string> at;       // seconds into the movement (paused there)
+    std::optional<std::string> model;    // a model file
+    std::optional<std::string> colour;   // "group", "stretch" or "role"
+};
+
+struct StartState {
+    std::optional<draw::HighlightRef> select; // side unset: the right side is shown first
+    std::vector<PoseAssignment> pose;         // SI
+    std::optional<draw::StandardView> view;
+    std::string movement; // "" = none
+    std::optional<double> at; // s into the movement, paused; nullopt: plays from the start
+    std::string model;    // "" = the default model
+    std::string colour = "group"; // how muscles are coloured: group, stretch (length change), role
+};
+
+// Checks the options. On success returns the state; otherwise nullopt and one message per
+// problem in `errors`, each starting with the option's name ("--select: unknown muscle ...").
+// `movements` may be null when the movements file could not be read: a --movement then fails.
+std::optional<StartState> resolveStartState(const Content& content, const movement::MovementLibrary* movements,
+                                            const StartOptions& options, std::vector<std::string>& errors);
+
+} // namespace hv::doc

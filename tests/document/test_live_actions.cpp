@@ -1,0 +1,107 @@
+#include "document/live_actions.hpp"
+
+#include "support/document_fixture.hpp"
+
+using namespace hv;
+using namespace hv::doc;
+
+namespace {
+std::vector<double> flexed(double deg, Side side = Side::Right) {
+    const Model& m = test::uiContent().model;
+    std::vector<double> q = m.defaultPose();
+    q[static_cast<std::size_t>(test::coord(side == Side::Right ? "hip_flexion_r" : "hip_flexion_l"))] = toRadians(deg);
+    return q;
+}
+const ActionBar& rotationBar(const std::vector<PartActions>& a) { return a.at(0).bars[2]; }
+} // namespace
+
+TEST_CASE("piriformis' rotation bar flips from external to internal between hip flexion 0 and 90") {
+    const Model& m = test::uiContent().model;
+    const int piri = m.findMuscle("piriformis", Side::Right);
+    REQUIRE(piri >= 0);
+    PathEvaluator eval(m);
+    eval.setPose(flexed(0));
+    const auto neutral = liveActions(m, eval, piri);
+    REQUIRE(neutral.size() == m.muscles[static_cast<std::size_t>(piri)].parts.size());
+    CHECK(rotationBar(neutral).dof == HipDof::Rotation);
+    CHECK(rotationBar(neutral).coordinate == test::coord("hip_rotation_r"));
+    CHECK(rotationBar(neutral).momentArmMm < -1.0);
+    CHECK(rotationBar(neutral).action == Action::ExternalRotator);
+    CHECK(rotationBar(neutral).word == "external rotator");
+
+    eval.setPose(flexed(90));
+    const auto flexedBars = liveActions(m, eval, piri);
+    CHECK(rotationBar(flexedBars).momentArmMm > 1.0);
+    CHECK(rotationBar(flexedBars).action == Action::InternalRotator);
+    CHECK(rotationBar(flexedBars).word == "internal rotator");
+}
+
+TEST_CASE("a muscle with several parts gets one row of three bars per part, named") {
+    const Model& m = test::uiContent().model;
+    const int gmed = m.findMuscle("gluteus_medius", Side::Right);
+    REQUIRE(gmed >= 0);
+    const std::size_t parts = m.muscles[static_cast<std::size_t>(gmed)].parts.size();
+    REQUIRE(parts > 1);
+    PathEvaluator eval(m);
+    eval.setPose(m.defaultPose());
+    const auto a = liveActions(m, eval, gmed);
+    REQUIRE(a.size() == parts);
+    for (const auto& p : a) {
+        CHECK_FALSE(p.name.empty());
+        // Every part of gluteus medius abducts at neutral.
+        CHECK(p.bars[1].action == Action::Abductor);
+    }
+    CHECK(liveActions(m, eval, -1).empty());
+    CHECK(liveActions(m, eval, 100000).empty());
+}
+
+TEST_CASE("the left muscle's bars use the left hip's coordinates") {
+    const Model& m = test::uiContent().model;
+    const int piri = m.findMuscle("piriformis", Side::Left);
+    PathEvaluator eval(m);
+    eval.setPose(flexed(90, Side::Left));
+    const auto a = liveActions(m, eval, piri);
+    CHECK(rotationBar(a).coordinate == test::coord("hip_rotation_l"));
+    CHECK(rotationBar(a).action == Action::InternalRotator);
+}
+
+TEST_CASE("bar lengths are the moment arm over full scale, clamped to one") {
+    CHECK(barFraction(30.0) == doctest::Approx(0.5));
+    CHECK(barFraction(-90.0) == doctest::Approx(-1.0));
+    CHECK(barFraction(10.0, 0.0) == 0.0);
+    CHECK(barFraction(std::nan("")) == 0.0);
+}
+
+TEST_CASE("piriformis' rotation plot crosses zero once between 40 and 70 degrees of flexion, marked") {
+    const Model& m = test::uiContent().model;
+    const int piri = m.findMuscle("piriformis", Side::Right);
+    const std::vector<double> q = flexed(30);
+    const MomentArmPlot p = momentArmPlot(m, q, {piri, 0}, HipDof::Rotation);
+    const Coordinate& flex = m.coordinates[static_cast<std::size_t>(test::coord("hip_flexion_r"))];
+    REQUIRE(p.flexionDeg.size() > 20);
+    CHECK(p.flexionDeg.size() == p.momentArmMm.size());
+    CHECK(p.flexionDeg.front() == doctest::Approx(toDegrees(flex.minValue)));
+    CHECK(p.flexionDeg.back() == doctest::Approx(toDegrees(flex.maxValue)));
+    REQUIRE(p.crossovers.size() == 1);
+    const Crossover& x = p.crossovers[0];
+    CHECK(x.flexionDeg > 40.0);
+    CHECK(x.flexionDeg < 70.0);
+    CHECK(x.from == Action::ExternalRotator);
+    CHECK(x.to == Action::InternalRotator);
+    CHECK(p.currentDeg == doctest::Approx(30.0));
+    CHECK(p.currentMm < 0.0); // still external at 30 degrees
+    CHECK(p.minMm <= p.currentMm);
+    CHECK(p.maxMm >= 0.0);
+    // Samples on each side of the crossover have opposite signs.
+    for (std::size_t i = 0; i < p.flexionDeg.size(); ++i) {
+        if (p.flexionDeg[i] < x.flexionDeg - 5.0 && p.flexionDeg[i] > 0.0) CHECK(p.momentArmMm[i] < 0.0);
+        if (p.flexionDeg[i] > x.flexionDeg + 5.0) CHECK(p.momentArmMm[i] > 0.0);
+    }
+}
+
+TEST_CASE("a plot of a bad part is empty") {
+    const Model& m = test::uiContent().model;
+    const MomentArmPlot p = momentArmPlot(m, m.defaultPose(), {0, 999}, HipDof::Flexion);
+    CHECK(p.flexionDeg.empty());
+    CHECK(p.crossovers.empty());
+}
