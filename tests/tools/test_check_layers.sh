@@ -109,6 +109,7 @@ EOF
     # The table and the folders disagree, and the table has a cycle.
     cp -R "$t" "$tmp/bad-table"
     mkdir -p "$tmp/bad-table/src/document"
+    # shellcheck disable=SC2016 # the backticks are Markdown, not command substitution
     sed -e 's/| `scene\/` | `hv_scene` | glm |/| `scene\/` | `hv_scene` | glm, render |/' \
         -e 's/^| `gfx\/`.*$/&\n| `lesson\/` | `hv_lesson` | core | lessons | |/' \
         "$t/src/README.md" > "$tmp/bad-table/src/README.md"
