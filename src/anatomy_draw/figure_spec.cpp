@@ -344,15 +344,4 @@ Camera figureCamera(const FigureSpec& spec, const scene::Bounds& framed) {
     return frameBounds(framed, viewDirection(view.value_or(StandardView::Anterior)), aspect, spec.labels ? 0.05f : 0.04f);
 }
 
-std::string poseText(const Model& model, std::span<const double> q) {
-    std::string out;
-    for (std::size_t i = 0; i < model.coordinates.size() && i < q.size(); ++i) {
-        const Coordinate& c = model.coordinates[i];
-        if (std::abs(q[i] - c.defaultValue) < 1e-9) continue;
-        if (!out.empty()) out += ",";
-        out += c.name + "=" + formatNumber(coordinateToUser(c, q[i]));
-    }
-    return out;
-}
-
 } // namespace hv::draw

@@ -8,7 +8,7 @@
 //     [[figure]]
 //     output = "piriformis_flexed.png" # relative to the scene file's folder
 //     view = "lateral-right"           # or camera = [azimuth, elevation, distance] (deg, deg, m)
-//     pose = "hip_flexion_r=90"        # degrees (metres for translations), as on the command line
+//     pose = "hip_flexion_r=90"        # degrees, metres for translations: as on the command line
 //     highlight = ["piriformis"]
 //     labels = true
 //     background = "transparent"       # or "#RRGGBB"
@@ -95,9 +95,5 @@ std::optional<std::vector<double>> figurePose(const FigureSpec& spec, const Mode
 // The spec's camera for a figure whose framed box is `framed` (see focusBounds()): a standard
 // view fitted to the box, or the orbit camera around its centre (or the spec's target).
 Camera figureCamera(const FigureSpec& spec, const scene::Bounds& framed);
-
-// The pose `q` (SI, one value per coordinate) as "NAME=VALUE,..." in user units, listing only
-// coordinates away from their defaults; "" for the default pose.
-std::string poseText(const Model& model, std::span<const double> q);
 
 } // namespace hv::draw

@@ -21,21 +21,15 @@ constexpr std::array kCommands{
     hv::cli::Command{"inspect", "what a model file holds and what is wrong with it (no window, no OpenGL)",
                      hv::cli::runInspect},
     hv::cli::Command{"bake", "generate the rigged skeleton model (glTF 2.0) from the content's landmarks", hv::cli::runBake},
-#ifdef HV_HAVE_UI
     hv::cli::Command{"view", "the interactive window (the default: `hipview [FILE] [options]`)", hv::cli::runView},
-#endif
-#ifdef HV_HAVE_RENDER
     hv::cli::Command{"render", "render figures (PNG, GIF, MP4) headlessly, from options or scene files",
                      hv::cli::runRender},
-#endif
 };
 
 void printUsage(std::FILE* to) {
     std::fprintf(to, "usage: hipview COMMAND [options]   (hipview COMMAND --help for a command's options)\n"
-#ifdef HV_HAVE_UI
                      "       hipview [FILE] [--select ID] [--pose NAME=VALUE,...] [--view NAME] [--movement ID]\n"
                      "               opens the window (hipview view --help)\n"
-#endif
                      "\n"
                      "HipView shows how the hip and low-back muscles work, computed from their 3D paths.\n\n"
                      "commands:\n");
@@ -47,26 +41,18 @@ void printUsage(std::FILE* to) {
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
-#ifdef HV_HAVE_UI
     if (args.empty()) return hv::cli::runView(args); // the window
-#endif
-    if (args.empty()) {
-        printUsage(stdout);
-        return hv::cli::kExitOk;
-    }
     if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         printUsage(stdout);
         return hv::cli::kExitOk;
     }
     for (const auto& c : kCommands)
         if (args[0] == c.name) return c.run(std::span<const std::string>(args).subspan(1));
-#ifdef HV_HAVE_UI
     // No command: the window, with a model file and/or start-state options.
     std::error_code ec;
     if (args[0].starts_with("-") || args[0].find('/') != std::string::npos || args[0].find('.') != std::string::npos ||
         std::filesystem::exists(args[0], ec))
         return hv::cli::runView(args);
-#endif
     std::vector<std::string> names;
     for (const auto& c : kCommands) names.emplace_back(c.name);
     const std::string hint = hv::closestMatch(args[0], names);

@@ -2,6 +2,7 @@
 #include "content/detail/loaders.hpp"
 
 #include "core/path.hpp"
+#include "core/units.hpp"
 
 #include <algorithm>
 #include <set>
@@ -63,10 +64,9 @@ std::optional<PointCondition> readCondition(TableReader& t, const Model& model) 
         t.error("coordinate", unknownCoordinateMessage(*coord, names));
         return std::nullopt;
     }
-    const double f = model.coordinates[static_cast<std::size_t>(c.coordinate)].kind == CoordinateKind::Rotational
-                         ? kRadPerDeg : 1.0;
-    c.min = (*range)[0] * f;
-    c.max = (*range)[1] * f;
+    const CoordinateKind kind = model.coordinates[static_cast<std::size_t>(c.coordinate)].kind;
+    c.min = coordinateFromUser(kind, (*range)[0]);
+    c.max = coordinateFromUser(kind, (*range)[1]);
     if (c.min > c.max) {
         t.error("range", "the lower bound is above the upper bound");
         return std::nullopt;
@@ -227,9 +227,8 @@ std::optional<TextbookAction> readAction(TableReader& t, const SourceCheck& sour
             if (!at->has(name)) continue;
             const int k = resolveActionCoordinate(model, name);
             const Coordinate& kc = model.coordinates[static_cast<std::size_t>(k)];
-            const double f = kc.kind == CoordinateKind::Rotational ? kRadPerDeg : 1.0;
             if (const auto v = at->number(name, Need::Required)) {
-                const double si = *v * f;
+                const double si = coordinateFromUser(kc, *v);
                 if (si < kc.minValue || si > kc.maxValue) {
                     at->error(name, "outside the coordinate's range");
                     ok = false;

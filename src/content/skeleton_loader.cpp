@@ -1,6 +1,8 @@
 // skeleton.toml: coordinates, bodies with their joints, and frame maps.
 #include "content/detail/loaders.hpp"
 
+#include "core/units.hpp"
+
 #include <algorithm>
 #include <array>
 #include <set>
@@ -24,16 +26,15 @@ void loadCoordinates(TableReader& root, const SourceCheck& sources, Model& model
         c.displayName = t.string("display_name", Need::Required).value_or(c.name);
         const auto kind = t.choice("kind", Need::Required, {"rotational", "translational"});
         c.kind = kind && *kind == "translational" ? CoordinateKind::Translational : CoordinateKind::Rotational;
-        const double f = c.kind == CoordinateKind::Rotational ? kRadPerDeg : 1.0;
         const auto range = t.numbers("range", Need::Required, 2, 2);
         const auto def = t.number("default", Need::Required);
         if (range) {
-            c.minValue = (*range)[0] * f;
-            c.maxValue = (*range)[1] * f;
+            c.minValue = coordinateFromUser(c.kind, (*range)[0]);
+            c.maxValue = coordinateFromUser(c.kind, (*range)[1]);
             if (c.minValue > c.maxValue) t.error("range", "the lower bound is above the upper bound");
         }
         if (def) {
-            c.defaultValue = *def * f;
+            c.defaultValue = coordinateFromUser(c.kind, *def);
             if (range && (c.defaultValue < c.minValue || c.defaultValue > c.maxValue))
                 t.error("default", "the default lies outside the range");
         }

@@ -4,7 +4,6 @@
 
 #include <charconv>
 #include <cmath>
-#include <sstream>
 
 namespace hv {
 
@@ -29,16 +28,6 @@ std::string unknownCoordinateMessage(const Model& model, std::string_view name) 
     return message;
 }
 
-double coordinateFromUser(const Coordinate& c, double value) {
-    return c.kind == CoordinateKind::Rotational ? toRadians(value) : value;
-}
-double coordinateToUser(const Coordinate& c, double value) {
-    return c.kind == CoordinateKind::Rotational ? toDegrees(value) : value;
-}
-std::string_view coordinateUserUnit(const Coordinate& c) {
-    return c.kind == CoordinateKind::Rotational ? "deg" : "m";
-}
-
 std::optional<double> parseNumber(std::string_view text) {
     while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
     while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
@@ -61,10 +50,12 @@ std::string itemMessage(std::string_view item, std::string_view reason) {
     return out;
 }
 
+// A value in user units with 9 significant digits ("-0" and values below 1e-12 print as "0").
 std::string formatValue(double v) {
-    std::ostringstream s;
-    s << v;
-    return s.str();
+    char buf[40];
+    const auto result = std::to_chars(buf, buf + sizeof buf, std::abs(v) < 1e-12 ? 0.0 : v,
+                                      std::chars_format::general, 9);
+    return std::string(buf, result.ptr);
 }
 } // namespace
 
@@ -125,6 +116,19 @@ std::optional<std::vector<PoseAssignment>> parsePose(const Model& model, std::st
 
 void applyPose(std::span<const PoseAssignment> assignments, std::vector<double>& q) {
     for (const PoseAssignment& a : assignments) q[static_cast<std::size_t>(a.coordinate)] = a.value;
+}
+
+std::string poseText(const Model& model, std::span<const double> q) {
+    std::string out;
+    for (std::size_t i = 0; i < model.coordinates.size() && i < q.size(); ++i) {
+        const Coordinate& c = model.coordinates[i];
+        if (std::abs(q[i] - c.defaultValue) < 1e-9) continue;
+        if (!out.empty()) out += ',';
+        out += c.name;
+        out += '=';
+        out += formatValue(coordinateToUser(c, q[i]));
+    }
+    return out;
 }
 
 } // namespace hv

@@ -1,10 +1,12 @@
-// Coordinates and poses as people type them: "hip_flexion_r=90,knee_angle_r=30". Values are
-// degrees for rotational coordinates and metres for translational ones. A sided name without
-// its suffix ("hip_flexion") means both sides. Used by the command line, scene files and the
-// window's start state, so every caller reports the same messages.
+// Coordinates and poses as people type them: "hip_flexion_r=90,knee_angle_r=30". Values are in
+// the user units of core/units.hpp (degrees for rotational coordinates, metres for translational
+// ones). A sided name without its suffix ("hip_flexion") means both sides. Used by the command
+// line, scene files and the window's start state and figure export, so every caller reads and
+// writes the same text and reports the same messages.
 #pragma once
 
 #include "core/model.hpp"
+#include "core/units.hpp"
 
 #include <optional>
 #include <span>
@@ -26,11 +28,6 @@ std::vector<int> resolveCoordinates(const Model& model, std::string_view name);
 // "unknown coordinate "x" (did you mean "y"?); valid: ..." for messages.
 std::string unknownCoordinateMessage(const Model& model, std::string_view name);
 
-// Value typed by a user (deg or m) -> SI, and back.
-double coordinateFromUser(const Coordinate& c, double value);
-double coordinateToUser(const Coordinate& c, double value);
-std::string_view coordinateUserUnit(const Coordinate& c); // "deg" or "m"
-
 // Parses "NAME=VALUE[,NAME=VALUE...]". On a problem returns nullopt and sets `error` to one
 // message naming the item and the reason (unknown name with the valid ones, bad number, value
 // outside the coordinate's range).
@@ -38,6 +35,13 @@ std::optional<std::vector<PoseAssignment>> parsePose(const Model& model, std::st
                                                      std::string& error);
 
 void applyPose(std::span<const PoseAssignment> assignments, std::vector<double>& q);
+
+// The pose `q` (SI, one value per model coordinate; extra values are ignored) as
+// "NAME=VALUE,..." in user units, listing only coordinates more than 1e-9 (rad or m) away from
+// their defaults, in model order; "" for the default pose. Values carry 9 significant digits, so
+// parsePose() of the text, applied to the default pose, gives `q` back to about 1e-8 relative
+// (for a `q` inside every coordinate's range).
+std::string poseText(const Model& model, std::span<const double> q);
 
 // Parses a whole number or decimal, with nothing else in the string (no locale).
 std::optional<double> parseNumber(std::string_view text);

@@ -1,5 +1,7 @@
 #include "document/figure_export.hpp"
 
+#include "core/pose_text.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -46,7 +48,7 @@ draw::FigureSpec figureFromView(Document& doc, const OrbitCamera& camera, const 
         if (pb.loop && d > 0.0) t = std::fmod(t, d);
         spec.at = std::clamp(t, 0.0, d);
     } else {
-        spec.pose = draw::poseText(doc.model(), doc.pose());
+        spec.pose = poseText(doc.model(), doc.pose());
         if (mov) notes.push_back("the movement's pose is written as a pose (a restricted hip or a weak gluteus medius is not part of figures)");
     }
     if (!doc.selection.empty()) {

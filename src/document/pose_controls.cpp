@@ -1,8 +1,9 @@
 #include "document/pose_controls.hpp"
 
-#include "core/math.hpp"
+#include "core/units.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 namespace hv::doc {
@@ -44,12 +45,14 @@ void mirrorPose(const Model& model, Side from, std::vector<double>& q) {
     }
 }
 
-double sliderValue(const Coordinate& c, double si) {
-    return c.kind == CoordinateKind::Rotational ? toDegrees(si) : si * 1000.0;
+double sliderValue(const Coordinate& c, double si) { return coordinateToUser(c, si); }
+double sliderToSi(const Coordinate& c, double v) { return coordinateFromUser(c, v); }
+std::string sliderFormat(const Coordinate& c) {
+    std::string out = "%.";
+    out += std::to_string(coordinateUserDecimals(c));
+    out += "f ";
+    out += coordinateUserUnit(c);
+    return out;
 }
-double sliderToSi(const Coordinate& c, double v) {
-    return c.kind == CoordinateKind::Rotational ? toRadians(v) : v / 1000.0;
-}
-const char* sliderUnit(const Coordinate& c) { return c.kind == CoordinateKind::Rotational ? "deg" : "mm"; }
 
 } // namespace hv::doc

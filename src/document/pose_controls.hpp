@@ -25,9 +25,11 @@ std::vector<CoordinateGroup> coordinateGroups(const Model& model);
 // coordinates are left alone. Values are clamped to the target coordinate's range.
 void mirrorPose(const Model& model, Side from, std::vector<double>& q);
 
-// The slider's value in user units (deg or mm) and back; translations are shown in mm.
+// A pose slider speaks the core's user units (core/units.hpp), as `--pose` and scene files do:
+// its value from SI (deg, or m for translations), back to SI, and its printf format with the
+// unit ("%.1f deg", "%.3f m").
 double sliderValue(const Coordinate& c, double si);
 double sliderToSi(const Coordinate& c, double value);
-const char* sliderUnit(const Coordinate& c); // "deg" or "mm"
+std::string sliderFormat(const Coordinate& c);
 
 } // namespace hv::doc

@@ -88,7 +88,7 @@ void drawPosePanel(PanelContext& ctx) {
             const float lo = static_cast<float>(sliderValue(c, c.minValue)), hi = static_cast<float>(sliderValue(c, c.maxValue));
             ImGui::BeginDisabled(moving);
             ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);
-            const std::string fmt = std::string("%.1f ") + sliderUnit(c);
+            const std::string fmt = sliderFormat(c);
             if (ImGui::SliderFloat(("##" + c.name).c_str(), &v, lo, hi, fmt.c_str(), ImGuiSliderFlags_AlwaysClamp))
                 doc.manualPose[static_cast<std::size_t>(ci)] = sliderToSi(c, static_cast<double>(v));
             if (ImGui::IsItemClicked(ImGuiMouseButton_Right))

@@ -131,14 +131,6 @@ TEST_CASE("what the window saves reads back to the same figures") {
     CHECK(rb.gif);
 }
 
-TEST_CASE("poseText lists only the coordinates away from their defaults, in user units") {
-    const Model& model = test::projectContent().model;
-    std::vector<double> q = model.defaultPose();
-    CHECK(poseText(model, q).empty());
-    q[static_cast<std::size_t>(model.findCoordinate("hip_flexion_r"))] = toRadians(90.0);
-    CHECK(poseText(model, q) == "hip_flexion_r=90");
-}
-
 TEST_CASE("sizes and backgrounds parse strictly") {
     CHECK(parseSize("1920x1080") == glm::ivec2(1920, 1080));
     CHECK(!parseSize("1920"));

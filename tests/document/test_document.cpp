@@ -4,7 +4,7 @@
 #include "io/atomic_file.hpp"
 
 #include "support/shared_models.hpp"
-#include "support/document_fixture.hpp"
+#include "document/document_fixture.hpp"
 
 #include <cstring>
 #include <filesystem>

@@ -1,6 +1,6 @@
 #include "document/live_actions.hpp"
 
-#include "support/document_fixture.hpp"
+#include "document/document_fixture.hpp"
 
 using namespace hv;
 using namespace hv::doc;

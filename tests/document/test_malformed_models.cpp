@@ -6,7 +6,7 @@
 #include "document/document.hpp"
 
 #include "support/malformed_models.hpp"
-#include "support/document_fixture.hpp"
+#include "document/document_fixture.hpp"
 
 #include <filesystem>
 

@@ -1,8 +1,11 @@
 #include "document/pose_controls.hpp"
 
-#include "support/document_fixture.hpp"
+#include "core/pose_text.hpp"
+
+#include "document/document_fixture.hpp"
 
 #include <set>
+#include <string>
 
 using namespace hv;
 using namespace hv::doc;
@@ -50,14 +53,41 @@ TEST_CASE("mirroring copies one side's angles onto the other and leaves the midl
     CHECK(q[fr] == doctest::Approx(toRadians(20)));
 }
 
-TEST_CASE("sliders speak degrees and millimetres") {
+TEST_CASE("sliders speak the user units of the core: degrees and metres") {
     const Model& m = test::uiContent().model;
     const Coordinate& flex = m.coordinates[static_cast<std::size_t>(test::coord("hip_flexion_r"))];
     const Coordinate& ty = m.coordinates[static_cast<std::size_t>(test::coord("pelvis_ty"))];
     CHECK(sliderValue(flex, kPi / 2) == doctest::Approx(90.0));
     CHECK(sliderToSi(flex, 45.0) == doctest::Approx(kPi / 4));
-    CHECK(std::string(sliderUnit(flex)) == "deg");
-    CHECK(sliderValue(ty, 0.94) == doctest::Approx(940.0));
-    CHECK(sliderToSi(ty, 500.0) == doctest::Approx(0.5));
-    CHECK(std::string(sliderUnit(ty)) == "mm");
+    CHECK(sliderFormat(flex) == "%.1f deg");
+    CHECK(sliderValue(ty, 0.94) == doctest::Approx(0.94));
+    CHECK(sliderToSi(ty, 0.5) == doctest::Approx(0.5));
+    CHECK(sliderFormat(ty) == "%.3f m");
+}
+
+TEST_CASE("--pose pelvis_tx=X and the slider showing X give the same SI pose") {
+    const Model& m = test::uiContent().model;
+    for (const char* name : {"pelvis_tx", "pelvis_ty", "pelvis_tz", "hip_flexion_r", "L5_S1_flexion"}) {
+        const Coordinate& c = m.coordinates[static_cast<std::size_t>(test::coord(name))];
+        for (const double x : {0.25, 0.5, 0.75}) {
+            // X: a value inside the coordinate's range, as the slider shows it.
+            const double shown = sliderValue(c, c.minValue + x * (c.maxValue - c.minValue));
+            std::string error;
+            const auto typed = parsePose(m, std::string(name) + "=" + std::to_string(shown), error);
+            REQUIRE_MESSAGE(typed, error);
+            REQUIRE(typed->size() == 1);
+            CAPTURE(name);
+            CAPTURE(shown);
+            CHECK((*typed)[0].value == doctest::Approx(sliderToSi(c, shown)).epsilon(1e-6));
+            CHECK(sliderValue(c, (*typed)[0].value) == doctest::Approx(shown).epsilon(1e-6));
+        }
+    }
+    // The pelvis' forward position: 0.05 typed is 0.05 m, and the slider shows 0.050 m.
+    const Coordinate& tx = m.coordinates[static_cast<std::size_t>(test::coord("pelvis_tx"))];
+    std::string error;
+    const auto typed = parsePose(m, "pelvis_tx=0.05", error);
+    REQUIRE(typed);
+    CHECK((*typed)[0].value == doctest::Approx(0.05));
+    CHECK(sliderValue(tx, (*typed)[0].value) == doctest::Approx(0.05));
+    CHECK(sliderToSi(tx, 0.05) == doctest::Approx((*typed)[0].value));
 }

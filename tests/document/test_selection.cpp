@@ -1,6 +1,6 @@
 #include "document/selection.hpp"
 
-#include "support/document_fixture.hpp"
+#include "document/document_fixture.hpp"
 
 #include <set>
 

@@ -1,6 +1,6 @@
 #include "document/start_state.hpp"
 
-#include "support/document_fixture.hpp"
+#include "document/document_fixture.hpp"
 
 using namespace hv;
 using namespace hv::doc;

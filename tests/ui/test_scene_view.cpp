@@ -5,7 +5,7 @@
 #include "document/document.hpp"
 #include "document/orbit_camera.hpp"
 
-#include "support/document_fixture.hpp"
+#include "document/document_fixture.hpp"
 
 #include <epoxy/gl.h>
 
