@@ -1,10 +1,10 @@
 #include "core/pose_text.hpp"
+#include "core/text.hpp"
 
 #include "core/diagnostic.hpp"
 
 #include <charconv>
 #include <cmath>
-#include <sstream>
 
 namespace hv {
 
@@ -61,11 +61,6 @@ std::string itemMessage(std::string_view item, std::string_view reason) {
     return out;
 }
 
-std::string formatValue(double v) {
-    std::ostringstream s;
-    s << v;
-    return s.str();
-}
 } // namespace
 
 std::optional<std::vector<PoseAssignment>> parsePose(const Model& model, std::string_view text,
@@ -108,9 +103,9 @@ std::optional<std::vector<PoseAssignment>> parsePose(const Model& model, std::st
             if (si < k.minValue - tolerance || si > k.maxValue + tolerance) {
                 std::string reason = k.name;
                 reason += " must lie between ";
-                reason += formatValue(coordinateToUser(k, k.minValue));
+                reason += formatNumber(coordinateToUser(k, k.minValue));
                 reason += " and ";
-                reason += formatValue(coordinateToUser(k, k.maxValue));
+                reason += formatNumber(coordinateToUser(k, k.maxValue));
                 reason += ' ';
                 reason += coordinateUserUnit(k);
                 error = itemMessage(item, reason);
