@@ -6,6 +6,7 @@
 #include "bonegen/bonegen.hpp"
 #include "bonegen/bones.hpp"
 #include "content/content.hpp"
+#include "io/glb_writer.hpp"
 
 #include <cstdlib>
 #include <string>
@@ -45,7 +46,7 @@ int main(int argc, char** argv) {
     hv::bench::print("all bones (generateBones, both sides)", hv::bench::time(reps, [&] { bones = hv::bonegen::generateBones(content, defaults); }));
     const hv::scene::Scene scene = hv::bonegen::buildScene(content.model, bones, "bench");
     std::vector<std::uint8_t> glb;
-    hv::bench::print("scene + GLB writing", hv::bench::time(reps, [&] { glb = hv::bonegen::writeGlb(hv::bonegen::buildScene(content.model, bones, "bench"), "bench"); }));
+    hv::bench::print("scene + GLB writing", hv::bench::time(reps, [&] { glb = hv::io::writeGlb(hv::bonegen::buildScene(content.model, bones, "bench"), "bench"); }));
     hv::bench::print("whole bake (hipview bake without the file write)", hv::bench::time(reps, [&] { glb = hv::bonegen::bakeModel(content, defaults); }));
     std::size_t triangles = 0;
     for (const auto& b : bones) triangles += b.mesh.triangleCount();

@@ -7,14 +7,20 @@
 #include "core/bone_parameters.hpp"
 #include "core/pose_text.hpp"
 #include "core/sweep.hpp"
+#include "core/text.hpp"
 #include "movement/loader.hpp"
 #include "movement/player.hpp"
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
+#include <utility>
+
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace hv::cli {
@@ -99,26 +105,54 @@ std::optional<SweepText> parseSweepText(const std::string& text, std::string& er
     return s;
 }
 
-std::string jsonString(std::string_view s) {
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"' || c == '\\') out += '\\';
-        if (static_cast<unsigned char>(c) < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out += buf;
-            continue;
-        }
-        out += c;
-    }
-    return out + "\"";
+// A number for the reports: 6 significant digits, with values within 1e-9 of zero written as 0.
+std::string formatDegrees(double deg) { return formatNumber(std::abs(deg) < 1e-9 ? 0.0 : deg); }
+
+// JSON goes through nlohmann (keys in the order given); text that is not valid UTF-8 (a file
+// name, a command-line argument) has its bad bytes replaced instead of throwing.
+using Json = nlohmann::ordered_json;
+
+std::string jsonText(const Json& value) {
+    return value.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-std::string formatDegrees(double deg) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.6g", std::abs(deg) < 1e-9 ? 0.0 : deg);
-    return buf;
+// A number rounded to `decimals` places (how the csv and table columns show it).
+double rounded(double value, int decimals) {
+    const double scale = std::pow(10.0, decimals);
+    const double r = std::round(value * scale) / scale;
+    return r == 0.0 ? 0.0 : r; // no "-0.0"
 }
+
+// The number formatDegrees() writes, as a number (6 significant digits; 0 near zero).
+double sixDigits(double value) {
+    const std::string text = formatDegrees(value);
+    double out = 0.0;
+    std::from_chars(text.data(), text.data() + text.size(), out);
+    return out;
+}
+
+// The JSON report layout: an object {"KEY": VALUE, "rows": [...]} or, without a key, a bare
+// array, with one row object per line, printed as the rows are made.
+class JsonRows {
+  public:
+    explicit JsonRows(std::optional<std::pair<std::string, std::string>> header) : m_object(header.has_value()) {
+        if (header) {
+            const std::string open = jsonText(Json{{header->first, header->second}});
+            std::printf("%s,\"rows\":[\n", open.substr(0, open.size() - 1).c_str());
+        } else {
+            std::printf("[\n");
+        }
+    }
+    void row(const Json& row) {
+        std::printf("%s  %s", m_first ? "" : ",\n", jsonText(row).c_str());
+        m_first = false;
+    }
+    void finish() { std::printf(m_first ? "]%s\n" : "\n]%s\n", m_object ? "}" : ""); }
+
+  private:
+    bool m_object;
+    bool m_first = true;
+};
 
 struct MovementRequest {
     std::string id;
@@ -254,11 +288,11 @@ int runMovementReport(Args& args, const MovementRequest& request, const std::vec
     const movement::MovementPlayer player(model, *mov, options);
     PathEvaluator eval(model);
     if (format == "csv") std::printf("muscle,part,side,time_s,dof,moment_arm_mm,length_mm\n");
-    if (format == "json") std::printf("{\"movement\": %s, \"rows\": [\n", jsonString(mov->id).c_str());
+    std::optional<JsonRows> json;
+    if (format == "json") json.emplace(std::pair{std::string("movement"), mov->id});
     if (format == "table")
         std::printf("%-26s %-10s %-4s %9s %-14s %14s %10s\n", "muscle", "part", "side", "time_s", "dof", "moment_arm_mm",
                     "length_mm");
-    bool first = true;
     // Per sample, every part (so each pose is solved once).
     struct Row {
         std::size_t part;
@@ -290,20 +324,22 @@ int runMovementReport(Args& args, const MovementRequest& request, const std::vec
                 if (format == "csv") {
                     std::printf("%s,%s,%s,%s,%s,%.3f,%.3f\n", m.id.c_str(), part.c_str(), side.c_str(), time.c_str(),
                                 dof.c_str(), r, len);
-                } else if (format == "json") {
-                    std::printf("%s  {\"muscle\": %s, \"part\": %s, \"side\": \"%s\", \"time_s\": %s, \"dof\": \"%s\", "
-                                "\"moment_arm_mm\": %.3f, \"length_mm\": %.3f}",
-                                first ? "" : ",\n", jsonString(m.id).c_str(), jsonString(part).c_str(), side.c_str(),
-                                time.c_str(), dof.c_str(), r, len);
+                } else if (json) {
+                    json->row(Json{{"muscle", m.id},
+                                   {"part", part},
+                                   {"side", side},
+                                   {"time_s", sixDigits(times[s])},
+                                   {"dof", dof},
+                                   {"moment_arm_mm", rounded(r, 3)},
+                                   {"length_mm", rounded(len, 3)}});
                 } else {
                     std::printf("%-26s %-10s %-4s %9s %-14s %14.2f %10.1f\n", m.id.c_str(), part.c_str(), side.c_str(),
                                 time.c_str(), dof.c_str(), r, len);
                 }
-                first = false;
             }
         }
     }
-    if (format == "json") std::printf("\n]}\n");
+    if (json) json->finish();
     return kExitOk;
 }
 
@@ -437,36 +473,39 @@ int runReport(std::span<const std::string> argv) {
 
     if (roles) {
         const auto changes = findRoleChanges(model, pose, sweep, table, deadZone);
-        if (format == "json") std::printf("[\n");
+        std::optional<JsonRows> json;
+        if (format == "json") json.emplace(std::nullopt);
         for (std::size_t k = 0; k < changes.size(); ++k) {
             const PartRoleChange& rc = changes[k];
             const Muscle& m = model.muscles[static_cast<std::size_t>(rc.part.muscle)];
             const std::string& part = model.part(rc.part).name;
             const std::string label = m.id + (part.empty() ? "" : "/" + part);
             const double at = toDegrees(rc.change.at);
-            if (format == "json") {
-                std::printf("  {\"muscle\": %s, \"part\": %s, \"side\": \"%s\", \"dof\": \"%s\", \"from\": \"%s\", "
-                            "\"to\": \"%s\", \"at_deg\": %.2f, \"sweep_coordinate\": %s}%s\n",
-                            jsonString(m.id).c_str(), jsonString(part).c_str(), std::string(sideSuffix(m.side)).c_str(),
-                            std::string(hipDofName(rc.change.dof)).c_str(), std::string(actionShort(rc.change.from)).c_str(),
-                            std::string(actionShort(rc.change.to)).c_str(), at,
-                            jsonString(coordName(rc.sweepCoordinate)).c_str(), k + 1 < changes.size() ? "," : "");
+            if (json) {
+                json->row(Json{{"muscle", m.id},
+                               {"part", part},
+                               {"side", std::string(sideSuffix(m.side))},
+                               {"dof", std::string(hipDofName(rc.change.dof))},
+                               {"from", std::string(actionShort(rc.change.from))},
+                               {"to", std::string(actionShort(rc.change.to))},
+                               {"at_deg", rounded(at, 2)},
+                               {"sweep_coordinate", coordName(rc.sweepCoordinate)}});
             } else {
                 std::printf("%s %s %s: %s -> %s at %.1f deg %s\n", label.c_str(), std::string(sideSuffix(m.side)).c_str(),
                             std::string(hipDofName(rc.change.dof)).c_str(), std::string(actionShort(rc.change.from)).c_str(),
                             std::string(actionShort(rc.change.to)).c_str(), at, coordName(rc.sweepCoordinate).c_str());
             }
         }
-        if (format == "json") std::printf("]\n");
+        if (json) json->finish();
         return kExitOk;
     }
 
     if (format == "csv") std::printf("muscle,part,side,sweep_coordinate,sweep_deg,dof,moment_arm_mm,length_mm\n");
-    if (format == "json") std::printf("{\"sweep\": %s, \"rows\": [\n", jsonString(sweepArg).c_str());
+    std::optional<JsonRows> json;
+    if (format == "json") json.emplace(std::pair{std::string("sweep"), sweepArg});
     if (format == "table")
         std::printf("%-26s %-10s %-4s %-16s %9s %-14s %14s %10s\n", "muscle", "part", "side", "sweep", "deg", "dof",
                     "moment_arm_mm", "length_mm");
-    bool first = true;
     for (std::size_t i = 0; i < table.parts.size(); ++i) {
         const Muscle& m = muscleOf(i);
         const std::string side{sideSuffix(m.side)};
@@ -481,20 +520,23 @@ int runReport(std::span<const std::string> argv) {
                 if (format == "csv") {
                     std::printf("%s,%s,%s,%s,%s,%s,%.3f,%.3f\n", m.id.c_str(), partName(i).c_str(), side.c_str(),
                                 sweepName.c_str(), deg.c_str(), dof.c_str(), r, len);
-                } else if (format == "json") {
-                    std::printf("%s  {\"muscle\": %s, \"part\": %s, \"side\": \"%s\", \"sweep_coordinate\": %s, "
-                                "\"sweep_deg\": %s, \"dof\": \"%s\", \"moment_arm_mm\": %.3f, \"length_mm\": %.3f}",
-                                first ? "" : ",\n", jsonString(m.id).c_str(), jsonString(partName(i)).c_str(),
-                                side.c_str(), jsonString(sweepName).c_str(), deg.c_str(), dof.c_str(), r, len);
+                } else if (json) {
+                    json->row(Json{{"muscle", m.id},
+                                   {"part", partName(i)},
+                                   {"side", side},
+                                   {"sweep_coordinate", sweepName},
+                                   {"sweep_deg", sixDigits(toDegrees(table.values[s]))},
+                                   {"dof", dof},
+                                   {"moment_arm_mm", rounded(r, 3)},
+                                   {"length_mm", rounded(len, 3)}});
                 } else {
                     std::printf("%-26s %-10s %-4s %-16s %9s %-14s %14.2f %10.1f\n", m.id.c_str(), partName(i).c_str(),
                                 side.c_str(), sweepName.c_str(), deg.c_str(), dof.c_str(), r, len);
                 }
-                first = false;
             }
         }
     }
-    if (format == "json") std::printf("\n]}\n");
+    if (json) json->finish();
     return kExitOk;
 }
 

@@ -11,6 +11,7 @@
 #include <iterator>
 
 #include <fcntl.h>
+#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -71,22 +72,26 @@ bool FigureWriter::finish() {
 
 namespace {
 
-// Runs a program with arguments (no shell, output discarded); true if it exited with 0.
+// Runs a program found on PATH with arguments (no shell; stdout and stderr to /dev/null); true
+// if it exited with 0. posix_spawnp with everything built before the call: the process has
+// other threads (the PNG writer), so nothing may be allocated between fork and exec.
 bool runProgram(const std::vector<std::string>& argv) {
-    const pid_t pid = ::fork();
-    if (pid < 0) return false;
-    if (pid == 0) {
-        std::vector<char*> args;
-        for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-        args.push_back(nullptr);
-        const int null = ::open("/dev/null", O_WRONLY);
-        if (null >= 0) {
-            ::dup2(null, 1);
-            ::dup2(null, 2);
-        }
-        ::execvp(args[0], args.data());
-        ::_exit(127);
-    }
+    if (argv.empty()) return false;
+    std::vector<char*> args;
+    args.reserve(argv.size() + 1);
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+
+    posix_spawn_file_actions_t actions;
+    if (::posix_spawn_file_actions_init(&actions) != 0) return false;
+    const bool redirected =
+        ::posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0) == 0 &&
+        ::posix_spawn_file_actions_adddup2(&actions, 1, 2) == 0;
+    pid_t pid = -1;
+    const int spawned =
+        redirected ? ::posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ) : -1;
+    ::posix_spawn_file_actions_destroy(&actions);
+    if (spawned != 0) return false; // not found, or no process could be made
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0)
         if (errno != EINTR) return false;

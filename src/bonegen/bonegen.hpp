@@ -41,11 +41,6 @@ std::vector<BoneMesh> generateBones(const Content& content, const BoneParameters
 // (content.model deformed by applyBoneParameters to the same parameters).
 scene::Scene buildScene(const Model& model, const std::vector<BoneMesh>& bones, const std::string& description);
 
-// glTF 2.0 binary (.glb) of a scene with meshes, materials, skins and nodes (no images or
-// animations). Positions, normals, joints (unsigned byte), weights (normalised unsigned byte)
-// and indices (unsigned short, or int above 65535 vertices).
-std::vector<std::uint8_t> writeGlb(const scene::Scene& scene, const std::string& generator);
-
 // Everything at once: the GLB of the default model for `parameters`.
 std::vector<std::uint8_t> bakeModel(const Content& content, const BoneParameters& parameters, const BakeOptions& options = {});
 

@@ -2,6 +2,7 @@
 
 #include "bonegen/bones.hpp"
 #include "core/kinematics.hpp"
+#include "io/glb_writer.hpp"
 
 #include <glm/gtc/quaternion.hpp>
 
@@ -156,7 +157,7 @@ std::vector<std::uint8_t> bakeModel(const Content& content, const BoneParameters
     const std::vector<BoneMesh> bones = generateBones(content, parameters, options);
     const std::string anatomy = formatAnatomy(parameters);
     const scene::Scene sc = buildScene(model, bones, "HipView skeleton (" + anatomy + ")");
-    return writeGlb(sc, "HipView bonegen; anatomy " + anatomy);
+    return io::writeGlb(sc, "HipView bonegen; anatomy " + anatomy);
 }
 
 } // namespace hv::bonegen

@@ -1,4 +1,5 @@
 #include "core/bone_parameters.hpp"
+#include "core/text.hpp"
 
 #include "core/diagnostic.hpp"
 #include "core/pose_text.hpp"
@@ -41,12 +42,6 @@ Mat3 frameOf(const Vec3& first, const Vec3& second) {
     const Vec3 e1 = glm::normalize(first);
     const Vec3 e2 = glm::normalize(second - glm::dot(second, e1) * e1);
     return Mat3{e1, e2, glm::cross(e1, e2)};
-}
-
-std::string formatNumber(double v) {
-    std::ostringstream s;
-    s << v;
-    return s.str();
 }
 
 } // namespace

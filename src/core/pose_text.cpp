@@ -1,6 +1,7 @@
 #include "core/pose_text.hpp"
 
 #include "core/diagnostic.hpp"
+#include "core/text.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -51,12 +52,7 @@ std::string itemMessage(std::string_view item, std::string_view reason) {
 }
 
 // A value in user units with 9 significant digits ("-0" and values below 1e-12 print as "0").
-std::string formatValue(double v) {
-    char buf[40];
-    const auto result = std::to_chars(buf, buf + sizeof buf, std::abs(v) < 1e-12 ? 0.0 : v,
-                                      std::chars_format::general, 9);
-    return std::string(buf, result.ptr);
-}
+std::string formatValue(double v) { return formatNumber(std::abs(v) < 1e-12 ? 0.0 : v, 9); }
 } // namespace
 
 std::optional<std::vector<PoseAssignment>> parsePose(const Model& model, std::string_view text,
@@ -99,9 +95,9 @@ std::optional<std::vector<PoseAssignment>> parsePose(const Model& model, std::st
             if (si < k.minValue - tolerance || si > k.maxValue + tolerance) {
                 std::string reason = k.name;
                 reason += " must lie between ";
-                reason += formatValue(coordinateToUser(k, k.minValue));
+                reason += formatNumber(coordinateToUser(k, k.minValue));
                 reason += " and ";
-                reason += formatValue(coordinateToUser(k, k.maxValue));
+                reason += formatNumber(coordinateToUser(k, k.maxValue));
                 reason += ' ';
                 reason += coordinateUserUnit(k);
                 error = itemMessage(item, reason);

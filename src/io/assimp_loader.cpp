@@ -18,9 +18,13 @@
 // second -> seconds; COLLADA clips keep their <animation_clip> names), UVs flipped to glTF's top-
 // left origin. FBX axis settings and unit scale (cm) are undone by a root node; COLLADA's up axis
 // and <unit> are applied by Assimp itself.
+#include "core/text.hpp"
+#include "io/detail/collada_clips.hpp"
 #include "io/detail/format_precheck.hpp"
+#include "io/detail/geometry_check.hpp"
 #include "io/detail/load_support.hpp"
 #include "io/detail/loaders.hpp"
+#include "io/detail/sandbox.hpp"
 #include "io/detail/scene_serialize.hpp"
 #include "scene/geometry.hpp"
 #include "scene/validate.hpp"
@@ -42,8 +46,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
-#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <map>
@@ -52,12 +54,6 @@
 #include <sstream>
 #include <unordered_map>
 
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -177,11 +173,8 @@ void restrictImporters(Assimp::Importer& importer) {
         if (desc && desc->mFileExtensions) {
             std::istringstream exts(desc->mFileExtensions);
             std::string ext;
-            while (exts >> ext) {
-                std::transform(ext.begin(), ext.end(), ext.begin(),
-                               [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-                if (kAcceptedExtensions.count(ext)) keep = true;
-            }
+            while (exts >> ext)
+                if (kAcceptedExtensions.count(toLower(ext))) keep = true;
         }
         if (!keep) drop.push_back(importer.GetImporter(i));
     }
@@ -202,16 +195,6 @@ bool finite(const glm::mat4& m) {
         for (int r = 0; r < 4; ++r)
             if (!std::isfinite(m[c][r])) return false;
     return true;
-}
-
-void decompose(const glm::mat4& m, scene::Node& n) {
-    n.translation = glm::vec3(m[3]);
-    const glm::vec3 c0(m[0]), c1(m[1]), c2(m[2]);
-    glm::vec3 s(glm::length(c0), glm::length(c1), glm::length(c2));
-    if (glm::dot(c0, glm::cross(c1, c2)) < 0.0f) s.x = -s.x;
-    n.scale = s;
-    if (s.x == 0.0f || s.y == 0.0f || s.z == 0.0f) return;
-    n.rotation = glm::normalize(glm::quat_cast(glm::mat3(c0 / s.x, c1 / s.y, c2 / s.z)));
 }
 
 std::string str(const aiString& s) {
@@ -241,33 +224,6 @@ bool metaNumber(const aiScene* s, const char* key, double& out) {
         return true;
     }
     return false;
-}
-
-// <animation_clip name="..."> names in file order (Assimp names the clips combinedAnim_N).
-std::vector<std::string> colladaClipNames(const std::vector<std::uint8_t>& bytes) {
-    std::vector<std::string> names;
-    const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-    std::size_t pos = 0;
-    while ((pos = text.find("<animation_clip", pos)) != std::string_view::npos &&
-           names.size() < 10000) {
-        const std::size_t end = text.find('>', pos);
-        if (end == std::string_view::npos) break;
-        const std::string_view tag = text.substr(pos, end - pos);
-        std::string name;
-        for (const char* attr : {" name=\"", " id=\""}) {
-            const std::size_t a = tag.find(attr);
-            if (a == std::string_view::npos) continue;
-            const std::size_t start = a + std::strlen(attr);
-            const std::size_t close = tag.find('"', start);
-            if (close != std::string_view::npos) {
-                name = std::string(tag.substr(start, close - start));
-                break;
-            }
-        }
-        names.push_back(name);
-        pos = end;
-    }
-    return names;
 }
 
 // Assimp 5.2's COLLADA reader refuses number lists with leading blanks ("<color>  0.0 ...")
@@ -680,18 +636,12 @@ int Converter::imageFor(scene::Scene& s, const std::string& path, const std::str
             if (byName.refusal == ModelFolder::Refusal::Missing) {
                 // Case-insensitive match among the folder's files (models made on Windows).
                 std::error_code ec;
-                std::string wanted = image.name;
-                std::transform(wanted.begin(), wanted.end(), wanted.begin(),
-                               [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+                const std::string wanted = toLower(image.name);
                 int scanned = 0;
                 for (fs::directory_iterator it(m_folder.root(), ec);
                      !ec && it != fs::directory_iterator() && scanned < 10000;
                      it.increment(ec), ++scanned) {
-                    std::string name = it->path().filename().string();
-                    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) {
-                        return static_cast<char>(std::tolower(c));
-                    });
-                    if (name == wanted) {
+                    if (toLower(it->path().filename().string()) == wanted) {
                         byName = m_folder.resolve(it->path().filename().string());
                         break;
                     }
@@ -897,15 +847,14 @@ std::optional<scene::Scene> Converter::run(const std::string& extension,
     convertMaterials(s);
     if (!convertMeshes(s)) return std::nullopt;
     convertAnimations(s, clipNames);
-    if (m_report.failed()) return std::nullopt;
+    if (m_report.failed() || !checkGeometry(s, m_limits, m_report)) return std::nullopt;
     return s;
 }
 
+// The file's extension without its dot, lower case ("" when it has none).
 std::string lowerExtension(const fs::path& path) {
-    std::string ext = path.extension().string();
+    std::string ext = toLower(path.extension().string());
     if (!ext.empty() && ext[0] == '.') ext.erase(0, 1);
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return ext;
 }
 
@@ -993,130 +942,52 @@ ModelLoad importHere(const fs::path& path, const std::string& displayName,
     return report.finish(std::move(result));
 }
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer) ||                         \
-    __has_feature(thread_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
-
-// Bytes of address space the process maps now (/proc/self/statm, first field, in pages).
-std::uint64_t mappedBytes() {
-    std::FILE* f = std::fopen("/proc/self/statm", "r");
-    if (!f) return 0;
-    unsigned long long pages = 0;
-    const int n = std::fscanf(f, "%llu", &pages);
-    std::fclose(f);
-    return n == 1 ? pages * static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE)) : 0;
-}
-
-// importHere() in a child process whose result comes back through a pipe. Nothing when no child
-// could be started (the caller then imports here).
+// importHere() in a child process (sandbox.hpp) whose result comes back serialised. Nothing when
+// no child could be started (the caller then imports here).
 std::optional<ModelLoad> importInChild(const fs::path& path, const std::string& displayName,
                                        const std::vector<std::uint8_t>& bytes,
                                        const LoadLimits& limits, const std::string& extension,
                                        const std::vector<std::string>& clipNames) {
-    int fds[2];
-    if (::pipe2(fds, O_CLOEXEC) != 0) return std::nullopt;
-    const pid_t pid = ::fork();
-    if (pid < 0) {
-        ::close(fds[0]);
-        ::close(fds[1]);
-        return std::nullopt;
-    }
-    if (pid == 0) {
-        // The child: no core dumps, bounded memory; the result goes to the pipe; _exit skips the
-        // parent's atexit handlers and static destructors.
-        ::close(fds[0]);
-        const rlimit noCore{0, 0};
-        ::setrlimit(RLIMIT_CORE, &noCore);
-        // A crash ends the child by its signal, which the parent reports: handlers the host
-        // process installed (a test framework's, a crash reporter's) must not run here and turn
-        // it into an ordinary exit, or print as if the host had crashed.
-        for (const int sig : {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT}) ::signal(sig, SIG_DFL);
-        if (!kSanitized && limits.maxImportMemoryBytes > 0) {
-            const std::uint64_t cap = mappedBytes() + limits.maxImportMemoryBytes;
-            const rlimit as{static_cast<rlim_t>(cap), static_cast<rlim_t>(cap)};
-            ::setrlimit(RLIMIT_AS, &as);
-        }
-        std::vector<std::uint8_t> out;
-        try {
-            out = serializeModelLoad(
+    const SandboxResult child = runSandboxed(
+        [&] {
+            return serializeModelLoad(
                 importHere(path, displayName, bytes, limits, extension, clipNames));
-        } catch (...) {
-            ::_exit(3);
-        }
-        const std::uint8_t* p = out.data();
-        std::size_t left = out.size();
-        while (left > 0) {
-            const ssize_t n = ::write(fds[1], p, left);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) ::_exit(4);
-            p += n;
-            left -= static_cast<std::size_t>(n);
-        }
-        ::_exit(0);
-    }
+        },
+        SandboxLimits{limits.maxImportSeconds, limits.maxImportMemoryBytes});
 
-    ::close(fds[1]);
-    std::vector<std::uint8_t> data;
-    bool timedOut = false;
-    const auto deadline =
-        std::chrono::steady_clock::now() + std::chrono::seconds(limits.maxImportSeconds);
-    std::vector<std::uint8_t> chunk(1 << 16);
-    for (;;) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                              deadline - std::chrono::steady_clock::now())
-                              .count();
-        if (left <= 0) {
-            timedOut = true;
-            break;
-        }
-        pollfd pfd{fds[0], POLLIN, 0};
-        const int ready = ::poll(&pfd, 1, static_cast<int>(std::min<long long>(left, 1000)));
-        if (ready < 0 && errno != EINTR) break;
-        if (ready <= 0) continue;
-        const ssize_t n = ::read(fds[0], chunk.data(), chunk.size());
-        if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
-        if (n <= 0) break; // end of the child's output
-        data.insert(data.end(), chunk.data(), chunk.data() + n);
-    }
-    ::close(fds[0]);
-    if (timedOut) ::kill(pid, SIGKILL);
-    int status = 0;
-    pid_t waited;
-    do {
-        waited = ::waitpid(pid, &status, 0);
-    } while (waited < 0 && errno == EINTR);
-    const bool known = waited == pid; // false when the application reaps children itself
-
+    using Outcome = SandboxResult::Outcome;
     Report report(displayName);
-    if (timedOut) {
+    const char* const mishandles =
+        "; the file is malformed or uses something Assimp 5.2 mishandles";
+    switch (child.outcome) {
+    case Outcome::NotStarted: return std::nullopt;
+    case Outcome::TimedOut:
         report.error("", "reading the model took longer than " +
                              std::to_string(limits.maxImportSeconds) + " s; it was stopped");
         return report.finish(std::nullopt);
-    }
-    if (known && WIFSIGNALED(status)) {
-        const int sig = WTERMSIG(status);
-        const char* name = ::strsignal(sig);
+    case Outcome::Signalled: {
+        const char* name = ::strsignal(child.signal);
         report.error("", std::string("the model reader (Assimp) crashed on this file (signal ") +
-                             std::to_string(sig) + ": " + (name ? name : "?") +
-                             "); the file is malformed or uses something Assimp 5.2 mishandles");
+                             std::to_string(child.signal) + ": " + (name ? name : "?") + ")" +
+                             mishandles);
         return report.finish(std::nullopt);
     }
-    std::optional<ModelLoad> load = deserializeModelLoad(data);
-    if (!load || (known && (!WIFEXITED(status) || WEXITSTATUS(status) != 0))) {
+    case Outcome::OutOfMemory:
+        report.error("", "the model reader (Assimp) ran out of memory on this file (it may use " +
+                             formatBytes(limits.maxImportMemoryBytes) +
+                             "); its counts are implausible");
+        return report.finish(std::nullopt);
+    case Outcome::Failed:
+    case Outcome::Finished: break;
+    }
+    std::optional<ModelLoad> load;
+    if (child.outcome == Outcome::Finished) load = deserializeModelLoad(child.bytes);
+    if (!load) {
         report.error("", "the model reader (Assimp) failed on this file" +
-                             (known && WIFEXITED(status)
-                                  ? " (exit status " + std::to_string(WEXITSTATUS(status)) + ")"
+                             (child.exitStatus > 0
+                                  ? " (exit status " + std::to_string(child.exitStatus) + ")"
                                   : std::string()) +
-                             "; the file is malformed or uses something Assimp 5.2 mishandles");
+                             mishandles);
         return report.finish(std::nullopt);
     }
     if (load->scene) {
@@ -1155,7 +1026,8 @@ ModelLoad loadAssimp(const fs::path& path, const std::string& displayName,
     std::vector<std::string> clipNames;
     if (extension == "dae") {
         bytes = trimColladaNumberLists(bytes);
-        clipNames = colladaClipNames(bytes);
+        clipNames = colladaClipNames(
+            std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
     }
     if (limits.isolateAssimp) {
         if (auto load = importInChild(path, displayName, bytes, limits, extension, clipNames))

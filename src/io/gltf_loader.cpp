@@ -7,6 +7,7 @@
 // (and never expand "~" or "$VAR" the way its default callbacks do); images are not decoded by
 // tinygltf (the image callback only keeps the encoded bytes), but here, with size limits, after
 // the buffer view holding them has been checked.
+#include "io/detail/geometry_check.hpp"
 #include "io/detail/load_support.hpp"
 #include "io/detail/loaders.hpp"
 #include "scene/geometry.hpp"
@@ -905,22 +906,6 @@ void Converter::convertMeshes(scene::Scene& s) {
 // ---- nodes
 // ---------------------------------------------------------------------------------------
 
-// A node matrix (column-major) into TRS; negative determinants flip the X scale. Shear, which glTF
-// forbids, is dropped.
-void decompose(const glm::mat4& m, scene::Node& n) {
-    n.translation = glm::vec3(m[3]);
-    glm::vec3 c0(m[0]), c1(m[1]), c2(m[2]);
-    glm::vec3 s(glm::length(c0), glm::length(c1), glm::length(c2));
-    if (glm::dot(c0, glm::cross(c1, c2)) < 0.0f) s.x = -s.x;
-    n.scale = s;
-    if (s.x == 0.0f || s.y == 0.0f || s.z == 0.0f) {
-        n.rotation = glm::quat(1.0f, 0.0f, 0.0f, 0.0f);
-        return;
-    }
-    const glm::mat3 r(c0 / s.x, c1 / s.y, c2 / s.z);
-    n.rotation = glm::normalize(glm::quat_cast(r));
-}
-
 bool allFinite(const std::vector<double>& v) {
     return std::all_of(v.begin(), v.end(), [](double d) { return std::isfinite(d); });
 }
@@ -1587,6 +1572,7 @@ ModelLoad loadGltf(const fs::path& path, const std::string& displayName,
         report.error("", "ran out of memory while converting the model");
         s.reset();
     }
+    if (s && !report.failed() && !checkGeometry(*s, limits, report)) s.reset();
     return report.finish(std::move(s));
 }
 

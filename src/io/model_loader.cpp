@@ -1,5 +1,7 @@
 #include "io/model_loader.hpp"
 
+#include "core/text.hpp"
+
 #include "io/detail/load_support.hpp"
 #include "io/detail/loaders.hpp"
 
@@ -13,13 +15,6 @@ namespace fs = std::filesystem;
 namespace hv::io {
 
 namespace {
-
-std::string lowerExtension(const fs::path& path) {
-    std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext;
-}
 
 // By the first bytes: "glTF" is a GLB; a JSON object mentioning "asset" is a .gltf.
 std::optional<ModelFormat> sniff(std::span<const std::uint8_t> head) {
@@ -37,7 +32,7 @@ std::optional<ModelFormat> sniff(std::span<const std::uint8_t> head) {
 }
 
 ModelFormat formatFor(const fs::path& path, std::span<const std::uint8_t> head) {
-    const std::string ext = lowerExtension(path);
+    const std::string ext = toLower(path.extension().string());
     if (ext == ".gltf") return ModelFormat::Gltf;
     if (ext == ".glb" || ext == ".vrm") return ModelFormat::Glb;
     if (ext.empty() || ext == ".bin") {

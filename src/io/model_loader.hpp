@@ -76,6 +76,16 @@ struct LoadLimits {
     // IQM, text .x; io/detail/format_precheck.hpp). Off only in tests that show what the child
     // process contains when Assimp itself meets such a file.
     bool precheckFormats = true;
+    // Plausibility of the geometry (metres, after unit conversion; io/detail/geometry_check.hpp).
+    // A primitive whose vertices span more than maxExtentMetres, or reach farther than that from
+    // the origin as its nodes place it at rest, is left out with a warning (a whole human body is
+    // about 2 m; a room or a scanned landscape stays below a kilometre), as is one whose vertices
+    // all lie at one point. The box of what is left lies at most maxCentreDistanceRatio times its
+    // longest side from the origin (beyond that float positions cannot hold the model's
+    // detail); a scene farther out is refused.
+    double maxExtentMetres = 1000.0;
+    double maxCentreDistanceRatio = 10000.0;
+
     std::uint64_t maxImportSeconds = 120;
     std::uint64_t maxImportMemoryBytes = 16ull << 30;
 };

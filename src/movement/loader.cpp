@@ -1,4 +1,5 @@
 #include "movement/loader.hpp"
+#include "core/text.hpp"
 
 #include "content/detail/loaders.hpp"
 #include "content/detail/toml_reader.hpp"
@@ -8,7 +9,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <sstream>
 
 namespace hv::movement {
 
@@ -17,12 +17,6 @@ using detail::NumberRange;
 using detail::TableReader;
 
 namespace {
-
-std::string formatNumber(double v) {
-    std::ostringstream s;
-    s << v;
-    return s.str();
-}
 
 // Movement ids: lower-case letters, digits and '-', starting with a letter or digit ("90-90").
 bool isMovementId(const std::string& s) {

@@ -13,6 +13,7 @@
 //       GLB writer: HipView's own 3 MB default model as a seed of a size libFuzzer mutates well.
 #include "bonegen/bonegen.hpp"
 #include "io/detail/scene_serialize.hpp"
+#include "io/glb_writer.hpp"
 #include "io/model_loader.hpp"
 
 #include <algorithm>
@@ -55,7 +56,7 @@ int reduceGlb(const std::filesystem::path& in, const std::filesystem::path& out,
                     q.indices.push_back(vertex(p.indices[t + c]));
             p = std::move(q);
         }
-    const std::vector<std::uint8_t> bytes = bonegen::writeGlb(*load.scene, "hv_fuzz_seeds (reduced)");
+    const std::vector<std::uint8_t> bytes = io::writeGlb(*load.scene, "hv_fuzz_seeds (reduced)");
     std::ofstream(out, std::ios::binary)
         .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
     std::printf("hv_fuzz_seeds: %s reduced to %zu bytes in %s\n", in.c_str(), bytes.size(), out.c_str());

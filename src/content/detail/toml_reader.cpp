@@ -1,10 +1,10 @@
 #include "content/detail/toml_reader.hpp"
+#include "core/text.hpp"
 
 #include <toml++/toml.h>
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 
 namespace hv::detail {
 
@@ -29,12 +29,6 @@ std::optional<double> asNumber(const toml::node& n) {
     if (const auto* f = n.as_floating_point()) return f->get();
     if (const auto* i = n.as_integer()) return static_cast<double>(i->get());
     return std::nullopt;
-}
-
-std::string formatNumber(double v) {
-    std::ostringstream s;
-    s << v;
-    return s.str();
 }
 
 std::unique_ptr<toml::table> parse(std::string_view text, const std::string& name, Diagnostics& out) {

@@ -1,5 +1,7 @@
 #include "io/detail/format_precheck.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -10,12 +12,6 @@
 namespace hv::io::detail {
 
 namespace {
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
 
 bool startsWith(std::span<const std::uint8_t> bytes, std::string_view prefix) {
     return bytes.size() >= prefix.size() &&
@@ -181,9 +177,9 @@ std::optional<PrecheckProblem> checkOff(std::span<const std::uint8_t> bytes,
         if (t.empty()) continue;
         if (!sawKeyword) {
             sawKeyword = true;
-            const std::string kw = lower(std::string(t[0]));
+            const std::string kw = toLower(std::string(t[0]));
             if (kw.size() >= 3 && kw.compare(kw.size() - 3, 3, "off") == 0) {
-                if (t.size() > 1 && lower(std::string(t[1])) == "binary")
+                if (t.size() > 1 && toLower(std::string(t[1])) == "binary")
                     return std::nullopt; // Assimp's own message
                 t.erase(t.begin());
                 if (t.empty()) continue;
@@ -530,7 +526,7 @@ std::optional<PrecheckProblem> checkX(std::span<const std::uint8_t> bytes, const
 std::optional<PrecheckProblem> precheckModelFile(const std::filesystem::path& path,
                                                  std::span<const std::uint8_t> bytes,
                                                  const LoadLimits& limits) {
-    const std::string ext = lower(path.extension().string());
+    const std::string ext = toLower(path.extension().string());
     if (ext == ".ply" || startsWith(bytes, "ply\n") || startsWith(bytes, "ply\r\n"))
         return checkPly(bytes, limits);
     if (ext == ".iqm" || startsWith(bytes, std::string_view("INTERQUAKEMODEL\0", 16)))

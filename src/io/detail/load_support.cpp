@@ -4,6 +4,8 @@
 
 #include <stb_image.h>
 
+#include <glm/gtc/quaternion.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -32,6 +34,17 @@ void Report::warn(std::string field, std::string message) {
         return;
     }
     m_warnings.push_back(Diagnostic{m_file, 0, 0, std::move(field), std::move(message)});
+}
+
+void Report::warnFirst(std::string field, std::string message) {
+    std::erase_if(m_warnings,
+                  [&](const Diagnostic& d) { return d.field == field && d.message == message; });
+    if (m_warnings.size() >= kMaxWarnings) {
+        m_warnings.pop_back();
+        ++m_droppedWarnings;
+    }
+    m_warnings.insert(m_warnings.begin(),
+                      Diagnostic{m_file, 0, 0, std::move(field), std::move(message)});
 }
 
 ModelLoad Report::finish(std::optional<scene::Scene> scene) {
@@ -539,6 +552,19 @@ JsonShape measureJson(std::string_view json, std::uint64_t maxDepth) {
         }
     }
     return shape;
+}
+
+void decompose(const glm::mat4& matrix, scene::Node& node) {
+    node.translation = glm::vec3(matrix[3]);
+    const glm::vec3 c0(matrix[0]), c1(matrix[1]), c2(matrix[2]);
+    glm::vec3 s(glm::length(c0), glm::length(c1), glm::length(c2));
+    if (glm::dot(c0, glm::cross(c1, c2)) < 0.0f) s.x = -s.x;
+    node.scale = s;
+    if (s.x == 0.0f || s.y == 0.0f || s.z == 0.0f) {
+        node.rotation = glm::quat(1.0f, 0.0f, 0.0f, 0.0f);
+        return;
+    }
+    node.rotation = glm::normalize(glm::quat_cast(glm::mat3(c0 / s.x, c1 / s.y, c2 / s.z)));
 }
 
 } // namespace hv::io::detail

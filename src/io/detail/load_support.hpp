@@ -7,6 +7,8 @@
 #include "io/model_loader.hpp"
 #include "scene/scene.hpp"
 
+#include <glm/glm.hpp>
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -25,6 +27,9 @@ class Report {
 
     void error(std::string field, std::string message);
     void warn(std::string field, std::string message);
+    // A warning that explains why the model has nothing to draw: it becomes the first warning
+    // (the one nothingToDraw() names).
+    void warnFirst(std::string field, std::string message);
 
     bool failed() const { return !m_errors.empty(); }
     const std::string& file() const { return m_file; }
@@ -117,6 +122,11 @@ std::size_t clampInfluences(scene::Primitive& primitive, std::size_t jointCount)
 // drawn or framed. The vertices stay (counts and indices keep their meaning). Returns the number
 // of non-finite vertices; `droppedTriangles` receives how many triangles went.
 std::size_t dropNonFiniteTriangles(scene::Primitive& primitive, std::size_t& droppedTriangles);
+
+// A node matrix (column-major, the node's frame in its parent's) into the node's translation,
+// rotation and scale. A negative determinant (a mirror) becomes a negative X scale; shear, which
+// TRS cannot express, is dropped; a zero scale on any axis leaves the rotation at identity.
+void decompose(const glm::mat4& matrix, scene::Node& node);
 
 // Whether a node's translation, rotation and scale are all finite floats (a file's doubles, or
 // a decomposed matrix, can overflow float).

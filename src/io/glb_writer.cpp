@@ -2,14 +2,14 @@
 // Specification", "Accessors", "Skins"): one JSON chunk and one BIN chunk. Byte-stable: JSON
 // keys come out sorted (nlohmann::json objects are ordered maps), numbers in their shortest
 // round-trip form, and nothing depends on time or addresses.
-#include "bonegen/bonegen.hpp"
+#include "io/glb_writer.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <cstring>
 #include <limits>
 
-namespace hv::bonegen {
+namespace hv::io {
 
 namespace {
 
@@ -190,4 +190,4 @@ std::vector<std::uint8_t> writeGlb(const scene::Scene& sc, const std::string& ge
     return out;
 }
 
-} // namespace hv::bonegen
+} // namespace hv::io
