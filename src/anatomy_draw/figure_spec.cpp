@@ -2,8 +2,13 @@
 
 #include "anatomy_draw/anatomy_drawer.hpp"
 #include "anatomy_draw/camera.hpp"
-#include "content/detail/toml_reader.hpp"
+#include "anatomy_draw/colouring.hpp"
+#include "content/toml_schema.hpp"
+#include "core/bone_parameters.hpp"
 #include "core/pose_text.hpp"
+#include "core/roles.hpp"
+#include "core/text.hpp"
+#include "movement/restricted_hip.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -15,6 +20,7 @@ namespace {
 
 constexpr int kMaxSide = 16384;
 constexpr int kMaxScale = 4;
+constexpr int kMaxFrames = 10000;
 
 std::optional<int> parseInt(std::string_view s) {
     int v = 0;
@@ -30,43 +36,20 @@ int hexDigit(char c) {
     return -1;
 }
 
-std::string formatNumber(double v) {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.9g", std::abs(v) < 1e-12 ? 0.0 : v);
-    return buf;
+const std::vector<std::string>& sideNames() {
+    static const std::vector<std::string> names{"both", "right", "left"};
+    return names;
 }
 
-std::string tomlString(std::string_view s) {
-    std::string out = "\"";
-    for (char c : s) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
-                out += buf;
-            } else {
-                out += c;
-            }
-        }
-    }
-    return out + "\"";
-}
-
-std::string tomlStrings(const std::vector<std::string>& v) {
-    std::string out = "[";
-    for (std::size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + tomlString(v[i]);
-    return out + "]";
+std::vector<std::string> roleCoordinateNames() {
+    std::vector<std::string> out;
+    for (HipDof d : kHipDofs) out.emplace_back(hipDofName(d));
+    return out;
 }
 
 // Reads the fields present in `t` into `spec` (a figure starts from the defaults).
-void readFields(detail::TableReader& t, FigureSpec& spec, bool isFigure) {
-    using detail::Need;
+void readFields(schema::TableReader& t, FigureSpec& spec, bool isFigure) {
+    using schema::Need;
     if (isFigure) {
         if (auto v = t.string("output", Need::Required)) {
             if (v->empty()) t.error("output", "must name a file, e.g. \"figure.png\"");
@@ -101,8 +84,8 @@ void readFields(detail::TableReader& t, FigureSpec& spec, bool isFigure) {
     }
     if (auto v = t.string("pose", Need::Optional)) spec.pose = *v;
     if (auto v = t.string("movement", Need::Optional)) spec.movement = *v;
-    if (auto v = t.number("at", Need::Optional, {0.0, 1e6})) spec.at = *v;
-    if (auto v = t.number("frames", Need::Optional, {1.0, 10000.0})) {
+    if (auto v = t.number("at", Need::Optional)) spec.at = *v;
+    if (auto v = t.number("frames", Need::Optional, {-1e9, 1e9})) {
         if (std::floor(*v) != *v) t.error("frames", "must be a whole number");
         spec.frames = static_cast<int>(*v);
     }
@@ -115,15 +98,21 @@ void readFields(detail::TableReader& t, FigureSpec& spec, bool isFigure) {
         if (!parseBackground(*v)) t.error("background", "\"" + *v + "\" is neither \"transparent\" nor a colour \"#RRGGBB\"");
         spec.background = *v;
     }
-    if (auto v = t.number("scale", Need::Optional, {1.0, static_cast<double>(kMaxScale)})) {
+    if (auto v = t.number("scale", Need::Optional, {-1e9, 1e9})) {
         if (std::floor(*v) != *v) t.error("scale", "must be a whole number");
         spec.scale = static_cast<int>(*v);
     }
     if (auto v = t.string("model", Need::Optional)) spec.model = *v;
+    if (auto v = t.choice("colour", Need::Optional, colourModeNames())) spec.colour = *v;
+    if (auto v = t.choice("role_coordinate", Need::Optional, roleCoordinateNames())) spec.roleCoordinate = *v;
+    if (auto v = t.strings("restrict", Need::Optional)) spec.restrict = *v;
+    if (auto v = t.number("gluteus_medius_strength", Need::Optional)) spec.gluteusMediusStrength = *v;
+    if (auto v = t.string("anatomy", Need::Optional)) spec.anatomy = *v;
+    if (auto v = t.choice("side", Need::Optional, sideNames())) spec.side = *v;
 }
 
 // Semantic checks at the field's line.
-void checkFields(detail::TableReader& t, const FigureSpec& spec, const Content& content) {
+void checkFields(schema::TableReader& t, const FigureSpec& spec, const Content& content) {
     if (t.has("pose") && !spec.pose.empty()) {
         std::string error;
         if (!parsePose(content.model, spec.pose, error)) t.error("pose", error);
@@ -136,6 +125,15 @@ void checkFields(detail::TableReader& t, const FigureSpec& spec, const Content& 
     if (t.has("show")) {
         std::string error;
         if (!parseShowList(content, spec.show, error)) t.error("show", error);
+    }
+    if (t.has("restrict"))
+        for (const std::string& r : spec.restrict) {
+            std::string error;
+            if (!movement::parseHipRestriction(content.model, r, error)) t.error("restrict", error);
+        }
+    if (t.has("anatomy") && !spec.anatomy.empty()) {
+        std::string error;
+        if (!parseAnatomy(content.boneParameters, spec.anatomy, error)) t.error("anatomy", error);
     }
 }
 
@@ -184,15 +182,33 @@ Diagnostics validateFigure(const FigureSpec& spec, const Content* content) {
     }
     if (!parseBackground(spec.background))
         bad("background", "\"" + spec.background + "\" is neither \"transparent\" nor a colour \"#RRGGBB\"");
-    if (spec.frames < 0) bad("frames", "must be 1 or more");
+    if (spec.frames < 0 || spec.frames > kMaxFrames) bad("frames", "must be a whole number from 1 to 10000");
     if ((spec.gif || spec.mp4) && spec.frames <= 0) bad(spec.gif ? "gif" : "mp4", "needs frames (an animation)");
     if (spec.frames > 0 && spec.movement.empty()) bad("frames", "needs a movement to animate");
+    if (!(spec.at >= 0.0) || spec.at > 1e6) bad("at", "must be a time in seconds, 0 or more");
+    else if (spec.at > 0.0 && spec.movement.empty()) bad("at", "needs a movement (a time into it)");
+    if (spec.at > 0.0 && spec.frames > 0) bad("at", "give either at (one picture) or frames (an animation), not both");
+    if (!colourModeFromName(spec.colour)) bad("colour", "unknown colour mode \"" + spec.colour + "\"; valid: " + joinNames(colourModeNames()));
+    const auto dofs = roleCoordinateNames();
+    if (std::find(dofs.begin(), dofs.end(), spec.roleCoordinate) == dofs.end())
+        bad("role_coordinate", "unknown hip coordinate \"" + spec.roleCoordinate + "\"; valid: " + joinNames(dofs));
+    if (std::find(sideNames().begin(), sideNames().end(), spec.side) == sideNames().end())
+        bad("side", "unknown side \"" + spec.side + "\"; valid: " + joinNames(sideNames()));
+    if (!(spec.gluteusMediusStrength >= 0.0 && spec.gluteusMediusStrength <= 1.0))
+        bad("gluteus_medius_strength", "must be a fraction of normal strength from 0 to 1");
+    else if (spec.gluteusMediusStrength < 1.0 && spec.movement.empty())
+        bad("gluteus_medius_strength", "needs a movement (the weak gluteus medius acts in single-leg stance)");
+    if (!spec.restrict.empty() && spec.movement.empty())
+        bad("restrict", "needs a movement (the restricted hip changes how a movement is done)");
     if (content) {
         std::string error;
         if (!spec.pose.empty() && !parsePose(content->model, spec.pose, error)) bad("pose", error);
         for (const std::string& h : spec.highlight)
             if (!parseHighlight(*content, h, error)) bad("highlight", error);
         if (!spec.show.empty() && !parseShowList(*content, spec.show, error)) bad("show", error);
+        for (const std::string& r : spec.restrict)
+            if (!movement::parseHipRestriction(content->model, r, error)) bad("restrict", error);
+        if (!spec.anatomy.empty() && !parseAnatomy(content->boneParameters, spec.anatomy, error)) bad("anatomy", error);
     }
     return out;
 }
@@ -200,19 +216,19 @@ Diagnostics validateFigure(const FigureSpec& spec, const Content* content) {
 FigureFileLoad parseFigureText(std::string_view text, const std::string& displayName,
                                const std::filesystem::path& baseDirectory, const Content* content) {
     FigureFileLoad load;
-    auto doc = detail::TomlDocument::parseString(text, displayName, load.diagnostics);
+    auto doc = schema::TomlDocument::parseString(text, displayName, load.diagnostics);
     if (!doc) return load;
-    detail::TableReader root(doc->root(), displayName, "", load.diagnostics);
-    if (auto schema = root.string("schema", detail::Need::Required); schema && *schema != "hipview-figures 1")
+    schema::TableReader root(doc->root(), displayName, "", load.diagnostics);
+    if (auto schema = root.string("schema", schema::Need::Required); schema && *schema != "hipview-figures 1")
         root.error("schema", "expected \"hipview-figures 1\", found \"" + *schema + "\"");
     FigureSpec defaults;
-    if (auto d = root.table("defaults", detail::Need::Optional)) {
+    if (auto d = root.table("defaults", schema::Need::Optional)) {
         readFields(*d, defaults, false);
         if (content) checkFields(*d, defaults, *content);
         d->finish();
     }
     std::vector<FigureSpec> figures;
-    auto tables = root.tables("figure", detail::Need::Required);
+    auto tables = root.tables("figure", schema::Need::Required);
     if (tables.empty() && root.has("figure"))
         root.error("figure", "no figures: add at least one [[figure]] table");
     for (auto& t : tables) {
@@ -266,36 +282,46 @@ FigureFileLoad loadFigureFile(const std::filesystem::path& path, const Content* 
 
 std::string figureFileText(std::span<const FigureSpec> figures) {
     const FigureSpec def;
-    std::string out = "# HipView figures: `hipview render THIS_FILE` renders every [[figure]].\n"
-                      "schema = \"hipview-figures 1\"\n";
+    schema::TomlWriter w;
+    w.root().setString("schema", "hipview-figures 1");
     for (const FigureSpec& f : figures) {
-        out += "\n[[figure]]\noutput = " + tomlString(f.output) + "\n";
-        out += "size = \"" + std::to_string(f.width) + "x" + std::to_string(f.height) + "\"\n";
+        schema::TomlWriter::Table t = w.appendTable("figure");
+        t.setString("output", f.output);
+        t.setString("size", std::to_string(f.width) + "x" + std::to_string(f.height));
         if (f.camera) {
-            out += "camera = [" + formatNumber(f.camera->azimuthDeg) + ", " + formatNumber(f.camera->elevationDeg) + ", " +
-                   formatNumber(f.camera->distance) + "]   # azimuth, elevation (deg), distance (m)\n";
-            if (f.camera->target)
-                out += "target = [" + formatNumber(f.camera->target->x) + ", " + formatNumber(f.camera->target->y) + ", " +
-                       formatNumber(f.camera->target->z) + "]   # scene frame, m\n";
+            const double c[] = {f.camera->azimuthDeg, f.camera->elevationDeg, f.camera->distance};
+            t.setNumbers("camera", c);
+            if (f.camera->target) {
+                const double tg[] = {f.camera->target->x, f.camera->target->y, f.camera->target->z};
+                t.setNumbers("target", tg);
+            }
         } else {
-            out += "view = " + tomlString(f.view) + "\n";
+            t.setString("view", f.view);
         }
-        if (!f.pose.empty()) out += "pose = " + tomlString(f.pose) + "\n";
+        if (!f.pose.empty()) t.setString("pose", f.pose);
         if (!f.movement.empty()) {
-            out += "movement = " + tomlString(f.movement) + "\n";
-            if (f.frames > 0) out += "frames = " + std::to_string(f.frames) + "\n";
-            else out += "at = " + formatNumber(f.at) + "\n";
-            if (f.gif) out += "gif = true\n";
-            if (f.mp4) out += "mp4 = true\n";
+            t.setString("movement", f.movement);
+            if (f.frames > 0) t.setInteger("frames", f.frames);
+            else t.setNumber("at", f.at);
+            if (f.gif) t.setBool("gif", true);
+            if (f.mp4) t.setBool("mp4", true);
         }
-        if (!f.highlight.empty()) out += "highlight = " + tomlStrings(f.highlight) + "\n";
-        if (!f.show.empty()) out += "show = " + tomlStrings(f.show) + "\n";
-        if (f.labels) out += "labels = true\n";
-        if (f.background != def.background) out += "background = " + tomlString(f.background) + "\n";
-        if (f.scale != def.scale) out += "scale = " + std::to_string(f.scale) + "\n";
-        if (!f.model.empty()) out += "model = " + tomlString(f.model) + "\n";
+        if (!f.highlight.empty()) t.setStrings("highlight", f.highlight);
+        if (!f.show.empty()) t.setStrings("show", f.show);
+        if (f.labels) t.setBool("labels", true);
+        if (f.background != def.background) t.setString("background", f.background);
+        if (f.scale != def.scale) t.setInteger("scale", f.scale);
+        if (!f.model.empty()) t.setString("model", f.model);
+        if (f.colour != def.colour) t.setString("colour", f.colour);
+        if (f.colour == "role" || f.roleCoordinate != def.roleCoordinate) t.setString("role_coordinate", f.roleCoordinate);
+        if (!f.restrict.empty()) t.setStrings("restrict", f.restrict);
+        if (f.gluteusMediusStrength != def.gluteusMediusStrength) t.setNumber("gluteus_medius_strength", f.gluteusMediusStrength);
+        if (!f.anatomy.empty()) t.setString("anatomy", f.anatomy);
+        if (f.side != def.side) t.setString("side", f.side);
     }
-    return out;
+    return w.text("HipView figures: `hipview render THIS_FILE` renders every [[figure]].\n"
+                  "camera = [azimuth, elevation (deg), distance (m)]; target in the scene frame (m); pose in degrees\n"
+                  "(metres for translations); restrict in degrees.");
 }
 
 DrawOptions figureDrawOptions(const FigureSpec& spec, const Content& content) {
@@ -305,9 +331,11 @@ DrawOptions figureDrawOptions(const FigureSpec& spec, const Content& content) {
         if (auto layers = parseShowList(content, spec.show, error)) o.layers = *layers;
     for (const std::string& h : spec.highlight)
         if (auto ref = parseHighlight(content, h, error)) o.highlight.push_back(*ref);
+    if (spec.side == "right") o.layers.sides = SideFilter::RightOnly;
+    else if (spec.side == "left") o.layers.sides = SideFilter::LeftOnly;
     if (!spec.camera)
         if (const auto view = standardViewFromName(spec.view)) {
-            if (const auto keep = medialViewKeeps(*view))
+            if (const auto keep = medialViewKeeps(*view); keep && spec.side == "both")
                 o.layers.sides = *keep == Side::Left ? SideFilter::LeftOnly : SideFilter::RightOnly;
             // From below, the lower legs would stand between the camera and the pelvis.
             if (*view == StandardView::Inferior) o.layers.lowerLegs = false;

@@ -12,7 +12,13 @@
 //     highlight = ["piriformis"]
 //     labels = true
 //     background = "transparent"       # or "#RRGGBB"
+//     colour = "stretch"               # or "groups" (default), "role" with role_coordinate
+//     restrict = ["hip_flexion_r=:25"] # a restricted hip (deg), with a movement
+//     gluteus_medius_strength = 0.4    # the weak gluteus medius option, with a movement
+//     anatomy = "anteversion=25"       # bone shape (core/bone_parameters.hpp)
+//     side = "right"                   # or "left", "both" (default)
 //
+// A spec can say everything the window shows, so "Save figure" re-renders the window's picture.
 // `hipview render SCENE.toml` renders every figure; the window's "Save figure..." writes one
 // from its current view with writeFigureFile(). GL-free.
 #pragma once
@@ -56,6 +62,12 @@ struct FigureSpec {
     std::string background = "#ffffff";   // "transparent" or "#RRGGBB"
     int scale = 1;                         // supersampling factor, 1..4
     std::string model;                     // a model file; "" = the default model
+    std::string colour = "groups";         // muscle colours: groups, stretch (the stretch map) or role
+    std::string roleCoordinate = "hip_rotation"; // role colours: hip_flexion, hip_adduction, hip_rotation
+    std::vector<std::string> restrict;     // with a movement: restricted hip, "NAME=MIN:MAX" (deg)
+    double gluteusMediusStrength = 1.0;    // with a movement: fraction of normal strength, 0..1
+    std::string anatomy;                   // bone shape "NAME=VALUE,..." (deg, m); "" = published
+    std::string side = "both";             // both, right, left: the side of the body drawn
     // Where the figure came from, for messages (empty / 0 on the command line).
     std::string file;
     int line = 0;
@@ -66,9 +78,11 @@ std::optional<glm::ivec2> parseSize(std::string_view text);
 // "#RRGGBB" -> sRGB 0..1 with alpha 1; "transparent" -> alpha 0. nullopt if neither.
 std::optional<glm::vec4> parseBackground(std::string_view text);
 
-// Checks a spec against the content and the views: view, pose coordinates and ranges, highlight
-// and show names, size, scale. Each problem is one message naming the field, listing the valid
-// names where there are any. (Movements are checked by the caller, which knows them.)
+// The one checker of figure options, for scene files and the command line alike: size, scale,
+// view or camera, background, frames and animation outputs, at, and with `content` the names and
+// values that need it (pose, highlight, show, restrict, anatomy, colour, role coordinate, side).
+// Each problem is one message naming the field, listing the valid names where there are any.
+// (Movements are checked by the caller, which knows them.)
 Diagnostics validateFigure(const FigureSpec& spec, const Content* content);
 
 struct FigureFileLoad {
@@ -86,7 +100,8 @@ FigureFileLoad parseFigureText(std::string_view text, const std::string& display
 // are written as given). parseFigureText() reads it back to equal specs.
 std::string figureFileText(std::span<const FigureSpec> figures);
 
-// What a validated spec asks the drawer for: layers (medial views keep one side), highlights.
+// What a validated spec asks the drawer for: layers (medial views keep one side unless `side`
+// says which), highlights. Colours, the room and the pose are the document's (document/).
 // Fields that fail to parse are left at their defaults (validateFigure() reports them).
 DrawOptions figureDrawOptions(const FigureSpec& spec, const Content& content);
 // The spec's pose: the default pose with `spec.pose` applied (a movement's pose is the

@@ -9,6 +9,8 @@
 #include "anatomy_draw/anatomy_drawer.hpp"
 #include "anatomy_draw/camera.hpp"
 #include "anatomy_draw/figure_spec.hpp"
+#include "document/document.hpp"
+#include "document/figure_export.hpp"
 #include "core/pose_text.hpp"
 #include "io/atomic_file.hpp"
 #include "io/gif_writer.hpp"
@@ -58,6 +60,14 @@ constexpr const char* kHelp =
     "  --labels                 callouts naming each highlighted muscle\n"
     "  --background VALUE       transparent or #RRGGBB (default #ffffff)\n"
     "  --scale N                supersampling: render N x the size and filter down (1..4)\n"
+    "  --colour MODE            muscle colours: groups (default), stretch (longer or shorter than\n"
+    "                           standing), role (the action about --role-coordinate at this pose)\n"
+    "  --role-coordinate NAME   hip_flexion, hip_adduction or hip_rotation (default) for --colour role\n"
+    "  --restrict NAME=MIN:MAX  with --movement: a restricted hip, degrees (e.g. hip_flexion_r=:25;\n"
+    "                           repeat for more); the pelvis and low back take up the rest\n"
+    "  --gluteus-medius-strength F  with --movement: fraction of normal strength, 0 to 1\n"
+    "  --anatomy NAME=VALUE,... bone shape: anteversion (deg), neck_shaft (deg), pelvis_width (mm)\n"
+    "  --side both|right|left   the side of the body drawn (default both)\n"
     "  --model FILE             draw this model (glTF, GLB, FBX, COLLADA, OBJ, STL, ...) instead\n"
     "                           of the default one (assets/hip.glb)\n"
     "  --save-scene FILE        also write the figure as a scene file (re-render it any time)\n"
@@ -86,7 +96,8 @@ PhaseTimer& timer() {
     return t;
 }
 
-// Everything loaded once per process.
+// Everything loaded once per process: the movements, one document per model file (the same
+// GL-free view state the window draws, so a figure shows what the window shows), the renderer.
 class Session {
 public:
     Session(const Content& content, std::string dataDir) : m_content(content), m_dataDir(std::move(dataDir)) {}
@@ -101,33 +112,23 @@ public:
         return m_movements ? &*m_movements : nullptr;
     }
 
-    // The drawer for a model file ("" = the default model, or stand-in bones without one).
-    const draw::AnatomyDrawer* drawer(const std::string& modelPath, Diagnostics& out) {
-        std::string path = modelPath;
-        if (path.empty()) {
-            const std::string def = m_dataDir + "/assets/hip.glb";
-            std::error_code ec;
-            if (std::filesystem::is_regular_file(def, ec)) path = def;
-        }
-        auto it = m_drawers.find(path);
-        if (it != m_drawers.end()) return it->second.get();
-        std::shared_ptr<const scene::Scene> model;
-        if (!path.empty()) {
-            io::ModelLoad load = io::loadModel(path);
-            if (!load.scene) {
-                for (auto& d : load.diagnostics) out.push_back(std::move(d));
-                return nullptr;
-            }
-            if (auto none = io::nothingToDraw(path, load)) {
-                out.push_back(std::move(*none));
+    // The document for a model file ("" = the default model, or stand-in bones without one);
+    // null with the loader's messages when the file cannot be drawn.
+    doc::Document* document(const std::string& modelPath, Diagnostics& out) {
+        auto it = m_documents.find(modelPath);
+        if (it != m_documents.end()) return it->second.get();
+        Diagnostics ignored;
+        auto d = std::make_unique<doc::Document>(m_content, movements(ignored), m_dataDir + "/assets/hip.glb");
+        if (!modelPath.empty()) {
+            Diagnostics load = d->openModel(modelPath);
+            if (d->modelPath() != modelPath) {
+                for (auto& x : load) out.push_back(std::move(x));
                 return nullptr;
             }
             // What was left out or repaired; each already names the file.
-            for (const std::string& w : load.scene->warnings) std::fprintf(stderr, "%s\n", w.c_str());
-            model = std::make_shared<const scene::Scene>(std::move(*load.scene));
+            for (const Diagnostic& w : load) std::fprintf(stderr, "%s\n", w.format().c_str());
         }
-        auto d = std::make_unique<draw::AnatomyDrawer>(m_content, model);
-        return m_drawers.emplace(path, std::move(d)).first->second.get();
+        return m_documents.emplace(modelPath, std::move(d)).first->second.get();
     }
 
     render::FigureRenderer* renderer(std::string& error) {
@@ -144,7 +145,7 @@ private:
     std::string m_dataDir;
     bool m_movementsTried = false;
     std::optional<movement::MovementLibrary> m_movements;
-    std::map<std::string, std::unique_ptr<draw::AnatomyDrawer>> m_drawers;
+    std::map<std::string, std::unique_ptr<doc::Document>> m_documents;
     std::unique_ptr<render::FigureRenderer> m_renderer;
     bool m_rendererTried = false;
     std::string m_rendererError;
@@ -155,10 +156,9 @@ struct Quality {
     bool ambientOcclusion = true;
 };
 
-// One picture to render: the pose and what to draw.
+// One picture to render: its time in the movement (if any) and its file.
 struct Frame {
-    std::vector<double> q;
-    Transform room;
+    double time = 0.0;
     std::string output;
 };
 
@@ -177,7 +177,11 @@ std::string withExtension(const std::string& output, const char* ext) {
 }
 
 void printDiagnostics(const Diagnostics& d) {
-    for (const Diagnostic& x : d) std::fprintf(stderr, "%s\n", x.format().c_str());
+    for (const Diagnostic& x : d) {
+        // A figure from the command line: its fields are the options.
+        if (x.file.empty() && !x.field.empty()) std::fprintf(stderr, "hipview render: --%s: %s\n", x.field.c_str(), x.message.c_str());
+        else std::fprintf(stderr, "%s\n", x.format().c_str());
+    }
 }
 
 // Renders one figure spec (one picture, or every frame of an animation). Returns the exit code.
@@ -204,51 +208,39 @@ int renderFigure(Session& session, const Content& content, const draw::FigureSpe
         printDiagnostics({{spec.file, spec.line, 0, "mp4", "ffmpeg is not installed (apt-get install ffmpeg), so no MP4 can be written"}});
         return kExitFailure;
     }
-    const draw::AnatomyDrawer* drawer = session.drawer(spec.model, diags);
-    if (!drawer) {
+    doc::Document* document = session.document(spec.model, diags);
+    if (!document) {
+        printDiagnostics(diags);
+        return kExitFailure;
+    }
+    diags = doc::applyFigure(*document, spec);
+    if (!diags.empty()) {
         printDiagnostics(diags);
         return kExitFailure;
     }
 
-    // Poses.
+    // Frames, and the pose of each: the document's (its movement at the frame's time, with the
+    // restricted hip and gluteus medius applied, or the spec's pose), with `pose` on top of a
+    // movement's.
     std::string error;
     std::vector<PoseAssignment> assignments;
-    if (!spec.pose.empty()) assignments = *parsePose(model, spec.pose, error);
+    if (!spec.pose.empty() && mov) assignments = *parsePose(model, spec.pose, error);
     std::vector<Frame> frames;
-    const auto poseAt = [&](double t) {
-        Frame f;
-        if (mov) {
-            movement::MovementPlayer player(model, *mov);
-            f.q = player.sample(t).q;
-            f.room = movement::roomFromModel(mov->posture);
-        } else {
-            f.q = model.defaultPose();
-        }
-        applyPose(assignments, f.q);
-        return f;
-    };
     if (spec.frames > 0 && mov) {
-        movement::MovementPlayer player(model, *mov);
         const int n = spec.frames;
-        const bool loops = player.loops();
-        for (int i = 0; i < n; ++i) {
-            const double t = n == 1 ? 0.0 : mov->duration() * i / (loops ? n : n - 1);
-            Frame f = poseAt(t);
-            f.output = frameName(spec.output, i);
-            frames.push_back(std::move(f));
-        }
+        const bool loops = movement::MovementPlayer(model, *mov).loops();
+        for (int i = 0; i < n; ++i)
+            frames.push_back({n == 1 ? 0.0 : mov->duration() * i / (loops ? n : n - 1), frameName(spec.output, i)});
     } else {
-        Frame f = poseAt(spec.at);
-        f.output = spec.output;
-        frames.push_back(std::move(f));
+        frames.push_back({spec.at, spec.output});
     }
-
-    // What to draw.
-    draw::DrawOptions opts = draw::figureDrawOptions(spec, content);
-    if (!drawer->modelIsAnatomical() && drawer->model() && !drawer->model()->animations.empty()) {
-        opts.animation = 0; // a third-party model shows its first animation at --at seconds
-        opts.animationTime = static_cast<float>(spec.at);
-    }
+    const draw::DrawOptions opts = draw::figureDrawOptions(spec, content);
+    const auto listAt = [&](const Frame& f) {
+        if (mov) document->seek(f.time);
+        std::vector<double> q(document->pose().begin(), document->pose().end());
+        applyPose(assignments, q);
+        return document->buildList(q, opts);
+    };
 
     std::string rendererError;
     render::FigureRenderer* renderer = session.renderer(rendererError);
@@ -272,15 +264,16 @@ int renderFigure(Session& session, const Content& content, const draw::FigureSpe
     std::optional<draw::DrawList> firstList; // a single picture draws the list it framed
     const std::size_t step = std::max<std::size_t>(1, frames.size() / 6);
     for (std::size_t i = 0; i < frames.size(); i += step) {
-        opts.room = frames[i].room;
-        draw::DrawList list = drawer->build(frames[i].q, opts);
+        draw::DrawList list = listAt(frames[i]);
+        if (i == 0)
+            if (auto empty = doc::emptyFigure(list, spec, *document)) {
+                printDiagnostics({*empty});
+                return kExitFailure;
+            }
         bounds.add(draw::focusBounds(list.items));
         if (frames.size() == 1) firstList = std::move(list);
     }
-    if (frames.size() > 1) {
-        opts.room = frames.back().room;
-        bounds.add(draw::focusBounds(drawer->build(frames.back().q, opts).items));
-    }
+    if (frames.size() > 1) bounds.add(draw::focusBounds(listAt(frames.back()).items));
     const draw::Camera camera = draw::figureCamera(spec, bounds);
 
     const double fps = mov && mov->duration() > 0.0 ? std::clamp(spec.frames / mov->duration(), 1.0, 50.0) : 10.0;
@@ -290,8 +283,7 @@ int renderFigure(Session& session, const Content& content, const draw::FigureSpe
     std::vector<std::string> animationFrames;
     int code = kExitOk;
     for (const Frame& f : frames) {
-        opts.room = f.room;
-        const draw::DrawList list = firstList ? std::move(*firstList) : drawer->build(f.q, opts);
+        const draw::DrawList list = firstList ? std::move(*firstList) : listAt(f);
         timer().mark("draw list");
         render::Figure fig = renderer->render(list, camera, fo);
         timer().mark("render + read back");
@@ -347,6 +339,13 @@ int runRender(std::span<const std::string> argv) {
     figureOptions |= gif || mp4 || labels;
     const auto background = opt("--background");
     const auto scale = opt("--scale");
+    const auto colour = opt("--colour");
+    const auto roleCoordinate = opt("--role-coordinate");
+    const std::vector<std::string> restrictions = args.options("--restrict");
+    figureOptions |= !restrictions.empty();
+    const auto strength = opt("--gluteus-medius-strength");
+    const auto anatomy = opt("--anatomy");
+    const auto side = opt("--side");
     const auto model = args.option("--model");
     const auto saveScene = args.option("--save-scene");
     const auto samples = args.option("--samples");
@@ -405,7 +404,7 @@ int runRender(std::span<const std::string> argv) {
         if (movementArg) spec.movement = *movementArg;
         if (at) {
             const auto t = parseNumber(*at);
-            if (!t || *t < 0) {
+            if (!t) {
                 args.error("--at \"" + *at + "\": expected seconds, 0 or more");
                 return kExitUsage;
             }
@@ -413,19 +412,11 @@ int runRender(std::span<const std::string> argv) {
         }
         if (framesArg) {
             const auto n = parseNumber(*framesArg);
-            if (!n || *n < 1 || *n > 10000 || static_cast<int>(*n) != *n) {
+            if (!n || static_cast<int>(*n) != *n) {
                 args.error("--frames \"" + *framesArg + "\": expected a whole number from 1 to 10000");
                 return kExitUsage;
             }
             spec.frames = static_cast<int>(*n);
-        }
-        if ((at || framesArg) && !movementArg) {
-            args.error(std::string(at ? "--at" : "--frames") + " needs --movement ID");
-            return kExitUsage;
-        }
-        if (at && framesArg) {
-            args.error("give either --at (one picture) or --frames (an animation), not both");
-            return kExitUsage;
         }
         spec.gif = gif;
         spec.mp4 = mp4;
@@ -435,12 +426,25 @@ int runRender(std::span<const std::string> argv) {
         if (background) spec.background = *background;
         if (scale) {
             const auto n = parseNumber(*scale);
-            if (!n || *n < 1 || *n > 4 || static_cast<int>(*n) != *n) {
+            if (!n || static_cast<int>(*n) != *n) {
                 args.error("--scale \"" + *scale + "\": expected a whole number from 1 to 4");
                 return kExitUsage;
             }
             spec.scale = static_cast<int>(*n);
         }
+        if (colour) spec.colour = *colour;
+        if (roleCoordinate) spec.roleCoordinate = *roleCoordinate;
+        spec.restrict = restrictions;
+        if (strength) {
+            const auto v = parseNumber(*strength);
+            if (!v) {
+                args.error("--gluteus-medius-strength \"" + *strength + "\": expected a fraction of normal strength from 0 to 1");
+                return kExitUsage;
+            }
+            spec.gluteusMediusStrength = *v;
+        }
+        if (anatomy) spec.anatomy = *anatomy;
+        if (side) spec.side = *side;
         if (model) spec.model = *model;
     }
 

@@ -201,45 +201,6 @@ bool applyAnatomy(Args& args, Content& content, const std::optional<std::string>
     return true;
 }
 
-// Parses "NAME=MIN:MAX" (degrees; an empty end is the coordinate's range end) into limits.
-bool parseRestriction(const Model& model, const std::string& text, std::vector<movement::HipLimit>& out,
-                      std::string& error) {
-    const auto eq = text.find('=');
-    const auto colon = text.find(':', eq == std::string::npos ? 0 : eq);
-    if (eq == std::string::npos || colon == std::string::npos) {
-        error = "--restrict \"" + text + "\": expected NAME=MIN:MAX in degrees, e.g. hip_flexion_r=:25";
-        return false;
-    }
-    const std::string name = text.substr(0, eq);
-    const auto coords = resolveCoordinates(model, name);
-    if (coords.empty()) {
-        error = "--restrict: " + unknownCoordinateMessage(model, name);
-        return false;
-    }
-    const std::string lo = text.substr(eq + 1, colon - eq - 1), hi = text.substr(colon + 1);
-    const auto loValue = lo.empty() ? std::optional<double>() : parseNumber(lo);
-    const auto hiValue = hi.empty() ? std::optional<double>() : parseNumber(hi);
-    if ((!lo.empty() && !loValue) || (!hi.empty() && !hiValue)) {
-        error = "--restrict \"" + text + "\": MIN and MAX must be numbers of degrees";
-        return false;
-    }
-    for (int c : coords) {
-        const Coordinate& k = model.coordinates[static_cast<std::size_t>(c)];
-        if (k.group != "hip") {
-            error = "--restrict: " + k.name + " is not a hip coordinate; limits apply to hip_flexion, hip_adduction and hip_rotation";
-            return false;
-        }
-        const double min = loValue ? toRadians(*loValue) : k.minValue;
-        const double max = hiValue ? toRadians(*hiValue) : k.maxValue;
-        if (min > max) {
-            error = "--restrict \"" + text + "\": MIN must not be above MAX";
-            return false;
-        }
-        out.push_back({c, min, max});
-    }
-    return true;
-}
-
 int runMovementReport(Args& args, const MovementRequest& request, const std::vector<std::string>& muscleIds,
                       const std::string& sideArg, const std::string& format, const std::string& contentDir) {
     auto content = loadContentOrPrint(contentDir);
@@ -265,11 +226,14 @@ int runMovementReport(Args& args, const MovementRequest& request, const std::vec
     movement::PlayOptions options;
     options.loop = false;
     std::string error;
-    for (const std::string& r : request.restrictions)
-        if (!parseRestriction(model, r, options.hipLimits, error)) {
-            args.error(error);
+    for (const std::string& r : request.restrictions) {
+        const auto limits = movement::parseHipRestriction(model, r, error);
+        if (!limits) {
+            args.error("--restrict: " + error);
             return kExitUsage;
         }
+        options.hipLimits.insert(options.hipLimits.end(), limits->begin(), limits->end());
+    }
     if (request.strength) {
         const auto v = parseNumber(*request.strength);
         if (!v || *v < 0.0 || *v > 1.0) {

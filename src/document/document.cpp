@@ -23,10 +23,7 @@ Document::Document(const Content& content, const movement::MovementLibrary* move
         const Diagnostics d = openModel("");
         (void)d; // a broken default model leaves the stand-in bones; openModel's caller reports
     }
-    if (!m_drawer) {
-        m_drawer = std::make_unique<draw::AnatomyDrawer>(content);
-        makeCoarseDrawer();
-    }
+    if (!m_drawer) m_drawer = std::make_unique<draw::AnatomyDrawer>(content);
 }
 
 void Document::makeCoarseDrawer() {
@@ -40,7 +37,7 @@ Document::~Document() {
 
 void Document::rebuildDrawers() {
     m_drawer = std::make_unique<draw::AnatomyDrawer>(*m_content, m_scene);
-    makeCoarseDrawer();
+    m_coarseDrawer.reset(); // made again when a coarse list is first asked for
     ++m_modelSerial;
 }
 
@@ -104,7 +101,7 @@ Diagnostics Document::openModel(const std::string& path) {
         if (path.empty()) { // no default model: stand-in bones
             m_scene.reset();
             m_drawer = std::make_unique<draw::AnatomyDrawer>(*m_content);
-            makeCoarseDrawer();
+            m_coarseDrawer.reset();
             m_modelIsGenerated = false;
             m_modelPath.clear();
             animation = {};
@@ -124,7 +121,7 @@ Diagnostics Document::openModel(const std::string& path) {
     out = load.diagnostics; // warnings
     m_scene = std::make_shared<const scene::Scene>(std::move(*load.scene));
     m_drawer = std::make_unique<draw::AnatomyDrawer>(*m_content, m_scene);
-    makeCoarseDrawer();
+    m_coarseDrawer.reset();
     m_modelPath = path;
     m_modelIsGenerated = path.empty() && m_drawer->modelIsAnatomical();
     // A reshaped skeleton: the default model's bones are regenerated to match.
@@ -200,19 +197,7 @@ void Document::refreshPlayer() {
     movement::PlayOptions o;
     o.loop = playback.loop;
     o.gluteusMediusStrength = std::clamp(playback.gluteusMediusStrength, 0.0, 1.0);
-    for (int s = 0; s < 2; ++s) {
-        const std::array<int, 3> coords = hipCoordinates(model(), s == 0 ? Side::Right : Side::Left);
-        for (std::size_t d = 0; d < 3; ++d) {
-            const HipRestriction& r = playback.restriction[static_cast<std::size_t>(s)][d];
-            if (!r.enabled || coords[d] < 0) continue;
-            const Coordinate& c = model().coordinates[static_cast<std::size_t>(coords[d])];
-            movement::HipLimit l;
-            l.coordinate = coords[d];
-            l.min = std::clamp(toRadians(std::min(r.minDeg, r.maxDeg)), c.minValue, c.maxValue);
-            l.max = std::clamp(toRadians(std::max(r.minDeg, r.maxDeg)), c.minValue, c.maxValue);
-            o.hipLimits.push_back(l);
-        }
-    }
+    o.hipLimits = hipLimits();
     const bool same = m_player && &m_player->movement() == mov && m_playerOptions.loop == o.loop &&
                       m_playerOptions.gluteusMediusStrength == o.gluteusMediusStrength &&
                       m_playerOptions.hipLimits.size() == o.hipLimits.size() &&
@@ -223,6 +208,35 @@ void Document::refreshPlayer() {
     if (same) return;
     m_playerOptions = o;
     m_player = std::make_unique<movement::MovementPlayer>(model(), *mov, o);
+}
+
+std::vector<movement::HipLimit> Document::hipLimits() const {
+    std::vector<movement::HipLimit> out;
+    for (int s = 0; s < 2; ++s) {
+        const std::array<int, 3> coords = hipCoordinates(model(), s == 0 ? Side::Right : Side::Left);
+        for (std::size_t d = 0; d < 3; ++d) {
+            const HipRestriction& r = playback.restriction[static_cast<std::size_t>(s)][d];
+            if (!r.enabled || coords[d] < 0) continue;
+            const Coordinate& c = model().coordinates[static_cast<std::size_t>(coords[d])];
+            movement::HipLimit l;
+            l.coordinate = coords[d];
+            l.min = std::clamp(toRadians(std::min(r.minDeg, r.maxDeg)), c.minValue, c.maxValue);
+            l.max = std::clamp(toRadians(std::max(r.minDeg, r.maxDeg)), c.minValue, c.maxValue);
+            out.push_back(l);
+        }
+    }
+    return out;
+}
+
+void Document::setHipLimits(std::span<const movement::HipLimit> limits) {
+    playback.restriction = {};
+    for (const movement::HipLimit& l : limits)
+        for (int s = 0; s < 2; ++s) {
+            const std::array<int, 3> coords = hipCoordinates(model(), s == 0 ? Side::Right : Side::Left);
+            for (std::size_t d = 0; d < 3; ++d)
+                if (coords[d] == l.coordinate)
+                    playback.restriction[static_cast<std::size_t>(s)][d] = {true, toDegrees(l.min), toDegrees(l.max)};
+        }
 }
 
 void Document::resample() {
@@ -277,8 +291,9 @@ Document::Inputs Document::currentInputs() const {
     return in;
 }
 
-const std::vector<movement::PartState>& Document::partStates() {
-    const auto q = pose();
+const std::vector<movement::PartState>& Document::partStates() { return partStatesAt(pose()); }
+
+const std::vector<movement::PartState>& Document::partStatesAt(std::span<const double> q) {
     if (!m_stretch) m_stretch = std::make_unique<movement::StretchMap>(model());
     if (m_statesPose.size() != q.size() || !std::equal(q.begin(), q.end(), m_statesPose.begin())) {
         m_states = m_stretch->evaluate(q);
@@ -287,16 +302,8 @@ const std::vector<movement::PartState>& Document::partStates() {
     return m_states;
 }
 
-const draw::DrawList& Document::drawList(Detail detail) {
-    Inputs in = currentInputs();
-    if (!m_lastInputs || !(*m_lastInputs == in)) {
-        ++m_revision;
-        m_lastInputs = in;
-    }
-    const auto d = static_cast<std::size_t>(detail);
-    if (m_built[d] && *m_built[d] == in) return m_list[d];
+draw::DrawOptions Document::layerOptions() const {
     draw::DrawOptions o;
-    if (detail == Detail::Coarse) o.solid = coarseSolidParams();
     o.layers.bones = layers.bones;
     o.layers.muscles = layers.muscles;
     o.layers.wraps = layers.wraps;
@@ -309,16 +316,32 @@ const draw::DrawList& Document::drawList(Detail detail) {
     }
     o.highlight = highlightFor(selection);
     o.ghostOthers = layers.ghostOthers;
+    return o;
+}
+
+draw::DrawList Document::buildList(std::span<const double> q, draw::DrawOptions o, Detail detail) {
+    if (detail == Detail::Coarse) o.solid = coarseSolidParams();
     o.animation = animation.index;
     o.animationTime = static_cast<float>(animation.time);
     if (const movement::Movement* mov = activeMovement()) o.room = movement::roomFromModel(mov->posture);
-    if (colourMode != draw::ColourMode::Groups) o.colouring = {colourMode, roleDof, partStates()};
+    if (colourMode != draw::ColourMode::Groups) o.colouring = {colourMode, roleDof, partStatesAt(q)};
     // The lumbar levels that took part in the movement, in its main plane.
     if (m_sample && activeMovement()) o.lumbarTint = draw::lumbarTintOf(m_sample->lumbar);
-    draw::DrawList& list = m_list[d];
-    list = (detail == Detail::Coarse ? *m_coarseDrawer : *m_drawer).build(in.q, o);
+    if (detail == Detail::Coarse && !m_coarseDrawer) makeCoarseDrawer();
+    return (detail == Detail::Coarse ? *m_coarseDrawer : *m_drawer).build(q, o);
+}
+
+const draw::DrawList& Document::drawList(Detail detail) {
+    Inputs in = currentInputs();
+    if (!m_lastInputs || !(*m_lastInputs == in)) {
+        ++m_revision;
+        m_lastInputs = in;
+    }
+    const auto d = static_cast<std::size_t>(detail);
+    if (m_built[d] && *m_built[d] == in) return m_list[d];
+    m_list[d] = buildList(in.q, layerOptions(), detail);
     m_built[d] = std::move(in);
-    return list;
+    return m_list[d];
 }
 
 std::vector<PartActions> Document::liveActionsOfSelection() {

@@ -76,7 +76,8 @@ public:
     Document(const Content& content, const movement::MovementLibrary* movements, std::string defaultModelPath);
     ~Document();
 
-    const Content& content() const { return *m_content; }
+    const Content& content() const { return *m_content; }     // with the bone shape applied
+    const Content& baseContent() const { return *m_baseContent; } // as loaded (the published shape)
     const Model& model() const { return m_content->model; }
     const movement::MovementLibrary* movements() const { return m_movements; }
 
@@ -126,6 +127,10 @@ public:
     void advance(double dt);
     // Sets the movement time (scrubbing); pauses nothing.
     void seek(double t);
+    // The restricted hip of `playback.restriction` as limits (SI, clamped to each coordinate's
+    // range, min <= max), and back: setHipLimits() replaces every restriction by `limits`.
+    std::vector<movement::HipLimit> hipLimits() const;
+    void setHipLimits(std::span<const movement::HipLimit> limits);
 
     // ---- What to draw. Rebuilt only when something it depends on changed; `revision()` grows
     // each time what is shown changed (the window re-renders then), whichever detail is asked
@@ -134,6 +139,16 @@ public:
     std::uint64_t revision() const { return m_revision; }
     // Per part states (lengths, changes, roles) at the current pose, for colours and the panel.
     const std::vector<movement::PartState>& partStates();
+    // ... at pose `q` (SI, one value per coordinate).
+    const std::vector<movement::PartState>& partStatesAt(std::span<const double> q);
+
+    // The draw options of the window's layers and selection (what drawList() draws with).
+    draw::DrawOptions layerOptions() const;
+    // A list at pose `q` with `options` (layers, highlights) plus what the document decides for
+    // every picture: the colouring (colourMode, roleDof), the lumbar tint and the room of an active
+    // movement, a third-party model's animation time, the detail's solids. drawList() draws
+    // layerOptions() at pose(); `hipview render` draws a figure spec's layers at the spec's pose.
+    draw::DrawList buildList(std::span<const double> q, draw::DrawOptions options, Detail detail = Detail::Full);
 
     // ---- The selected muscle's live actions at the current pose (empty without a selection).
     std::vector<PartActions> liveActionsOfSelection();
@@ -155,7 +170,7 @@ private:
     std::string m_modelPath;
     std::shared_ptr<const scene::Scene> m_scene;
     std::unique_ptr<draw::AnatomyDrawer> m_drawer;
-    std::unique_ptr<draw::AnatomyDrawer> m_coarseDrawer; // over a simplified copy of the model
+    std::unique_ptr<draw::AnatomyDrawer> m_coarseDrawer; // over a simplified copy of the model, made on first use
     void makeCoarseDrawer();
     std::uint64_t m_modelSerial = 0; // grows on every model change
 

@@ -2,7 +2,7 @@
 #include "core/text.hpp"
 
 #include "content/detail/loaders.hpp"
-#include "content/detail/toml_reader.hpp"
+#include "content/toml_schema.hpp"
 #include "core/pose_text.hpp"
 #include "movement/lumbar.hpp"
 
@@ -12,9 +12,9 @@
 
 namespace hv::movement {
 
-using detail::Need;
-using detail::NumberRange;
-using detail::TableReader;
+using schema::Need;
+using schema::NumberRange;
+using schema::TableReader;
 
 namespace {
 
@@ -325,7 +325,7 @@ public:
     }
 };
 
-MovementLoad loadDocument(const detail::TomlDocument* doc, Diagnostics diags, const Content& content) {
+MovementLoad loadDocument(const schema::TomlDocument* doc, Diagnostics diags, const Content& content) {
     MovementLoad result;
     result.diagnostics = std::move(diags);
     if (!doc) return result;
@@ -350,13 +350,13 @@ std::filesystem::path defaultMovementFile(const Content& content) { return conte
 
 MovementLoad loadMovements(const std::filesystem::path& path, const Content& content) {
     Diagnostics diags;
-    const auto doc = detail::TomlDocument::parseFile(path, path.string(), diags);
+    const auto doc = schema::TomlDocument::parseFile(path, path.string(), diags);
     return loadDocument(doc.get(), std::move(diags), content);
 }
 
 MovementLoad loadMovementsFromString(std::string_view text, const std::string& displayName, const Content& content) {
     Diagnostics diags;
-    const auto doc = detail::TomlDocument::parseString(text, displayName, diags);
+    const auto doc = schema::TomlDocument::parseString(text, displayName, diags);
     return loadDocument(doc.get(), std::move(diags), content);
 }
 

@@ -1,6 +1,9 @@
 #include "movement/restricted_hip.hpp"
 
 #include "core/kinematics.hpp"
+#include "core/math.hpp"
+#include "core/pose_text.hpp"
+#include "core/text.hpp"
 #include "core/roles.hpp"
 #include "movement/detail/solve.hpp"
 
@@ -9,6 +12,56 @@
 #include <cmath>
 
 namespace hv::movement {
+
+std::optional<std::vector<HipLimit>> parseHipRestriction(const Model& model, std::string_view text, std::string& error) {
+    const std::string t(text);
+    const auto eq = t.find('=');
+    const auto colon = t.find(':', eq == std::string::npos ? 0 : eq);
+    if (eq == std::string::npos || colon == std::string::npos) {
+        error = "\"" + t + "\": expected NAME=MIN:MAX in degrees, e.g. hip_flexion_r=:25";
+        return std::nullopt;
+    }
+    const std::string name = t.substr(0, eq);
+    const auto coords = resolveCoordinates(model, name);
+    if (coords.empty()) {
+        error = unknownCoordinateMessage(model, name);
+        return std::nullopt;
+    }
+    const std::string lo = t.substr(eq + 1, colon - eq - 1), hi = t.substr(colon + 1);
+    const auto loValue = lo.empty() ? std::optional<double>() : parseNumber(lo);
+    const auto hiValue = hi.empty() ? std::optional<double>() : parseNumber(hi);
+    if ((!lo.empty() && !loValue) || (!hi.empty() && !hiValue)) {
+        error = "\"" + t + "\": MIN and MAX must be numbers of degrees";
+        return std::nullopt;
+    }
+    std::vector<HipLimit> out;
+    for (int c : coords) {
+        const Coordinate& k = model.coordinates[static_cast<std::size_t>(c)];
+        if (k.group != "hip") {
+            error = k.name + " is not a hip coordinate; limits apply to hip_flexion, hip_adduction and hip_rotation";
+            return std::nullopt;
+        }
+        const double min = loValue ? toRadians(*loValue) : k.minValue;
+        const double max = hiValue ? toRadians(*hiValue) : k.maxValue;
+        if (min > max) {
+            error = "\"" + t + "\": MIN must not be above MAX";
+            return std::nullopt;
+        }
+        out.push_back({c, min, max});
+    }
+    return out;
+}
+
+std::vector<std::string> hipRestrictionTexts(const Model& model, std::span<const HipLimit> limits) {
+    std::vector<std::string> out;
+    for (const HipLimit& l : limits) {
+        if (l.coordinate < 0 || l.coordinate >= static_cast<int>(model.coordinates.size())) continue;
+        const Coordinate& c = model.coordinates[static_cast<std::size_t>(l.coordinate)];
+        out.push_back(c.name + "=" + formatNumber(toDegrees(l.min)) + ":" + formatNumber(toDegrees(l.max)));
+    }
+    return out;
+}
+
 
 namespace {
 

@@ -16,7 +16,10 @@
 #include "movement/lumbar.hpp"
 
 #include <array>
+#include <optional>
 #include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace hv::movement {
@@ -39,6 +42,14 @@ struct RestrictionResult {
     std::array<double, 3> trunkUnreachedDeg{}; // per plane: how far the trunk stays from its aim
     double thighUnreachedDeg = 0.0;           // largest angle either thigh stays from its aim
 };
+
+// Parses one restriction as users write it: "NAME=MIN:MAX" in degrees, NAME a hip coordinate
+// (hip_flexion_r) or one without its side (hip_flexion: both sides); an empty MIN or MAX is the
+// coordinate's own range end ("hip_flexion_r=:25"). Returns one limit per side named; nullopt
+// with `error` saying what is wrong (unknown names list the valid ones).
+std::optional<std::vector<HipLimit>> parseHipRestriction(const Model& model, std::string_view text, std::string& error);
+// The limits as restriction texts that parseHipRestriction() reads back (one per limit, degrees).
+std::vector<std::string> hipRestrictionTexts(const Model& model, std::span<const HipLimit> limits);
 
 // Applies the limits to `q` (SI, one value per coordinate) as described above. Limits on
 // coordinates that are not hip coordinates are ignored (asserted in debug builds).

@@ -1,5 +1,6 @@
 #include "document/figure_export.hpp"
 
+#include "core/math.hpp"
 #include "document/document_fixture.hpp"
 
 using namespace hv;
@@ -47,26 +48,68 @@ TEST_CASE("the current view becomes a valid figure that reads back the same: cam
     CHECK(back.output == "/tmp/piriformis.png");
 }
 
-TEST_CASE("a playing movement is written as the movement and its time, what figures cannot carry is noted") {
+TEST_CASE("a movement is written with its time, restricted hip and gluteus medius strength, and the colours, bone shape and side go with it") {
     Document d = makeDocument();
-    REQUIRE(d.startMovement("figure-4"));
+    REQUIRE(d.startMovement("hip-hinge"));
     d.playback.playing = false;
     d.seek(1.5);
-    d.colourMode = draw::ColourMode::Stretch;
+    d.colourMode = draw::ColourMode::Role;
+    d.roleDof = HipDof::Adduction;
+    d.playback.restriction[0][0] = {true, 0.0, 25.0}; // right hip flexion 0..25 deg
+    d.playback.gluteusMediusStrength = 0.5;
+    d.layers.sides = draw::SideFilter::LeftOnly;
+    BoneParameters p = d.content().boneParameters.defaults();
+    p.anteversion = toRadians(25.0);
+    d.setBoneParameters(p);
     std::vector<std::string> notes;
     const draw::FigureSpec spec = figureFromView(d, OrbitCamera{}, {}, notes);
-    CHECK(spec.movement == "figure-4");
+    CHECK(notes.empty());
+    CHECK(spec.movement == "hip-hinge");
     CHECK(spec.at == doctest::Approx(1.5));
     CHECK(spec.pose.empty());
-    REQUIRE(notes.size() == 1);
-    CHECK(has(notes[0], "colours"));
+    CHECK(spec.colour == "role");
+    CHECK(spec.roleCoordinate == "hip_adduction");
+    REQUIRE(spec.restrict.size() == 1);
+    CHECK(spec.restrict[0] == "hip_flexion_r=0:25");
+    CHECK(spec.gluteusMediusStrength == doctest::Approx(0.5));
+    CHECK(spec.side == "left");
+    CHECK(has(spec.anatomy, "anteversion=25"));
+    CHECK(draw::validateFigure(spec, &d.baseContent()).empty());
 
-    d.playback.gluteusMediusStrength = 0.5;
-    notes.clear();
-    const draw::FigureSpec posed = figureFromView(d, OrbitCamera{}, {}, notes);
-    CHECK(posed.movement.empty());
-    CHECK_FALSE(posed.pose.empty());
-    CHECK(notes.size() == 2);
+    // Read back into another document: the same state.
+    Document e = makeDocument();
+    REQUIRE(applyFigure(e, spec).empty());
+    CHECK(e.colourMode == draw::ColourMode::Role);
+    CHECK(e.roleDof == HipDof::Adduction);
+    CHECK(e.playback.movementId == "hip-hinge");
+    CHECK(e.playback.time == doctest::Approx(1.5));
+    CHECK(e.playback.gluteusMediusStrength == doctest::Approx(0.5));
+    CHECK(e.playback.restriction[0][0].enabled);
+    CHECK(e.playback.restriction[0][0].maxDeg == doctest::Approx(25.0));
+    CHECK_FALSE(e.playback.restriction[1][0].enabled);
+    CHECK(e.boneParameters().anteversion == doctest::Approx(toRadians(25.0)));
+    const auto qa = d.pose(), qb = e.pose();
+    REQUIRE(qa.size() == qb.size());
+    for (std::size_t i = 0; i < qa.size(); ++i) CHECK(qa[i] == doctest::Approx(qb[i]).epsilon(1e-9));
+}
+
+TEST_CASE("a figure that names something unknown changes nothing in the document and names each field") {
+    Document d = makeDocument();
+    draw::FigureSpec spec;
+    spec.movement = "no-such-movement";
+    spec.colour = "rainbow";
+    spec.restrict = {"knee_angle_r=0:10"};
+    spec.anatomy = "anteversion=abc";
+    const Diagnostics diags = applyFigure(d, spec);
+    std::string all;
+    for (const Diagnostic& x : diags) all += x.field + ": " + x.message + "\n";
+    CAPTURE(all);
+    CHECK(has(all, "movement: "));
+    CHECK(has(all, "colour: "));
+    CHECK(has(all, "restrict: "));
+    CHECK(has(all, "anatomy: "));
+    CHECK(d.colourMode == draw::ColourMode::Groups);
+    CHECK(d.playback.movementId.empty());
 }
 
 TEST_CASE("layers become a show list only when they differ from the default") {

@@ -2,13 +2,18 @@
 #pragma once
 
 #include "content/content.hpp"
-#include "content/detail/toml_reader.hpp"
+#include "content/toml_schema.hpp"
 #include "core/absolute_orientation.hpp"
 
 #include <map>
 #include <string>
 
 namespace hv::detail {
+
+using schema::Need;
+using schema::NumberRange;
+using schema::TableReader;
+using schema::TomlDocument;
 
 // Fitted maps from another model's body frames into this skeleton's: name -> body -> map.
 using FrameMaps = std::map<std::string, std::map<std::string, SimilarityTransform>>;

@@ -1,6 +1,8 @@
-// The one boundary with toml++: reads a table field by field, records every problem as a
-// Diagnostic (file, line, field path, reason) and remembers which keys were read, so that
-// a mistyped key is reported as unknown with the closest known key as a hint.
+// The one boundary with toml++, for every TOML file HipView reads or writes (content, movements,
+// scene files): a reader that takes a table field by field, records every problem as a
+// Diagnostic (file, line, field path, reason) and remembers which keys were read, so that a
+// mistyped key is reported as unknown with the closest known key as a hint; and a writer that
+// builds a document and formats it through toml++ (quoting and escaping are toml++'s).
 #pragma once
 
 #include "core/diagnostic.hpp"
@@ -10,12 +12,13 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
 namespace toml { inline namespace v3 { class table; class node; } }
 
-namespace hv::detail {
+namespace hv::schema {
 
 // A parsed document; owns the toml++ tree.
 class TomlDocument {
@@ -95,4 +98,37 @@ private:
     void wrongType(std::string_view key, std::string_view expected);
 };
 
-} // namespace hv::detail
+// Writes a TOML document through toml++. Keys of a table come out in name order; strings are
+// quoted and escaped by toml++, so any text (quotes, backslashes, newlines, non-ASCII) reads back
+// as it was written.
+class TomlWriter {
+public:
+    // A table of the document being written (valid while its writer lives).
+    class Table {
+    public:
+        void setString(std::string_view key, std::string_view value);
+        void setNumber(std::string_view key, double value); // finite
+        void setInteger(std::string_view key, long long value);
+        void setBool(std::string_view key, bool value);
+        void setStrings(std::string_view key, std::span<const std::string> values);
+        void setNumbers(std::string_view key, std::span<const double> values); // finite
+
+    private:
+        friend class TomlWriter;
+        explicit Table(toml::table* t) : m_table(t) {}
+        toml::table* m_table;
+    };
+
+    TomlWriter();
+    ~TomlWriter();
+    Table root();
+    // A new table appended to the array of tables `key` (`[[key]]`).
+    Table appendTable(std::string_view key);
+    // The document's text, after `headerComment` (lines without '#', or "" for none).
+    std::string text(std::string_view headerComment = {}) const;
+
+private:
+    std::unique_ptr<toml::table> m_root;
+};
+
+} // namespace hv::schema

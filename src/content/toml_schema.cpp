@@ -1,12 +1,14 @@
-#include "content/detail/toml_reader.hpp"
+#include "content/toml_schema.hpp"
 #include "core/text.hpp"
 
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <sstream>
 #include <cmath>
 
-namespace hv::detail {
+namespace hv::schema {
 
 namespace {
 std::string typeName(const toml::node& n) {
@@ -340,4 +342,50 @@ void TableReader::finish() {
     m_missing.clear();
 }
 
-} // namespace hv::detail
+// ---- TomlWriter
+
+void TomlWriter::Table::setString(std::string_view key, std::string_view value) { m_table->insert_or_assign(key, std::string(value)); }
+void TomlWriter::Table::setNumber(std::string_view key, double value) { m_table->insert_or_assign(key, value); }
+void TomlWriter::Table::setInteger(std::string_view key, long long value) {
+    m_table->insert_or_assign(key, static_cast<std::int64_t>(value));
+}
+void TomlWriter::Table::setBool(std::string_view key, bool value) { m_table->insert_or_assign(key, value); }
+void TomlWriter::Table::setStrings(std::string_view key, std::span<const std::string> values) {
+    toml::array a;
+    for (const std::string& v : values) a.push_back(v);
+    m_table->insert_or_assign(key, std::move(a));
+}
+void TomlWriter::Table::setNumbers(std::string_view key, std::span<const double> values) {
+    toml::array a;
+    for (double v : values) a.push_back(v);
+    m_table->insert_or_assign(key, std::move(a));
+}
+
+TomlWriter::TomlWriter() : m_root(std::make_unique<toml::table>()) {}
+TomlWriter::~TomlWriter() = default;
+
+TomlWriter::Table TomlWriter::root() { return Table(m_root.get()); }
+
+TomlWriter::Table TomlWriter::appendTable(std::string_view key) {
+    toml::array* tables = (*m_root)[key].as_array();
+    if (!tables) {
+        m_root->insert_or_assign(key, toml::array{});
+        tables = (*m_root)[key].as_array();
+    }
+    tables->push_back(toml::table{});
+    return Table(tables->back().as_table());
+}
+
+std::string TomlWriter::text(std::string_view headerComment) const {
+    std::ostringstream out;
+    std::string_view rest = headerComment;
+    while (!rest.empty()) {
+        const auto nl = rest.find('\n');
+        out << "# " << rest.substr(0, nl) << "\n";
+        rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+    }
+    out << *m_root << "\n";
+    return out.str();
+}
+
+} // namespace hv::schema
