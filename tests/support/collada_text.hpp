@@ -23,7 +23,8 @@ inline std::string number(float v) {
 inline std::string colladaText(const std::vector<ColladaMesh>& meshes) {
     std::string geometries, nodes;
     for (std::size_t m = 0; m < meshes.size(); ++m) {
-        const std::string id = "g" + std::to_string(m);
+        std::string id = "g";
+        id += std::to_string(m);
         std::string floats, indices;
         for (const float v : meshes[m].positions) floats += number(v) + " ";
         const std::size_t vertices = meshes[m].positions.size() / 3;
