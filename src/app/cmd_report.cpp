@@ -116,6 +116,18 @@ std::string jsonText(const Json& value) {
     return value.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
+// A flat object on one line as the reports write it: {"key": value, "key": value}.
+std::string jsonRow(const Json& object) {
+    std::string out = "{";
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it != object.begin()) out += ", ";
+        out += jsonText(Json(it.key()));
+        out += ": ";
+        out += jsonText(it.value());
+    }
+    return out + "}";
+}
+
 // A number rounded to `decimals` places (how the csv and table columns show it).
 double rounded(double value, int decimals) {
     const double scale = std::pow(10.0, decimals);
@@ -137,14 +149,14 @@ class JsonRows {
   public:
     explicit JsonRows(std::optional<std::pair<std::string, std::string>> header) : m_object(header.has_value()) {
         if (header) {
-            const std::string open = jsonText(Json{{header->first, header->second}});
-            std::printf("%s,\"rows\":[\n", open.substr(0, open.size() - 1).c_str());
+            const std::string open = jsonRow(Json{{header->first, header->second}});
+            std::printf("%s, \"rows\": [\n", open.substr(0, open.size() - 1).c_str());
         } else {
             std::printf("[\n");
         }
     }
     void row(const Json& row) {
-        std::printf("%s  %s", m_first ? "" : ",\n", jsonText(row).c_str());
+        std::printf("%s  %s", m_first ? "" : ",\n", jsonRow(row).c_str());
         m_first = false;
     }
     void finish() { std::printf(m_first ? "]%s\n" : "\n]%s\n", m_object ? "}" : ""); }

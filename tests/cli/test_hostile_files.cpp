@@ -2,6 +2,7 @@
 // `hipview inspect FILE` prints one clear message naming the file and the reason and exits 1;
 // `hipview render --model FILE` refuses what it cannot draw with one such message and an exit
 // status of 1 (no figure written), and draws what a file holds in part with the warnings named.
+#include "support/collada_text.hpp"
 #include "support/malformed_models.hpp"
 #include "support/run_process.hpp"
 #include "support/temp_dir.hpp"
@@ -137,4 +138,30 @@ TEST_CASE("render --model: a malformed model it cannot draw gets one message nam
         }
         std::filesystem::remove(out);
     }
+}
+
+TEST_CASE("inspect: a COLLADA file with vertices 1e28 m away says so naming the file and exits 1") {
+    Scratch s;
+    const auto file = s / "far.dae";
+    hv::test::writeText(file, hv::test::colladaText({{{0, 0, 0, 1e28f, 0, 0, 0, 1e28f, 0}}}));
+    const Run r = run(s, "inspect '" + file.string() + "'");
+    INFO(r.out << r.err);
+    CHECK(r.exitCode == 1);
+    CHECK_FALSE(contains(r.out, "read whole"));
+    const auto errs = lines(r.err);
+    REQUIRE(errs.size() == 1);
+    CHECK(errs[0].rfind(file.string() + ":", 0) == 0);
+    CHECK(contains(errs[0], "nothing to draw"));
+    CHECK(contains(errs[0], "span 1e+28 m"));
+}
+
+TEST_CASE("inspect: a far-off mesh beside a good one is read in part with the reason, exit 1") {
+    Scratch s;
+    const auto file = s / "mixed.dae";
+    hv::test::writeText(file, hv::test::colladaText({{hv::test::smallTriangle()}, {{0, 0, 0, 5e27f, 0, 0, 0, 3e28f, 0}}}));
+    const Run r = run(s, "inspect '" + file.string() + "'");
+    INFO(r.out << r.err);
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.out, "read in part: 1 problem"));
+    CHECK(contains(r.err, file.string() + ": mesh 1 primitive 0: its vertices span"));
 }

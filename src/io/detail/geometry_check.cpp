@@ -32,6 +32,16 @@ std::string point(const glm::vec3& p) {
     return out;
 }
 
+// Leaves a primitive with nothing: no vertices (framing and picking never see them) and no
+// triangles; its material and its number of morph targets (which node weights refer to) stay.
+void leaveOut(scene::Primitive& p) {
+    const int material = p.material;
+    const std::size_t targets = p.morphTargets.size();
+    p = scene::Primitive{};
+    p.material = material;
+    p.morphTargets.resize(targets);
+}
+
 } // namespace
 
 bool checkGeometry(scene::Scene& s, const LoadLimits& limits, Report& report) {
@@ -61,7 +71,7 @@ bool checkGeometry(scene::Scene& s, const LoadLimits& limits, Report& report) {
             } else {
                 continue;
             }
-            prim.indices.clear();
+            leaveOut(prim);
             leftOut.emplace_back(primitiveField(m, p), std::move(why));
         }
     }
@@ -83,7 +93,7 @@ bool checkGeometry(scene::Scene& s, const LoadLimits& limits, Report& report) {
             const glm::vec3 far = glm::max(glm::abs(b.min), glm::abs(b.max));
             const float reach = std::max({far.x, far.y, far.z});
             if (static_cast<double>(reach) <= limits.maxExtentMetres) continue;
-            prim.indices.clear();
+            leaveOut(prim);
             leftOut.emplace_back(primitiveField(m, p),
                                  "as node " + std::to_string(node) + " places it, its vertices reach " +
                                      metres(reach) + " from the origin, more than the " +

@@ -11,13 +11,15 @@
 
 namespace hv::io::detail {
 
+// A primitive that is left out keeps its material and its number of morph targets and loses
+// everything else (vertices, triangles), so framing and picking do not see it either.
 // Checks, in this order:
 //  1. each primitive with triangles, in its mesh's frame (unposed, finite positions only):
-//     all vertices at one point -> its triangles are left out ("nothing to draw");
-//     a box side longer than limits.maxExtentMetres -> its triangles are left out;
+//     all vertices at one point -> it is left out ("nothing to draw");
+//     a box side longer than limits.maxExtentMetres -> it is left out;
 //  2. each primitive as each displayed node places it at rest (the nodes' own transforms and
 //     skins, no animation): a vertex farther than limits.maxExtentMetres from the origin on any
-//     axis -> its triangles are left out.
+//     axis -> it is left out.
 //     Each gives a warning with field "mesh M primitive P" and the reason; when these leave the
 //     scene with nothing to draw, the first of them becomes the report's first warning, so that
 //     nothingToDraw() names it.
