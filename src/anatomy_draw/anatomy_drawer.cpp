@@ -203,9 +203,9 @@ bool sideShown(SideFilter f, Side s) {
     return true;
 }
 
-Material boneMaterial() {
-    Material m;
-    m.kind = MaterialKind::Bone;
+gfx::Material boneMaterial() {
+    gfx::Material m;
+    m.kind = gfx::MaterialKind::Bone;
     m.baseColor = glm::vec4(boneColor(), 1.0f);
     m.roughness = 0.7f;
     return m;
@@ -255,12 +255,12 @@ DrawList AnatomyDrawer::build(std::span<const double> q, const DrawOptions& opti
     };
     const bool anyHighlight = !options.highlight.empty();
     const auto muscleFlags = [&](const Muscle& m) {
-        if (highlighted(m)) return kHighlighted | kOutlined;
-        return anyHighlight && options.ghostOthers ? std::uint32_t(kGhosted) : 0u;
+        if (highlighted(m)) return gfx::kHighlighted | gfx::kOutlined;
+        return anyHighlight && options.ghostOthers ? std::uint32_t(gfx::kGhosted) : 0u;
     };
     const auto muscleMaterial = [&](const Muscle& m, glm::vec2 belly) {
-        Material mat;
-        mat.kind = MaterialKind::Muscle;
+        gfx::Material mat;
+        mat.kind = gfx::MaterialKind::Muscle;
         mat.baseColor = glm::vec4(muscleColor(*m_content, m.id), 1.0f);
         mat.roughness = 0.45f;
         mat.bellyRange = belly;
@@ -295,7 +295,7 @@ DrawList AnatomyDrawer::build(std::span<const double> q, const DrawOptions& opti
             eo.time = options.animationTime;
         }
         const scene::ScenePose pose = scene::evaluate(s, eo);
-        std::vector<MatricesPtr> skinMats;
+        std::vector<gfx::MatricesPtr> skinMats;
         for (auto& m : pose.skinMatrices) skinMats.push_back(std::make_shared<const std::vector<glm::mat4>>(m));
         for (int n : scene::displayedNodes(s)) {
             const scene::Node& node = s.nodes[static_cast<std::size_t>(n)];
@@ -304,8 +304,8 @@ DrawList AnatomyDrawer::build(std::span<const double> q, const DrawOptions& opti
             for (std::size_t p = 0; p < mesh.primitives.size(); ++p) {
                 const scene::Primitive& prim = mesh.primitives[p];
                 if (prim.positions.empty() || prim.indices.empty()) continue;
-                DrawItem item;
-                item.mesh = MeshPtr(m_model, &prim);
+                gfx::DrawItem item;
+                item.mesh = gfx::MeshPtr(m_model, &prim);
                 item.transform = pose.world[static_cast<std::size_t>(n)];
                 const bool skinned = node.skin >= 0 && node.skin < static_cast<int>(skinMats.size()) && prim.influenceCount > 0;
                 if (skinned) item.jointMatrices = skinMats[static_cast<std::size_t>(node.skin)];
@@ -346,7 +346,7 @@ DrawList AnatomyDrawer::build(std::span<const double> q, const DrawOptions& opti
                     if (!bodyShown(body)) continue;
                     item.material = boneMaterial();
                     item.pickId = boneTarget(body, n);
-                    if (lowerLeg(body)) item.flags |= kNoFraming;
+                    if (lowerLeg(body)) item.flags |= gfx::kNoFraming;
                 } else {
                     if (!layers.model && !m_anatomical) continue;
                     if (m_anatomical && !layers.bones) continue;
@@ -360,7 +360,7 @@ DrawList AnatomyDrawer::build(std::span<const double> q, const DrawOptions& opti
                         const scene::TextureRef& tex = sm.baseColorTexture;
                         if (tex.image >= 0 && tex.image < static_cast<int>(s.images.size()) &&
                             !s.images[static_cast<std::size_t>(tex.image)].rgba.empty()) {
-                            item.material.baseColorTexture = ImagePtr(m_model, &s.images[static_cast<std::size_t>(tex.image)]);
+                            item.material.baseColorTexture = gfx::ImagePtr(m_model, &s.images[static_cast<std::size_t>(tex.image)]);
                             item.material.texCoord = tex.texCoord;
                             // KHR_texture_transform: T * R * S.
                             const float c = std::cos(tex.rotation), si = std::sin(tex.rotation);
@@ -386,13 +386,13 @@ DrawList AnatomyDrawer::build(std::span<const double> q, const DrawOptions& opti
     if (!m_model && layers.bones)
         for (const StandIn& s : m_standIns) {
             if (!bodyShown(s.body)) continue;
-            DrawItem item;
+            gfx::DrawItem item;
             item.mesh = s.mesh;
             item.transform = toSceneMatrix(bodies[static_cast<std::size_t>(s.body)]);
             item.material = boneMaterial();
             item.pickId = boneTarget(s.body, -1);
             item.bounds = transformedBounds(scene::primitiveBounds(*s.mesh), item.transform);
-            if (lowerLeg(s.body)) item.flags |= kNoFraming;
+            if (lowerLeg(s.body)) item.flags |= gfx::kNoFraming;
             list.items.push_back(std::move(item));
         }
 
@@ -470,7 +470,7 @@ DrawList AnatomyDrawer::build(std::span<const double> q, const DrawOptions& opti
             for (std::size_t p = 0; p < solids.size(); ++p) {
                 PartSolid& solid = solids[p];
                 if (solid.mesh.positions.empty()) continue;
-                DrawItem item;
+                gfx::DrawItem item;
                 for (const auto& v : solid.mesh.positions) item.bounds.add(v);
                 item.mesh = std::make_shared<const scene::Primitive>(std::move(solid.mesh));
                 item.material = muscleMaterial(m, solid.bellyRange);
@@ -501,14 +501,14 @@ DrawList AnatomyDrawer::build(std::span<const double> q, const DrawOptions& opti
         for (std::size_t c = 0; c < model.wrapCylinders.size(); ++c) {
             if (!wrapUsed[c]) continue;
             const WrapCylinder& cyl = model.wrapCylinders[c];
-            DrawItem item;
+            gfx::DrawItem item;
             item.mesh = m_wrapMeshes[c];
             item.transform = toSceneMatrix(bodies[static_cast<std::size_t>(cyl.body)] * cyl.frame);
-            item.material.kind = MaterialKind::Wrap;
+            item.material.kind = gfx::MaterialKind::Wrap;
             item.material.baseColor = glm::vec4(srgbHex(0x9CC7E6), 0.35f);
             item.material.alphaBlend = true;
             item.bounds = transformedBounds(scene::primitiveBounds(*item.mesh), item.transform);
-            item.flags = kNoFraming;
+            item.flags = gfx::kNoFraming;
             list.items.push_back(std::move(item));
         }
 

@@ -1,7 +1,7 @@
 #include "anatomy_draw/figure_spec.hpp"
 
 #include "anatomy_draw/anatomy_drawer.hpp"
-#include "anatomy_draw/camera.hpp"
+#include "anatomy_draw/standard_view.hpp"
 #include "content/detail/toml_reader.hpp"
 #include "core/pose_text.hpp"
 
@@ -324,16 +324,16 @@ std::optional<std::vector<double>> figurePose(const FigureSpec& spec, const Mode
     return q;
 }
 
-Camera figureCamera(const FigureSpec& spec, const scene::Bounds& framed) {
+gfx::Camera figureCamera(const FigureSpec& spec, const scene::Bounds& framed) {
     const float aspect = static_cast<float>(spec.width) / static_cast<float>(std::max(1, spec.height));
     if (spec.camera) {
-        const ViewDirection dir = orbitDirection(spec.camera->azimuthDeg, spec.camera->elevationDeg);
+        const gfx::ViewDirection dir = gfx::orbitDirection(spec.camera->azimuthDeg, spec.camera->elevationDeg);
         scene::Bounds centre = framed;
         if (spec.camera->target) {
             centre = scene::Bounds{};
             centre.add(*spec.camera->target);
         }
-        Camera camera = orbitCamera(centre, dir, static_cast<float>(spec.camera->distance));
+        gfx::Camera camera = gfx::orbitCamera(centre, dir, static_cast<float>(spec.camera->distance));
         // Keep the whole figure inside the clipping range.
         const float r = framed.empty() ? 1.0f : framed.radius();
         camera.nearZ = std::max(0.005f, std::min(camera.nearZ, camera.distance() - 2.0f * r));
@@ -341,7 +341,7 @@ Camera figureCamera(const FigureSpec& spec, const scene::Bounds& framed) {
         return camera;
     }
     const auto view = standardViewFromName(spec.view);
-    return frameBounds(framed, viewDirection(view.value_or(StandardView::Anterior)), aspect, spec.labels ? 0.05f : 0.04f);
+    return gfx::frameBounds(framed, viewDirection(view.value_or(StandardView::Anterior)), aspect, spec.labels ? 0.05f : 0.04f);
 }
 
 std::string poseText(const Model& model, std::span<const double> q) {

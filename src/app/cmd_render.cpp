@@ -7,9 +7,10 @@
 #include "app/load_content.hpp"
 
 #include "anatomy_draw/anatomy_drawer.hpp"
-#include "anatomy_draw/camera.hpp"
+#include "anatomy_draw/callout_planner.hpp"
 #include "anatomy_draw/figure_spec.hpp"
 #include "core/pose_text.hpp"
+#include "gfx/camera.hpp"
 #include "io/atomic_file.hpp"
 #include "io/gif_writer.hpp"
 #include "io/model_loader.hpp"
@@ -274,14 +275,14 @@ int renderFigure(Session& session, const Content& content, const draw::FigureSpe
     for (std::size_t i = 0; i < frames.size(); i += step) {
         opts.room = frames[i].room;
         draw::DrawList list = drawer->build(frames[i].q, opts);
-        bounds.add(draw::focusBounds(list.items));
+        bounds.add(gfx::focusBounds(list.items));
         if (frames.size() == 1) firstList = std::move(list);
     }
     if (frames.size() > 1) {
         opts.room = frames.back().room;
-        bounds.add(draw::focusBounds(drawer->build(frames.back().q, opts).items));
+        bounds.add(gfx::focusBounds(drawer->build(frames.back().q, opts).items));
     }
-    const draw::Camera camera = draw::figureCamera(spec, bounds);
+    const gfx::Camera camera = draw::figureCamera(spec, bounds);
 
     const double fps = mov && mov->duration() > 0.0 ? std::clamp(spec.frames / mov->duration(), 1.0, 50.0) : 10.0;
     const int delayCs = static_cast<int>(std::lround(100.0 / fps));
@@ -293,7 +294,7 @@ int renderFigure(Session& session, const Content& content, const draw::FigureSpe
         opts.room = f.room;
         const draw::DrawList list = firstList ? std::move(*firstList) : drawer->build(f.q, opts);
         timer().mark("draw list");
-        render::Figure fig = renderer->render(list, camera, fo);
+        render::Figure fig = renderer->render(list.items, camera, fo, draw::figureCallouts(list, camera));
         timer().mark("render + read back");
         for (const std::string& w : fig.warnings) std::fprintf(stderr, "hipview render: %s: %s\n", f.output.c_str(), w.c_str());
         writer.writePng(f.output, std::move(fig.image), gif.get(), delayCs);

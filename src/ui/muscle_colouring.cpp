@@ -36,7 +36,7 @@ void colourMuscles(draw::DrawList& list, std::span<const movement::PartState> st
     if (mode == ColourMode::Groups) return;
     std::map<std::pair<int, int>, const movement::PartState*> byPart;
     for (const auto& s : states) byPart[{s.part.muscle, s.part.part}] = &s;
-    for (draw::DrawItem& item : list.items) {
+    for (gfx::DrawItem& item : list.items) {
         const draw::PickTarget* t = list.target(item.pickId);
         if (!t || t->kind != draw::PickTarget::Kind::MusclePart) continue;
         const auto it = byPart.find({t->part.muscle, t->part.part});
@@ -65,7 +65,7 @@ void tintLumbarLevels(draw::DrawList& list, const Model& model, const movement::
         const int body = levelBody(model, l.name);
         if (body < 0) continue;
         const float t = static_cast<float>(std::clamp(l.share[p] / largest, 0.0, 1.0));
-        for (draw::DrawItem& item : list.items) {
+        for (gfx::DrawItem& item : list.items) {
             const draw::PickTarget* target = list.target(item.pickId);
             if (!target || target->kind != draw::PickTarget::Kind::Bone || target->body != body) continue;
             const glm::vec3 base(item.material.baseColor);

@@ -5,7 +5,7 @@
 // Colours are linear RGB.
 #pragma once
 
-#include "anatomy_draw/draw_item.hpp"
+#include "anatomy_draw/draw_list.hpp"
 #include "core/roles.hpp"
 #include "movement/lumbar.hpp"
 #include "movement/stretch_map.hpp"

@@ -29,11 +29,11 @@ TEST_CASE("colouring by role paints each muscle part by the sign of its moment a
     draw::PickTarget t;
     t.kind = draw::PickTarget::Kind::MusclePart;
     t.part = {3, 1};
-    draw::DrawItem item;
+    gfx::DrawItem item;
     item.pickId = list.addTarget(t);
     item.material.baseColor = glm::vec4(0.1f, 0.2f, 0.3f, 1.0f);
     list.items.push_back(item);
-    draw::DrawItem bone;
+    gfx::DrawItem bone;
     draw::PickTarget b;
     b.kind = draw::PickTarget::Kind::Bone;
     bone.pickId = list.addTarget(b);
@@ -70,7 +70,7 @@ TEST_CASE("the lumbar level that took most of a movement is tinted most, a still
         t.kind = draw::PickTarget::Kind::Bone;
         t.body = m.findBody(v);
         REQUIRE(t.body >= 0);
-        draw::DrawItem i;
+        gfx::DrawItem i;
         i.pickId = list.addTarget(t);
         i.material.baseColor = glm::vec4(draw::boneColor(), 1.0f);
         list.items.push_back(i);
