@@ -12,6 +12,7 @@
 
 #include <glm/glm.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <span>
@@ -36,6 +37,7 @@ struct LabelCallout {
     std::string text;
     glm::vec4 color{1.0f};
     Callout callout;
+    std::size_t source = 0; // which of the planner's labels it shows (an index into its input)
 };
 
 struct CalloutPlan {

@@ -134,4 +134,17 @@ glm::vec2 projectToPixels(const Camera& camera, const glm::vec3& p, float w, flo
     return {(ndc.x * 0.5f + 0.5f) * w, (0.5f - ndc.y * 0.5f) * h};
 }
 
+std::optional<ScreenRect> projectBounds(const Camera& camera, const scene::Bounds& box, float w, float h) {
+    if (box.empty()) return std::nullopt;
+    ScreenRect r{glm::vec2(1e30f), glm::vec2(-1e30f)};
+    for (int c = 0; c < 8; ++c) {
+        const glm::vec3 p((c & 1) ? box.max.x : box.min.x, (c & 2) ? box.max.y : box.min.y, (c & 4) ? box.max.z : box.min.z);
+        float depth = 0.0f;
+        const glm::vec2 px = projectToPixels(camera, p, w, h, &depth);
+        if (depth <= camera.nearZ) return std::nullopt;
+        r.min = glm::min(r.min, px), r.max = glm::max(r.max, px);
+    }
+    return r;
+}
+
 } // namespace hv::gfx

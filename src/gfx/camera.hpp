@@ -11,6 +11,7 @@
 
 #include <glm/glm.hpp>
 
+#include <optional>
 #include <span>
 
 namespace hv::gfx {
@@ -58,5 +59,14 @@ Camera orbitCamera(const scene::Bounds& bounds, const ViewDirection& dir, float 
 // (optional) receives the distance in front of the camera (negative: behind it).
 glm::vec2 projectToPixels(const Camera& camera, const glm::vec3& p, float widthPx, float heightPx,
                           float* depth = nullptr);
+
+// A rectangle on screen, pixels (x right, y down, origin at the top-left corner).
+struct ScreenRect {
+    glm::vec2 min{0.0f}, max{0.0f};
+};
+// The screen rectangle that holds `box` (scene frame) seen by `camera` in an image of
+// widthPx x heightPx: its eight corners' projected extent, not clamped to the image. Nullopt when
+// the box is empty or a corner lies at or behind the near plane (no meaningful rectangle).
+std::optional<ScreenRect> projectBounds(const Camera& camera, const scene::Bounds& box, float widthPx, float heightPx);
 
 } // namespace hv::gfx

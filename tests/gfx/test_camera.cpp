@@ -43,6 +43,33 @@ TEST_CASE("framing a box keeps all its corners inside the image, with the margin
         }
 }
 
+TEST_CASE("a box's screen rectangle holds its projected corners and is refused when a corner is behind the camera") {
+    Camera cam;
+    cam.eye = {0, 0, 2};
+    cam.target = {0, 0, 0};
+    cam.nearZ = 0.1f;
+    hv::scene::Bounds b;
+    b.add({-0.1f, -0.2f, -0.1f});
+    b.add({0.3f, 0.1f, 0.1f});
+    const auto r = projectBounds(cam, b, 200.0f, 100.0f);
+    REQUIRE(r);
+    for (int i = 0; i < 8; ++i) {
+        const glm::vec3 c((i & 1) ? b.max.x : b.min.x, (i & 2) ? b.max.y : b.min.y, (i & 4) ? b.max.z : b.min.z);
+        const glm::vec2 px = projectToPixels(cam, c, 200.0f, 100.0f);
+        CHECK(px.x >= r->min.x - 1e-3f);
+        CHECK(px.x <= r->max.x + 1e-3f);
+        CHECK(px.y >= r->min.y - 1e-3f);
+        CHECK(px.y <= r->max.y + 1e-3f);
+    }
+    CHECK(r->min.x < 100.0f); // the box straddles the centre, more to the right
+    CHECK(r->max.x > 100.0f);
+    CHECK(r->max.y > 50.0f); // y goes down: the box reaches further below the centre
+    CHECK(!projectBounds(cam, hv::scene::Bounds{}, 200.0f, 100.0f));
+    hv::scene::Bounds behind = b;
+    behind.add({0.0f, 0.0f, 2.5f});
+    CHECK(!projectBounds(cam, behind, 200.0f, 100.0f));
+}
+
 TEST_CASE("focus framing centres on the highlighted items but keeps context around them") {
     DrawItem bone, muscle;
     bone.bounds.add({-0.3f, 0.0f, -0.1f});
