@@ -124,7 +124,7 @@ int main(int argc, char** argv) {
     for (const auto& [w, h] : {std::pair{160, 90}, std::pair{1280, 720}, std::pair{1920, 1080}}) {
         spec.width = w;
         spec.height = h;
-        const draw::Camera camera = draw::figureCamera(spec, draw::focusBounds(list.items));
+        const gfx::Camera camera = draw::figureCamera(spec, gfx::focusBounds(list.items));
         render::OffscreenTarget target(w, h);
         for (const auto& [samples, ao] : {std::pair{1, false}, std::pair{1, true}, std::pair{2, true}, std::pair{4, false}, std::pair{4, true}}) {
             render::RenderSettings s;

@@ -125,7 +125,7 @@ int main(int argc, char** argv) {
         doc::OrbitCamera camera;
         camera.azimuthDeg = 30.0;
         camera.elevationDeg = 12.0;
-        camera.frame(draw::framingBounds(list.items), static_cast<float>(width) / height, 0.05f);
+        camera.frame(gfx::framingBounds(list.items), static_cast<float>(width) / height, 0.05f);
         scene::Bounds all;
         for (const auto& i : list.items) all.add(i.bounds);
         // Warm up (shaders, framebuffers, mesh uploads).
@@ -150,7 +150,7 @@ int main(int argc, char** argv) {
     {
         const draw::DrawList& list = doc.drawList();
         doc::OrbitCamera camera;
-        camera.frame(draw::framingBounds(list.items), static_cast<float>(width) / height, 0.05f);
+        camera.frame(gfx::framingBounds(list.items), static_cast<float>(width) / height, 0.05f);
         const auto s = bench::time(5, [&] {
             view.draw(list.items, camera.camera({}), width, height, doc::Quality{0.1f, 1, false, true}, base);
             view.ids(list.items, camera.camera({}));

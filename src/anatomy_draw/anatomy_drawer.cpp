@@ -203,9 +203,9 @@ bool sideShown(SideFilter f, Side s) {
     return true;
 }
 
-Material boneMaterial() {
-    Material m;
-    m.kind = MaterialKind::Bone;
+gfx::Material boneMaterial() {
+    gfx::Material m;
+    m.kind = gfx::MaterialKind::Bone;
     m.baseColor = glm::vec4(boneColor(), 1.0f);
     m.roughness = 0.7f;
     return m;
@@ -213,9 +213,9 @@ Material boneMaterial() {
 
 // A third-party primitive's own material (base colour, texture with KHR_texture_transform). The
 // texture pointer shares ownership of `owner`, the scene holding the image.
-Material modelMaterial(const std::shared_ptr<const scene::Scene>& owner, const scene::Primitive& prim) {
+gfx::Material modelMaterial(const std::shared_ptr<const scene::Scene>& owner, const scene::Primitive& prim) {
     const scene::Scene& s = *owner;
-    Material out;
+    gfx::Material out;
     if (prim.material < 0 || prim.material >= static_cast<int>(s.materials.size())) return out;
     const scene::Material& sm = s.materials[static_cast<std::size_t>(prim.material)];
     out.baseColor = sm.baseColor;
@@ -225,7 +225,7 @@ Material modelMaterial(const std::shared_ptr<const scene::Scene>& owner, const s
     out.alphaCutoff = sm.alphaMode == scene::AlphaMode::Mask ? sm.alphaCutoff : -1.0f;
     const scene::TextureRef& tex = sm.baseColorTexture;
     if (tex.image >= 0 && tex.image < static_cast<int>(s.images.size()) && !s.images[static_cast<std::size_t>(tex.image)].rgba.empty()) {
-        out.baseColorTexture = ImagePtr(owner, &s.images[static_cast<std::size_t>(tex.image)]);
+        out.baseColorTexture = gfx::ImagePtr(owner, &s.images[static_cast<std::size_t>(tex.image)]);
         out.texCoord = tex.texCoord;
         // KHR_texture_transform: T * R * S.
         const float c = std::cos(tex.rotation), si = std::sin(tex.rotation);
@@ -287,7 +287,7 @@ struct AnatomyDrawer::BuildContext {
             bool h = false;
             for (const HighlightRef& r : o.highlight) h |= r.muscleId == m.id && (!r.side || *r.side == m.side);
             highlighted[mi] = h;
-            muscleFlags[mi] = h ? (kHighlighted | kOutlined) : anyHighlight && o.ghostOthers ? std::uint32_t(kGhosted) : 0u;
+            muscleFlags[mi] = h ? (gfx::kHighlighted | gfx::kOutlined) : anyHighlight && o.ghostOthers ? std::uint32_t(gfx::kGhosted) : 0u;
             groupColour[mi] = muscleColor(content, m.id);
         }
         boneTint = o.lumbarTint ? lumbarTintAmounts(model, *o.lumbarTint) : std::vector<float>(model.bodies.size(), 0.0f);
@@ -313,15 +313,15 @@ struct AnatomyDrawer::BuildContext {
         t.name = body.displayName.empty() ? body.name : body.displayName;
         return list.addTarget(std::move(t));
     }
-    Material boneMaterialOf(int b) const {
-        Material m = boneMaterial();
+    gfx::Material boneMaterialOf(int b) const {
+        gfx::Material m = boneMaterial();
         const float t = b >= 0 ? boneTint[static_cast<std::size_t>(b)] : 0.0f;
         if (t > 0.0f) m.baseColor = glm::vec4(glm::mix(glm::vec3(m.baseColor), lumbarTintColour(), t), m.baseColor.a);
         return m;
     }
-    Material muscleMaterial(int muscle, int part, glm::vec2 belly) const {
-        Material mat;
-        mat.kind = MaterialKind::Muscle;
+    gfx::Material muscleMaterial(int muscle, int part, glm::vec2 belly) const {
+        gfx::Material mat;
+        mat.kind = gfx::MaterialKind::Muscle;
         const glm::vec3 c = partColours.colour(muscle, part).value_or(groupColour[static_cast<std::size_t>(muscle)]);
         mat.baseColor = glm::vec4(c, 1.0f);
         mat.roughness = 0.45f;
@@ -378,7 +378,7 @@ void AnatomyDrawer::addModelItems(BuildContext& c) const {
         eo.time = c.options.animationTime;
     }
     const scene::ScenePose pose = scene::evaluate(s, eo);
-    std::vector<MatricesPtr> skinMats;
+    std::vector<gfx::MatricesPtr> skinMats;
     for (auto& m : pose.skinMatrices) skinMats.push_back(std::make_shared<const std::vector<glm::mat4>>(m));
     for (int n : scene::displayedNodes(s)) {
         const scene::Node& node = s.nodes[static_cast<std::size_t>(n)];
@@ -387,8 +387,8 @@ void AnatomyDrawer::addModelItems(BuildContext& c) const {
         for (std::size_t p = 0; p < mesh.primitives.size(); ++p) {
             const scene::Primitive& prim = mesh.primitives[p];
             if (prim.positions.empty() || prim.indices.empty()) continue;
-            DrawItem item;
-            item.mesh = MeshPtr(m_model, &prim);
+            gfx::DrawItem item;
+            item.mesh = gfx::MeshPtr(m_model, &prim);
             item.transform = pose.world[static_cast<std::size_t>(n)];
             const bool skinned = node.skin >= 0 && node.skin < static_cast<int>(skinMats.size()) && prim.influenceCount > 0;
             if (skinned) item.jointMatrices = skinMats[static_cast<std::size_t>(node.skin)];
@@ -422,7 +422,7 @@ void AnatomyDrawer::addModelItems(BuildContext& c) const {
                 if (!c.bodyShown(body)) continue;
                 item.material = c.boneMaterialOf(body);
                 item.pickId = c.boneTarget(body, n);
-                if (c.lowerLeg(body)) item.flags |= kNoFraming;
+                if (c.lowerLeg(body)) item.flags |= gfx::kNoFraming;
             } else {
                 if (!layers.model && !m_anatomical) continue;
                 if (m_anatomical && !layers.bones) continue;
@@ -443,13 +443,13 @@ void AnatomyDrawer::addModelItems(BuildContext& c) const {
 void AnatomyDrawer::addStandIns(BuildContext& c) const {
     for (const StandIn& s : m_standIns) {
         if (!c.bodyShown(s.body)) continue;
-        DrawItem item;
+        gfx::DrawItem item;
         item.mesh = s.mesh;
         item.transform = toSceneMatrix(c.bodies[static_cast<std::size_t>(s.body)]);
         item.material = c.boneMaterialOf(s.body);
         item.pickId = c.boneTarget(s.body, -1);
         item.bounds = transformedBounds(scene::primitiveBounds(*s.mesh), item.transform);
-        if (c.lowerLeg(s.body)) item.flags |= kNoFraming;
+        if (c.lowerLeg(s.body)) item.flags |= gfx::kNoFraming;
         c.list.items.push_back(std::move(item));
     }
 }
@@ -526,7 +526,7 @@ void AnatomyDrawer::addMuscleSolids(BuildContext& c, std::span<const double> q) 
         for (std::size_t p = 0; p < solids.size(); ++p) {
             PartSolid& solid = solids[p];
             if (solid.mesh.positions.empty()) continue;
-            DrawItem item;
+            gfx::DrawItem item;
             for (const auto& v : solid.mesh.positions) item.bounds.add(v);
             item.mesh = std::make_shared<const scene::Primitive>(std::move(solid.mesh));
             item.material = c.muscleMaterial(static_cast<int>(mi), static_cast<int>(p), solid.bellyRange);
@@ -552,14 +552,14 @@ void AnatomyDrawer::addWraps(BuildContext& c) const {
     for (std::size_t w = 0; w < model.wrapCylinders.size(); ++w) {
         if (!c.wrapUsed[w]) continue;
         const WrapCylinder& cyl = model.wrapCylinders[w];
-        DrawItem item;
+        gfx::DrawItem item;
         item.mesh = m_wrapMeshes[w];
         item.transform = toSceneMatrix(c.bodies[static_cast<std::size_t>(cyl.body)] * cyl.frame);
-        item.material.kind = MaterialKind::Wrap;
+        item.material.kind = gfx::MaterialKind::Wrap;
         item.material.baseColor = glm::vec4(srgbHex(0x9CC7E6), 0.35f);
         item.material.alphaBlend = true;
         item.bounds = transformedBounds(scene::primitiveBounds(*item.mesh), item.transform);
-        item.flags = kNoFraming;
+        item.flags = gfx::kNoFraming;
         c.list.items.push_back(std::move(item));
     }
 }

@@ -12,7 +12,7 @@
 #pragma once
 
 #include "anatomy_draw/colouring.hpp"
-#include "anatomy_draw/draw_item.hpp"
+#include "anatomy_draw/draw_list.hpp"
 #include "anatomy_draw/muscle_mesh.hpp"
 #include "content/content.hpp"
 #include "scene/geometry.hpp"
@@ -99,11 +99,11 @@ private:
     std::vector<std::vector<int>> m_primitiveBody;
     std::vector<std::vector<int>> m_primitiveMuscle; // muscle (model index) an alias names, or -1
     struct StandIn {
-        MeshPtr mesh;
+        gfx::MeshPtr mesh;
         int body = -1;
     };
     std::vector<StandIn> m_standIns; // built once, in body frames (OpenSim, metres)
-    std::vector<MeshPtr> m_wrapMeshes; // per wrap cylinder, in its own frame
+    std::vector<gfx::MeshPtr> m_wrapMeshes; // per wrap cylinder, in its own frame
     std::vector<Transform> m_defaultBodies;
     void bindModel();
     void buildStandIns();

@@ -1,8 +1,8 @@
 #include "anatomy_draw/figure_spec.hpp"
 
 #include "anatomy_draw/anatomy_drawer.hpp"
-#include "anatomy_draw/camera.hpp"
 #include "anatomy_draw/colouring.hpp"
+#include "anatomy_draw/standard_view.hpp"
 #include "content/toml_schema.hpp"
 #include "core/bone_parameters.hpp"
 #include "core/pose_text.hpp"
@@ -352,16 +352,16 @@ std::optional<std::vector<double>> figurePose(const FigureSpec& spec, const Mode
     return q;
 }
 
-Camera figureCamera(const FigureSpec& spec, const scene::Bounds& framed) {
+gfx::Camera figureCamera(const FigureSpec& spec, const scene::Bounds& framed) {
     const float aspect = static_cast<float>(spec.width) / static_cast<float>(std::max(1, spec.height));
     if (spec.camera) {
-        const ViewDirection dir = orbitDirection(spec.camera->azimuthDeg, spec.camera->elevationDeg);
+        const gfx::ViewDirection dir = gfx::orbitDirection(spec.camera->azimuthDeg, spec.camera->elevationDeg);
         scene::Bounds centre = framed;
         if (spec.camera->target) {
             centre = scene::Bounds{};
             centre.add(*spec.camera->target);
         }
-        Camera camera = orbitCamera(centre, dir, static_cast<float>(spec.camera->distance));
+        gfx::Camera camera = gfx::orbitCamera(centre, dir, static_cast<float>(spec.camera->distance));
         // Keep the whole figure inside the clipping range.
         const float r = framed.empty() ? 1.0f : framed.radius();
         camera.nearZ = std::max(0.005f, std::min(camera.nearZ, camera.distance() - 2.0f * r));
@@ -369,7 +369,7 @@ Camera figureCamera(const FigureSpec& spec, const scene::Bounds& framed) {
         return camera;
     }
     const auto view = standardViewFromName(spec.view);
-    return frameBounds(framed, viewDirection(view.value_or(StandardView::Anterior)), aspect, spec.labels ? 0.05f : 0.04f);
+    return gfx::frameBounds(framed, viewDirection(view.value_or(StandardView::Anterior)), aspect, spec.labels ? 0.05f : 0.04f);
 }
 
 } // namespace hv::draw

@@ -24,9 +24,9 @@
 #pragma once
 
 #include "anatomy_draw/anatomy_drawer.hpp"
-#include "anatomy_draw/camera.hpp"
 #include "content/content.hpp"
 #include "core/diagnostic.hpp"
+#include "gfx/camera.hpp"
 
 #include <glm/glm.hpp>
 
@@ -49,7 +49,7 @@ struct OrbitSpec {
 struct FigureSpec {
     std::string output;                    // file name; a scene file's are relative to its folder
     int width = 1920, height = 1080;       // pixels of the written image
-    std::string view = "anterior";         // a standard view (camera.hpp); ignored with `camera`
+    std::string view = "anterior";         // a standard view (standard_view.hpp); ignored with `camera`
     std::optional<OrbitSpec> camera;
     std::string pose;                      // "NAME=VALUE,..." (deg or m); "" = default pose
     std::string movement;                  // a movement id ("" = none): the pose comes from it
@@ -109,6 +109,6 @@ DrawOptions figureDrawOptions(const FigureSpec& spec, const Content& content);
 std::optional<std::vector<double>> figurePose(const FigureSpec& spec, const Model& model, std::string& error);
 // The spec's camera for a figure whose framed box is `framed` (see focusBounds()): a standard
 // view fitted to the box, or the orbit camera around its centre (or the spec's target).
-Camera figureCamera(const FigureSpec& spec, const scene::Bounds& framed);
+gfx::Camera figureCamera(const FigureSpec& spec, const scene::Bounds& framed);
 
 } // namespace hv::draw

@@ -7,11 +7,12 @@
 #include "app/load_content.hpp"
 
 #include "anatomy_draw/anatomy_drawer.hpp"
-#include "anatomy_draw/camera.hpp"
+#include "anatomy_draw/callout_planner.hpp"
 #include "anatomy_draw/figure_spec.hpp"
 #include "document/document.hpp"
 #include "document/figure_export.hpp"
 #include "core/pose_text.hpp"
+#include "gfx/camera.hpp"
 #include "io/atomic_file.hpp"
 #include "io/gif_writer.hpp"
 #include "io/model_loader.hpp"
@@ -270,11 +271,11 @@ int renderFigure(Session& session, const Content& content, const draw::FigureSpe
                 printDiagnostics({*empty});
                 return kExitFailure;
             }
-        bounds.add(draw::focusBounds(list.items));
+        bounds.add(gfx::focusBounds(list.items));
         if (frames.size() == 1) firstList = std::move(list);
     }
-    if (frames.size() > 1) bounds.add(draw::focusBounds(listAt(frames.back()).items));
-    const draw::Camera camera = draw::figureCamera(spec, bounds);
+    if (frames.size() > 1) bounds.add(gfx::focusBounds(listAt(frames.back()).items));
+    const gfx::Camera camera = draw::figureCamera(spec, bounds);
 
     const double fps = mov && mov->duration() > 0.0 ? std::clamp(spec.frames / mov->duration(), 1.0, 50.0) : 10.0;
     const int delayCs = static_cast<int>(std::lround(100.0 / fps));
@@ -285,7 +286,7 @@ int renderFigure(Session& session, const Content& content, const draw::FigureSpe
     for (const Frame& f : frames) {
         const draw::DrawList list = firstList ? std::move(*firstList) : listAt(f);
         timer().mark("draw list");
-        render::Figure fig = renderer->render(list, camera, fo);
+        render::Figure fig = renderer->render(list.items, camera, fo, draw::figureCallouts(list, camera));
         timer().mark("render + read back");
         for (const std::string& w : fig.warnings) std::fprintf(stderr, "hipview render: %s: %s\n", f.output.c_str(), w.c_str());
         writer.writePng(f.output, std::move(fig.image), gif.get(), delayCs);

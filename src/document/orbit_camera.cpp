@@ -28,14 +28,14 @@ void OrbitCamera::orbit(double dAz, double dEl) {
     elevationDeg = std::clamp(elevationDeg + dEl, -90.0, 90.0);
 }
 
-draw::ViewDirection OrbitCamera::direction() const { return draw::orbitDirection(azimuthDeg, elevationDeg); }
+gfx::ViewDirection OrbitCamera::direction() const { return gfx::orbitDirection(azimuthDeg, elevationDeg); }
 
 void OrbitCamera::pan(glm::vec2 pixels, float viewportHeightPx) {
-    const draw::ViewDirection d = direction();
+    const gfx::ViewDirection d = direction();
     const glm::vec3 back = glm::normalize(d.toEye);
     const glm::vec3 right = glm::normalize(glm::cross(d.up, back));
     const glm::vec3 up = glm::cross(back, right);
-    draw::Camera c;
+    gfx::Camera c;
     c.fovYDegrees = fovYDegrees;
     const float mpp = c.metresPerPixel(static_cast<float>(distance), viewportHeightPx);
     target += -right * pixels.x * mpp + up * pixels.y * mpp;
@@ -54,15 +54,15 @@ void OrbitCamera::setView(draw::StandardView view) {
 
 void OrbitCamera::frame(const scene::Bounds& bounds, float aspect, float margin) {
     if (bounds.empty()) return;
-    const draw::Camera c = draw::frameBounds(bounds, direction(), aspect, margin, fovYDegrees);
+    const gfx::Camera c = gfx::frameBounds(bounds, direction(), aspect, margin, fovYDegrees);
     target = c.target;
     distance = std::clamp(static_cast<double>(c.distance()), kMinDistance, kMaxDistance);
 }
 
-draw::Camera OrbitCamera::camera(const scene::Bounds& scene) const {
+gfx::Camera OrbitCamera::camera(const scene::Bounds& scene) const {
     scene::Bounds centre;
     centre.add(target);
-    draw::Camera c = draw::orbitCamera(centre, direction(), static_cast<float>(distance), fovYDegrees);
+    gfx::Camera c = gfx::orbitCamera(centre, direction(), static_cast<float>(distance), fovYDegrees);
     // Clipping planes around everything drawn, seen from this eye.
     const float r = scene.empty() ? 1.0f : scene.radius();
     const float d = scene.empty() ? c.distance() : glm::length(c.eye - scene.center());

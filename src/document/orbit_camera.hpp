@@ -2,13 +2,13 @@
 // the mouse and keyboard, set to the standard anatomical views and fitted to a selection. GL-free.
 //
 // Frame and units: the scene frame (glTF's: Y up, +Z the subject's front, -X the subject's right;
-// metres). Angles in degrees, as in draw::orbitDirection(): azimuth about +Y from the front
+// metres). Angles in degrees, as in gfx::orbitDirection(): azimuth about +Y from the front
 // (0 anterior, 90 the subject's right, 180 posterior, 270 left), elevation + from above, in
 // [-90, 90]. The same numbers are what a scene file's `camera = [az, el, distance]` holds, so
 // "Save figure..." reproduces the view (draw::figureCamera()).
 #pragma once
 
-#include "anatomy_draw/camera.hpp"
+#include "anatomy_draw/standard_view.hpp"
 #include "anatomy_draw/figure_spec.hpp"
 #include "scene/geometry.hpp"
 
@@ -43,14 +43,14 @@ struct OrbitCamera {
     void zoom(double factor);
     void setView(draw::StandardView view);
     // Keeps the direction and fits `bounds` into a viewport of aspect `aspect` (width / height):
-    // target at the fitted centre, distance as draw::frameBounds() finds it. Empty bounds: no
+    // target at the fitted centre, distance as gfx::frameBounds() finds it. Empty bounds: no
     // change.
     void frame(const scene::Bounds& bounds, float aspect, float margin = 0.08f);
 
-    draw::ViewDirection direction() const;
+    gfx::ViewDirection direction() const;
     // The camera for drawing; near and far planes cover `scene` (the whole drawn scene), so
     // nothing is clipped however far the target was panned.
-    draw::Camera camera(const scene::Bounds& scene) const;
+    gfx::Camera camera(const scene::Bounds& scene) const;
     // As a scene file's orbit camera (with the target).
     draw::OrbitSpec orbitSpec() const;
 

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "anatomy_draw/anatomy_drawer.hpp"
-#include "anatomy_draw/draw_item.hpp"
+#include "anatomy_draw/draw_list.hpp"
 #include "content/content.hpp"
 
 #include <cstdint>

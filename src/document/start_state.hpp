@@ -6,7 +6,7 @@
 #pragma once
 
 #include "anatomy_draw/anatomy_drawer.hpp"
-#include "anatomy_draw/camera.hpp"
+#include "anatomy_draw/standard_view.hpp"
 #include "content/content.hpp"
 #include "core/pose_text.hpp"
 #include "movement/movement.hpp"

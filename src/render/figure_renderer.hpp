@@ -1,15 +1,18 @@
-// A finished figure: the scene rendered offscreen (optionally supersampled), callout labels on
-// the highlighted structures, read back as an image. Used by `hipview render` (with its own
+// A finished figure: the scene rendered offscreen (optionally supersampled), callout labels
+// (planned by the caller's layer, see gfx/callout_plan.hpp) painted over it, read back as an
+// image. Used by `hipview render` (with its own
 // headless context) and available to the window (in its context) for exporting pictures.
 #pragma once
 
-#include "anatomy_draw/camera.hpp"
-#include "anatomy_draw/draw_item.hpp"
+#include "gfx/callout_plan.hpp"
+#include "gfx/camera.hpp"
+#include "gfx/draw_item.hpp"
 #include "render/headless_context.hpp"
 #include "render/label_overlay.hpp"
 #include "render/renderer.hpp"
 
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -19,7 +22,7 @@ struct FigureOptions {
     int width = 1920, height = 1080;              // pixels of the image
     int scale = 1;                                // supersampling: rendered at scale x the size
     glm::vec4 background{1.0f, 1.0f, 1.0f, 1.0f}; // sRGB; alpha 0: transparent
-    bool labels = false;                          // callouts to draw::DrawList::labels
+    bool labels = false;                          // paint the callouts render() is given
     int samples = 4;                              // MSAA; 1 beyond 4K pixels (see render())
     bool ambientOcclusion = true;
 };
@@ -42,7 +45,10 @@ public:
     static std::unique_ptr<FigureRenderer> createInCurrentContext(std::string& error);
     ~FigureRenderer();
 
-    Figure render(const draw::DrawList& list, const draw::Camera& camera, const FigureOptions& options);
+    // Renders `items` seen by `camera`; with options.labels and a planner, asks it for the
+    // callouts (on a canvas of the supersampled image's size) and paints them.
+    Figure render(std::span<const gfx::DrawItem> items, const gfx::Camera& camera, const FigureOptions& options,
+                  const gfx::CalloutPlanner& callouts = {});
 
     Renderer& renderer() { return *m_renderer; }
     std::string contextDescription() const { return m_context ? m_context->description() : std::string(); }

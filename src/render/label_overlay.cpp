@@ -93,7 +93,7 @@ glm::vec2 LabelOverlay::boxSize(std::string_view text, const LabelStyle& style) 
     return {std::ceil(t.x) + 2.0f * style.padding, std::ceil(t.y) + 1.2f * style.padding};
 }
 
-void LabelOverlay::draw(std::span<const DrawnLabel> labels, const LabelStyle& style, int width, int height,
+void LabelOverlay::draw(std::span<const gfx::LabelCallout> labels, const LabelStyle& style, int width, int height,
                         unsigned target) {
     Impl& I = *m;
     Impl::Scope scope(I.context);
@@ -118,17 +118,17 @@ void LabelOverlay::draw(std::span<const DrawnLabel> labels, const LabelStyle& st
         const ImU32 paper = col(1.0f, 1.0f, 1.0f, style.onTransparent ? 0.94f : 0.86f);
         const ImU32 edge = col(0.55f, 0.55f, 0.58f, 0.9f);
         const float rounding = 0.3f * style.padding;
-        for (const DrawnLabel& l : labels) {
+        for (const gfx::LabelCallout& l : labels) {
             if (!l.callout.placed) continue;
-            const draw::Callout& c = l.callout;
+            const gfx::Callout& c = l.callout;
             // White under-stroke so the leader reads on dark structures too.
             dl->AddLine(ImVec2(c.leaderStart.x, c.leaderStart.y), ImVec2(c.anchor.x, c.anchor.y),
                         col(1, 1, 1, 0.8f), style.lineWidth + 2.0f * std::max(1.0f, style.lineWidth * 0.5f));
             dl->AddLine(ImVec2(c.leaderStart.x, c.leaderStart.y), ImVec2(c.anchor.x, c.anchor.y), leader, style.lineWidth);
         }
-        for (const DrawnLabel& l : labels) {
+        for (const gfx::LabelCallout& l : labels) {
             if (!l.callout.placed) continue;
-            const draw::Callout& c = l.callout;
+            const gfx::Callout& c = l.callout;
             // The dot: a white ring around the structure's own colour (sRGB for ImGui).
             const auto srgb = [](float v) {
                 v = std::clamp(v, 0.0f, 1.0f);

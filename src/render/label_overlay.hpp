@@ -1,11 +1,11 @@
 // Figure labels drawn with Dear ImGui into an offscreen framebuffer (no window, no GLFW): a
 // callout per label, a rounded box with the name, and a leader line ending in a dot on the
-// structure. Text is set in a real TrueType font (DejaVu Sans). The layout itself is
-// anatomy_draw's layoutCallouts(); this class measures and draws. Needs a current GL context;
-// keeps its own ImGui context, so it coexists with the window's.
+// structure. Text is set in a real TrueType font (DejaVu Sans). The callouts are planned by the
+// caller's layer (gfx/callout_plan.hpp); this class measures and draws. Needs a current GL
+// context; keeps its own ImGui context, so it coexists with the window's.
 #pragma once
 
-#include "anatomy_draw/label_layout.hpp"
+#include "gfx/callout_plan.hpp"
 
 #include <glm/glm.hpp>
 
@@ -26,12 +26,6 @@ struct LabelStyle {
     bool onTransparent = false;     // boxes a little more opaque for slides of any colour
 };
 
-struct DrawnLabel {
-    std::string text;
-    draw::Callout callout;
-    glm::vec4 color{1.0f}; // linear RGBA of the structure, for the dot
-};
-
 class LabelOverlay {
 public:
     // Null with `error` set if ImGui's GL backend or the font cannot be set up.
@@ -43,7 +37,7 @@ public:
     // The box a label needs at this style (text plus padding), pixels.
     glm::vec2 boxSize(std::string_view text, const LabelStyle& style);
     // Draws the labels into framebuffer `target` (width x height pixels).
-    void draw(std::span<const DrawnLabel> labels, const LabelStyle& style, int width, int height, unsigned target);
+    void draw(std::span<const gfx::LabelCallout> labels, const LabelStyle& style, int width, int height, unsigned target);
 
 private:
     LabelOverlay() = default;

@@ -204,10 +204,10 @@ struct Renderer::Impl {
     }
 
     // Uploads every skin's matrices used this frame into one texture buffer.
-    void uploadJoints(std::span<const draw::DrawItem> items) {
+    void uploadJoints(std::span<const gfx::DrawItem> items) {
         jointOffsets.clear();
         std::vector<glm::mat4> all;
-        for (const draw::DrawItem& i : items) {
+        for (const gfx::DrawItem& i : items) {
             if (!i.skinned()) continue;
             const auto* key = i.jointMatrices.get();
             if (jointOffsets.count(key)) continue;
@@ -235,7 +235,7 @@ struct Renderer::Impl {
 
     // True when the item's box lies wholly outside the view (one clip plane has all 8 corners
     // beyond it). Only boxes that are exact are trusted: rigid items and rigid skins.
-    bool culled(const draw::DrawItem& item, const detail::GpuMesh& g) const {
+    bool culled(const gfx::DrawItem& item, const detail::GpuMesh& g) const {
         if (item.bounds.empty()) return false;
         if (item.skinned() && g.rigidJoint < 0) return false;
         int outside[6] = {0, 0, 0, 0, 0, 0};
@@ -253,7 +253,7 @@ struct Renderer::Impl {
     }
 
     // Draws one item with program `p` (already in use, camera uniforms set).
-    void drawItem(GlProgram& p, const draw::DrawItem& item, Pass pass) {
+    void drawItem(GlProgram& p, const gfx::DrawItem& item, Pass pass) {
         if (!item.mesh || item.mesh->positions.empty()) return;
         const detail::GpuMesh& g = cache.mesh(item.mesh);
         if (g.indexCount == 0 || culled(item, g)) return;
@@ -291,7 +291,7 @@ struct Renderer::Impl {
         }
         glUniform1i(p.location("u_morphCount"), morphCount);
 
-        const draw::Material& mat = item.material;
+        const gfx::Material& mat = item.material;
         if (pass == Pass::Lit || pass == Pass::Ghost) {
             glUniform1i(p.location("u_kind"), static_cast<int>(mat.kind));
             glUniform4fv(p.location("u_baseColor"), 1, glm::value_ptr(mat.baseColor));
@@ -299,7 +299,7 @@ struct Renderer::Impl {
             glUniform2fv(p.location("u_bellyRange"), 1, glm::value_ptr(mat.bellyRange));
             glUniform1i(p.location("u_useVertexColor"), mat.useVertexColors ? 1 : 0);
             glUniform1f(p.location("u_alphaCutoff"), mat.alphaCutoff);
-            glUniform1i(p.location("u_highlighted"), (item.flags & draw::kHighlighted) ? 1 : 0);
+            glUniform1i(p.location("u_highlighted"), (item.flags & gfx::kHighlighted) ? 1 : 0);
             const bool textured = mat.baseColorTexture != nullptr;
             glUniform1i(p.location("u_hasTexture"), textured ? 1 : 0);
             if (textured) {
@@ -321,7 +321,7 @@ struct Renderer::Impl {
         stats.triangles += static_cast<std::size_t>(g.indexCount / 3);
     }
 
-    void setCamera(GlProgram& p, const glm::mat4& viewMatrix, const glm::mat4& proj, const draw::Camera& camera, int height) {
+    void setCamera(GlProgram& p, const glm::mat4& viewMatrix, const glm::mat4& proj, const gfx::Camera& camera, int height) {
         view = viewMatrix;
         viewProj = proj * viewMatrix;
         uploadMatrix(p.location("u_view"), viewMatrix);
@@ -387,7 +387,7 @@ int Renderer::maxSamples() const { return m->maxSamples; }
 const FrameStats& Renderer::lastFrame() const { return m->stats; }
 void Renderer::collectGarbage() { m->cache.collect(); }
 
-void Renderer::render(std::span<const draw::DrawItem> items, const draw::Camera& camera, const RenderSettings& s,
+void Renderer::render(std::span<const gfx::DrawItem> items, const gfx::Camera& camera, const RenderSettings& s,
                       unsigned target) {
     Impl& I = *m;
     I.stats = {};
@@ -404,21 +404,21 @@ void Renderer::render(std::span<const draw::DrawItem> items, const draw::Camera&
 
     // Sort: opaque (highlighted last so their outline draws over neighbours' edges), then
     // translucent items back to front.
-    std::vector<const draw::DrawItem*> opaque, translucent;
-    for (const draw::DrawItem& i : items) {
+    std::vector<const gfx::DrawItem*> opaque, translucent;
+    for (const gfx::DrawItem& i : items) {
         if (!i.mesh) continue;
-        if ((i.flags & draw::kGhosted) || i.material.alphaBlend) translucent.push_back(&i);
+        if ((i.flags & gfx::kGhosted) || i.material.alphaBlend) translucent.push_back(&i);
         else opaque.push_back(&i);
     }
-    const auto depthOf = [&](const draw::DrawItem* i) {
+    const auto depthOf = [&](const gfx::DrawItem* i) {
         const glm::vec3 c = i->bounds.empty() ? glm::vec3(i->transform[3]) : i->bounds.center();
         return (view * glm::vec4(c, 1.0f)).z; // more negative = farther
     };
     std::stable_sort(translucent.begin(), translucent.end(),
-                     [&](const draw::DrawItem* a, const draw::DrawItem* b) { return depthOf(a) < depthOf(b); });
+                     [&](const gfx::DrawItem* a, const gfx::DrawItem* b) { return depthOf(a) < depthOf(b); });
     // Opaque items front to back, so the depth test rejects hidden fragments before shading.
     std::stable_sort(opaque.begin(), opaque.end(),
-                     [&](const draw::DrawItem* a, const draw::DrawItem* b) { return depthOf(a) > depthOf(b); });
+                     [&](const gfx::DrawItem* a, const gfx::DrawItem* b) { return depthOf(a) > depthOf(b); });
 
     glDisable(GL_BLEND);
     glEnable(GL_DEPTH_TEST);
@@ -493,18 +493,18 @@ void Renderer::render(std::span<const draw::DrawItem> items, const draw::Camera&
     for (int run = 0; run < 2; ++run) {
         GlProgram& p = run == 0 ? I.muscle : I.lit;
         bool any = false;
-        for (const auto* i : opaque) any |= (i->material.kind == draw::MaterialKind::Muscle) == (run == 0);
+        for (const auto* i : opaque) any |= (i->material.kind == gfx::MaterialKind::Muscle) == (run == 0);
         if (!any) continue;
         usePass(p);
         for (const auto* i : opaque)
-            if ((i->material.kind == draw::MaterialKind::Muscle) == (run == 0)) I.drawItem(p, *i, Pass::Lit);
+            if ((i->material.kind == gfx::MaterialKind::Muscle) == (run == 0)) I.drawItem(p, *i, Pass::Lit);
     }
 
     // 3. Selection outline: the outlined items' back faces pushed out by a few pixels, drawn
     //    behind everything already there, so only a rim outside the silhouette remains.
     if (s.outlinePixels > 0.0f) {
         bool any = false;
-        for (const auto& i : items) any |= (i.flags & draw::kOutlined) != 0;
+        for (const auto& i : items) any |= (i.flags & gfx::kOutlined) != 0;
         if (any) {
             usePass(I.flat);
             glUniform4fv(I.flat.location("u_flatColor"), 1, glm::value_ptr(s.outlineColor));
@@ -512,7 +512,7 @@ void Renderer::render(std::span<const draw::DrawItem> items, const draw::Camera&
             glUniform1f(I.flat.location("u_outlinePixels"), std::max(1.5f, s.outlinePixels * s.pixelScale));
             glCullFace(GL_FRONT);
             for (const auto& i : items)
-                if (i.flags & draw::kOutlined) I.drawItem(I.flat, i, Pass::Outline);
+                if (i.flags & gfx::kOutlined) I.drawItem(I.flat, i, Pass::Outline);
             glCullFace(GL_BACK);
         }
     }
@@ -524,8 +524,8 @@ void Renderer::render(std::span<const draw::DrawItem> items, const draw::Camera&
         glDepthMask(GL_FALSE);
         GlProgram* current = nullptr;
         for (const auto* i : translucent) {
-            const bool ghost = (i->flags & draw::kGhosted) != 0;
-            GlProgram& p = ghost ? I.ghost : (i->material.kind == draw::MaterialKind::Muscle ? I.muscle : I.lit);
+            const bool ghost = (i->flags & gfx::kGhosted) != 0;
+            GlProgram& p = ghost ? I.ghost : (i->material.kind == gfx::MaterialKind::Muscle ? I.muscle : I.lit);
             if (&p != current) {
                 usePass(p);
                 current = &p;
@@ -545,7 +545,7 @@ void Renderer::render(std::span<const draw::DrawItem> items, const draw::Camera&
     I.stats.meshesCached = I.cache.meshCount();
 }
 
-std::vector<std::uint32_t> Renderer::renderIds(std::span<const draw::DrawItem> items, const draw::Camera& camera,
+std::vector<std::uint32_t> Renderer::renderIds(std::span<const gfx::DrawItem> items, const gfx::Camera& camera,
                                                int width, int height, bool includeGhosts) {
     Impl& I = *m;
     std::vector<std::uint32_t> out(static_cast<std::size_t>(width) * static_cast<std::size_t>(height), 0);
@@ -569,8 +569,8 @@ std::vector<std::uint32_t> Renderer::renderIds(std::span<const draw::DrawItem> i
     const glm::mat4 view = camera.view();
     const glm::mat4 proj = camera.projection(static_cast<float>(width) / static_cast<float>(height));
     I.setCamera(I.id, view, proj, camera, height);
-    for (const draw::DrawItem& i : items) {
-        if (!includeGhosts && ((i.flags & draw::kGhosted) || i.material.alphaBlend)) continue;
+    for (const gfx::DrawItem& i : items) {
+        if (!includeGhosts && ((i.flags & gfx::kGhosted) || i.material.alphaBlend)) continue;
         I.drawItem(I.id, i, Pass::Id);
     }
     glBindVertexArray(0);
@@ -586,7 +586,7 @@ std::vector<std::uint32_t> Renderer::renderIds(std::span<const draw::DrawItem> i
     return out;
 }
 
-std::uint32_t Renderer::pick(std::span<const draw::DrawItem> items, const draw::Camera& camera, int width, int height,
+std::uint32_t Renderer::pick(std::span<const gfx::DrawItem> items, const gfx::Camera& camera, int width, int height,
                              int x, int y, bool includeGhosts) {
     if (x < 0 || y < 0 || x >= width || y >= height) return 0;
     const auto ids = renderIds(items, camera, width, height, includeGhosts);

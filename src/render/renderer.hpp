@@ -1,4 +1,4 @@
-// The OpenGL 3.3 core renderer (through libepoxy): draws a span of draw items (anatomy_draw's
+// The OpenGL 3.3 core renderer (through libepoxy): draws a span of draw items (gfx::DrawItem,
 // plain draw data) seen by a camera into a framebuffer, offscreen for figures and tests, the
 // window's for the viewer. Needs a current GL 3.3 core context (HeadlessContext or the window's).
 //
@@ -14,8 +14,8 @@
 // Picking: renderIds() draws each item's pick id into an integer target and reads it back.
 #pragma once
 
-#include "anatomy_draw/camera.hpp"
-#include "anatomy_draw/draw_item.hpp"
+#include "gfx/camera.hpp"
+#include "gfx/draw_item.hpp"
 #include "scene/scene.hpp"
 
 #include <glm/glm.hpp>
@@ -75,15 +75,15 @@ public:
     Renderer& operator=(const Renderer&) = delete;
 
     // Draws `items` into framebuffer `target` (0: the window's), settings.width x height pixels.
-    void render(std::span<const draw::DrawItem> items, const draw::Camera& camera, const RenderSettings& settings,
+    void render(std::span<const gfx::DrawItem> items, const gfx::Camera& camera, const RenderSettings& settings,
                 unsigned target);
 
     // Pick id per pixel (0: background), rows from the top, width x height. Ghosted and
     // translucent items are left out unless `includeGhosts`.
-    std::vector<std::uint32_t> renderIds(std::span<const draw::DrawItem> items, const draw::Camera& camera, int width,
+    std::vector<std::uint32_t> renderIds(std::span<const gfx::DrawItem> items, const gfx::Camera& camera, int width,
                                          int height, bool includeGhosts = false);
     // The pick id under pixel (x, y) (from the top-left), 0 for none.
-    std::uint32_t pick(std::span<const draw::DrawItem> items, const draw::Camera& camera, int width, int height, int x,
+    std::uint32_t pick(std::span<const gfx::DrawItem> items, const gfx::Camera& camera, int width, int height, int x,
                        int y, bool includeGhosts = true);
 
     // Box-filters `source` (factor times the size of `target`) into `target`.

@@ -9,7 +9,7 @@ using namespace hv::doc;
 SceneView::SceneView(render::Renderer& renderer) : m_renderer(&renderer) {}
 SceneView::~SceneView() = default;
 
-void SceneView::draw(std::span<const draw::DrawItem> items, const draw::Camera& camera, int width, int height,
+void SceneView::draw(std::span<const gfx::DrawItem> items, const gfx::Camera& camera, int width, int height,
                      const Quality& quality, const render::RenderSettings& base) {
     int w = 0, h = 0;
     scaledSize(quality, width, height, w, h);
@@ -48,7 +48,7 @@ void SceneView::present(unsigned target, int x, int y, int w, int h) const {
 
 scene::Image SceneView::readPicture() const { return m_target ? m_target->read() : scene::Image{}; }
 
-const std::vector<std::uint32_t>& SceneView::ids(std::span<const draw::DrawItem> items, const draw::Camera& camera,
+const std::vector<std::uint32_t>& SceneView::ids(std::span<const gfx::DrawItem> items, const gfx::Camera& camera,
                                                   bool withGhosts) {
     const int k = withGhosts ? 1 : 0;
     if (!m_idsValid[k] && m_viewW > 0 && m_viewH > 0) {
@@ -58,7 +58,7 @@ const std::vector<std::uint32_t>& SceneView::ids(std::span<const draw::DrawItem>
     return m_ids[k];
 }
 
-std::uint32_t SceneView::pickAt(std::span<const draw::DrawItem> items, const draw::Camera& camera, int x, int y,
+std::uint32_t SceneView::pickAt(std::span<const gfx::DrawItem> items, const gfx::Camera& camera, int x, int y,
                                 const std::function<bool(std::uint32_t)>& isMuscle) {
     if (x < 0 || y < 0 || x >= m_viewW || y >= m_viewH) return 0;
     const std::size_t at = static_cast<std::size_t>(y) * static_cast<std::size_t>(m_viewW) + static_cast<std::size_t>(x);

@@ -26,7 +26,7 @@ public:
     // Draws `items` seen by `camera` for a viewport of width x height pixels at `quality`
     // (resolution scale, MSAA, ambient occlusion); `base` supplies the other settings
     // (background, outline). Forgets the pick ids of the previous picture.
-    void draw(std::span<const draw::DrawItem> items, const draw::Camera& camera, int width, int height,
+    void draw(std::span<const gfx::DrawItem> items, const gfx::Camera& camera, int width, int height,
               const doc::Quality& quality, const render::RenderSettings& base);
     // Copies the kept picture into framebuffer `target`, into the rectangle (x, y, w, h) in GL
     // window coordinates (origin at the bottom left), filtered linearly when sizes differ.
@@ -41,11 +41,11 @@ public:
     // images of the viewport's full size rendered on first use after each draw(): what is drawn
     // solid wins; where that is a bone or nothing, a ghosted (x-ray) muscle there is picked.
     // `isMuscle` says which pick ids are muscles.
-    std::uint32_t pickAt(std::span<const draw::DrawItem> items, const draw::Camera& camera, int x, int y,
+    std::uint32_t pickAt(std::span<const gfx::DrawItem> items, const gfx::Camera& camera, int x, int y,
                          const std::function<bool(std::uint32_t)>& isMuscle = {});
     // A whole id image (viewport width x height, rows from the top), without or with the ghosted
     // items; empty before a draw().
-    const std::vector<std::uint32_t>& ids(std::span<const draw::DrawItem> items, const draw::Camera& camera,
+    const std::vector<std::uint32_t>& ids(std::span<const gfx::DrawItem> items, const gfx::Camera& camera,
                                           bool withGhosts = false);
     bool idsReady() const { return m_idsValid[0]; }
 

@@ -1,7 +1,7 @@
 #include "ui/viewer.hpp"
 
-#include "anatomy_draw/camera.hpp"
-#include "anatomy_draw/label_layout.hpp"
+#include "anatomy_draw/callout_planner.hpp"
+#include "anatomy_draw/standard_view.hpp"
 #include "core/kinematics.hpp"
 #include "io/atomic_file.hpp"
 #include "io/png_writer.hpp"
@@ -140,14 +140,14 @@ private:
     void frame(double dt);
     void layoutAndPanels(PanelContext& ctx);
     void handleViewportInput(PanelContext& ctx, double dt, bool& interacting);
-    void overlay(const draw::DrawList& list, const draw::Camera& cam);
-    void drawLabels(const draw::DrawList& list, const draw::Camera& cam);
-    void drawLumbarNumbers(const draw::Camera& cam);
+    void overlay(const draw::DrawList& list, const gfx::Camera& cam);
+    void drawLabels(const draw::DrawList& list, const gfx::Camera& cam);
+    void drawLumbarNumbers(const gfx::Camera& cam);
     void drawLegend();
     void dialogs(PanelContext& ctx);
     void carryOut(PanelContext& ctx, const draw::DrawList& list);
     void frameScene(bool selectionOnly, const draw::DrawList& list);
-    draw::Camera currentCamera(const draw::DrawList& list) const;
+    gfx::Camera currentCamera(const draw::DrawList& list) const;
     bool writeScreenshot(const std::string& path);
     bool writeFigure(const std::string& path, bool quiet);
     bool writeStateReport(const std::string& path);
@@ -339,7 +339,7 @@ void Viewer::applyStartState() {
     }
 }
 
-draw::Camera Viewer::currentCamera(const draw::DrawList& list) const {
+gfx::Camera Viewer::currentCamera(const draw::DrawList& list) const {
     scene::Bounds all;
     for (const auto& i : list.items) all.add(i.bounds);
     return m_camera.camera(all);
@@ -348,10 +348,10 @@ draw::Camera Viewer::currentCamera(const draw::DrawList& list) const {
 void Viewer::frameScene(bool selectionOnly, const draw::DrawList& list) {
     const float aspect = m_viewport.h > 0 ? m_viewport.w / m_viewport.h : 1.0f;
     if (selectionOnly) {
-        scene::Bounds b = draw::focusBounds(list.items, 0.15f);
+        scene::Bounds b = gfx::focusBounds(list.items, 0.15f);
         m_camera.frame(b, aspect, 0.08f);
     } else {
-        m_camera.frame(draw::framingBounds(list.items), aspect, 0.05f);
+        m_camera.frame(gfx::framingBounds(list.items), aspect, 0.05f);
     }
 }
 
@@ -427,7 +427,7 @@ void Viewer::handleViewportInput(PanelContext& ctx, double dt, bool& interacting
         if (!ImGui::IsMouseDown(m_dragButton)) {
             if (m_dragButton == 0 && m_dragDistance <= 3.0f) {
                 const draw::DrawList& list = m_doc.drawList();
-                const draw::Camera cam = currentCamera(list);
+                const gfx::Camera cam = currentCamera(list);
                 const int x = static_cast<int>((io.MousePos.x - m_viewport.x) * (static_cast<float>(m_fbW) / std::max(1, m_winW)));
                 const int y = static_cast<int>((io.MousePos.y - m_viewport.y) * (static_cast<float>(m_fbH) / std::max(1, m_winH)));
                 // The id image is drawn from the light meshes (same items, same pick ids): a quarter
@@ -497,74 +497,52 @@ void Viewer::handleViewportInput(PanelContext& ctx, double dt, bool& interacting
     }
 }
 
-void Viewer::drawLabels(const draw::DrawList& list, const draw::Camera& cam) {
+void Viewer::drawLabels(const draw::DrawList& list, const gfx::Camera& cam) {
     m_selectedAnchor.reset();
     if (list.labels.empty()) return;
     const float sx = static_cast<float>(m_fbW) / std::max(1, m_winW);
     const int vw = static_cast<int>(m_viewport.w * sx), vh = static_cast<int>(m_viewport.h * sx);
-    std::vector<draw::CalloutRequest> requests;
-    std::vector<const draw::LabelAnchor*> shown;
-    const bool haveIds = m_view->idsReady() || m_policy.atFullQuality();
-    for (const draw::LabelAnchor& a : list.labels) {
-        float depth = 0.0f;
-        glm::vec2 px = draw::projectToPixels(cam, a.position, static_cast<float>(vw), static_cast<float>(vh), &depth);
-        if (depth <= 0.0f) continue;
-        if (haveIds) {
-            const auto& ids = m_view->ids(m_doc.drawList(Detail::Coarse).items, cam);
-            if (!ids.empty()) {
-                const auto v = draw::visibleAnchor(ids, vw, vh, a.pickIds, px);
-                if (!v) continue; // hidden in this view (e.g. the far side's muscle)
-                px = v->pixel;
-            }
-        }
-        px /= sx;
-        if (px.x < 0 || px.y < 0 || px.x > m_viewport.w || px.y > m_viewport.h) continue;
-        const std::string text = a.text + (a.side == Side::Left ? " (left)" : a.side == Side::Right ? " (right)" : "");
-        const ImVec2 t = ImGui::CalcTextSize(text.c_str());
-        requests.push_back({px, {t.x + 16.0f, t.y + 10.0f}});
-        shown.push_back(&a);
-        if (a.muscleId == m_doc.selection.muscleId && a.side == m_doc.selection.side)
-            m_selectedAnchor = glm::vec2(m_viewport.x, m_viewport.y) + px;
-    }
-    if (requests.empty() || !m_doc.layers.labels) return;
-    draw::CalloutLayoutParams p;
-    p.width = m_viewport.w;
-    p.height = m_viewport.h;
+    // The kept picture's id image when it is there or cheap to get; without it labels point where
+    // their anchors project.
+    std::span<const std::uint32_t> ids;
+    if (m_view->idsReady() || m_policy.atFullQuality()) ids = m_view->ids(m_doc.drawList(Detail::Coarse).items, cam);
+    draw::CalloutPlanParams p;
+    p.sides = draw::CalloutSides::Each;
+    p.size = glm::vec2(m_viewport.w, m_viewport.h);
     p.margin = 12.0f;
-    // The figure's extent on screen.
-    const scene::Bounds fb = draw::framingBounds(list.items);
-    glm::vec2 lo(1e9f), hi(-1e9f);
-    for (int i = 0; i < 8 && !fb.empty(); ++i) {
-        const glm::vec3 c((i & 1) ? fb.max.x : fb.min.x, (i & 2) ? fb.max.y : fb.min.y, (i & 4) ? fb.max.z : fb.min.z);
-        const glm::vec2 q = draw::projectToPixels(cam, c, static_cast<float>(vw), static_cast<float>(vh)) / sx;
-        lo = glm::min(lo, q), hi = glm::max(hi, q);
+    const auto boxSize = [](std::string_view text) {
+        const ImVec2 t = ImGui::CalcTextSize(text.data(), text.data() + text.size());
+        return glm::vec2(t.x + 16.0f, t.y + 10.0f);
+    };
+    const gfx::CalloutPlan plan = draw::planCallouts(list, cam, draw::IdImage{ids, vw, vh}, boxSize, p);
+    for (const gfx::LabelCallout& c : plan.callouts) {
+        const draw::LabelAnchor& a = list.labels[c.source];
+        if (a.muscleId == m_doc.selection.muscleId && a.side == m_doc.selection.side)
+            m_selectedAnchor = glm::vec2(m_viewport.x, m_viewport.y) + c.callout.anchor;
     }
-    p.figureMin = glm::clamp(lo, glm::vec2(0), glm::vec2(p.width, p.height));
-    p.figureMax = glm::clamp(hi, glm::vec2(0), glm::vec2(p.width, p.height));
-    const auto callouts = draw::layoutCallouts(requests, p);
+    if (plan.callouts.empty() || !m_doc.layers.labels) return;
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     const ImVec2 o(m_viewport.x, m_viewport.y);
     dl->PushClipRect(o, ImVec2(o.x + m_viewport.w, o.y + m_viewport.h));
-    for (std::size_t i = 0; i < callouts.size(); ++i) {
-        const draw::Callout& c = callouts[i];
+    for (const gfx::LabelCallout& l : plan.callouts) {
+        const gfx::Callout& c = l.callout;
         if (!c.placed) continue;
         const ImVec2 a(o.x + c.anchor.x, o.y + c.anchor.y), s(o.x + c.leaderStart.x, o.y + c.leaderStart.y);
         dl->AddLine(s, a, IM_COL32(255, 255, 255, 200), 4.0f);
         dl->AddLine(s, a, IM_COL32(40, 40, 44, 240), 1.8f);
-        const glm::vec4 col = shown[i]->color;
+        const glm::vec4 col = l.color;
         dl->AddCircleFilled(a, 6.0f, IM_COL32(255, 255, 255, 255), 20);
         dl->AddCircleFilled(a, 4.5f, IM_COL32(30, 30, 34, 255), 20);
         dl->AddCircleFilled(a, 2.5f, linearToImColor(col.r, col.g, col.b), 16);
         const ImVec2 b0(o.x + c.boxMin.x, o.y + c.boxMin.y), b1(o.x + c.boxMax.x, o.y + c.boxMax.y);
         dl->AddRectFilled(b0, b1, IM_COL32(255, 255, 255, 225), 4.0f);
         dl->AddRect(b0, b1, IM_COL32(150, 145, 138, 230), 4.0f);
-        const std::string text = shown[i]->text + (shown[i]->side == Side::Left ? " (left)" : shown[i]->side == Side::Right ? " (right)" : "");
-        dl->AddText(ImVec2(b0.x + 8.0f, b0.y + 5.0f), IM_COL32(30, 30, 34, 255), text.c_str());
+        dl->AddText(ImVec2(b0.x + 8.0f, b0.y + 5.0f), IM_COL32(30, 30, 34, 255), l.text.c_str());
     }
     dl->PopClipRect();
 }
 
-void Viewer::drawLumbarNumbers(const draw::Camera& cam) {
+void Viewer::drawLumbarNumbers(const gfx::Camera& cam) {
     const movement::PoseSample* s = m_doc.sample();
     const movement::Movement* mov = m_doc.activeMovement();
     if (!s || !mov) return;
@@ -586,7 +564,7 @@ void Viewer::drawLumbarNumbers(const draw::Camera& cam) {
         const Vec3 g = (room * bodies[static_cast<std::size_t>(body)]).translation;
         const glm::vec3 p = scene::osimToGltf(glm::vec3(g));
         float depth = 0;
-        const glm::vec2 px = draw::projectToPixels(cam, p, m_viewport.w * sx, m_viewport.h * sx, &depth) / sx;
+        const glm::vec2 px = gfx::projectToPixels(cam, p, m_viewport.w * sx, m_viewport.h * sx, &depth) / sx;
         if (depth <= 0) continue;
         char buf[64];
         std::snprintf(buf, sizeof buf, "%.*s  %+.1f deg  %.0f %%", static_cast<int>(l.name.size()), l.name.data(), l.deg[plane],
@@ -638,7 +616,7 @@ void Viewer::drawLegend() {
     }
 }
 
-void Viewer::overlay(const draw::DrawList& list, const draw::Camera& cam) {
+void Viewer::overlay(const draw::DrawList& list, const gfx::Camera& cam) {
     drawLabels(list, cam);
     drawLumbarNumbers(cam);
     drawLegend();
@@ -840,7 +818,7 @@ void Viewer::frame(double dt) {
     const int vw = std::max(1, static_cast<int>(m_viewport.w * sx)), vh = std::max(1, static_cast<int>(m_viewport.h * sx));
     if (const auto q = m_policy.next(now(), changed, interacting)) {
         const draw::DrawList& drawn = q->fullDetail ? m_doc.drawList(Detail::Full) : coarse;
-        const draw::Camera cam = currentCamera(drawn);
+        const gfx::Camera cam = currentCamera(drawn);
         render::RenderSettings base;
         base.background = glm::vec4(1.0f); // as figures: "Save figure..." gives the same picture
         base.outlinePixels = 3.0f;

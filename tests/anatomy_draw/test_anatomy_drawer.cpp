@@ -17,6 +17,7 @@
 
 using namespace hv;
 using namespace hv::draw;
+using namespace hv::gfx;
 using namespace hv::test;
 
 namespace {

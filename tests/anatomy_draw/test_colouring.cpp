@@ -9,6 +9,7 @@
 
 using namespace hv;
 using namespace hv::draw;
+using hv::gfx::DrawItem;
 
 namespace {
 

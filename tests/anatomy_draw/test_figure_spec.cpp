@@ -6,6 +6,7 @@
 
 using namespace hv;
 using namespace hv::draw;
+using namespace hv::gfx;
 
 namespace {
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }

@@ -3,7 +3,9 @@
 // the document's own picture and `hipview render` of the scene file that figureFromView() wrote
 // are the same image. Each state is also checked to change the picture, so a state the figure
 // dropped would fail the comparison.
-#include "anatomy_draw/camera.hpp"
+#include "anatomy_draw/callout_planner.hpp"
+#include "anatomy_draw/standard_view.hpp"
+#include "gfx/camera.hpp"
 #include "anatomy_draw/figure_spec.hpp"
 #include "core/bone_parameters.hpp"
 #include "core/math.hpp"
@@ -33,11 +35,11 @@ struct WindowState {
 // The picture the document draws for `spec`'s camera, in this process.
 scene::Image documentPicture(render::FigureRenderer& r, Document& d, const draw::FigureSpec& spec) {
     const draw::DrawList& list = d.drawList(Detail::Full);
-    const draw::Camera camera = draw::figureCamera(spec, draw::focusBounds(list.items));
+    const gfx::Camera camera = draw::figureCamera(spec, gfx::focusBounds(list.items));
     render::FigureOptions o;
     o.width = spec.width;
     o.height = spec.height;
-    return r.render(list, camera, o).image;
+    return r.render(list.items, camera, o, draw::figureCallouts(list, camera)).image;
 }
 
 Document defaultModelDocument() {
@@ -102,7 +104,7 @@ TEST_CASE("every window state saves a figure that hipview render turns into the 
         OrbitCamera camera;
         camera.setView(draw::StandardView::Anterior);
         camera.orbit(35.0, 15.0);
-        camera.frame(draw::focusBounds(d.drawList().items), static_cast<float>(kWidth) / kHeight);
+        camera.frame(gfx::focusBounds(d.drawList().items), static_cast<float>(kWidth) / kHeight);
         FigureExportOptions fo;
         fo.output = "saved.png";
         fo.width = kWidth;

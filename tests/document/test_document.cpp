@@ -71,7 +71,7 @@ TEST_CASE("without a default model the document draws stand-in bones and every m
     std::size_t parts = 0;
     for (const auto& m : d.model().muscles) parts += m.parts.size();
     CHECK(muscles == parts);
-    CHECK(countFlag(l, draw::kGhosted) == 0);
+    CHECK(countFlag(l, gfx::kGhosted) == 0);
 }
 
 TEST_CASE("the draw list is rebuilt only when something it shows changed") {
@@ -100,11 +100,11 @@ TEST_CASE("selecting a muscle highlights and outlines it and turns the others in
         const draw::PickTarget* t = l.target(i.pickId);
         if (!t || t->kind != draw::PickTarget::Kind::MusclePart) continue;
         if (t->part.muscle == piri) {
-            CHECK((i.flags & draw::kHighlighted) != 0);
-            CHECK((i.flags & draw::kOutlined) != 0);
+            CHECK((i.flags & gfx::kHighlighted) != 0);
+            CHECK((i.flags & gfx::kOutlined) != 0);
             ++highlighted;
         } else {
-            CHECK((i.flags & draw::kGhosted) != 0);
+            CHECK((i.flags & gfx::kGhosted) != 0);
         }
     }
     CHECK(highlighted == 1);
@@ -112,7 +112,7 @@ TEST_CASE("selecting a muscle highlights and outlines it and turns the others in
     CHECK(l.labels[0].text == "Piriformis");
     // Without the x-ray the others keep their look.
     d.layers.ghostOthers = false;
-    CHECK(countFlag(d.drawList(), draw::kGhosted) == 0);
+    CHECK(countFlag(d.drawList(), gfx::kGhosted) == 0);
 }
 
 TEST_CASE("hiding a functional group leaves its muscles out, hiding every group hides the muscles") {
@@ -204,7 +204,7 @@ TEST_CASE("meshes a model names after a muscle's alias are that muscle: selectab
     CHECK(s.muscleId == "piriformis");
     CHECK(s.side == Side::Right);
     d.select(s);
-    CHECK((d.drawList().items[0].flags & draw::kHighlighted) != 0);
+    CHECK((d.drawList().items[0].flags & gfx::kHighlighted) != 0);
     CHECK_FALSE(d.liveActionsOfSelection().empty());
 }
 

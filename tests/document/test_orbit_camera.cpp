@@ -25,8 +25,8 @@ TEST_CASE("every standard view looks from the same direction, with the same up, 
         if (draw::medialViewKeeps(v)) continue; // medial views: same direction as the other side's lateral
         OrbitCamera c;
         c.setView(v);
-        const draw::ViewDirection want = draw::viewDirection(v);
-        const draw::ViewDirection got = c.direction();
+        const gfx::ViewDirection want = draw::viewDirection(v);
+        const gfx::ViewDirection got = c.direction();
         CAPTURE(name);
         CHECK(near(got.toEye, want.toEye));
         CHECK(near(got.up, want.up));
@@ -66,10 +66,10 @@ TEST_CASE("panning moves the scene with the mouse: a point under the cursor foll
     c.distance = 1.2;
     const glm::vec3 p = c.target; // on screen at the centre
     const float w = 800.0f, h = 600.0f;
-    const glm::vec2 before = draw::projectToPixels(c.camera({}), p, w, h);
+    const glm::vec2 before = gfx::projectToPixels(c.camera({}), p, w, h);
     CHECK(before.x == doctest::Approx(400.0f).epsilon(1e-3));
     c.pan({50.0f, -30.0f}, h);
-    const glm::vec2 after = draw::projectToPixels(c.camera({}), p, w, h);
+    const glm::vec2 after = gfx::projectToPixels(c.camera({}), p, w, h);
     CHECK(after.x - before.x == doctest::Approx(50.0f).epsilon(0.01));
     CHECK(after.y - before.y == doctest::Approx(-30.0f).epsilon(0.01));
     // The distance and direction are unchanged.
@@ -82,11 +82,11 @@ TEST_CASE("framing fits every corner of the box inside the viewport, from the cu
     const scene::Bounds b = box({-0.2f, 0.5f, -0.1f}, {0.2f, 1.1f, 0.15f});
     c.frame(b, 16.0f / 9.0f);
     CHECK(c.azimuthDeg == doctest::Approx(90.0));
-    const draw::Camera cam = c.camera(b);
+    const gfx::Camera cam = c.camera(b);
     for (int i = 0; i < 8; ++i) {
         const glm::vec3 corner((i & 1) ? b.max.x : b.min.x, (i & 2) ? b.max.y : b.min.y, (i & 4) ? b.max.z : b.min.z);
         float depth = 0.0f;
-        const glm::vec2 px = draw::projectToPixels(cam, corner, 1600.0f, 900.0f, &depth);
+        const glm::vec2 px = gfx::projectToPixels(cam, corner, 1600.0f, 900.0f, &depth);
         CHECK(px.x >= 0.0f);
         CHECK(px.x <= 1600.0f);
         CHECK(px.y >= 0.0f);
@@ -109,8 +109,8 @@ TEST_CASE("the window's camera and the figure made from its orbit spec see the s
     draw::FigureSpec spec;
     spec.camera = c.orbitSpec();
     const scene::Bounds framed = box({-0.3f, 0.4f, -0.2f}, {0.3f, 1.3f, 0.2f});
-    const draw::Camera fig = draw::figureCamera(spec, framed);
-    const draw::Camera win = c.camera(framed);
+    const gfx::Camera fig = draw::figureCamera(spec, framed);
+    const gfx::Camera win = c.camera(framed);
     CHECK(near(fig.eye, win.eye));
     CHECK(near(fig.target, win.target));
     CHECK(near(fig.up, win.up));

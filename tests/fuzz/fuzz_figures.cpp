@@ -9,8 +9,8 @@
 #include "fuzz_support.hpp"
 
 #include "anatomy_draw/anatomy_drawer.hpp"
-#include "anatomy_draw/camera.hpp"
 #include "anatomy_draw/figure_spec.hpp"
+#include "gfx/camera.hpp"
 #include "movement/loader.hpp"
 #include "movement/player.hpp"
 
@@ -70,7 +70,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (built < 2) { // the draw list costs milliseconds: two figures per input
             ++built;
             const draw::DrawList list = drawer().build(*q, options);
-            (void)draw::figureCamera(spec, draw::focusBounds(list.items));
+            (void)draw::figureCamera(spec, gfx::focusBounds(list.items));
         } else {
             (void)draw::figureCamera(spec, scene::Bounds{});
         }

@@ -7,6 +7,7 @@
 #include "render_support.hpp"
 
 #include "anatomy_draw/anatomy_drawer.hpp"
+#include "anatomy_draw/callout_planner.hpp"
 #include "anatomy_draw/figure_spec.hpp"
 #include "anatomy_draw/palette.hpp"
 #include "content/content_fixture.hpp"
@@ -19,6 +20,7 @@
 
 using namespace hv;
 using namespace hv::draw;
+using namespace hv::gfx;
 
 namespace {
 
@@ -44,7 +46,7 @@ Rendered renderSpec(const FigureSpec& spec) {
     fo.scale = spec.scale;
     fo.background = *parseBackground(spec.background);
     fo.labels = spec.labels;
-    r.figure = test::figureRenderer()->render(r.list, r.camera, fo);
+    r.figure = test::figureRenderer()->render(r.list.items, r.camera, fo, draw::figureCallouts(r.list, r.camera));
     return r;
 }
 
@@ -236,7 +238,8 @@ TEST_CASE("with the default model, labels sit beside the figure, not at the imag
     fo.width = 960;
     fo.height = 540;
     fo.labels = true;
-    const render::Figure fig = test::figureRenderer()->render(list, figureCamera(s, focusBounds(list.items)), fo);
+    const gfx::Camera camera = figureCamera(s, gfx::focusBounds(list.items));
+    const render::Figure fig = test::figureRenderer()->render(list.items, camera, fo, draw::figureCallouts(list, camera));
     REQUIRE(fig.labels.size() == 3);
     for (const auto& l : fig.labels) {
         INFO(l.text);

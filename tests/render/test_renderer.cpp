@@ -11,7 +11,7 @@
 #include <doctest/doctest.h>
 
 using namespace hv;
-using namespace hv::draw;
+using namespace hv::gfx;
 
 namespace {
 
@@ -67,9 +67,7 @@ scene::Image renderItems(std::span<const DrawItem> items, int samples = 4, glm::
     o.samples = samples;
     o.background = bg;
     o.ambientOcclusion = false;
-    DrawList list;
-    list.items.assign(items.begin(), items.end());
-    return test::figureRenderer()->render(list, frontCamera(), o).image;
+    return test::figureRenderer()->render(items, frontCamera(), o).image;
 }
 
 } // namespace
@@ -157,7 +155,7 @@ TEST_CASE("a skinned glTF model (RiggedSimple) covers the pixels its CPU-skinned
     REQUIRE(items[0].skinned());
     scene::Bounds b;
     for (const auto& v : cpu) b.add(v);
-    const Camera cam = frameBounds(b, viewDirection(StandardView::Anterior), float(kW) / kH);
+    const Camera cam = frameBounds(b, ViewDirection{{0, 0, 1}, {0, 1, 0}}, float(kW) / kH);
     const auto ids = fr->renderer().renderIds(items, cam, kW, kH, true);
     int inside = 0, total = 0;
     for (const auto& v : cpu) {

@@ -55,8 +55,8 @@ TEST_CASE("a moving-quality picture, scaled into the viewport, shows the same fi
     const int w = 320, h = 240;
     OrbitCamera camera;
     const draw::DrawList& full = doc.drawList(Detail::Full);
-    camera.frame(draw::framingBounds(full.items), static_cast<float>(w) / h);
-    const draw::Camera cam = camera.camera({});
+    camera.frame(gfx::framingBounds(full.items), static_cast<float>(w) / h);
+    const gfx::Camera cam = camera.camera({});
     render::RenderSettings base;
     base.background = glm::vec4(1.0f);
 
@@ -98,13 +98,13 @@ TEST_CASE("clicking picks the muscle under the cursor from the id image, empty s
     OrbitCamera camera;
     camera.setView(draw::StandardView::Posterior);
     const draw::DrawList& list = doc.drawList();
-    camera.frame(draw::focusBounds(list.items), static_cast<float>(w) / h);
-    const draw::Camera cam = camera.camera({});
+    camera.frame(gfx::focusBounds(list.items), static_cast<float>(w) / h);
+    const gfx::Camera cam = camera.camera({});
     SceneView view(*g->renderer);
     view.draw(list.items, cam, w, h, Quality{1.0f, 1, false, true}, render::RenderSettings{});
     // Where gluteus maximus (right) shows on screen: its label anchor, projected.
     REQUIRE(!list.labels.empty());
-    const glm::vec2 px = draw::projectToPixels(cam, list.labels[0].position, static_cast<float>(w), static_cast<float>(h));
+    const glm::vec2 px = gfx::projectToPixels(cam, list.labels[0].position, static_cast<float>(w), static_cast<float>(h));
     const std::uint32_t id = view.pickAt(list.items, cam, static_cast<int>(px.x), static_cast<int>(px.y));
     const Selection s = selectionFromPick(doc.model(), list, id);
     CHECK(s.muscleId == "gluteus_maximus");
@@ -122,8 +122,8 @@ TEST_CASE("a solid (selected) muscle wins a click over the x-ray in front of it,
     OrbitCamera camera;
     camera.setView(draw::StandardView::Posterior);
     const draw::DrawList& list = doc.drawList();
-    camera.frame(draw::focusBounds(list.items), static_cast<float>(w) / h);
-    const draw::Camera cam = camera.camera({});
+    camera.frame(gfx::focusBounds(list.items), static_cast<float>(w) / h);
+    const gfx::Camera cam = camera.camera({});
     SceneView view(*g->renderer);
     view.draw(list.items, cam, w, h, Quality{1.0f, 1, false, true}, render::RenderSettings{});
     const auto muscleOf = [&](std::uint32_t id) {

@@ -47,7 +47,7 @@ template <class T> std::size_t bytes(const std::vector<T>& v) { return v.size() 
 
 } // namespace
 
-const GpuMesh& GpuCache::mesh(const draw::MeshPtr& ptr) {
+const GpuMesh& GpuCache::mesh(const gfx::MeshPtr& ptr) {
     auto it = m_meshes.find(ptr.get());
     if (it != m_meshes.end()) {
         if (!it->second.owner.expired()) return it->second;
@@ -194,7 +194,7 @@ const GpuMesh& GpuCache::mesh(const draw::MeshPtr& ptr) {
     return m_meshes.emplace(ptr.get(), std::move(g)).first->second;
 }
 
-GLuint GpuCache::texture(const draw::ImagePtr& image) {
+GLuint GpuCache::texture(const gfx::ImagePtr& image) {
     auto it = m_textures.find(image.get());
     if (it != m_textures.end()) {
         if (!it->second.owner.expired()) return it->second.texture;

@@ -2,7 +2,7 @@
 // holds the CPU object (its shared_ptr); collect() frees the rest. Needs a current GL context.
 #pragma once
 
-#include "anatomy_draw/draw_item.hpp"
+#include "gfx/draw_item.hpp"
 
 #include <epoxy/gl.h>
 
@@ -37,8 +37,8 @@ public:
     GpuCache(const GpuCache&) = delete;
     GpuCache& operator=(const GpuCache&) = delete;
 
-    const GpuMesh& mesh(const draw::MeshPtr& mesh);       // uploads on first use
-    GLuint texture(const draw::ImagePtr& image);          // sRGB RGBA8 with mipmaps
+    const GpuMesh& mesh(const gfx::MeshPtr& mesh);       // uploads on first use
+    GLuint texture(const gfx::ImagePtr& image);          // sRGB RGBA8 with mipmaps
     void collect();                                       // frees entries whose owner is gone
     std::size_t meshCount() const { return m_meshes.size(); }
 

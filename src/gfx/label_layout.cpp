@@ -1,9 +1,9 @@
-#include "anatomy_draw/label_layout.hpp"
+#include "gfx/label_layout.hpp"
 
 #include <algorithm>
 #include <numeric>
 
-namespace hv::draw {
+namespace hv::gfx {
 
 bool boxesOverlap(const Callout& a, const Callout& b) {
     return a.boxMin.x < b.boxMax.x && b.boxMin.x < a.boxMax.x && a.boxMin.y < b.boxMax.y && b.boxMin.y < a.boxMax.y;
@@ -189,4 +189,4 @@ std::optional<VisibleAnchor> visibleAnchor(std::span<const std::uint32_t> ids, i
     return VisibleAnchor{bestPixel, coverage};
 }
 
-} // namespace hv::draw
+} // namespace hv::gfx

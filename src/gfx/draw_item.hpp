@@ -1,17 +1,15 @@
-// Plain draw data: what the anatomy looks like at one pose, as a list of meshes with transforms,
-// materials, flags and pick ids. Built by AnatomyDrawer (anatomy_drawer.hpp), consumed by the
-// renderer (src/render) and by GL-free code (framing, tests). No OpenGL here.
+// The renderer's vocabulary: what one thing drawn is (a mesh with a transform, a material,
+// flags and a pick id). Plain data, no OpenGL; the anatomy drawer (src/anatomy_draw) builds lists
+// of these, the renderer (src/render) draws them, GL-free code (framing, tests) reads them.
 //
 // Frame and units: everything is in the scene frame, glTF's (right handed, Y up, +Z the
-// subject's front, metres); the anatomy core's OpenSim ground maps into it by
-// scene::osimToGltf(). Colours are linear RGBA.
+// subject's front, metres). Colours are linear RGBA.
 //
 // Meshes are CPU value objects (scene::Primitive) shared by pointer: the renderer uploads each
 // one on first use and keeps it while a draw item still holds the pointer, so a mesh that is
 // rebuilt (a muscle at a new pose) is a new pointer and a loaded model's meshes are uploaded once.
 #pragma once
 
-#include "core/model.hpp"
 #include "scene/geometry.hpp"
 #include "scene/scene.hpp"
 
@@ -19,10 +17,9 @@
 
 #include <cstdint>
 #include <memory>
-#include <string>
 #include <vector>
 
-namespace hv::draw {
+namespace hv::gfx {
 
 using MeshPtr = std::shared_ptr<const scene::Primitive>;
 using ImagePtr = std::shared_ptr<const scene::Image>;
@@ -70,45 +67,11 @@ struct DrawItem {
     std::vector<float> morphWeights; // one per morph target of the mesh; missing ones are 0
     Material material;
     std::uint32_t flags = 0;
-    std::uint32_t pickId = 0; // 0: not pickable; else 1 + index into DrawList::pickTargets
+    std::uint32_t pickId = 0; // 0: not pickable; else an id the item's owner gives meaning
+                              // (the anatomy drawer: 1 + index into its DrawList::pickTargets)
     scene::Bounds bounds;     // scene-frame box of the posed mesh (framing, sorting); may be loose
 
     bool skinned() const { return jointMatrices && !jointMatrices->empty() && mesh && mesh->influenceCount > 0; }
 };
 
-// What a pick id refers to.
-struct PickTarget {
-    enum class Kind : std::uint8_t { MusclePart, Bone, ModelNode };
-    Kind kind = Kind::ModelNode;
-    PartRef part;          // MusclePart: the muscle (index into Model::muscles) and its part
-    int body = -1;         // Bone: index into Model::bodies
-    int node = -1;         // ModelNode (and a bone drawn from a loaded model): scene node index
-    std::string name;      // what a hover tip shows, e.g. "Gluteus medius (right), anterior fibres"
-    std::string muscleId;  // MusclePart: the content id, e.g. "gluteus_medius"
-};
-
-// A place a callout may point at: one per highlighted muscle and side.
-struct LabelAnchor {
-    std::string muscleId;             // content id
-    Side side = Side::Right;
-    std::string text;                 // the content file's name, e.g. "Piriformis"
-    glm::vec3 position{0.0f};         // scene frame: the thickest point of the largest belly
-    std::vector<std::uint32_t> pickIds; // every pick id of the muscle's parts on this side
-    glm::vec4 color{1.0f};            // linear RGBA, the muscle's colour (for the leader's dot)
-};
-
-struct DrawList {
-    std::vector<DrawItem> items;
-    std::vector<PickTarget> pickTargets;
-    std::vector<LabelAnchor> labels;
-
-    const PickTarget* target(std::uint32_t pickId) const {
-        return pickId == 0 || pickId > pickTargets.size() ? nullptr : &pickTargets[pickId - 1];
-    }
-    std::uint32_t addTarget(PickTarget t) {
-        pickTargets.push_back(std::move(t));
-        return static_cast<std::uint32_t>(pickTargets.size());
-    }
-};
-
-} // namespace hv::draw
+} // namespace hv::gfx

@@ -13,7 +13,7 @@
 #include <span>
 #include <vector>
 
-namespace hv::draw {
+namespace hv::gfx {
 
 struct CalloutRequest {
     glm::vec2 anchor{0.0f}; // where the leader ends (on the structure)
@@ -55,4 +55,4 @@ std::optional<VisibleAnchor> visibleAnchor(std::span<const std::uint32_t> ids, i
 // True if two boxes overlap (touching edges do not count).
 bool boxesOverlap(const Callout& a, const Callout& b);
 
-} // namespace hv::draw
+} // namespace hv::gfx

@@ -1,11 +1,11 @@
-#include "anatomy_draw/camera.hpp"
+#include "gfx/camera.hpp"
 
 #include <glm/gtc/matrix_transform.hpp>
 
 #include <algorithm>
 #include <cmath>
 
-namespace hv::draw {
+namespace hv::gfx {
 
 glm::mat4 Camera::view() const { return glm::lookAt(eye, target, up); }
 
@@ -15,41 +15,6 @@ glm::mat4 Camera::projection(float aspect) const {
 
 float Camera::metresPerPixel(float depth, float heightPx) const {
     return 2.0f * depth * std::tan(glm::radians(fovYDegrees) * 0.5f) / std::max(1.0f, heightPx);
-}
-
-const std::vector<std::string>& standardViewNames() {
-    static const std::vector<std::string> names{"anterior",     "posterior",    "lateral-left", "lateral-right",
-                                                "medial-left",  "medial-right", "superior",     "inferior"};
-    return names;
-}
-
-std::optional<StandardView> standardViewFromName(std::string_view name) {
-    const auto& names = standardViewNames();
-    for (std::size_t i = 0; i < names.size(); ++i)
-        if (names[i] == name) return static_cast<StandardView>(i);
-    return std::nullopt;
-}
-
-std::string_view standardViewName(StandardView view) { return standardViewNames()[static_cast<std::size_t>(view)]; }
-
-ViewDirection viewDirection(StandardView view) {
-    switch (view) {
-    case StandardView::Anterior: return {{0, 0, 1}, {0, 1, 0}};
-    case StandardView::Posterior: return {{0, 0, -1}, {0, 1, 0}};
-    case StandardView::LateralRight: return {{-1, 0, 0}, {0, 1, 0}}; // from the subject's right
-    case StandardView::LateralLeft: return {{1, 0, 0}, {0, 1, 0}};
-    case StandardView::MedialLeft: return {{-1, 0, 0}, {0, 1, 0}};  // from the right, at the left side
-    case StandardView::MedialRight: return {{1, 0, 0}, {0, 1, 0}};
-    case StandardView::Superior: return {{0, 1, 0}, {0, 0, 1}};      // front at the top
-    case StandardView::Inferior: return {{0, -1, 0}, {0, 0, 1}};
-    }
-    return {};
-}
-
-std::optional<Side> medialViewKeeps(StandardView view) {
-    if (view == StandardView::MedialLeft) return Side::Left;
-    if (view == StandardView::MedialRight) return Side::Right;
-    return std::nullopt;
 }
 
 ViewDirection orbitDirection(double azimuthDeg, double elevationDeg) {
@@ -169,4 +134,17 @@ glm::vec2 projectToPixels(const Camera& camera, const glm::vec3& p, float w, flo
     return {(ndc.x * 0.5f + 0.5f) * w, (0.5f - ndc.y * 0.5f) * h};
 }
 
-} // namespace hv::draw
+std::optional<ScreenRect> projectBounds(const Camera& camera, const scene::Bounds& box, float w, float h) {
+    if (box.empty()) return std::nullopt;
+    ScreenRect r{glm::vec2(1e30f), glm::vec2(-1e30f)};
+    for (int c = 0; c < 8; ++c) {
+        const glm::vec3 p((c & 1) ? box.max.x : box.min.x, (c & 2) ? box.max.y : box.min.y, (c & 4) ? box.max.z : box.min.z);
+        float depth = 0.0f;
+        const glm::vec2 px = projectToPixels(camera, p, w, h, &depth);
+        if (depth <= camera.nearZ) return std::nullopt;
+        r.min = glm::min(r.min, px), r.max = glm::max(r.max, px);
+    }
+    return r;
+}
+
+} // namespace hv::gfx

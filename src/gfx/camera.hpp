@@ -1,22 +1,20 @@
-// Cameras for figures and the window: the standard anatomical views, orbit cameras
-// (azimuth, elevation, distance) and framing a set of draw items. GL-free.
+// Cameras for figures and the window: a look-at camera with its projection, view directions
+// from orbit angles (azimuth, elevation), framing a set of draw items, and projecting points to
+// pixels. GL-free. The anatomical standard views are anatomy_draw/standard_view.hpp.
 //
 // Frame: the scene frame (glTF's: Y up, +Z the subject's front, -X the subject's right; metres).
 // Azimuth is measured about +Y from the front: 0 = anterior (camera in front), 90 = the
 // subject's right side, 180 = posterior, 270 (or -90) = left. Elevation: + looks from above.
 #pragma once
 
-#include "anatomy_draw/draw_item.hpp"
+#include "gfx/draw_item.hpp"
 
 #include <glm/glm.hpp>
 
 #include <optional>
 #include <span>
-#include <string>
-#include <string_view>
-#include <vector>
 
-namespace hv::draw {
+namespace hv::gfx {
 
 struct Camera {
     glm::vec3 eye{0.0f, 1.0f, 3.0f};
@@ -34,26 +32,13 @@ struct Camera {
     float metresPerPixel(float depth, float heightPx) const;
 };
 
-enum class StandardView : unsigned char {
-    Anterior, Posterior, LateralLeft, LateralRight, MedialLeft, MedialRight, Superior, Inferior
-};
-
-// "anterior", "posterior", "lateral-left", "lateral-right", "medial-left", "medial-right",
-// "superior", "inferior", in that order.
-const std::vector<std::string>& standardViewNames();
-std::optional<StandardView> standardViewFromName(std::string_view name);
-std::string_view standardViewName(StandardView view);
-
 // Where a camera looks from: unit vector from the target towards the eye, and the image's up.
 struct ViewDirection {
     glm::vec3 toEye{0.0f, 0.0f, 1.0f};
     glm::vec3 up{0.0f, 1.0f, 0.0f};
 };
-ViewDirection viewDirection(StandardView view);
 // Degrees; at exactly +-90 the image's up is the limit of nearby elevations.
 ViewDirection orbitDirection(double azimuthDeg, double elevationDeg);
-// Medial views show one side only: which side's structures stay (the far one).
-std::optional<Side> medialViewKeeps(StandardView view);
 
 // The box that framing uses: items without kNoFraming (all items if every one has it).
 scene::Bounds framingBounds(std::span<const DrawItem> items);
@@ -75,4 +60,13 @@ Camera orbitCamera(const scene::Bounds& bounds, const ViewDirection& dir, float 
 glm::vec2 projectToPixels(const Camera& camera, const glm::vec3& p, float widthPx, float heightPx,
                           float* depth = nullptr);
 
-} // namespace hv::draw
+// A rectangle on screen, pixels (x right, y down, origin at the top-left corner).
+struct ScreenRect {
+    glm::vec2 min{0.0f}, max{0.0f};
+};
+// The screen rectangle that holds `box` (scene frame) seen by `camera` in an image of
+// widthPx x heightPx: its eight corners' projected extent, not clamped to the image. Nullopt when
+// the box is empty or a corner lies at or behind the near plane (no meaningful rectangle).
+std::optional<ScreenRect> projectBounds(const Camera& camera, const scene::Bounds& box, float widthPx, float heightPx);
+
+} // namespace hv::gfx

@@ -1,23 +1,9 @@
-// Cameras: standard views look from where anatomists expect, framing keeps everything in view.
-#include "anatomy_draw/camera.hpp"
+// Cameras: orbit angles look from where they say, framing keeps everything in view.
+#include "gfx/camera.hpp"
 
 #include <doctest/doctest.h>
 
-using namespace hv::draw;
-
-TEST_CASE("standard views look from the anatomical directions in the glTF frame") {
-    // glTF: +Z the subject's front, -X the subject's right, +Y up.
-    CHECK(viewDirection(StandardView::Anterior).toEye == glm::vec3(0, 0, 1));
-    CHECK(viewDirection(StandardView::Posterior).toEye == glm::vec3(0, 0, -1));
-    CHECK(viewDirection(StandardView::LateralRight).toEye == glm::vec3(-1, 0, 0));
-    CHECK(viewDirection(StandardView::LateralLeft).toEye == glm::vec3(1, 0, 0));
-    CHECK(viewDirection(StandardView::Superior).toEye == glm::vec3(0, 1, 0));
-    CHECK(medialViewKeeps(StandardView::MedialLeft) == hv::Side::Left);
-    CHECK(!medialViewKeeps(StandardView::Anterior));
-    REQUIRE(standardViewNames().size() == 8);
-    for (const auto& n : standardViewNames()) CHECK(standardViewName(*standardViewFromName(n)) == n);
-    CHECK(!standardViewFromName("lateral"));
-}
+using namespace hv::gfx;
 
 TEST_CASE("orbit azimuth 0 is anterior, 90 the subject's right, elevation looks from above") {
     const auto near = [](glm::vec3 a, glm::vec3 b) { return glm::length(a - b) < 1e-5f; };
@@ -34,9 +20,13 @@ TEST_CASE("framing a box keeps all its corners inside the image, with the margin
     hv::scene::Bounds b;
     b.add({-0.2f, 0.5f, -0.1f});
     b.add({0.25f, 1.3f, 0.15f});
+    // The six axis directions and two oblique ones.
+    const ViewDirection directions[] = {{{0, 0, 1}, {0, 1, 0}},  {{0, 0, -1}, {0, 1, 0}}, {{-1, 0, 0}, {0, 1, 0}},
+                                        {{1, 0, 0}, {0, 1, 0}},  {{0, 1, 0}, {0, 0, 1}},  {{0, -1, 0}, {0, 0, 1}},
+                                        orbitDirection(35, 20), orbitDirection(-120, -40)};
     for (float aspect : {16.0f / 9.0f, 1.0f, 0.5f})
-        for (int v = 0; v < 8; ++v) {
-            const Camera cam = frameBounds(b, viewDirection(static_cast<StandardView>(v)), aspect, 0.05f);
+        for (const ViewDirection& dir : directions) {
+            const Camera cam = frameBounds(b, dir, aspect, 0.05f);
             float maxX = 0.0f, maxY = 0.0f;
             for (int i = 0; i < 8; ++i) {
                 const glm::vec3 c((i & 1) ? b.max.x : b.min.x, (i & 2) ? b.max.y : b.min.y, (i & 4) ? b.max.z : b.min.z);
@@ -51,6 +41,33 @@ TEST_CASE("framing a box keeps all its corners inside the image, with the margin
             CHECK(maxY <= 0.45f + 1e-3f);
             CHECK(std::max(maxX, maxY) > 0.40f); // and it is not needlessly small
         }
+}
+
+TEST_CASE("a box's screen rectangle holds its projected corners and is refused when a corner is behind the camera") {
+    Camera cam;
+    cam.eye = {0, 0, 2};
+    cam.target = {0, 0, 0};
+    cam.nearZ = 0.1f;
+    hv::scene::Bounds b;
+    b.add({-0.1f, -0.2f, -0.1f});
+    b.add({0.3f, 0.1f, 0.1f});
+    const auto r = projectBounds(cam, b, 200.0f, 100.0f);
+    REQUIRE(r);
+    for (int i = 0; i < 8; ++i) {
+        const glm::vec3 c((i & 1) ? b.max.x : b.min.x, (i & 2) ? b.max.y : b.min.y, (i & 4) ? b.max.z : b.min.z);
+        const glm::vec2 px = projectToPixels(cam, c, 200.0f, 100.0f);
+        CHECK(px.x >= r->min.x - 1e-3f);
+        CHECK(px.x <= r->max.x + 1e-3f);
+        CHECK(px.y >= r->min.y - 1e-3f);
+        CHECK(px.y <= r->max.y + 1e-3f);
+    }
+    CHECK(r->min.x < 100.0f); // the box straddles the centre, more to the right
+    CHECK(r->max.x > 100.0f);
+    CHECK(r->max.y > 50.0f); // y goes down: the box reaches further below the centre
+    CHECK(!projectBounds(cam, hv::scene::Bounds{}, 200.0f, 100.0f));
+    hv::scene::Bounds behind = b;
+    behind.add({0.0f, 0.0f, 2.5f});
+    CHECK(!projectBounds(cam, behind, 200.0f, 100.0f));
 }
 
 TEST_CASE("focus framing centres on the highlighted items but keeps context around them") {

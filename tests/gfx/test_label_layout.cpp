@@ -1,11 +1,11 @@
 // Callout layout: the promises made in label_layout.hpp, checked on many random inputs.
-#include "anatomy_draw/label_layout.hpp"
+#include "gfx/label_layout.hpp"
 
 #include <doctest/doctest.h>
 
 #include <random>
 
-using namespace hv::draw;
+using namespace hv::gfx;
 
 namespace {
 
