@@ -4,6 +4,7 @@
 
 #include "bonegen/sdf.hpp"
 #include "content/content.hpp"
+#include "content/content_fixture.hpp"
 #include "io/model_loader.hpp"
 #include "scene/scene.hpp"
 
@@ -14,12 +15,6 @@
 #include <vector>
 
 namespace hv::test {
-
-inline const Content& projectContent() {
-    static const ContentLoad load = loadContent(HV_SOURCE_DIR "/content");
-    if (!load.content) FAIL(formatAll(load.diagnostics));
-    return *load.content;
-}
 
 inline std::string assetPath() { return HV_SOURCE_DIR "/assets/hip.glb"; }
 

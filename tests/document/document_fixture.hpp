@@ -1,8 +1,8 @@
-// The project's content and movements, loaded once per test executable, for the view-state tests.
+// The project's content and movements (loaded once per test executable), for the view-state tests.
 #pragma once
 
 #include "content/content.hpp"
-#include "movement/loader.hpp"
+#include "movement/movement_fixture.hpp"
 
 #include <doctest/doctest.h>
 
@@ -10,18 +10,8 @@
 
 namespace hv::test {
 
-inline const Content& uiContent() {
-    static const ContentLoad load = loadContent(HV_SOURCE_DIR "/content");
-    if (!load.content) FAIL(formatAll(load.diagnostics));
-    return *load.content;
-}
-
-inline const movement::MovementLibrary& uiMovements() {
-    static const movement::MovementLoad load =
-        movement::loadMovements(HV_SOURCE_DIR "/content/movements.toml", uiContent());
-    if (!load.library) FAIL(formatAll(load.diagnostics));
-    return *load.library;
-}
+inline const Content& uiContent() { return projectContent(); }
+inline const movement::MovementLibrary& uiMovements() { return movements(); }
 
 inline int coord(const std::string& name) {
     const int c = uiContent().model.findCoordinate(name);

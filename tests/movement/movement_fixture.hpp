@@ -2,6 +2,7 @@
 #pragma once
 
 #include "content/content.hpp"
+#include "content/content_fixture.hpp"
 #include "movement/loader.hpp"
 #include "movement/player.hpp"
 
@@ -11,12 +12,9 @@
 
 namespace hv::test {
 
-inline const Content& content() {
-    static const ContentLoad load = loadContent(HV_SOURCE_DIR "/content");
-    if (!load.content) FAIL(formatAll(load.diagnostics));
-    return *load.content;
-}
+inline const Content& content() { return projectContent(); }
 
+// The project's movements (content/movements.toml), loaded once per test executable.
 inline const movement::MovementLibrary& movements() {
     static const movement::MovementLoad load = movement::loadMovements(HV_SOURCE_DIR "/content/movements.toml", content());
     if (!load.library) FAIL(formatAll(load.diagnostics));
