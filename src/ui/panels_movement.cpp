@@ -2,6 +2,7 @@
 // hip-back connection (restricted hip, lumbar shares, the weak gluteus medius option).
 #include "ui/panels.hpp"
 
+#include "anatomy_draw/colouring.hpp"
 #include "movement/lumbar.hpp"
 
 #include <algorithm>
@@ -137,9 +138,8 @@ void drawMovementPanel(PanelContext& ctx) {
             }
             ImGui::EndTable();
         }
-        std::size_t plane = 0;
-        for (std::size_t p = 1; p < 3; ++p)
-            if (s->lumbar.planes[p].lumbarDeg > s->lumbar.planes[plane].lumbarDeg) plane = p;
+        // The plane the figure's lumbar tint shows: the one the lumbar spine moved most in.
+        const auto plane = static_cast<std::size_t>(draw::lumbarTintOf(s->lumbar).plane);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         if (s->lumbar.planes[plane].lumbarDeg < 0.05)
             ImGui::TextWrapped("The lumbar spine does not move here: the hips do all of it.");

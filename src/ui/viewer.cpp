@@ -1,17 +1,11 @@
+// The window: its lifetime, the frame loop, GLFW callbacks and input turned into calls on the
+// document. What is painted over the 3D view is in viewer_overlays.cpp; the start state, the
+// scripted outputs and the benchmark driver are in viewer_script.cpp.
 #include "ui/viewer.hpp"
 
-#include "anatomy_draw/callout_planner.hpp"
 #include "anatomy_draw/standard_view.hpp"
-#include "core/kinematics.hpp"
-#include "io/atomic_file.hpp"
-#include "io/png_writer.hpp"
 #include "render/label_overlay.hpp"
-#include "document/document.hpp"
-#include "document/figure_export.hpp"
-#include "ui/file_dialog.hpp"
-#include "document/orbit_camera.hpp"
-#include "ui/panels.hpp"
-#include "ui/scene_view.hpp"
+#include "ui/detail/viewer_impl.hpp"
 
 #include <epoxy/gl.h>
 
@@ -22,22 +16,23 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace hv::ui {
 
 using namespace hv::doc;
 
+namespace detail {
+
 namespace {
 
 std::string g_glfwError;
 void onGlfwError(int, const char* description) { g_glfwError = description ? description : "unknown GLFW error"; }
+
+} // namespace
 
 std::function<bool(std::uint32_t)> isMusclePick(const draw::DrawList& list) {
     return [&list](std::uint32_t id) {
@@ -52,137 +47,8 @@ double now() {
     return std::chrono::duration<double>(clock::now() - start).count();
 }
 
-struct Rect {
-    float x = 0, y = 0, w = 0, h = 0; // window pixels, top-left origin
-    bool contains(ImVec2 p) const { return p.x >= x && p.y >= y && p.x < x + w && p.y < y + h; }
-};
-
-struct FrameTimes {
-    std::vector<double> ms;
-    void print(const char* what) const {
-        if (ms.empty()) return;
-        std::vector<double> s = ms;
-        std::sort(s.begin(), s.end());
-        double sum = 0;
-        for (double v : s) sum += v;
-        const double mean = sum / static_cast<double>(s.size());
-        std::printf("%-44s frames %4zu  median %6.1f ms  mean %6.1f ms  p95 %6.1f ms  (%5.1f fps)\n", what, s.size(),
-                    s[s.size() / 2], mean, s[std::min(s.size() - 1, s.size() * 95 / 100)], 1000.0 / mean);
-    }
-};
-
-class Viewer {
-public:
-    Viewer(const Content& content, const movement::MovementLibrary* movements, const ViewerOptions& options)
-        : m_options(options), m_doc(content, movements, options.dataDirectory + "/assets/hip.glb"),
-          m_policy(options.quality) {}
-    ~Viewer();
-    int run();
-
-private:
-    ViewerOptions m_options;
-    Document m_doc;
-    OrbitCamera m_camera;
-    QualityPolicy m_policy;
-    GLFWwindow* m_window = nullptr;
-    std::unique_ptr<render::Renderer> m_renderer;
-    std::unique_ptr<SceneView> m_view;
-    bool m_imgui = false;
-    ImFont* m_bold = nullptr;
-    ImFont* m_small = nullptr;
-    float m_uiScale = 1.0f;
-
-    // Interaction.
-    int m_dragButton = -1;
-    float m_dragDistance = 0.0f;
-    bool m_keysMoving = false;
-    bool m_mouseMoved = false; // no hover tip before the user moves the mouse (scripted starts)
-    bool m_showPanels = true;
-    bool m_adaptive = true;
-    int m_plotPart = 0, m_plotDof = 2;
-    bool m_pendingFrame = true;     // frame the scene once the viewport is known
-    bool m_pendingFrameSelection = false;
-    std::vector<std::string> m_dropped;
-    std::vector<std::string> m_messages;
-    bool m_showMessages = false;
-    FileDialog m_openDialog, m_figureDialog, m_shotDialog;
-    std::string m_pendingScreenshot;
-
-    // The kept picture.
-    std::uint64_t m_drawnRevision = ~0ull;
-    OrbitCamera m_drawnCamera;
-    Rect m_drawnViewport;
-    Rect m_viewport;
-    int m_fbW = 0, m_fbH = 0, m_winW = 0, m_winH = 0;
-    std::string m_qualityText = "-";
-    std::string m_title;
-    double m_frameMs = 0.0;
-    int m_stableFrames = 0;
-    bool m_startWritten = false;
-    int m_exitCode = 0;
-    std::vector<BarRect> m_bars;
-    std::optional<glm::vec2> m_selectedAnchor; // window pixels
-
-    // Benchmark.
-    int m_benchPhase = 0, m_benchFrame = 0;
-    FrameTimes m_benchTimes[3];
-    // Per phase of the frame (benchmark only): panels (CPU), scene, present + panels (GL), swap.
-    std::array<FrameTimes, 4> m_phaseTimes[3];
-    std::array<double, 4> m_phase{};
-    double m_lastFrameStart = 0.0;
-
-    bool setUp(std::string& error);
-    bool scripted() const {
-        return !m_options.screenshot.empty() || !m_options.figure.empty() || !m_options.stateReport.empty();
-    }
-    double m_startTime = 0.0;
-    void applyStartState();
-    void frame(double dt);
-    void layoutAndPanels(PanelContext& ctx);
-    void handleViewportInput(PanelContext& ctx, double dt, bool& interacting);
-    void overlay(const draw::DrawList& list, const gfx::Camera& cam);
-    void drawLabels(const draw::DrawList& list, const gfx::Camera& cam);
-    void drawLumbarNumbers(const gfx::Camera& cam);
-    void drawLegend();
-    void dialogs(PanelContext& ctx);
-    void carryOut(PanelContext& ctx, const draw::DrawList& list);
-    void frameScene(bool selectionOnly, const draw::DrawList& list);
-    gfx::Camera currentCamera(const draw::DrawList& list) const;
-    bool writeScreenshot(const std::string& path);
-    bool writeFigure(const std::string& path, bool quiet);
-    bool writeStateReport(const std::string& path);
-    void benchmarkStep(double frameMs, bool& done);
-    void addMessages(const Diagnostics& d, const std::string& context);
-    void message(const std::string& m) {
-        std::fprintf(stderr, "hipview: %s\n", m.c_str());
-        m_messages.push_back(m);
-        m_showMessages = true;
-    }
-    static void onDrop(GLFWwindow* w, int count, const char** paths);
-    // Key presses, queued by our own GLFW callback (Dear ImGui 1.86 keeps only a key's state per
-    // frame, so a press and release within one frame, e.g. a quick tap at a low frame rate,
-    // would be lost for shortcuts).
-    struct KeyPress {
-        int key = 0, mods = 0;
-    };
-    std::vector<KeyPress> m_keyPresses;
-    static void onKey(GLFWwindow* w, int key, int scancode, int action, int mods);
-    // In front of Dear ImGui's key callback: a key released in the same batch of events as it
-    // was pressed is released one frame later, so ImGui (its text fields' Enter, Backspace...)
-    // sees the press.
-    struct HeldRelease {
-        int key = 0, scancode = 0, mods = 0;
-    };
-    std::vector<int> m_pressedThisBatch;
-    std::vector<HeldRelease> m_heldReleases;
-    static void onKeyForImGui(GLFWwindow* w, int key, int scancode, int action, int mods);
-    void releaseHeldKeys();
-    bool pressed(int key, int mods = 0) const {
-        for (const KeyPress& k : m_keyPresses)
-            if (k.key == key && (mods == 0 || (k.mods & mods) == mods)) return true;
-        return false;
-    }
-};
+Viewer::Viewer(const Content& content, const movement::MovementLibrary* movements, const ViewerOptions& options)
+    : m_options(options), m_doc(content, movements, options.dataDirectory + "/assets/hip.glb"), m_policy(options.quality) {}
 
 Viewer::~Viewer() {
     m_view.reset();
@@ -232,6 +98,11 @@ void Viewer::addMessages(const Diagnostics& d, const std::string& context) {
     for (const Diagnostic& x : d) message(context + x.format());
 }
 
+void Viewer::cursorInViewport(const ImVec2& mouse, int& x, int& y) const {
+    x = static_cast<int>((mouse.x - m_viewport.x) * (static_cast<float>(m_fbW) / std::max(1, m_winW)));
+    y = static_cast<int>((mouse.y - m_viewport.y) * (static_cast<float>(m_fbH) / std::max(1, m_winH)));
+}
+
 bool Viewer::setUp(std::string& error) {
     glfwSetErrorCallback(onGlfwError);
     if (!glfwInit()) {
@@ -253,7 +124,7 @@ bool Viewer::setUp(std::string& error) {
         return false;
     }
     glfwMakeContextCurrent(m_window);
-    glfwSwapInterval(m_options.benchmarkFrames > 0 ? 0 : 1);
+    glfwSwapInterval(benchmarking() ? 0 : 1);
     glfwSetWindowUserPointer(m_window, this);
     glfwSetDropCallback(m_window, onDrop);
     glfwSetKeyCallback(m_window, onKey); // before ImGui's backend, which chains to it
@@ -298,45 +169,6 @@ bool Viewer::setUp(std::string& error) {
     m_adaptive = m_options.quality.adaptive;
     m_showPanels = m_options.panels;
     return true;
-}
-
-void Viewer::applyStartState() {
-    const StartState& s = m_options.start;
-    if (!s.model.empty()) {
-        const Diagnostics d = m_doc.openModel(s.model);
-        if (m_doc.modelPath() != s.model) addMessages(d, "");
-        else
-            for (const Diagnostic& x : d) std::fprintf(stderr, "hipview: %s\n", x.format().c_str());
-    }
-    applyPose(s.pose, m_doc.manualPose);
-    if (s.select) {
-        Selection sel;
-        sel.muscleId = s.select->muscleId;
-        sel.side = s.select->side.value_or(Side::Right);
-        sel.bothSides = !s.select->side;
-        m_doc.select(sel);
-        m_pendingFrameSelection = true;
-    }
-    m_doc.colourMode = s.colour == "stretch" ? draw::ColourMode::Stretch : s.colour == "role" ? draw::ColourMode::Role : draw::ColourMode::Groups;
-    if (!s.movement.empty()) m_doc.startMovement(s.movement);
-    if (s.at) {
-        m_doc.playback.playing = false;
-        m_doc.seek(*s.at);
-    }
-    // Scripted starts (screenshot, figure, state report) wait for a still, full-quality picture:
-    // nothing plays.
-    if (scripted()) {
-        m_doc.playback.playing = false;
-        m_doc.animation.playing = false;
-    }
-    if (s.view) {
-        m_camera.setView(*s.view);
-        if (const auto keep = draw::medialViewKeeps(*s.view))
-            m_doc.layers.sides = *keep == Side::Left ? draw::SideFilter::LeftOnly : draw::SideFilter::RightOnly;
-    } else {
-        m_camera.azimuthDeg = 30.0; // anterolateral, from a little above: the hip's shape reads best
-        m_camera.elevationDeg = 12.0;
-    }
 }
 
 gfx::Camera Viewer::currentCamera(const draw::DrawList& list) const {
@@ -428,8 +260,8 @@ void Viewer::handleViewportInput(PanelContext& ctx, double dt, bool& interacting
             if (m_dragButton == 0 && m_dragDistance <= 3.0f) {
                 const draw::DrawList& list = m_doc.drawList();
                 const gfx::Camera cam = currentCamera(list);
-                const int x = static_cast<int>((io.MousePos.x - m_viewport.x) * (static_cast<float>(m_fbW) / std::max(1, m_winW)));
-                const int y = static_cast<int>((io.MousePos.y - m_viewport.y) * (static_cast<float>(m_fbH) / std::max(1, m_winH)));
+                int x = 0, y = 0;
+                cursorInViewport(io.MousePos, x, y);
                 // The id image is drawn from the light meshes (same items, same pick ids): a quarter
                 // of the triangles, for a picture the user never sees.
                 const std::uint32_t id = m_view->pickAt(m_doc.drawList(Detail::Coarse).items, cam, x, y, isMusclePick(list));
@@ -485,141 +317,8 @@ void Viewer::handleViewportInput(PanelContext& ctx, double dt, bool& interacting
     }
     m_keyPresses.clear();
     interacting |= m_keysMoving;
-    // Hover: the name under the cursor, from the kept picture's id image (only when still).
     m_mouseMoved |= io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f;
-    if (over && m_mouseMoved && m_dragButton < 0 && !interacting && m_policy.atFullQuality()) {
-        const draw::DrawList& list = m_doc.drawList();
-        const int x = static_cast<int>((io.MousePos.x - m_viewport.x) * (static_cast<float>(m_fbW) / std::max(1, m_winW)));
-        const int y = static_cast<int>((io.MousePos.y - m_viewport.y) * (static_cast<float>(m_fbH) / std::max(1, m_winH)));
-        const std::string tip =
-            hoverText(list, m_view->pickAt(m_doc.drawList(Detail::Coarse).items, currentCamera(list), x, y, isMusclePick(list)));
-        if (!tip.empty()) ImGui::SetTooltip("%s", tip.c_str());
-    }
-}
-
-void Viewer::drawLabels(const draw::DrawList& list, const gfx::Camera& cam) {
-    m_selectedAnchor.reset();
-    if (list.labels.empty()) return;
-    const float sx = static_cast<float>(m_fbW) / std::max(1, m_winW);
-    const int vw = static_cast<int>(m_viewport.w * sx), vh = static_cast<int>(m_viewport.h * sx);
-    // The kept picture's id image when it is there or cheap to get; without it labels point where
-    // their anchors project.
-    std::span<const std::uint32_t> ids;
-    if (m_view->idsReady() || m_policy.atFullQuality()) ids = m_view->ids(m_doc.drawList(Detail::Coarse).items, cam);
-    draw::CalloutPlanParams p;
-    p.sides = draw::CalloutSides::Each;
-    p.size = glm::vec2(m_viewport.w, m_viewport.h);
-    p.margin = 12.0f;
-    const auto boxSize = [](std::string_view text) {
-        const ImVec2 t = ImGui::CalcTextSize(text.data(), text.data() + text.size());
-        return glm::vec2(t.x + 16.0f, t.y + 10.0f);
-    };
-    const gfx::CalloutPlan plan = draw::planCallouts(list, cam, draw::IdImage{ids, vw, vh}, boxSize, p);
-    for (const gfx::LabelCallout& c : plan.callouts) {
-        const draw::LabelAnchor& a = list.labels[c.source];
-        if (a.muscleId == m_doc.selection.muscleId && a.side == m_doc.selection.side)
-            m_selectedAnchor = glm::vec2(m_viewport.x, m_viewport.y) + c.callout.anchor;
-    }
-    if (plan.callouts.empty() || !m_doc.layers.labels) return;
-    ImDrawList* dl = ImGui::GetBackgroundDrawList();
-    const ImVec2 o(m_viewport.x, m_viewport.y);
-    dl->PushClipRect(o, ImVec2(o.x + m_viewport.w, o.y + m_viewport.h));
-    for (const gfx::LabelCallout& l : plan.callouts) {
-        const gfx::Callout& c = l.callout;
-        if (!c.placed) continue;
-        const ImVec2 a(o.x + c.anchor.x, o.y + c.anchor.y), s(o.x + c.leaderStart.x, o.y + c.leaderStart.y);
-        dl->AddLine(s, a, IM_COL32(255, 255, 255, 200), 4.0f);
-        dl->AddLine(s, a, IM_COL32(40, 40, 44, 240), 1.8f);
-        const glm::vec4 col = l.color;
-        dl->AddCircleFilled(a, 6.0f, IM_COL32(255, 255, 255, 255), 20);
-        dl->AddCircleFilled(a, 4.5f, IM_COL32(30, 30, 34, 255), 20);
-        dl->AddCircleFilled(a, 2.5f, linearToImColor(col.r, col.g, col.b), 16);
-        const ImVec2 b0(o.x + c.boxMin.x, o.y + c.boxMin.y), b1(o.x + c.boxMax.x, o.y + c.boxMax.y);
-        dl->AddRectFilled(b0, b1, IM_COL32(255, 255, 255, 225), 4.0f);
-        dl->AddRect(b0, b1, IM_COL32(150, 145, 138, 230), 4.0f);
-        dl->AddText(ImVec2(b0.x + 8.0f, b0.y + 5.0f), IM_COL32(30, 30, 34, 255), l.text.c_str());
-    }
-    dl->PopClipRect();
-}
-
-void Viewer::drawLumbarNumbers(const gfx::Camera& cam) {
-    const movement::PoseSample* s = m_doc.sample();
-    const movement::Movement* mov = m_doc.activeMovement();
-    if (!s || !mov) return;
-    std::size_t plane = 0;
-    for (std::size_t p = 1; p < 3; ++p)
-        if (s->lumbar.planes[p].lumbarDeg > s->lumbar.planes[plane].lumbarDeg) plane = p;
-    if (s->lumbar.planes[plane].lumbarDeg < 0.5) return;
-    const Model& model = m_doc.model();
-    const std::vector<Transform> bodies = computeBodyTransforms(model, s->q);
-    const Transform room = movement::roomFromModel(mov->posture);
-    const float sx = static_cast<float>(m_fbW) / std::max(1, m_winW);
-    ImDrawList* dl = ImGui::GetBackgroundDrawList();
-    const ImVec2 o(m_viewport.x, m_viewport.y);
-    dl->PushClipRect(o, ImVec2(o.x + m_viewport.w, o.y + m_viewport.h));
-    if (m_small) ImGui::PushFont(m_small);
-    for (const auto& l : s->lumbar.levels) {
-        const int body = draw::levelBody(model, l.name);
-        if (body < 0) continue;
-        const Vec3 g = (room * bodies[static_cast<std::size_t>(body)]).translation;
-        const glm::vec3 p = scene::osimToGltf(glm::vec3(g));
-        float depth = 0;
-        const glm::vec2 px = gfx::projectToPixels(cam, p, m_viewport.w * sx, m_viewport.h * sx, &depth) / sx;
-        if (depth <= 0) continue;
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "%.*s  %+.1f deg  %.0f %%", static_cast<int>(l.name.size()), l.name.data(), l.deg[plane],
-                      100.0 * l.share[plane]);
-        const ImVec2 at(o.x + px.x + 30, o.y + px.y - 8);
-        const ImVec2 t = ImGui::CalcTextSize(buf);
-        dl->AddLine(ImVec2(o.x + px.x, o.y + px.y), ImVec2(at.x - 2, at.y + t.y * 0.5f), IM_COL32(160, 100, 20, 220), 1.5f);
-        dl->AddRectFilled(ImVec2(at.x - 4, at.y - 2), ImVec2(at.x + t.x + 4, at.y + t.y + 2), IM_COL32(255, 246, 225, 230), 3.0f);
-        dl->AddText(at, IM_COL32(110, 60, 10, 255), buf);
-    }
-    if (m_small) ImGui::PopFont();
-    dl->PopClipRect();
-}
-
-void Viewer::drawLegend() {
-    if (m_doc.colourMode == draw::ColourMode::Groups) return;
-    struct Entry {
-        glm::vec3 colour;
-        std::string text;
-    };
-    std::vector<Entry> entries;
-    const char* title = "";
-    if (m_doc.colourMode == draw::ColourMode::Stretch) {
-        title = "Length against standing";
-        entries = {{draw::stretchColour(12.0), "longer"}, {draw::stretchColour(0.0), "about the same"}, {draw::stretchColour(-12.0), "shorter"}};
-    } else {
-        const Action pairs[3][2] = {{Action::Flexor, Action::Extensor},
-                                    {Action::Adductor, Action::Abductor},
-                                    {Action::InternalRotator, Action::ExternalRotator}};
-        const char* titles[] = {"Role now: hip flexion", "Role now: hip adduction", "Role now: hip rotation"};
-        const auto d = static_cast<std::size_t>(m_doc.roleDof);
-        title = titles[d];
-        for (Action a : pairs[d]) entries.push_back({draw::roleColour(a), std::string(actionName(a))});
-        entries.push_back({draw::roleColour(Action::None), "no action"});
-    }
-    ImDrawList* dl = ImGui::GetBackgroundDrawList();
-    const float line = ImGui::GetTextLineHeightWithSpacing();
-    const ImVec2 o(m_viewport.x + 12, m_viewport.y + 12);
-    float w = ImGui::CalcTextSize(title).x;
-    for (const Entry& e : entries) w = std::max(w, ImGui::CalcTextSize(e.text.c_str()).x + line + 6);
-    dl->AddRectFilled(ImVec2(o.x - 8, o.y - 6), ImVec2(o.x + w + 8, o.y + line * static_cast<float>(entries.size() + 1) + 4),
-                      IM_COL32(255, 255, 255, 215), 4.0f);
-    dl->AddText(o, IM_COL32(30, 30, 34, 255), title);
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-        const ImVec2 p(o.x, o.y + line * static_cast<float>(i + 1));
-        const glm::vec3& c = entries[i].colour;
-        dl->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + line - 4, p.y + line - 4), linearToImColor(c.r, c.g, c.b), 3.0f);
-        dl->AddText(ImVec2(p.x + line + 2, p.y), IM_COL32(30, 30, 34, 255), entries[i].text.c_str());
-    }
-}
-
-void Viewer::overlay(const draw::DrawList& list, const gfx::Camera& cam) {
-    drawLabels(list, cam);
-    drawLumbarNumbers(cam);
-    drawLegend();
+    hoverTip(over, interacting);
 }
 
 void Viewer::dialogs(PanelContext& ctx) {
@@ -655,76 +354,6 @@ void Viewer::dialogs(PanelContext& ctx) {
     }
 }
 
-bool Viewer::writeScreenshot(const std::string& path) {
-    std::vector<std::uint8_t> rgba(static_cast<std::size_t>(m_fbW) * static_cast<std::size_t>(m_fbH) * 4);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
-    glReadBuffer(GL_BACK);
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, m_fbW, m_fbH, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
-    for (std::size_t i = 3; i < rgba.size(); i += 4) rgba[i] = 255;
-    io::PngOptions o;
-    o.flipVertically = true;
-    if (const auto d = io::writePng(path, rgba, m_fbW, m_fbH, o)) {
-        message(d->format());
-        return false;
-    }
-    std::fprintf(stderr, "hipview: screenshot written to %s\n", path.c_str());
-    return true;
-}
-
-bool Viewer::writeFigure(const std::string& path, bool quiet) {
-    std::filesystem::path scenePath(path);
-    if (!scenePath.has_extension()) scenePath += ".toml";
-    FigureExportOptions o;
-    o.output = scenePath.stem().string() + ".png";
-    const float sx = static_cast<float>(m_fbW) / std::max(1, m_winW);
-    o.width = std::max(16, static_cast<int>(std::lround(m_viewport.w * sx)));
-    o.height = std::max(16, static_cast<int>(std::lround(m_viewport.h * sx)));
-    o.labels = m_doc.layers.labels && !m_doc.selection.empty();
-    std::vector<std::string> notes;
-    const draw::FigureSpec spec = figureFromView(m_doc, m_camera, o, notes);
-    if (const auto d = io::writeFileAtomic(scenePath, draw::figureFileText(std::vector<draw::FigureSpec>{spec}))) {
-        message(d->format());
-        return false;
-    }
-    std::string text = "Figure saved to " + scenePath.string() + "; draw it at any time with: hipview render " + scenePath.string();
-    for (const std::string& n : notes) text += "\nNote: " + n + ".";
-    if (quiet) std::fprintf(stderr, "hipview: %s\n", text.c_str());
-    else message(text);
-    return true;
-}
-
-bool Viewer::writeStateReport(const std::string& path) {
-    std::ostringstream out;
-    const float sx = static_cast<float>(m_fbW) / std::max(1, m_winW);
-    out << "window=" << m_fbW << " " << m_fbH << "\n";
-    out << "viewport=" << m_viewport.x * sx << " " << m_viewport.y * sx << " " << m_viewport.w * sx << " " << m_viewport.h * sx << "\n";
-    out << "quality=" << (m_policy.atFullQuality() ? "full" : "moving") << "\n";
-    out << "selection=" << m_doc.selection.muscleId << " " << (m_doc.selection.side == Side::Left ? "l" : "r") << "\n";
-    if (m_selectedAnchor) out << "anchor=" << m_selectedAnchor->x * sx << " " << m_selectedAnchor->y * sx << "\n";
-    for (const BarRect& b : m_bars)
-        out << "bar=" << b.part << " " << b.dof << " " << b.x0 * sx << " " << b.y0 * sx << " " << b.x1 * sx << " " << b.y1 * sx << " "
-            << b.centre * sx << " " << b.momentArmMm << " " << b.word << "\n";
-    if (const movement::Movement* mov = m_doc.activeMovement()) {
-        out << "movement=" << mov->id << " " << m_doc.playback.time << "\n";
-        if (const movement::PoseSample* s = m_doc.sample()) {
-            std::size_t plane = 0;
-            for (std::size_t p = 1; p < 3; ++p)
-                if (s->lumbar.planes[p].lumbarDeg > s->lumbar.planes[plane].lumbarDeg) plane = p;
-            for (const auto& l : s->lumbar.levels) out << "lumbar=" << l.name << " " << l.deg[plane] << " " << l.share[plane] << "\n";
-            out << "lumbar_share=" << s->lumbar.planes[plane].lumbarShare << "\n";
-            out << "pelvic_drop=" << s->trendelenburg.dropDeg << "\n";
-        }
-    }
-    out << "camera=" << m_camera.azimuthDeg << " " << m_camera.elevationDeg << " " << m_camera.distance << "\n";
-    out << "model=" << m_doc.modelDisplayName() << "\n";
-    if (const auto d = io::writeFileAtomic(path, out.str())) {
-        message(d->format());
-        return false;
-    }
-    return true;
-}
-
 void Viewer::carryOut(PanelContext& ctx, const draw::DrawList& list) {
     if (ctx.frameSelection || m_pendingFrameSelection) frameScene(!m_doc.selection.empty(), list);
     else if (ctx.frameAll || m_pendingFrame) frameScene(false, list);
@@ -733,47 +362,7 @@ void Viewer::carryOut(PanelContext& ctx, const draw::DrawList& list) {
     if (ctx.quit) glfwSetWindowShouldClose(m_window, GLFW_TRUE);
 }
 
-void Viewer::benchmarkStep(double frameMs, bool& done) {
-    // Phase 0: settle. 1: orbit, adaptive. 2: orbit, full quality every frame. 3: still.
-    const int n = m_options.benchmarkFrames;
-    if (m_benchPhase == 0) {
-        if (m_policy.atFullQuality() && ++m_benchFrame > 5) m_benchPhase = 1, m_benchFrame = 0;
-        return;
-    }
-    if (m_benchFrame > 0) {
-        m_benchTimes[m_benchPhase - 1].ms.push_back(frameMs);
-        for (std::size_t ph = 0; ph < 4; ++ph) m_phaseTimes[m_benchPhase - 1][ph].ms.push_back(m_phase[ph]);
-    }
-    if (++m_benchFrame > n) {
-        m_benchFrame = 0;
-        ++m_benchPhase;
-        m_policy.settings().adaptive = m_benchPhase != 2;
-        m_adaptive = m_benchPhase != 2;
-    }
-    if (m_benchPhase == 4) {
-        std::printf("window %dx%d, viewport %.0fx%.0f, %s\n", m_fbW, m_fbH, static_cast<double>(m_viewport.w), static_cast<double>(m_viewport.h),
-                    reinterpret_cast<const char*>(glGetString(GL_RENDERER)));
-        m_benchTimes[0].print("orbiting, adaptive quality");
-        m_benchTimes[1].print("orbiting, full quality every frame");
-        m_benchTimes[2].print("still (kept picture, panels redrawn)");
-        const char* phases[] = {"  panels (ImGui, CPU)", "  scene (hv::render, glFinish)", "  present + panels (GL, glFinish)",
-                                "  swap (to the X server)"};
-        const char* runs[] = {"orbiting, adaptive", "orbiting, full quality", "still"};
-        for (int r = 0; r < 3; ++r) {
-            std::printf("%s, by phase:\n", runs[r]);
-            for (int ph = 0; ph < 4; ++ph) m_phaseTimes[r][static_cast<std::size_t>(ph)].print(phases[ph]);
-        }
-        std::fflush(stdout);
-        done = true;
-        return;
-    }
-    if (m_benchPhase == 1 || m_benchPhase == 2) m_camera.orbit(3.0, 0.0);
-}
-
-void Viewer::frame(double dt) {
-    const double frameStart = now();
-    glfwGetFramebufferSize(m_window, &m_fbW, &m_fbH);
-    glfwGetWindowSize(m_window, &m_winW, &m_winH);
+void Viewer::openDroppedModel() {
     for (const std::string& p : m_dropped) {
         const Diagnostics d = m_doc.openModel(p);
         if (m_doc.modelPath() == p) m_pendingFrame = true;
@@ -781,40 +370,13 @@ void Viewer::frame(double dt) {
         break; // one model at a time: the first dropped file
     }
     m_dropped.clear();
+}
 
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
-    ImGui::NewFrame();
-
-    PanelContext ctx(m_doc, m_camera);
-    ctx.bold = m_bold;
-    ctx.small = m_small;
-    ctx.frameMs = m_frameMs;
-    ctx.qualityText = m_qualityText;
-    ctx.adaptiveQuality = &m_adaptive;
-    ctx.plotPart = &m_plotPart;
-    ctx.plotDof = &m_plotDof;
-    ctx.showPanels = &m_showPanels;
-    layoutAndPanels(ctx);
-    bool interacting = ImGui::IsAnyItemActive() || m_benchPhase == 1 || m_benchPhase == 2;
-    handleViewportInput(ctx, dt, interacting);
-    dialogs(ctx);
-    m_policy.settings().adaptive = m_adaptive;
-
-    m_doc.advance(dt);
-    interacting |= (m_doc.activeMovement() && m_doc.playback.playing) || (m_doc.animation.index >= 0 && m_doc.animation.playing);
-    // The light list (cheap to rebuild) says whether anything changed and frames the camera; the
-    // full one is built only for full-quality pictures.
-    const draw::DrawList& coarse = m_doc.drawList(Detail::Coarse);
-    carryOut(ctx, coarse);
-
-    // The 3D picture, drawn only when it changed (or to replace a moving-quality one).
-    const bool bench = m_options.benchmarkFrames > 0;
-    if (bench) m_phase[0] = (now() - frameStart) * 1000.0;
-    const double sceneStart = now();
+void Viewer::drawPicture(const draw::DrawList& coarse, bool interacting) {
+    // Drawn only when it changed (or to replace a moving-quality one).
     const bool changed = m_drawnRevision != m_doc.revision() || !(m_drawnCamera == m_camera) ||
                          m_drawnViewport.w != m_viewport.w || m_drawnViewport.h != m_viewport.h || m_fbW <= 0;
-    const float sx = static_cast<float>(m_fbW) / std::max(1, m_winW);
+    const float sx = pixelScale();
     const int vw = std::max(1, static_cast<int>(m_viewport.w * sx)), vh = std::max(1, static_cast<int>(m_viewport.h * sx));
     if (const auto q = m_policy.next(now(), changed, interacting)) {
         const draw::DrawList& drawn = q->fullDetail ? m_doc.drawList(Detail::Full) : coarse;
@@ -837,6 +399,59 @@ void Viewer::frame(double dt) {
     } else {
         ++m_stableFrames;
     }
+}
+
+void Viewer::present() {
+    // The kept picture into the viewport, the panels over it.
+    const float sx = pixelScale();
+    const int vw = std::max(1, static_cast<int>(m_viewport.w * sx)), vh = std::max(1, static_cast<int>(m_viewport.h * sx));
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glViewport(0, 0, m_fbW, m_fbH);
+    glDisable(GL_SCISSOR_TEST);
+    glClearColor(0.93f, 0.92f, 0.90f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    m_view->present(0, static_cast<int>(m_viewport.x * sx), m_fbH - static_cast<int>((m_viewport.y + m_viewport.h) * sx), vw, vh);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void Viewer::frame(double dt) {
+    // Benchmarks time four phases of the frame (m_phase, ms): panels (CPU), scene, present +
+    // panels (GL), swap; each GL phase ends with glFinish.
+    const bool bench = benchmarking();
+    const double frameStart = now();
+    glfwGetFramebufferSize(m_window, &m_fbW, &m_fbH);
+    glfwGetWindowSize(m_window, &m_winW, &m_winH);
+    openDroppedModel();
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+
+    PanelContext ctx(m_doc, m_camera);
+    ctx.bold = m_bold;
+    ctx.small = m_small;
+    ctx.frameMs = m_frameMs;
+    ctx.qualityText = m_qualityText;
+    ctx.adaptiveQuality = &m_adaptive;
+    ctx.plotPart = &m_plotPart;
+    ctx.plotDof = &m_plotDof;
+    ctx.showPanels = &m_showPanels;
+    layoutAndPanels(ctx);
+    bool interacting = ImGui::IsAnyItemActive() || benchmarkOrbiting();
+    handleViewportInput(ctx, dt, interacting);
+    dialogs(ctx);
+    m_policy.settings().adaptive = m_adaptive;
+
+    m_doc.advance(dt);
+    interacting |= (m_doc.activeMovement() && m_doc.playback.playing) || (m_doc.animation.index >= 0 && m_doc.animation.playing);
+    // The light list (cheap to rebuild) says whether anything changed and frames the camera; the
+    // full one is built only for full-quality pictures.
+    const draw::DrawList& coarse = m_doc.drawList(Detail::Coarse);
+    carryOut(ctx, coarse);
+
+    if (bench) m_phase[0] = (now() - frameStart) * 1000.0;
+    const double sceneStart = now();
+    drawPicture(coarse, interacting);
     if (bench) {
         glFinish();
         m_phase[1] = (now() - sceneStart) * 1000.0;
@@ -849,28 +464,9 @@ void Viewer::frame(double dt) {
     ImGui::Render();
     if (bench) m_phase[0] += (now() - overlayStart) * 1000.0;
     const double presentStart = now();
+    present();
 
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    glViewport(0, 0, m_fbW, m_fbH);
-    glDisable(GL_SCISSOR_TEST);
-    glClearColor(0.93f, 0.92f, 0.90f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    m_view->present(0, static_cast<int>(m_viewport.x * sx), m_fbH - static_cast<int>((m_viewport.y + m_viewport.h) * sx), vw, vh);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-
-    // What tests and scripts asked for, once the start state is shown at full quality.
-    // (After 60 s regardless, so a script never waits forever.)
-    const bool timedOut = now() - m_startTime > 60.0;
-    if (!m_startWritten && m_options.benchmarkFrames == 0 && ((m_policy.atFullQuality() && m_stableFrames >= 3) || timedOut)) {
-        if (timedOut) std::fprintf(stderr, "hipview: the picture did not settle within 60 s; writing what is shown\n");
-        m_startWritten = true;
-        bool ok = true;
-        if (!m_options.screenshot.empty()) ok &= writeScreenshot(m_options.screenshot);
-        if (!m_options.figure.empty()) ok &= writeFigure(m_options.figure, true);
-        if (!m_options.stateReport.empty()) ok &= writeStateReport(m_options.stateReport);
-        if (!ok) m_exitCode = 1;
-        if (m_options.quit) glfwSetWindowShouldClose(m_window, GLFW_TRUE);
-    }
+    writeScriptedOutputs();
     if (!m_pendingScreenshot.empty() && !m_figureDialog.isOpen() && !m_shotDialog.isOpen()) {
         // Taken from a frame without the dialog on it.
         writeScreenshot(m_pendingScreenshot);
@@ -887,8 +483,6 @@ void Viewer::frame(double dt) {
     if (bench) {
         glFinish();
         m_phase[3] = (now() - swapStart) * 1000.0;
-    }
-    if (m_options.benchmarkFrames > 0) {
         bool done = false;
         benchmarkStep((now() - m_lastFrameStart) * 1000.0, done);
         m_lastFrameStart = now();
@@ -915,7 +509,7 @@ int Viewer::run() {
     while (!glfwWindowShouldClose(m_window)) {
         // Sleep while nothing moves and the full-quality picture is shown.
         const bool idle = m_policy.atFullQuality() && m_dragButton < 0 && !m_keysMoving && !m_doc.playback.playing &&
-                          !(m_doc.animation.index >= 0 && m_doc.animation.playing) && m_options.benchmarkFrames == 0 &&
+                          !(m_doc.animation.index >= 0 && m_doc.animation.playing) && !benchmarking() &&
                           m_stableFrames > 3 && (m_startWritten || !scripted());
         releaseHeldKeys(); // the keys tapped during the last batch were seen pressed by a frame: release them
         if (idle && m_heldReleases.empty()) glfwWaitEventsTimeout(0.25);
@@ -927,10 +521,10 @@ int Viewer::run() {
     return m_exitCode;
 }
 
-} // namespace
+} // namespace detail
 
 int runViewer(const Content& content, const movement::MovementLibrary* movements, const ViewerOptions& options) {
-    Viewer viewer(content, movements, options);
+    detail::Viewer viewer(content, movements, options);
     return viewer.run();
 }
 

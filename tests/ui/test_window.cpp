@@ -338,3 +338,29 @@ TEST_CASE("a model given on the command line opens, a malformed one gets a messa
     REQUIRE(sb.count("model"));
     CHECK(sb.find("model")->second.at(0) != "empty.obj");
 }
+
+TEST_CASE("the benchmark driver orbits and stands still for the asked number of frames, prints each run by phase and closes the window") {
+    if (!haveXvfb()) return;
+    // Frame times are printed, never checked here: only which runs there were and how many frames each.
+    const auto r = underXvfb("--size 640x480 --benchmark 4");
+    REQUIRE_MESSAGE(r.exitCode == 0, r.out);
+    CHECK(contains(r.out, "window 640x480, viewport "));
+    std::istringstream lines(r.out);
+    std::map<std::string, int> framesOf; // the line's words before "frames" -> its frame count
+    int runs = 0, phaseLines = 0;
+    for (std::string line; std::getline(lines, line);) {
+        if (contains(line, ", by phase:")) ++runs;
+        const auto at = line.find(" frames ");
+        if (at == std::string::npos) continue;
+        std::string what = line.substr(0, at);
+        what.erase(what.find_last_not_of(' ') + 1);
+        framesOf[what] = std::stoi(line.substr(at + 8));
+        phaseLines += what.rfind("  ", 0) == 0;
+    }
+    CHECK(runs == 3);
+    CHECK(framesOf["orbiting, adaptive quality"] == 4);
+    CHECK(framesOf["orbiting, full quality every frame"] == 4);
+    CHECK(framesOf["still (kept picture, panels redrawn)"] == 4);
+    CHECK(framesOf["  scene (hv::render, glFinish)"] == 4);
+    CHECK(phaseLines == 12); // four phases of each of the three runs
+}

@@ -1,0 +1,199 @@
+// Private to the window's three files, not part of hv_ui's interface:
+//   viewer.cpp           the window's lifetime, the frame loop, GLFW callbacks, input -> document
+//   viewer_overlays.cpp  what is painted over the 3D view: legend, callouts, lumbar level numbers,
+//                        the hover tip
+//   viewer_script.cpp    the start state, what scripts and tests ask for (screenshot, figure, state
+//                        report) and the --benchmark driver
+// Window pixels: Dear ImGui's coordinates, top-left origin; framebuffer pixels are window pixels
+// times pixelScale() (1 except on high-DPI screens).
+#pragma once
+
+#include "ui/viewer.hpp"
+
+#include "anatomy_draw/draw_list.hpp"
+#include "document/adaptive_quality.hpp"
+#include "document/document.hpp"
+#include "document/orbit_camera.hpp"
+#include "gfx/camera.hpp"
+#include "ui/file_dialog.hpp"
+#include "ui/panels.hpp"
+#include "ui/scene_view.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct GLFWwindow;
+
+namespace hv::ui::detail {
+
+// Seconds since the first call (steady clock).
+double now();
+
+// True for the pick ids of `list` that name a muscle part (what clicks and hover tips look for);
+// `list` must outlive the function.
+std::function<bool(std::uint32_t)> isMusclePick(const draw::DrawList& list);
+
+// A rectangle in window pixels, top-left origin.
+struct Rect {
+    float x = 0, y = 0, w = 0, h = 0;
+    bool contains(ImVec2 p) const { return p.x >= x && p.y >= y && p.x < x + w && p.y < y + h; }
+};
+
+// Frame times of one benchmark run, ms.
+struct FrameTimes {
+    std::vector<double> ms;
+    // One line on stdout: count, median, mean, 95th percentile and frames a second; nothing when empty.
+    void print(const char* what) const;
+};
+
+// The index (into LumbarShares::planes) of the plane a movement sample's lumbar spine moved most
+// in: the plane whose share the figure's amber tint shows (draw::lumbarTintOf).
+std::size_t tintedLumbarPlane(const movement::PoseSample& sample);
+
+class Viewer {
+public:
+    Viewer(const Content& content, const movement::MovementLibrary* movements, const ViewerOptions& options);
+    ~Viewer();
+    Viewer(const Viewer&) = delete;
+    Viewer& operator=(const Viewer&) = delete;
+    int run(); // the process exit code (runViewer)
+
+private:
+    ViewerOptions m_options;
+    doc::Document m_doc;
+    doc::OrbitCamera m_camera;
+    doc::QualityPolicy m_policy;
+    GLFWwindow* m_window = nullptr;
+    std::unique_ptr<render::Renderer> m_renderer;
+    std::unique_ptr<SceneView> m_view;
+    bool m_imgui = false;
+    ImFont* m_bold = nullptr;
+    ImFont* m_small = nullptr;
+    float m_uiScale = 1.0f;
+
+    // Interaction (viewer.cpp).
+    int m_dragButton = -1;
+    float m_dragDistance = 0.0f;
+    bool m_keysMoving = false;
+    bool m_mouseMoved = false; // no hover tip before the user moves the mouse (scripted starts)
+    bool m_showPanels = true;
+    bool m_adaptive = true;
+    int m_plotPart = 0, m_plotDof = 2;
+    bool m_pendingFrame = true; // frame the scene once the viewport is known
+    bool m_pendingFrameSelection = false;
+    std::vector<std::string> m_dropped;
+    std::vector<std::string> m_messages;
+    bool m_showMessages = false;
+    FileDialog m_openDialog, m_figureDialog, m_shotDialog;
+    std::string m_pendingScreenshot;
+
+    // The kept picture.
+    std::uint64_t m_drawnRevision = ~0ull;
+    doc::OrbitCamera m_drawnCamera;
+    Rect m_drawnViewport;
+    Rect m_viewport;
+    int m_fbW = 0, m_fbH = 0, m_winW = 0, m_winH = 0;
+    std::string m_qualityText = "-";
+    std::string m_title;
+    double m_frameMs = 0.0;
+    int m_stableFrames = 0;
+
+    // What scripts and tests read (viewer_script.cpp; the overlays and panels fill it).
+    double m_startTime = 0.0;
+    bool m_startWritten = false;
+    int m_exitCode = 0;
+    std::vector<BarRect> m_bars;
+    std::optional<glm::vec2> m_selectedAnchor; // window pixels
+
+    // Benchmark (viewer_script.cpp). Phase 0 settles, 1 orbits with adaptive quality, 2 orbits at
+    // full quality, 3 is still, 4 is done.
+    int m_benchPhase = 0, m_benchFrame = 0;
+    FrameTimes m_benchTimes[3];
+    // Per phase of the frame: panels (CPU), scene, present + panels (GL), swap.
+    std::array<FrameTimes, 4> m_phaseTimes[3];
+    std::array<double, 4> m_phase{};
+    double m_lastFrameStart = 0.0;
+
+    // Key presses, queued by our own GLFW callback (Dear ImGui 1.86 keeps only a key's state per
+    // frame, so a press and release within one frame, e.g. a quick tap at a low frame rate,
+    // would be lost for shortcuts).
+    struct KeyPress {
+        int key = 0, mods = 0;
+    };
+    std::vector<KeyPress> m_keyPresses;
+    // In front of Dear ImGui's key callback: a key released in the same batch of events as it
+    // was pressed is released one frame later, so ImGui (its text fields' Enter, Backspace...)
+    // sees the press.
+    struct HeldRelease {
+        int key = 0, scancode = 0, mods = 0;
+    };
+    std::vector<int> m_pressedThisBatch;
+    std::vector<HeldRelease> m_heldReleases;
+
+    // viewer.cpp: the window, the frame, input.
+    bool setUp(std::string& error);
+    void frame(double dt);
+    void openDroppedModel();
+    void layoutAndPanels(PanelContext& ctx);
+    void handleViewportInput(PanelContext& ctx, double dt, bool& interacting);
+    void dialogs(PanelContext& ctx);
+    void carryOut(PanelContext& ctx, const draw::DrawList& list);
+    void drawPicture(const draw::DrawList& coarse, bool interacting);
+    void present();
+    void frameScene(bool selectionOnly, const draw::DrawList& list);
+    gfx::Camera currentCamera(const draw::DrawList& list) const;
+    // Framebuffer pixels per window pixel (horizontally).
+    float pixelScale() const { return static_cast<float>(m_fbW) / std::max(1, m_winW); }
+    // The mouse position in framebuffer pixels from the viewport's top-left corner.
+    void cursorInViewport(const ImVec2& mouse, int& x, int& y) const;
+    void addMessages(const Diagnostics& d, const std::string& context);
+    void message(const std::string& m) {
+        std::fprintf(stderr, "hipview: %s\n", m.c_str());
+        m_messages.push_back(m);
+        m_showMessages = true;
+    }
+    static void onDrop(GLFWwindow* w, int count, const char** paths);
+    static void onKey(GLFWwindow* w, int key, int scancode, int action, int mods);
+    static void onKeyForImGui(GLFWwindow* w, int key, int scancode, int action, int mods);
+    void releaseHeldKeys();
+    bool pressed(int key, int mods = 0) const {
+        for (const KeyPress& k : m_keyPresses)
+            if (k.key == key && (mods == 0 || (k.mods & mods) == mods)) return true;
+        return false;
+    }
+
+    // viewer_overlays.cpp: painted over the 3D view, in window pixels, clipped to the viewport.
+    void overlay(const draw::DrawList& list, const gfx::Camera& cam);
+    void drawLabels(const draw::DrawList& list, const gfx::Camera& cam); // also sets m_selectedAnchor
+    void drawLumbarNumbers(const gfx::Camera& cam);
+    void drawLegend();
+    // The name under the cursor (a tooltip), from the kept picture's id image; only when still.
+    void hoverTip(bool overViewport, bool interacting);
+
+    // viewer_script.cpp: scripted starts and the benchmark.
+    bool scripted() const {
+        return !m_options.screenshot.empty() || !m_options.figure.empty() || !m_options.stateReport.empty();
+    }
+    void applyStartState();
+    // Once the start state is shown at full quality (or after 60 s): the screenshot, figure and
+    // state report asked for, then --quit.
+    void writeScriptedOutputs();
+    bool writeScreenshot(const std::string& path); // the window's framebuffer as a PNG
+    bool writeFigure(const std::string& path, bool quiet);
+    bool writeStateReport(const std::string& path);
+    bool benchmarking() const { return m_options.benchmarkFrames > 0; }
+    bool benchmarkOrbiting() const { return m_benchPhase == 1 || m_benchPhase == 2; }
+    void benchmarkStep(double frameMs, bool& done);
+    void printBenchmark() const;
+};
+
+} // namespace hv::ui::detail

@@ -1,0 +1,163 @@
+// What the window paints over its 3D view, in window pixels on Dear ImGui's background draw list,
+// clipped to the viewport: the callouts of the labelled muscles, the lumbar level numbers of a
+// movement, the colour legend, and the hover tip naming the muscle under the cursor.
+#include "ui/detail/viewer_impl.hpp"
+
+#include "anatomy_draw/callout_planner.hpp"
+#include "anatomy_draw/colouring.hpp"
+#include "core/kinematics.hpp"
+#include "gfx/camera.hpp"
+#include "movement/player.hpp"
+#include "scene/scene.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hv::ui::detail {
+
+using namespace hv::doc;
+
+std::size_t tintedLumbarPlane(const movement::PoseSample& sample) {
+    return static_cast<std::size_t>(draw::lumbarTintOf(sample.lumbar).plane);
+}
+
+void Viewer::overlay(const draw::DrawList& list, const gfx::Camera& cam) {
+    drawLabels(list, cam);
+    drawLumbarNumbers(cam);
+    drawLegend();
+}
+
+void Viewer::drawLabels(const draw::DrawList& list, const gfx::Camera& cam) {
+    m_selectedAnchor.reset();
+    if (list.labels.empty()) return;
+    const float sx = pixelScale();
+    const int vw = static_cast<int>(m_viewport.w * sx), vh = static_cast<int>(m_viewport.h * sx);
+    // The kept picture's id image when it is there or cheap to get; without it labels point where
+    // their anchors project.
+    std::span<const std::uint32_t> ids;
+    if (m_view->idsReady() || m_policy.atFullQuality()) ids = m_view->ids(m_doc.drawList(Detail::Coarse).items, cam);
+    draw::CalloutPlanParams p;
+    p.sides = draw::CalloutSides::Each;
+    p.size = glm::vec2(m_viewport.w, m_viewport.h);
+    p.margin = 12.0f;
+    const auto boxSize = [](std::string_view text) {
+        const ImVec2 t = ImGui::CalcTextSize(text.data(), text.data() + text.size());
+        return glm::vec2(t.x + 16.0f, t.y + 10.0f);
+    };
+    const gfx::CalloutPlan plan = draw::planCallouts(list, cam, draw::IdImage{ids, vw, vh}, boxSize, p);
+    for (const gfx::LabelCallout& c : plan.callouts) {
+        const draw::LabelAnchor& a = list.labels[c.source];
+        if (a.muscleId == m_doc.selection.muscleId && a.side == m_doc.selection.side)
+            m_selectedAnchor = glm::vec2(m_viewport.x, m_viewport.y) + c.callout.anchor;
+    }
+    if (plan.callouts.empty() || !m_doc.layers.labels) return;
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    const ImVec2 o(m_viewport.x, m_viewport.y);
+    dl->PushClipRect(o, ImVec2(o.x + m_viewport.w, o.y + m_viewport.h));
+    for (const gfx::LabelCallout& l : plan.callouts) {
+        const gfx::Callout& c = l.callout;
+        if (!c.placed) continue;
+        const ImVec2 a(o.x + c.anchor.x, o.y + c.anchor.y), s(o.x + c.leaderStart.x, o.y + c.leaderStart.y);
+        dl->AddLine(s, a, IM_COL32(255, 255, 255, 200), 4.0f);
+        dl->AddLine(s, a, IM_COL32(40, 40, 44, 240), 1.8f);
+        const glm::vec4 col = l.color;
+        dl->AddCircleFilled(a, 6.0f, IM_COL32(255, 255, 255, 255), 20);
+        dl->AddCircleFilled(a, 4.5f, IM_COL32(30, 30, 34, 255), 20);
+        dl->AddCircleFilled(a, 2.5f, linearToImColor(col.r, col.g, col.b), 16);
+        const ImVec2 b0(o.x + c.boxMin.x, o.y + c.boxMin.y), b1(o.x + c.boxMax.x, o.y + c.boxMax.y);
+        dl->AddRectFilled(b0, b1, IM_COL32(255, 255, 255, 225), 4.0f);
+        dl->AddRect(b0, b1, IM_COL32(150, 145, 138, 230), 4.0f);
+        dl->AddText(ImVec2(b0.x + 8.0f, b0.y + 5.0f), IM_COL32(30, 30, 34, 255), l.text.c_str());
+    }
+    dl->PopClipRect();
+}
+
+void Viewer::drawLumbarNumbers(const gfx::Camera& cam) {
+    const movement::PoseSample* s = m_doc.sample();
+    const movement::Movement* mov = m_doc.activeMovement();
+    if (!s || !mov) return;
+    const std::size_t plane = tintedLumbarPlane(*s);
+    if (s->lumbar.planes[plane].lumbarDeg < 0.5) return;
+    const Model& model = m_doc.model();
+    const std::vector<Transform> bodies = computeBodyTransforms(model, s->q);
+    const Transform room = movement::roomFromModel(mov->posture);
+    const float sx = pixelScale();
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    const ImVec2 o(m_viewport.x, m_viewport.y);
+    dl->PushClipRect(o, ImVec2(o.x + m_viewport.w, o.y + m_viewport.h));
+    if (m_small) ImGui::PushFont(m_small);
+    for (const auto& l : s->lumbar.levels) {
+        const int body = draw::levelBody(model, l.name);
+        if (body < 0) continue;
+        const Vec3 g = (room * bodies[static_cast<std::size_t>(body)]).translation;
+        const glm::vec3 p = scene::osimToGltf(glm::vec3(g));
+        float depth = 0;
+        const glm::vec2 px = gfx::projectToPixels(cam, p, m_viewport.w * sx, m_viewport.h * sx, &depth) / sx;
+        if (depth <= 0) continue;
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.*s  %+.1f deg  %.0f %%", static_cast<int>(l.name.size()), l.name.data(), l.deg[plane],
+                      100.0 * l.share[plane]);
+        const ImVec2 at(o.x + px.x + 30, o.y + px.y - 8);
+        const ImVec2 t = ImGui::CalcTextSize(buf);
+        dl->AddLine(ImVec2(o.x + px.x, o.y + px.y), ImVec2(at.x - 2, at.y + t.y * 0.5f), IM_COL32(160, 100, 20, 220), 1.5f);
+        dl->AddRectFilled(ImVec2(at.x - 4, at.y - 2), ImVec2(at.x + t.x + 4, at.y + t.y + 2), IM_COL32(255, 246, 225, 230), 3.0f);
+        dl->AddText(at, IM_COL32(110, 60, 10, 255), buf);
+    }
+    if (m_small) ImGui::PopFont();
+    dl->PopClipRect();
+}
+
+void Viewer::drawLegend() {
+    if (m_doc.colourMode == draw::ColourMode::Groups) return;
+    struct Entry {
+        glm::vec3 colour;
+        std::string text;
+    };
+    std::vector<Entry> entries;
+    const char* title = "";
+    if (m_doc.colourMode == draw::ColourMode::Stretch) {
+        title = "Length against standing";
+        entries = {{draw::stretchColour(12.0), "longer"}, {draw::stretchColour(0.0), "about the same"}, {draw::stretchColour(-12.0), "shorter"}};
+    } else {
+        const Action pairs[3][2] = {{Action::Flexor, Action::Extensor},
+                                    {Action::Adductor, Action::Abductor},
+                                    {Action::InternalRotator, Action::ExternalRotator}};
+        const char* titles[] = {"Role now: hip flexion", "Role now: hip adduction", "Role now: hip rotation"};
+        const auto d = static_cast<std::size_t>(m_doc.roleDof);
+        title = titles[d];
+        for (Action a : pairs[d]) entries.push_back({draw::roleColour(a), std::string(actionName(a))});
+        entries.push_back({draw::roleColour(Action::None), "no action"});
+    }
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const ImVec2 o(m_viewport.x + 12, m_viewport.y + 12);
+    float w = ImGui::CalcTextSize(title).x;
+    for (const Entry& e : entries) w = std::max(w, ImGui::CalcTextSize(e.text.c_str()).x + line + 6);
+    dl->AddRectFilled(ImVec2(o.x - 8, o.y - 6), ImVec2(o.x + w + 8, o.y + line * static_cast<float>(entries.size() + 1) + 4),
+                      IM_COL32(255, 255, 255, 215), 4.0f);
+    dl->AddText(o, IM_COL32(30, 30, 34, 255), title);
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const ImVec2 p(o.x, o.y + line * static_cast<float>(i + 1));
+        const glm::vec3& c = entries[i].colour;
+        dl->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + line - 4, p.y + line - 4), linearToImColor(c.r, c.g, c.b), 3.0f);
+        dl->AddText(ImVec2(p.x + line + 2, p.y), IM_COL32(30, 30, 34, 255), entries[i].text.c_str());
+    }
+}
+
+void Viewer::hoverTip(bool overViewport, bool interacting) {
+    if (!overViewport || !m_mouseMoved || m_dragButton >= 0 || interacting || !m_policy.atFullQuality()) return;
+    const draw::DrawList& list = m_doc.drawList();
+    int x = 0, y = 0;
+    cursorInViewport(ImGui::GetIO().MousePos, x, y);
+    const std::string tip =
+        hoverText(list, m_view->pickAt(m_doc.drawList(Detail::Coarse).items, currentCamera(list), x, y, isMusclePick(list)));
+    if (!tip.empty()) ImGui::SetTooltip("%s", tip.c_str());
+}
+
+} // namespace hv::ui::detail

@@ -1,0 +1,202 @@
+// The window driven by a script or a test: the start state from the command line, what is written
+// once it is shown at full quality (screenshot, figure, state report) and the --benchmark driver
+// that orbits the camera and prints frame times. The screenshot and figure writers also serve
+// F12 and File > Save figure.
+#include "ui/detail/viewer_impl.hpp"
+
+#include "anatomy_draw/figure_spec.hpp"
+#include "anatomy_draw/standard_view.hpp"
+#include "document/figure_export.hpp"
+#include "io/atomic_file.hpp"
+#include "io/png_writer.hpp"
+#include "movement/player.hpp"
+
+#include <epoxy/gl.h>
+
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <sstream>
+
+namespace hv::ui::detail {
+
+using namespace hv::doc;
+
+void FrameTimes::print(const char* what) const {
+    if (ms.empty()) return;
+    std::vector<double> s = ms;
+    std::sort(s.begin(), s.end());
+    double sum = 0;
+    for (double v : s) sum += v;
+    const double mean = sum / static_cast<double>(s.size());
+    std::printf("%-44s frames %4zu  median %6.1f ms  mean %6.1f ms  p95 %6.1f ms  (%5.1f fps)\n", what, s.size(),
+                s[s.size() / 2], mean, s[std::min(s.size() - 1, s.size() * 95 / 100)], 1000.0 / mean);
+}
+
+void Viewer::applyStartState() {
+    const StartState& s = m_options.start;
+    if (!s.model.empty()) {
+        const Diagnostics d = m_doc.openModel(s.model);
+        if (m_doc.modelPath() != s.model) addMessages(d, "");
+        else
+            for (const Diagnostic& x : d) std::fprintf(stderr, "hipview: %s\n", x.format().c_str());
+    }
+    applyPose(s.pose, m_doc.manualPose);
+    if (s.select) {
+        Selection sel;
+        sel.muscleId = s.select->muscleId;
+        sel.side = s.select->side.value_or(Side::Right);
+        sel.bothSides = !s.select->side;
+        m_doc.select(sel);
+        m_pendingFrameSelection = true;
+    }
+    m_doc.colourMode = s.colour == "stretch" ? draw::ColourMode::Stretch : s.colour == "role" ? draw::ColourMode::Role : draw::ColourMode::Groups;
+    if (!s.movement.empty()) m_doc.startMovement(s.movement);
+    if (s.at) {
+        m_doc.playback.playing = false;
+        m_doc.seek(*s.at);
+    }
+    // Scripted starts (screenshot, figure, state report) wait for a still, full-quality picture:
+    // nothing plays.
+    if (scripted()) {
+        m_doc.playback.playing = false;
+        m_doc.animation.playing = false;
+    }
+    if (s.view) {
+        m_camera.setView(*s.view);
+        if (const auto keep = draw::medialViewKeeps(*s.view))
+            m_doc.layers.sides = *keep == Side::Left ? draw::SideFilter::LeftOnly : draw::SideFilter::RightOnly;
+    } else {
+        m_camera.azimuthDeg = 30.0; // anterolateral, from a little above: the hip's shape reads best
+        m_camera.elevationDeg = 12.0;
+    }
+}
+
+void Viewer::writeScriptedOutputs() {
+    // After 60 s regardless, so a script never waits forever. Benchmarks write nothing.
+    const bool timedOut = now() - m_startTime > 60.0;
+    if (m_startWritten || benchmarking() || !((m_policy.atFullQuality() && m_stableFrames >= 3) || timedOut)) return;
+    if (timedOut) std::fprintf(stderr, "hipview: the picture did not settle within 60 s; writing what is shown\n");
+    m_startWritten = true;
+    bool ok = true;
+    if (!m_options.screenshot.empty()) ok &= writeScreenshot(m_options.screenshot);
+    if (!m_options.figure.empty()) ok &= writeFigure(m_options.figure, true);
+    if (!m_options.stateReport.empty()) ok &= writeStateReport(m_options.stateReport);
+    if (!ok) m_exitCode = 1;
+    if (m_options.quit) glfwSetWindowShouldClose(m_window, GLFW_TRUE);
+}
+
+bool Viewer::writeScreenshot(const std::string& path) {
+    std::vector<std::uint8_t> rgba(static_cast<std::size_t>(m_fbW) * static_cast<std::size_t>(m_fbH) * 4);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    glReadBuffer(GL_BACK);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, m_fbW, m_fbH, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+    for (std::size_t i = 3; i < rgba.size(); i += 4) rgba[i] = 255;
+    io::PngOptions o;
+    o.flipVertically = true;
+    if (const auto d = io::writePng(path, rgba, m_fbW, m_fbH, o)) {
+        message(d->format());
+        return false;
+    }
+    std::fprintf(stderr, "hipview: screenshot written to %s\n", path.c_str());
+    return true;
+}
+
+bool Viewer::writeFigure(const std::string& path, bool quiet) {
+    std::filesystem::path scenePath(path);
+    if (!scenePath.has_extension()) scenePath += ".toml";
+    FigureExportOptions o;
+    o.output = scenePath.stem().string() + ".png";
+    const float sx = pixelScale();
+    o.width = std::max(16, static_cast<int>(std::lround(m_viewport.w * sx)));
+    o.height = std::max(16, static_cast<int>(std::lround(m_viewport.h * sx)));
+    o.labels = m_doc.layers.labels && !m_doc.selection.empty();
+    std::vector<std::string> notes;
+    const draw::FigureSpec spec = figureFromView(m_doc, m_camera, o, notes);
+    if (const auto d = io::writeFileAtomic(scenePath, draw::figureFileText(std::vector<draw::FigureSpec>{spec}))) {
+        message(d->format());
+        return false;
+    }
+    std::string text = "Figure saved to " + scenePath.string() + "; draw it at any time with: hipview render " + scenePath.string();
+    for (const std::string& n : notes) text += "\nNote: " + n + ".";
+    if (quiet) std::fprintf(stderr, "hipview: %s\n", text.c_str());
+    else message(text);
+    return true;
+}
+
+bool Viewer::writeStateReport(const std::string& path) {
+    std::ostringstream out;
+    const float sx = pixelScale();
+    out << "window=" << m_fbW << " " << m_fbH << "\n";
+    out << "viewport=" << m_viewport.x * sx << " " << m_viewport.y * sx << " " << m_viewport.w * sx << " " << m_viewport.h * sx << "\n";
+    out << "quality=" << (m_policy.atFullQuality() ? "full" : "moving") << "\n";
+    out << "selection=" << m_doc.selection.muscleId << " " << (m_doc.selection.side == Side::Left ? "l" : "r") << "\n";
+    if (m_selectedAnchor) out << "anchor=" << m_selectedAnchor->x * sx << " " << m_selectedAnchor->y * sx << "\n";
+    for (const BarRect& b : m_bars)
+        out << "bar=" << b.part << " " << b.dof << " " << b.x0 * sx << " " << b.y0 * sx << " " << b.x1 * sx << " " << b.y1 * sx << " "
+            << b.centre * sx << " " << b.momentArmMm << " " << b.word << "\n";
+    if (const movement::Movement* mov = m_doc.activeMovement()) {
+        out << "movement=" << mov->id << " " << m_doc.playback.time << "\n";
+        if (const movement::PoseSample* s = m_doc.sample()) {
+            const std::size_t plane = tintedLumbarPlane(*s);
+            for (const auto& l : s->lumbar.levels) out << "lumbar=" << l.name << " " << l.deg[plane] << " " << l.share[plane] << "\n";
+            out << "lumbar_share=" << s->lumbar.planes[plane].lumbarShare << "\n";
+            out << "pelvic_drop=" << s->trendelenburg.dropDeg << "\n";
+        }
+    }
+    out << "camera=" << m_camera.azimuthDeg << " " << m_camera.elevationDeg << " " << m_camera.distance << "\n";
+    out << "model=" << m_doc.modelDisplayName() << "\n";
+    if (const auto d = io::writeFileAtomic(path, out.str())) {
+        message(d->format());
+        return false;
+    }
+    return true;
+}
+
+void Viewer::benchmarkStep(double frameMs, bool& done) {
+    // Phase 0: settle. 1: orbit, adaptive. 2: orbit, full quality every frame. 3: still.
+    const int n = m_options.benchmarkFrames;
+    if (m_benchPhase == 0) {
+        if (m_policy.atFullQuality() && ++m_benchFrame > 5) m_benchPhase = 1, m_benchFrame = 0;
+        return;
+    }
+    if (m_benchFrame > 0) {
+        m_benchTimes[m_benchPhase - 1].ms.push_back(frameMs);
+        for (std::size_t ph = 0; ph < 4; ++ph) m_phaseTimes[m_benchPhase - 1][ph].ms.push_back(m_phase[ph]);
+    }
+    if (++m_benchFrame > n) {
+        m_benchFrame = 0;
+        ++m_benchPhase;
+        m_policy.settings().adaptive = m_benchPhase != 2;
+        m_adaptive = m_benchPhase != 2;
+    }
+    if (m_benchPhase == 4) {
+        printBenchmark();
+        done = true;
+        return;
+    }
+    if (benchmarkOrbiting()) m_camera.orbit(3.0, 0.0);
+}
+
+void Viewer::printBenchmark() const {
+    std::printf("window %dx%d, viewport %.0fx%.0f, %s\n", m_fbW, m_fbH, static_cast<double>(m_viewport.w), static_cast<double>(m_viewport.h),
+                reinterpret_cast<const char*>(glGetString(GL_RENDERER)));
+    m_benchTimes[0].print("orbiting, adaptive quality");
+    m_benchTimes[1].print("orbiting, full quality every frame");
+    m_benchTimes[2].print("still (kept picture, panels redrawn)");
+    const char* phases[] = {"  panels (ImGui, CPU)", "  scene (hv::render, glFinish)", "  present + panels (GL, glFinish)",
+                            "  swap (to the X server)"};
+    const char* runs[] = {"orbiting, adaptive", "orbiting, full quality", "still"};
+    for (int r = 0; r < 3; ++r) {
+        std::printf("%s, by phase:\n", runs[r]);
+        for (int ph = 0; ph < 4; ++ph) m_phaseTimes[r][static_cast<std::size_t>(ph)].print(phases[ph]);
+    }
+    std::fflush(stdout);
+}
+
+
+} // namespace hv::ui::detail
