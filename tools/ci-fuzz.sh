@@ -18,9 +18,6 @@ shared=${HV_SHARED_DIR:-../shared}
 models="$shared/testdata/models"
 jobs=$(nproc 2>/dev/null || echo 2)
 
-all_targets="fuzz_gltf fuzz_glb fuzz_assimp fuzz_scene_stream fuzz_model_folder fuzz_content fuzz_movements fuzz_figures"
-targets=${*:-$all_targets}
-
 # clang with libFuzzer (the rest comes from the README's set-up, which CI runs first).
 sh tools/install-packages.sh tools/ci-fuzz-packages.txt
 CC=${HV_FUZZ_CC:-clang} CXX=${HV_FUZZ_CXX:-clang++} cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -28,6 +25,16 @@ CC=${HV_FUZZ_CC:-clang} CXX=${HV_FUZZ_CXX:-clang++} cmake -S . -B "$build" -DCMA
 cmake --build "$build" --target hv_fuzzers -j "$jobs"
 
 bin="$build/fuzz"
+# The targets and their dictionaries, as tests/fuzz/CMakeLists.txt declares them (hv_add_fuzzer):
+# one line each, "NAME" or "NAME DICT".
+all_targets=$(cut -d' ' -f1 "$bin/targets.txt")
+targets=${*:-$all_targets}
+for t in $targets; do
+    grep -qx "$t\( .*\)\?" "$bin/targets.txt" || { echo "ci-fuzz: no fuzz target $t (see $bin/targets.txt)"; exit 2; }
+done
+# fuzz_assimp's extensions, in the order its first byte picks them ("-": none).
+extensions=$("$bin/hv_fuzz_seeds" --extensions)
+n_extensions=$(echo "$extensions" | wc -l)
 seeds="$build/fuzz-seeds"
 rm -rf "$seeds"
 for t in $all_targets; do mkdir -p "$seeds/$t"; done
@@ -37,19 +44,17 @@ for t in $all_targets; do mkdir -p "$seeds/$t"; done
 if [ -d "$models" ]; then
     find "$models" -type f -name '*.gltf' -exec cp {} "$seeds/fuzz_gltf/" \;
     find "$models" -type f -name '*.glb' -exec cp {} "$seeds/fuzz_glb/" \;
-    # fuzz_assimp: one byte naming the extension (tests/fuzz/fuzz_assimp.cpp, kExtensions), then
-    # the file.
+    # fuzz_assimp: one byte naming the extension (its place in hv_fuzz_seeds --extensions), then
+    # the file; an extension not in the list gets the "no extension" byte.
     find "$models/assimp" "$models/malformed" -type f ! -name '*.gltf' ! -name '*.glb' \
         ! -name '*.jpg' ! -name '*.png' ! -name '*.mtl' ! -name '*.md' ! -name '*.txt' |
         while IFS= read -r f; do
             name=$(basename "$f")
             ext=$(printf '%s' "${name##*.}" | tr 'A-Z' 'a-z')
             [ "$ext" = "$(printf '%s' "$name" | tr 'A-Z' 'a-z')" ] && ext=""
-            case "$ext" in
-            fbx) i=000 ;; dae) i=001 ;; x) i=002 ;; obj) i=003 ;; stl) i=004 ;; ply) i=005 ;;
-            off) i=006 ;; 3ds) i=007 ;; iqm) i=010 ;; *) i=017 ;;
-            esac
-            { printf "\\$i"; cat "$f"; } >"$seeds/fuzz_assimp/$name"
+            i=$(echo "$extensions" | grep -nx -- "${ext:--}" | cut -d: -f1)
+            [ -n "$i" ] || i=$(echo "$extensions" | grep -nx -- - | cut -d: -f1)
+            { printf "\\$(printf '%03o' $((i - 1)))"; cat "$f"; } >"$seeds/fuzz_assimp/$name"
         done
     "$bin/hv_fuzz_seeds" "$seeds/fuzz_scene_stream" $(find "$models" -type f \( -name '*.gltf' \
         -o -name '*.glb' -o -name '*.fbx' -o -name '*.dae' -o -name '*.X' -o -name '*.obj' \
@@ -87,7 +92,7 @@ done
 # Dictionaries: the static ones plus every key the project's TOML files use.
 dicts="$build/fuzz-dict"
 mkdir -p "$dicts"
-cp tests/fuzz/dict/gltf.dict "$dicts/gltf.dict"
+cp tests/fuzz/dict/*.dict "$dicts/"
 {
     cat tests/fuzz/dict/toml.dict
     cat content/*.toml content/muscles/*.toml tests/fuzz/seeds/figures/*.toml |
@@ -109,11 +114,8 @@ fuzz_for() {
     t=$1
     corpus="$build/fuzz-corpus/$t" # grows across local runs; fresh in CI
     mkdir -p "$corpus" "$crashes/$t"
-    dict=""
-    case "$t" in
-    fuzz_gltf | fuzz_glb) dict="-dict=$dicts/gltf.dict" ;;
-    fuzz_content | fuzz_movements | fuzz_figures) dict="-dict=$dicts/toml.dict" ;;
-    esac
+    dict=$(sed -n "s/^$t //p" "$bin/targets.txt")
+    [ -n "$dict" ] && dict="-dict=$dicts/$dict.dict"
     timeout=10
     asan=$ASAN_OPTIONS
     if [ "$t" = fuzz_assimp ]; then
@@ -161,7 +163,7 @@ run_one() {
         # the file as a user would open it: the first byte picks the extension (fuzz_assimp.cpp)
         name=$(basename "$new")
         ext=$(od -An -tu1 -N1 "$crashes/$t/inside-assimp/$name" | tr -d ' ')
-        ext=$(echo "fbx dae x obj stl ply off 3ds iqm lwo dxf ac ms3d smd md5mesh -" | cut -d' ' -f$((ext % 16 + 1)))
+        ext=$(echo "$extensions" | sed -n "$((ext % n_extensions + 1))p")
         file="$crashes/$t/inside-assimp/$name.$ext"
         [ "$ext" = "-" ] && file="$crashes/$t/inside-assimp/$name.file"
         tail -c +2 "$crashes/$t/inside-assimp/$name" >"$file"

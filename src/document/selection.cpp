@@ -1,17 +1,13 @@
 #include "document/selection.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
 #include <cctype>
 
 namespace hv::doc {
 
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -20,7 +16,7 @@ std::string_view trim(std::string_view s) {
 }
 
 bool contains(std::string_view text, const std::string& needleLower) {
-    return lower(text).find(needleLower) != std::string::npos;
+    return toLower(text).find(needleLower) != std::string::npos;
 }
 
 } // namespace
@@ -54,7 +50,7 @@ std::string hoverText(const draw::DrawList& list, std::uint32_t pickId) {
 }
 
 std::vector<MuscleListGroup> muscleList(const Content& content, std::string_view filterText) {
-    const std::string filter = lower(trim(filterText));
+    const std::string filter = toLower(trim(filterText));
     std::vector<MuscleListGroup> groups;
     for (const MuscleGroup& g : content.groups) groups.push_back({g.id, g.name, g.function, {}});
     MuscleListGroup other{"", "Other", "", {}};

@@ -7,6 +7,7 @@
 // (and never expand "~" or "$VAR" the way its default callbacks do); images are not decoded by
 // tinygltf (the image callback only keeps the encoded bytes), but here, with size limits, after
 // the buffer view holding them has been checked.
+#include "io/detail/accessor_reader.hpp"
 #include "io/detail/geometry_check.hpp"
 #include "io/detail/load_support.hpp"
 #include "io/detail/loaders.hpp"
@@ -28,6 +29,14 @@
 namespace fs = std::filesystem;
 
 namespace hv::io::detail {
+
+static_assert(kGltfByte == TINYGLTF_COMPONENT_TYPE_BYTE &&
+              kGltfUnsignedByte == TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE &&
+              kGltfShort == TINYGLTF_COMPONENT_TYPE_SHORT &&
+              kGltfUnsignedShort == TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT &&
+              kGltfInt == TINYGLTF_COMPONENT_TYPE_INT &&
+              kGltfUnsignedInt == TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT &&
+              kGltfFloat == TINYGLTF_COMPONENT_TYPE_FLOAT);
 
 namespace {
 
@@ -150,23 +159,6 @@ int componentCount(int type) {
     }
 }
 
-int componentSize(int componentType) {
-    switch (componentType) {
-    case TINYGLTF_COMPONENT_TYPE_BYTE:
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE:
-        return 1;
-    case TINYGLTF_COMPONENT_TYPE_SHORT:
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT:
-        return 2;
-    case TINYGLTF_COMPONENT_TYPE_INT:
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT:
-    case TINYGLTF_COMPONENT_TYPE_FLOAT:
-        return 4;
-    default:
-        return 0;
-    }
-}
-
 const char* typeName(int type) {
     switch (type) {
     case TINYGLTF_TYPE_SCALAR:
@@ -188,64 +180,6 @@ const char* typeName(int type) {
     }
 }
 
-float readComponent(const std::uint8_t* p, int componentType, bool normalized) {
-    switch (componentType) {
-    case TINYGLTF_COMPONENT_TYPE_FLOAT: {
-        float f;
-        std::memcpy(&f, p, 4);
-        return f;
-    }
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE:
-        return normalized ? static_cast<float>(*p) / 255.0f : static_cast<float>(*p);
-    case TINYGLTF_COMPONENT_TYPE_BYTE: {
-        const auto v = static_cast<std::int8_t>(*p);
-        return normalized ? std::max(static_cast<float>(v) / 127.0f, -1.0f) : static_cast<float>(v);
-    }
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT: {
-        std::uint16_t v;
-        std::memcpy(&v, p, 2);
-        return normalized ? static_cast<float>(v) / 65535.0f : static_cast<float>(v);
-    }
-    case TINYGLTF_COMPONENT_TYPE_SHORT: {
-        std::int16_t v;
-        std::memcpy(&v, p, 2);
-        return normalized ? std::max(static_cast<float>(v) / 32767.0f, -1.0f)
-                          : static_cast<float>(v);
-    }
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT: {
-        std::uint32_t v;
-        std::memcpy(&v, p, 4);
-        return static_cast<float>(v);
-    }
-    case TINYGLTF_COMPONENT_TYPE_INT: {
-        std::int32_t v;
-        std::memcpy(&v, p, 4);
-        return static_cast<float>(v);
-    }
-    default:
-        return 0.0f;
-    }
-}
-
-std::uint32_t readIndex(const std::uint8_t* p, int componentType) {
-    switch (componentType) {
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE:
-        return *p;
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT: {
-        std::uint16_t v;
-        std::memcpy(&v, p, 2);
-        return v;
-    }
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT: {
-        std::uint32_t v;
-        std::memcpy(&v, p, 4);
-        return v;
-    }
-    default:
-        return std::numeric_limits<std::uint32_t>::max();
-    }
-}
-
 // ---- the converter ------------------------------------------------------------------------------
 
 class Converter {
@@ -253,38 +187,26 @@ class Converter {
     // `decodedBudget`: bytes of numbers that may be read out of accessors (see loadGltf()).
     Converter(const tinygltf::Model& model, const LoadLimits& limits, Report& report,
               std::uint64_t decodedBudget)
-        : m_model(model), m_limits(limits), m_report(report), m_decodedBudget(decodedBudget) {}
+        : m_model(model), m_limits(limits), m_report(report),
+          m_reader(bufferSpans(model), viewDescs(model), decodedBudget) {}
 
     std::optional<scene::Scene> run();
 
   private:
-    // A validated run of elements inside a buffer.
-    struct Span {
-        const std::uint8_t* data = nullptr; // first element
-        std::size_t stride = 0;
-        std::size_t count = 0;
-    };
-
-    // Checks a buffer view against its buffer. On failure reports an error, or, when `problem` is
-    // given, only describes it there.
-    bool checkBufferView(int index, const std::string& where, const std::uint8_t*& data,
-                         std::size_t& length, std::string* problem = nullptr);
     bool checkAccessor(int index, const std::string& where, std::initializer_list<int> types,
                        std::initializer_list<int> componentTypes);
-    // Elements of the accessor's base buffer view (count elements) - no sparse substitution.
-    bool baseSpan(const tinygltf::Accessor& a, const std::string& where, Span& out);
+    // The accessor as the reader describes it (its own normalized flag).
+    static AccessorDesc describe(const tinygltf::Accessor& a);
+    static std::vector<std::span<const std::uint8_t>> bufferSpans(const tinygltf::Model& model);
+    static std::vector<BufferViewDesc> viewDescs(const tinygltf::Model& model);
+    // Reads accessor `index` (checked against `types` and `componentTypes` first); on failure
+    // reports an error and returns false.
     bool readFloats(int index, const std::string& where, std::initializer_list<int> types,
                     std::initializer_list<int> componentTypes, bool forceNormalized,
                     std::vector<float>& out, int& components);
     bool readUints(int index, const std::string& where, std::initializer_list<int> types,
                    std::initializer_list<int> componentTypes, std::vector<std::uint32_t>& out,
                    int& components);
-    // Counts `values` numbers about to be read out of an accessor against the budget; false (an
-    // error at `where`) when they would exceed it.
-    bool chargeDecoded(std::uint64_t values, const std::string& where);
-    bool
-    applySparse(const tinygltf::Accessor& a, const std::string& where, int components,
-                const std::function<void(std::size_t element, const std::uint8_t* value)>& set);
 
     bool convertBuffersAndViews();
     void convertImages(scene::Scene& s);
@@ -305,38 +227,9 @@ class Converter {
     std::uint64_t m_indices = 0;
     std::uint64_t m_primitives = 0;
     std::uint64_t m_keys = 0;
-    std::uint64_t m_decodedBudget;
-    std::uint64_t m_decodedBytes = 0;
+    AccessorReader m_reader;
     ImageBudget m_imageBudget;
 };
-
-bool Converter::checkBufferView(int index, const std::string& where, const std::uint8_t*& data,
-                                std::size_t& length, std::string* problem) {
-    auto fail = [&](const std::string& place, const std::string& message) {
-        if (problem)
-            *problem = place + ": " + message;
-        else
-            m_report.error(place, message);
-        return false;
-    };
-    if (index < 0 || static_cast<std::size_t>(index) >= m_model.bufferViews.size())
-        return fail(where,
-                    "refers to buffer view " + std::to_string(index) + ", which does not exist");
-    const tinygltf::BufferView& v = m_model.bufferViews[static_cast<std::size_t>(index)];
-    if (v.buffer < 0 || static_cast<std::size_t>(v.buffer) >= m_model.buffers.size())
-        return fail(field("bufferView", index),
-                    "refers to buffer " + std::to_string(v.buffer) + ", which does not exist");
-    const auto& buffer = m_model.buffers[static_cast<std::size_t>(v.buffer)].data;
-    if (v.byteOffset > buffer.size() || v.byteLength > buffer.size() - v.byteOffset)
-        return fail(field("bufferView", index), "bytes " + std::to_string(v.byteOffset) + " to " +
-                                                    std::to_string(v.byteOffset + v.byteLength) +
-                                                    " lie outside buffer " +
-                                                    std::to_string(v.buffer) + " (" +
-                                                    std::to_string(buffer.size()) + " bytes)");
-    data = buffer.data() + v.byteOffset;
-    length = v.byteLength;
-    return true;
-}
 
 bool Converter::checkAccessor(int index, const std::string& where, std::initializer_list<int> types,
                               std::initializer_list<int> componentTypes) {
@@ -361,106 +254,37 @@ bool Converter::checkAccessor(int index, const std::string& where, std::initiali
     return true;
 }
 
-bool Converter::baseSpan(const tinygltf::Accessor& a, const std::string& where, Span& out) {
-    const std::size_t elementSize =
-        static_cast<std::size_t>(componentCount(a.type) * componentSize(a.componentType));
-    out = {};
-    out.count = a.count;
-    if (a.bufferView < 0) return true; // all zeros (sparse may fill in values)
-    const std::uint8_t* data = nullptr;
-    std::size_t length = 0;
-    if (!checkBufferView(a.bufferView, where, data, length)) return false;
-    const tinygltf::BufferView& v = m_model.bufferViews[static_cast<std::size_t>(a.bufferView)];
-    const std::size_t stride = v.byteStride ? v.byteStride : elementSize;
-    if (stride < elementSize) {
-        m_report.error(where, "buffer view " + std::to_string(a.bufferView) +
-                                  " has a byteStride of " + std::to_string(stride) +
-                                  ", smaller than one element (" + std::to_string(elementSize) +
-                                  " bytes)");
-        return false;
-    }
-    if (a.count > 0) {
-        // count is bounded by the limits (checked by the caller) and stride <= 252, so no overflow.
-        const std::uint64_t need = static_cast<std::uint64_t>(a.byteOffset) +
-                                   static_cast<std::uint64_t>(a.count - 1) * stride + elementSize;
-        if (a.byteOffset > length || need > length) {
-            m_report.error(where, std::to_string(a.count) + " elements from byte " +
-                                      std::to_string(a.byteOffset) + " do not fit in buffer view " +
-                                      std::to_string(a.bufferView) + " (" + std::to_string(length) +
-                                      " bytes)");
-            return false;
-        }
-    }
-    out.data = data + a.byteOffset;
-    out.stride = stride;
-    return true;
+AccessorDesc Converter::describe(const tinygltf::Accessor& a) {
+    AccessorDesc d;
+    d.bufferView = a.bufferView;
+    d.byteOffset = a.byteOffset;
+    d.componentType = a.componentType;
+    d.components = componentCount(a.type);
+    d.count = a.count;
+    d.normalized = a.normalized;
+    d.sparse.present = a.sparse.isSparse;
+    d.sparse.count = a.sparse.count;
+    d.sparse.indexComponentType = a.sparse.indices.componentType;
+    d.sparse.indicesView = a.sparse.indices.bufferView;
+    d.sparse.indicesOffset = a.sparse.indices.byteOffset;
+    d.sparse.valuesView = a.sparse.values.bufferView;
+    d.sparse.valuesOffset = a.sparse.values.byteOffset;
+    return d;
 }
 
-bool Converter::chargeDecoded(std::uint64_t values, const std::string& where) {
-    const std::uint64_t bytes = values * 4; // values <= ~150 million * 16: no overflow
-    if (bytes > m_decodedBudget || m_decodedBytes + bytes > m_decodedBudget) {
-        m_report.error(where, "reading its " + std::to_string(values) +
-                                  " values would take the numbers read from the file past " +
-                                  formatBytes(m_decodedBudget) +
-                                  " (the limit for a file of this size)");
-        return false;
-    }
-    m_decodedBytes += bytes;
-    return true;
+std::vector<std::span<const std::uint8_t>> Converter::bufferSpans(const tinygltf::Model& model) {
+    std::vector<std::span<const std::uint8_t>> spans;
+    spans.reserve(model.buffers.size());
+    for (const tinygltf::Buffer& b : model.buffers) spans.emplace_back(b.data);
+    return spans;
 }
 
-bool Converter::applySparse(const tinygltf::Accessor& a, const std::string& where, int components,
-                            const std::function<void(std::size_t, const std::uint8_t*)>& set) {
-    if (!a.sparse.isSparse) return true;
-    const auto& sp = a.sparse;
-    if (sp.count < 0 || static_cast<std::size_t>(sp.count) > a.count) {
-        m_report.error(where, "the sparse count " + std::to_string(sp.count) +
-                                  " exceeds the accessor's count " + std::to_string(a.count));
-        return false;
-    }
-    const std::size_t n = static_cast<std::size_t>(sp.count);
-    if (n == 0) return true;
-    const int indexSize = componentSize(sp.indices.componentType);
-    if (sp.indices.componentType != TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE &&
-        sp.indices.componentType != TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT &&
-        sp.indices.componentType != TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT) {
-        m_report.error(where, "the sparse indices have an invalid component type");
-        return false;
-    }
-    const std::uint8_t* idata = nullptr;
-    std::size_t ilen = 0;
-    const std::uint8_t* vdata = nullptr;
-    std::size_t vlen = 0;
-    if (!checkBufferView(sp.indices.bufferView, where + " (sparse indices)", idata, ilen))
-        return false;
-    if (!checkBufferView(sp.values.bufferView, where + " (sparse values)", vdata, vlen))
-        return false;
-    const std::size_t valueSize =
-        static_cast<std::size_t>(components * componentSize(a.componentType));
-    if (sp.indices.byteOffset < 0 || sp.values.byteOffset < 0 ||
-        static_cast<std::uint64_t>(sp.indices.byteOffset) +
-                n * static_cast<std::uint64_t>(indexSize) >
-            ilen ||
-        static_cast<std::uint64_t>(sp.values.byteOffset) +
-                n * static_cast<std::uint64_t>(valueSize) >
-            vlen) {
-        m_report.error(where, "the sparse indices or values do not fit in their buffer views");
-        return false;
-    }
-    idata += sp.indices.byteOffset;
-    vdata += sp.values.byteOffset;
-    for (std::size_t i = 0; i < n; ++i) {
-        const std::uint32_t target =
-            readIndex(idata + i * static_cast<std::size_t>(indexSize), sp.indices.componentType);
-        if (target >= a.count) {
-            m_report.error(where, "sparse index " + std::to_string(target) +
-                                      " is not below the accessor's count " +
-                                      std::to_string(a.count));
-            return false;
-        }
-        set(target, vdata + i * valueSize);
-    }
-    return true;
+std::vector<BufferViewDesc> Converter::viewDescs(const tinygltf::Model& model) {
+    std::vector<BufferViewDesc> views;
+    views.reserve(model.bufferViews.size());
+    for (const tinygltf::BufferView& v : model.bufferViews)
+        views.push_back({v.buffer, v.byteOffset, v.byteLength, v.byteStride});
+    return views;
 }
 
 bool Converter::readFloats(int index, const std::string& where, std::initializer_list<int> types,
@@ -468,51 +292,25 @@ bool Converter::readFloats(int index, const std::string& where, std::initializer
                            std::vector<float>& out, int& components) {
     if (!checkAccessor(index, where, types, componentTypes)) return false;
     const tinygltf::Accessor& a = m_model.accessors[static_cast<std::size_t>(index)];
-    components = componentCount(a.type);
-    const std::size_t c = static_cast<std::size_t>(components);
-    const bool normalized =
-        a.normalized || (forceNormalized && a.componentType != TINYGLTF_COMPONENT_TYPE_FLOAT);
-    Span span;
-    if (!baseSpan(a, where, span)) return false;
-    if (!chargeDecoded(static_cast<std::uint64_t>(a.count) * c, where)) return false;
-    out.assign(a.count * c, 0.0f);
-    const std::size_t cs = static_cast<std::size_t>(componentSize(a.componentType));
-    if (span.data) {
-        for (std::size_t e = 0; e < a.count; ++e) {
-            const std::uint8_t* p = span.data + e * span.stride;
-            for (std::size_t k = 0; k < c; ++k)
-                out[e * c + k] = readComponent(p + k * cs, a.componentType, normalized);
-        }
-    }
-    return applySparse(a, where, components, [&](std::size_t e, const std::uint8_t* p) {
-        for (std::size_t k = 0; k < c; ++k)
-            out[e * c + k] = readComponent(p + k * cs, a.componentType, normalized);
-    });
+    AccessorDesc d = describe(a);
+    components = d.components;
+    d.normalized = a.normalized || (forceNormalized && a.componentType != TINYGLTF_COMPONENT_TYPE_FLOAT);
+    AccessorProblem problem;
+    if (m_reader.readFloats(d, where, out, problem)) return true;
+    m_report.error(problem.field, problem.message);
+    return false;
 }
 
 bool Converter::readUints(int index, const std::string& where, std::initializer_list<int> types,
                           std::initializer_list<int> componentTypes,
                           std::vector<std::uint32_t>& out, int& components) {
     if (!checkAccessor(index, where, types, componentTypes)) return false;
-    const tinygltf::Accessor& a = m_model.accessors[static_cast<std::size_t>(index)];
-    components = componentCount(a.type);
-    const std::size_t c = static_cast<std::size_t>(components);
-    Span span;
-    if (!baseSpan(a, where, span)) return false;
-    if (!chargeDecoded(static_cast<std::uint64_t>(a.count) * c, where)) return false;
-    out.assign(a.count * c, 0u);
-    const std::size_t cs = static_cast<std::size_t>(componentSize(a.componentType));
-    if (span.data) {
-        for (std::size_t e = 0; e < a.count; ++e) {
-            const std::uint8_t* p = span.data + e * span.stride;
-            for (std::size_t k = 0; k < c; ++k)
-                out[e * c + k] = readIndex(p + k * cs, a.componentType);
-        }
-    }
-    return applySparse(a, where, components, [&](std::size_t e, const std::uint8_t* p) {
-        for (std::size_t k = 0; k < c; ++k)
-            out[e * c + k] = readIndex(p + k * cs, a.componentType);
-    });
+    const AccessorDesc d = describe(m_model.accessors[static_cast<std::size_t>(index)]);
+    components = d.components;
+    AccessorProblem problem;
+    if (m_reader.readUints(d, where, out, problem)) return true;
+    m_report.error(problem.field, problem.message);
+    return false;
 }
 
 // ---- images and materials ----------------------------------------------------------------------
@@ -526,14 +324,12 @@ void Converter::convertImages(scene::Scene& s) {
         const std::string where = field("image", i);
         std::span<const std::uint8_t> encoded;
         if (img.bufferView >= 0) {
-            const std::uint8_t* data = nullptr;
-            std::size_t length = 0;
-            std::string problem;
-            if (!checkBufferView(img.bufferView, where, data, length, &problem)) {
-                m_report.warn(where, problem + "; the image is left out"); // not fatal
+            AccessorProblem problem;
+            if (!m_reader.view(img.bufferView, where, encoded, problem)) {
+                m_report.warn(where, problem.field + ": " + problem.message +
+                                         "; the image is left out"); // not fatal
                 continue;
             }
-            encoded = {data, length};
         } else {
             encoded = img.image;
         }
@@ -1352,7 +1148,7 @@ std::optional<scene::Scene> Converter::run() {
     }
     for (std::size_t i = 0; i < m_model.accessors.size(); ++i) {
         const auto& a = m_model.accessors[i];
-        if (componentCount(a.type) == 0 || componentSize(a.componentType) == 0) {
+        if (componentCount(a.type) == 0 || gltfComponentSize(a.componentType) == 0) {
             m_report.error(field("accessor", i), "has an invalid type or component type");
             return std::nullopt;
         }

@@ -1,5 +1,7 @@
 #include "ui/file_dialog.hpp"
 
+#include "core/text.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -25,8 +27,7 @@ void FileDialog::open(Mode mode, std::string title, std::vector<std::string> ext
 
 bool FileDialog::matches(const fs::path& p) const {
     if (m_extensions.empty()) return true;
-    std::string ext = p.extension().string();
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string ext = toLower(p.extension().string());
     return std::find(m_extensions.begin(), m_extensions.end(), ext) != m_extensions.end();
 }
 

@@ -165,3 +165,37 @@ TEST_CASE("inspect: a far-off mesh beside a good one is read in part with the re
     CHECK(contains(r.out, "read in part: 1 problem"));
     CHECK(contains(r.err, file.string() + ": mesh 1 primitive 0: its vertices span"));
 }
+
+TEST_CASE("inspect: a COLLADA float_array whose count disagrees with its values names the file and line, exit 1") {
+    Scratch s;
+    const auto file = s / "count.dae";
+    std::string text = hv::test::colladaText({{hv::test::smallTriangle()}});
+    const std::string from = "-arr\" count=\"9\">";
+    REQUIRE(text.find(from) != std::string::npos);
+    text.replace(text.find(from), from.size(), "-arr\" count=\"900\">");
+    hv::test::writeText(file, text);
+    const Run r = run(s, "inspect '" + file.string() + "'");
+    INFO(r.out << r.err);
+    CHECK(r.exitCode == 1);
+    CHECK_FALSE(contains(r.out, "read whole"));
+    const auto errs = lines(r.err);
+    REQUIRE(errs.size() == 1);
+    CHECK(errs[0].rfind(file.string() + ":", 0) == 0);
+    CHECK(contains(errs[0], "COLLADA line 5"));
+    CHECK(contains(errs[0], "count=\"900\" but it holds 9 values"));
+}
+
+TEST_CASE("inspect: a COLLADA accessor reading past its float_array says the numbers, exit 1") {
+    Scratch s;
+    const auto file = s / "accessor.dae";
+    std::string text = hv::test::colladaText({{hv::test::smallTriangle()}});
+    const std::string from = "count=\"3\" stride=\"3\"";
+    REQUIRE(text.find(from) != std::string::npos);
+    text.replace(text.find(from), from.size(), "count=\"30\" stride=\"3\"");
+    hv::test::writeText(file, text);
+    const Run r = run(s, "inspect '" + file.string() + "'");
+    INFO(r.out << r.err);
+    CHECK(r.exitCode == 1);
+    CHECK(contains(r.err, file.string() + ":"));
+    CHECK(contains(r.err, "count 30 x stride 3 from offset 0 reads past float_array \"g0-arr\", which holds 9 values"));
+}

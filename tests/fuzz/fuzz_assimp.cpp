@@ -1,6 +1,6 @@
 // The Assimp path (FBX, COLLADA, .x, OBJ, STL, PLY, OFF, ...), in this process: the input's first
-// byte picks the file's extension (kExtensions below; the last entry is no extension, so the
-// format is recognised by content), the rest is the file. It runs through io::detail::
+// byte picks the file's extension (hv::fuzz::kAssimpExtensions; the last entry is no extension, so
+// the format is recognised by content), the rest is the file. It runs through io::detail::
 // loadAssimp() with LoadLimits::isolateAssimp = false, i.e. our header checks (PLY, OFF, STL,
 // IQM), the COLLADA pre-pass, the confined IOSystem, Assimp itself and our aiScene -> scene::
 // Scene converter, all in this process so that libFuzzer sees their coverage and ASan/UBSan see
@@ -17,17 +17,12 @@
 
 #include "io/detail/loaders.hpp"
 
-#include <array>
 #include <fstream>
 
 namespace fs = std::filesystem;
 using namespace hv;
 
 namespace {
-
-constexpr std::array<const char*, 16> kExtensions = {
-    "fbx", "dae", "x", "obj", "stl", "ply", "off", "3ds", "iqm", "lwo", "dxf", "ac", "ms3d", "smd",
-    "md5mesh", ""};
 
 fs::path g_folder;
 
@@ -60,7 +55,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         l.isolateAssimp = false;
         return l;
     }();
-    const char* ext = kExtensions[data[0] % kExtensions.size()];
+    const char* ext = hv::fuzz::kAssimpExtensions[data[0] % hv::fuzz::kAssimpExtensions.size()];
     const fs::path path = g_folder / (*ext ? std::string("model.") + ext : std::string("model"));
     const std::string name = path.string();
     const io::ModelLoad load = io::detail::loadAssimp(

@@ -8,6 +8,7 @@
 #include "io/model_loader.hpp"
 #include "scene/scene.hpp"
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -42,6 +43,14 @@ void checkModelLoad(const io::ModelLoad& load, const std::string& file);
 // times, world and skinning matrices, posed (morphed, skinned) positions of every displayed
 // primitive, bounds for framing.
 void exerciseScene(const scene::Scene& scene);
+
+// fuzz_assimp's file extensions: an input's first byte b names kAssimpExtensions[b % size()], the
+// rest is the file; the last entry is no extension (the format recognised by content). The one
+// list: tools/ci-fuzz.sh reads it through `hv_fuzz_seeds --extensions` to write seeds and to name
+// a crashing input's file.
+inline constexpr std::array<const char*, 16> kAssimpExtensions = {
+    "fbx", "dae", "x", "obj", "stl", "ply", "off", "3ds", "iqm", "lwo", "dxf", "ac", "ms3d", "smd",
+    "md5mesh", ""};
 
 // The bytes as text.
 inline std::string_view asText(const std::uint8_t* data, std::size_t size) {

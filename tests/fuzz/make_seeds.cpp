@@ -8,9 +8,13 @@
 //       process) and prints one line each: what it holds, or the message a user would see.
 //       tools/ci-fuzz.sh uses it to show that an input which crashes Debian's libassimp inside
 //       a fuzz target (in process) is contained in production.
+//   hv_fuzz_seeds --extensions   fuzz_assimp's extensions in the order its first byte picks them
+//       (hv::fuzz::kAssimpExtensions), one a line, "-" for none.
 //   hv_fuzz_seeds --reduce-glb IN.glb OUT.glb KEEP   the model with only one triangle in KEEP of
 //       each primitive (nodes, names, skin and materials as they were), written by the project's
 //       GLB writer: HipView's own 3 MB default model as a seed of a size libFuzzer mutates well.
+#include "fuzz_support.hpp"
+
 #include "bonegen/bonegen.hpp"
 #include "io/detail/scene_serialize.hpp"
 #include "io/glb_writer.hpp"
@@ -78,6 +82,10 @@ int loadEach(int argc, char** argv) {
 } // namespace
 
 int main(int argc, char** argv) {
+    if (argc == 2 && std::string(argv[1]) == "--extensions") {
+        for (const char* ext : hv::fuzz::kAssimpExtensions) std::printf("%s\n", *ext ? ext : "-");
+        return 0;
+    }
     if (argc >= 3 && std::string(argv[1]) == "--load") return loadEach(argc, argv);
     if (argc == 5 && std::string(argv[1]) == "--reduce-glb")
         return reduceGlb(argv[2], argv[3], static_cast<std::size_t>(std::max(1, std::atoi(argv[4]))));

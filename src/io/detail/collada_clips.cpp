@@ -34,11 +34,9 @@ std::string decodeEntities(std::string_view raw) {
     return out;
 }
 
-// Reads the attributes of a start tag from `pos` (just after its name) to its '>'. Returns the
-// position after the tag and the clip's name, or nullopt when the text ends first.
-std::optional<std::pair<std::size_t, std::string>> readClipTag(std::string_view text,
-                                                               std::size_t pos) {
-    std::optional<std::string> name, id;
+// Reads the attributes of a start tag from `pos` (just after its name) to its '>' into `tag`.
+// Returns the position after the tag, or nullopt when the text ends first.
+std::optional<std::size_t> readAttributes(std::string_view text, std::size_t pos, ColladaTag& tag) {
     for (;;) {
         while (pos < text.size() && isSpace(text[pos]))
             ++pos;
@@ -46,7 +44,8 @@ std::optional<std::pair<std::size_t, std::string>> readClipTag(std::string_view 
         if (text[pos] == '>' || text[pos] == '/') {
             const std::size_t end = text.find('>', pos);
             if (end == std::string_view::npos) return std::nullopt;
-            return std::pair{end + 1, name ? *name : id ? *id : std::string()};
+            tag.selfClosing = text[pos] == '/';
+            return end + 1;
         }
         const std::size_t start = pos;
         while (pos < text.size() && isNameChar(text[pos]))
@@ -68,48 +67,65 @@ std::optional<std::pair<std::size_t, std::string>> readClipTag(std::string_view 
         if (quote != '"' && quote != '\'') continue; // unquoted value (not XML): ignored
         const std::size_t close = text.find(quote, pos + 1);
         if (close == std::string_view::npos) return std::nullopt;
-        std::string value = decodeEntities(text.substr(pos + 1, close - pos - 1));
-        if (attribute == "name" && !name) name = std::move(value);
-        else if (attribute == "id" && !id) id = std::move(value);
+        if (!tag.attribute(attribute))
+            tag.attributes.emplace_back(attribute, decodeEntities(text.substr(pos + 1, close - pos - 1)));
         pos = close + 1;
     }
 }
 
 } // namespace
 
-std::vector<std::string> colladaClipNames(std::string_view text, std::size_t maxClips) {
-    constexpr std::string_view kTag = "<animation_clip";
-    std::vector<std::string> names;
+const std::string* ColladaTag::attribute(std::string_view wanted) const {
+    for (const auto& [key, value] : attributes)
+        if (key == wanted) return &value;
+    return nullptr;
+}
+
+void scanColladaTags(std::string_view text, const std::function<bool(const ColladaTag&)>& visit) {
     std::size_t pos = 0;
-    while (names.size() < maxClips) {
+    for (;;) {
         pos = text.find('<', pos);
-        if (pos == std::string_view::npos) break;
+        if (pos == std::string_view::npos) return;
         if (text.substr(pos, 4) == "<!--") {
             const std::size_t end = text.find("-->", pos + 4);
-            if (end == std::string_view::npos) break;
+            if (end == std::string_view::npos) return;
             pos = end + 3;
             continue;
         }
         if (text.substr(pos, 9) == "<![CDATA[") {
             const std::size_t end = text.find("]]>", pos + 9);
-            if (end == std::string_view::npos) break;
+            if (end == std::string_view::npos) return;
             pos = end + 3;
             continue;
         }
-        if (text.substr(pos, kTag.size()) != kTag) {
+        std::size_t after = pos + 1;
+        while (after < text.size() && isNameChar(text[after]))
+            ++after;
+        if (after == pos + 1) { // </end>, <?xml ...?>, <!DOCTYPE ...>, stray '<'
             ++pos;
             continue;
         }
-        const std::size_t after = pos + kTag.size();
-        if (after < text.size() && isNameChar(text[after])) { // <animation_clips>, ...
-            pos = after;
-            continue;
-        }
-        const auto tag = readClipTag(text, after);
-        if (!tag) break;
-        names.push_back(tag->second);
-        pos = tag->first;
+        ColladaTag tag;
+        tag.name = text.substr(pos + 1, after - pos - 1);
+        tag.begin = pos;
+        const auto end = readAttributes(text, after, tag);
+        if (!end) return;
+        tag.end = *end;
+        if (!visit(tag)) return;
+        pos = *end;
     }
+}
+
+std::vector<std::string> colladaClipNames(std::string_view text, std::size_t maxClips) {
+    std::vector<std::string> names;
+    if (maxClips == 0) return names;
+    scanColladaTags(text, [&](const ColladaTag& tag) {
+        if (tag.name != "animation_clip") return true;
+        const std::string* name = tag.attribute("name");
+        const std::string* id = tag.attribute("id");
+        names.push_back(name ? *name : id ? *id : std::string());
+        return names.size() < maxClips;
+    });
     return names;
 }
 

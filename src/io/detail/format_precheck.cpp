@@ -1,6 +1,8 @@
 #include "io/detail/format_precheck.hpp"
 
 #include "core/text.hpp"
+#include "io/detail/collada_clips.hpp"
+#include "io/detail/load_support.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -523,6 +525,92 @@ std::optional<PrecheckProblem> checkX(std::span<const std::uint8_t> bytes, const
     return c.problem;
 }
 
+// ---- COLLADA --------------------------------------------------------------------------------
+
+// Assimp 5.2 sizes a <float_array>/<int_array> by its count attribute and reads an <accessor>'s
+// count * stride values from it without comparing either with what the array holds: a count that
+// disagrees makes it read past the array (garbage vertices, some ~1e28 m away).
+std::optional<PrecheckProblem> checkCollada(std::span<const std::uint8_t> bytes) {
+    const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+    struct Array {
+        std::uint64_t values = 0;
+        std::string_view kind;
+    };
+    struct Accessor {
+        std::size_t line = 0;
+        std::string source;
+        std::uint64_t count = 0, stride = 1, offset = 0;
+    };
+    std::vector<std::pair<std::string, Array>> arrays; // by id, in file order
+    std::vector<Accessor> accessors;
+    std::optional<PrecheckProblem> problem;
+    std::size_t linePos = 0, lineNo = 1; // the line of offset linePos
+    auto lineAt = [&](std::size_t pos) {
+        lineNo += static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(linePos),
+                                                      text.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
+        linePos = pos;
+        return lineNo;
+    };
+    auto where = [](std::size_t line, std::string_view what) { return cat({"COLLADA line ", n(line), ", ", what}); };
+    // A whole-number attribute; false (a problem) when it is present but not a number.
+    auto number = [&](const ColladaTag& tag, std::string_view name, std::uint64_t& out, std::string_view what) {
+        const std::string* v = tag.attribute(name);
+        if (!v) return true;
+        if (parseCount(*v, out)) return true;
+        problem = PrecheckProblem{where(lineAt(tag.begin), what),
+                                  cat({name, "=\"", printable(*v, 40), "\" is not a whole number"})};
+        return false;
+    };
+    scanColladaTags(text, [&](const ColladaTag& tag) {
+        if ((tag.name == "float_array" || tag.name == "int_array") && !tag.selfClosing) {
+            const std::string* id = tag.attribute("id");
+            const std::string what = cat({tag.name, " \"", id ? printable(*id, 80) : std::string(), "\""});
+            std::uint64_t declared = 0;
+            const bool hasCount = tag.attribute("count") != nullptr;
+            if (!number(tag, "count", declared, what)) return false;
+            std::size_t close = text.find('<', tag.end);
+            if (close == std::string_view::npos) close = text.size();
+            const std::uint64_t values = tokens(text.substr(tag.end, close - tag.end)).size();
+            if (hasCount && declared != values) {
+                problem = PrecheckProblem{where(lineAt(tag.begin), what),
+                                          cat({"count=\"", n(declared), "\" but it holds ", n(values), " values"})};
+                return false;
+            }
+            if (id) arrays.emplace_back(*id, Array{values, tag.name});
+        } else if (tag.name == "accessor") {
+            Accessor a;
+            a.line = lineAt(tag.begin);
+            const std::string* source = tag.attribute("source");
+            if (!source || source->empty() || (*source)[0] != '#') return true; // not a local array
+            a.source = source->substr(1);
+            if (!number(tag, "count", a.count, "accessor") || !number(tag, "stride", a.stride, "accessor") ||
+                !number(tag, "offset", a.offset, "accessor"))
+                return false;
+            accessors.push_back(std::move(a));
+        }
+        return true;
+    });
+    if (problem) return problem;
+    for (const Accessor& a : accessors) {
+        const auto it = std::find_if(arrays.begin(), arrays.end(), [&](const auto& e) { return e.first == a.source; });
+        if (it == arrays.end() || a.count == 0) continue;
+        const std::uint64_t have = it->second.values;
+        // offset + count * stride <= have, without overflow.
+        const bool fits = a.offset <= have && (a.stride == 0 || a.count <= (have - a.offset) / a.stride);
+        if (!fits)
+            return PrecheckProblem{
+                where(a.line, "accessor"),
+                cat({"count ", n(a.count), " x stride ", n(a.stride), " from offset ", n(a.offset), " reads past ",
+                     it->second.kind, " \"", printable(a.source, 80), "\", which holds ", n(have), " values"})};
+    }
+    return std::nullopt;
+}
+
+bool looksLikeCollada(std::span<const std::uint8_t> bytes) {
+    const std::string_view head(reinterpret_cast<const char*>(bytes.data()), std::min<std::size_t>(bytes.size(), 1024));
+    return head.find("<COLLADA") != std::string_view::npos;
+}
+
 std::optional<PrecheckProblem> precheckModelFile(const std::filesystem::path& path,
                                                  std::span<const std::uint8_t> bytes,
                                                  const LoadLimits& limits) {
@@ -536,6 +624,7 @@ std::optional<PrecheckProblem> precheckModelFile(const std::filesystem::path& pa
         return checkOff(bytes, limits);
     if (ext == ".stl") return checkStl(bytes, limits);
     if (ext == ".x" || startsWith(bytes, "xof 03")) return checkX(bytes, limits);
+    if (ext == ".dae" || (ext.empty() && looksLikeCollada(bytes))) return checkCollada(bytes);
     return std::nullopt;
 }
 

@@ -1,5 +1,7 @@
 // Header checks for the formats whose headers state counts and sizes (PLY, OFF, binary STL, IQM),
-// and the indices of text DirectX .x meshes, run on the file's bytes before Assimp sees them.
+// the indices of text DirectX .x meshes, and COLLADA's array counts (a <float_array>/<int_array>
+// count attribute against the values it holds, an <accessor>'s offset + count * stride against
+// the array it reads), run on the file's bytes before Assimp sees them.
 // Assimp 5.2 trusts these headers: it reserves
 // memory for whatever count a header claims (OutOfMemory.off claims 353 billion vertices) and
 // some of its readers run past a garbled header (a PLY regression file crashes Debian's 5.2.5).
@@ -17,7 +19,7 @@
 namespace hv::io::detail {
 
 struct PrecheckProblem {
-    std::string field;   // e.g. "PLY header line 7", "OFF header"
+    std::string field;   // e.g. "PLY header line 7", "OFF header", "COLLADA line 12, accessor"
     std::string message; // the reason, in words
 };
 
