@@ -3,6 +3,7 @@
 // one or more scene files (anatomy_draw/figure_spec.hpp) in one process.
 #include "app/cli.hpp"
 #include "app/commands.hpp"
+#include "app/figure_options.hpp"
 #include "app/figure_output.hpp"
 #include "app/load_content.hpp"
 
@@ -315,39 +316,8 @@ int runRender(std::span<const std::string> argv) {
     Args args("render", argv);
     if (args.help(kHelp)) return kExitOk;
     draw::FigureSpec spec;
-    bool figureOptions = false;
-    const auto opt = [&](std::string_view name) {
-        auto v = args.option(name);
-        figureOptions |= v.has_value();
-        return v;
-    };
-    auto output = opt("--output");
-    if (auto o = opt("-o")) output = o;
-    const auto size = opt("--size");
-    const auto view = opt("--view");
-    const auto cameraArg = opt("--camera");
-    const auto pose = opt("--pose");
-    const auto movementArg = opt("--movement");
-    const auto at = opt("--at");
-    const auto framesArg = opt("--frames");
-    std::vector<std::string> highlight, show;
-    for (const std::string& h : args.options("--highlight"))
-        for (std::string& x : splitList(h)) highlight.push_back(std::move(x));
-    for (const std::string& s : args.options("--show"))
-        for (std::string& x : splitList(s)) show.push_back(std::move(x));
-    figureOptions |= !highlight.empty() || !show.empty();
-    const bool gif = args.flag("--gif"), mp4 = args.flag("--mp4"), labels = args.flag("--labels");
-    figureOptions |= gif || mp4 || labels;
-    const auto background = opt("--background");
-    const auto scale = opt("--scale");
-    const auto colour = opt("--colour");
-    const auto roleCoordinate = opt("--role-coordinate");
-    const std::vector<std::string> restrictions = args.options("--restrict");
-    figureOptions |= !restrictions.empty();
-    const auto strength = opt("--gluteus-medius-strength");
-    const auto anatomy = opt("--anatomy");
-    const auto side = opt("--side");
-    const auto model = args.option("--model");
+    const FigureOptionText figure = readFigureOptions(args);
+    const auto& model = figure.model;
     const auto saveScene = args.option("--save-scene");
     const auto samples = args.option("--samples");
     const bool noAo = args.flag("--no-ao");
@@ -366,87 +336,17 @@ int runRender(std::span<const std::string> argv) {
         quality.samples = static_cast<int>(*n);
     }
 
-    if (!sceneFiles.empty() && figureOptions) {
+    if (!sceneFiles.empty() && figure.any) {
         args.error("figure options (-o, --view, --pose, ...) go either on the command line or in a scene file, "
                    "not both; scene files: " + joinNames(sceneFiles));
         return kExitUsage;
     }
     if (sceneFiles.empty()) {
-        if (!output) {
+        if (!figure.output) {
             args.error("say where to write the figure: -o FILE.png (or give a scene file); see hipview render --help");
             return kExitUsage;
         }
-        spec.output = *output;
-        if (size) {
-            const auto s = draw::parseSize(*size);
-            if (!s) {
-                args.error("--size \"" + *size + "\": expected WIDTHxHEIGHT in pixels (1 to 16384 each), e.g. 1920x1080");
-                return kExitUsage;
-            }
-            spec.width = s->x, spec.height = s->y;
-        }
-        if (view && cameraArg) {
-            args.error("give either --view or --camera, not both");
-            return kExitUsage;
-        }
-        if (view) spec.view = *view;
-        if (cameraArg) {
-            const auto parts = splitList(*cameraArg);
-            std::vector<double> v;
-            for (const auto& p : parts)
-                if (auto n = parseNumber(p)) v.push_back(*n);
-            if (parts.size() != 3 || v.size() != 3) {
-                args.error("--camera \"" + *cameraArg + "\": expected AZIMUTH,ELEVATION,DISTANCE, e.g. 90,10,1.6");
-                return kExitUsage;
-            }
-            spec.camera = draw::OrbitSpec{v[0], v[1], v[2], std::nullopt};
-        }
-        if (pose) spec.pose = *pose;
-        if (movementArg) spec.movement = *movementArg;
-        if (at) {
-            const auto t = parseNumber(*at);
-            if (!t) {
-                args.error("--at \"" + *at + "\": expected seconds, 0 or more");
-                return kExitUsage;
-            }
-            spec.at = *t;
-        }
-        if (framesArg) {
-            const auto n = parseNumber(*framesArg);
-            if (!n || static_cast<int>(*n) != *n) {
-                args.error("--frames \"" + *framesArg + "\": expected a whole number from 1 to 10000");
-                return kExitUsage;
-            }
-            spec.frames = static_cast<int>(*n);
-        }
-        spec.gif = gif;
-        spec.mp4 = mp4;
-        spec.highlight = highlight;
-        spec.show = show;
-        spec.labels = labels;
-        if (background) spec.background = *background;
-        if (scale) {
-            const auto n = parseNumber(*scale);
-            if (!n || static_cast<int>(*n) != *n) {
-                args.error("--scale \"" + *scale + "\": expected a whole number from 1 to 4");
-                return kExitUsage;
-            }
-            spec.scale = static_cast<int>(*n);
-        }
-        if (colour) spec.colour = *colour;
-        if (roleCoordinate) spec.roleCoordinate = *roleCoordinate;
-        spec.restrict = restrictions;
-        if (strength) {
-            const auto v = parseNumber(*strength);
-            if (!v) {
-                args.error("--gluteus-medius-strength \"" + *strength + "\": expected a fraction of normal strength from 0 to 1");
-                return kExitUsage;
-            }
-            spec.gluteusMediusStrength = *v;
-        }
-        if (anatomy) spec.anatomy = *anatomy;
-        if (side) spec.side = *side;
-        if (model) spec.model = *model;
+        if (!figureSpecFromOptions(figure, args, spec)) return kExitUsage;
     }
 
     timer().mark("start");

@@ -8,6 +8,7 @@
 
 #include <cstring>
 #include <limits>
+#include <map>
 
 namespace hv::io {
 
@@ -71,12 +72,19 @@ Json vec(const float* v, int n) {
     return a;
 }
 
+Json extrasJson(const std::vector<std::pair<std::string, std::string>>& kv) {
+    Json j = Json::object();
+    for (const auto& [k, v] : kv) j[k] = v;
+    return j;
+}
+
 } // namespace
 
-std::vector<std::uint8_t> writeGlb(const scene::Scene& sc, const std::string& generator) {
+std::vector<std::uint8_t> writeGlb(const scene::Scene& sc, const std::string& generator, const GlbExtras& extras) {
     Writer w;
     Json doc;
     doc["asset"] = {{"version", "2.0"}, {"generator", generator}};
+    if (!extras.asset.empty()) doc["asset"]["extras"] = extrasJson(extras.asset);
     doc["scene"] = 0;
     Json sceneJson;
     if (!sc.name.empty()) sceneJson["name"] = sc.name;
@@ -93,6 +101,9 @@ std::vector<std::uint8_t> writeGlb(const scene::Scene& sc, const std::string& ge
         if (n.scale != glm::vec3(1.0f)) j["scale"] = vec(&n.scale.x, 3);
         if (n.mesh >= 0) j["mesh"] = n.mesh;
         if (n.skin >= 0) j["skin"] = n.skin;
+        if (!n.morphWeights.empty()) j["weights"] = n.morphWeights;
+        const std::size_t index = static_cast<std::size_t>(&n - sc.nodes.data());
+        if (index < extras.nodes.size() && !extras.nodes[index].empty()) j["extras"] = extrasJson(extras.nodes[index]);
         nodes.push_back(j);
     }
     doc["nodes"] = nodes;
@@ -131,8 +142,25 @@ std::vector<std::uint8_t> writeGlb(const scene::Scene& sc, const std::string& ge
                 attributes["JOINTS_0"] = w.accessor(w.view(joints.data(), joints.size(), kArrayBuffer, 0), kUnsignedByte, n, "VEC4");
                 attributes["WEIGHTS_0"] = w.accessor(w.view(weights.data(), weights.size(), kArrayBuffer, 0), kUnsignedByte, n, "VEC4", true);
             }
+            Json targets = Json::array();
+            for (const scene::MorphTarget& t : p.morphTargets) {
+                Json target = Json::object();
+                if (t.positionDeltas.size() == n) {
+                    glm::vec3 tlo(std::numeric_limits<float>::max()), thi(-std::numeric_limits<float>::max());
+                    for (const glm::vec3& v : t.positionDeltas) {
+                        tlo = glm::min(tlo, v);
+                        thi = glm::max(thi, v);
+                    }
+                    target["POSITION"] = w.accessor(w.view(t.positionDeltas.data(), n * 12, kArrayBuffer, 0), kFloat, n, "VEC3", false,
+                                                    vec(&tlo.x, 3), vec(&thi.x, 3));
+                }
+                if (t.normalDeltas.size() == n)
+                    target["NORMAL"] = w.accessor(w.view(t.normalDeltas.data(), n * 12, kArrayBuffer, 0), kFloat, n, "VEC3");
+                targets.push_back(target);
+            }
             Json prim;
             prim["attributes"] = attributes;
+            if (!targets.empty()) prim["targets"] = targets;
             prim["mode"] = 4;
             if (p.material >= 0) prim["material"] = p.material;
             if (n <= 65535) {
@@ -147,6 +175,7 @@ std::vector<std::uint8_t> writeGlb(const scene::Scene& sc, const std::string& ge
         Json j;
         if (!mesh.name.empty()) j["name"] = mesh.name;
         j["primitives"] = prims;
+        if (!mesh.defaultMorphWeights.empty()) j["weights"] = mesh.defaultMorphWeights;
         meshes.push_back(j);
     }
     if (!meshes.empty()) doc["meshes"] = meshes;
@@ -167,6 +196,40 @@ std::vector<std::uint8_t> writeGlb(const scene::Scene& sc, const std::string& ge
         skins.push_back(j);
     }
     if (!skins.empty()) doc["skins"] = skins;
+
+    Json animations = Json::array();
+    std::map<std::vector<float>, int> timeAccessors; // channels with the same key times share one input
+    for (const scene::Animation& a : sc.animations) {
+        Json samplers = Json::array(), channels = Json::array();
+        for (const scene::AnimationChannel& c : a.channels) {
+            auto it = timeAccessors.find(c.times);
+            if (it == timeAccessors.end()) {
+                const float lo = c.times.front(), hi = c.times.back();
+                const int acc = w.accessor(w.view(c.times.data(), c.times.size() * 4, 0, 0), kFloat, c.times.size(), "SCALAR", false,
+                                           Json::array({lo}), Json::array({hi}));
+                it = timeAccessors.emplace(c.times, acc).first;
+            }
+            const char* type = "SCALAR";
+            std::size_t count = c.values.size();
+            const char* path = "weights";
+            switch (c.path) {
+            case scene::AnimationPath::Translation: type = "VEC3", count /= 3, path = "translation"; break;
+            case scene::AnimationPath::Scale: type = "VEC3", count /= 3, path = "scale"; break;
+            case scene::AnimationPath::Rotation: type = "VEC4", count /= 4, path = "rotation"; break;
+            case scene::AnimationPath::Weights: break;
+            }
+            const int out = w.accessor(w.view(c.values.data(), c.values.size() * 4, 0, 0), kFloat, count, type);
+            samplers.push_back({{"input", it->second}, {"output", out},
+                                {"interpolation", c.interpolation == scene::Interpolation::Step ? "STEP" : "LINEAR"}});
+            channels.push_back({{"sampler", samplers.size() - 1}, {"target", {{"node", c.node}, {"path", path}}}});
+        }
+        Json j;
+        if (!a.name.empty()) j["name"] = a.name;
+        j["samplers"] = samplers;
+        j["channels"] = channels;
+        animations.push_back(j);
+    }
+    if (!animations.empty()) doc["animations"] = animations;
 
     doc["accessors"] = w.accessors();
     doc["bufferViews"] = w.views();

@@ -1,0 +1,38 @@
+// The figure options of the command line (pose or movement and time, highlight, layers, colour
+// mode, bone shape, restricted hip, gluteus medius strength, side, size, camera, ...), read once
+// for every command that draws a figure (`hipview render`, `hipview export`) into a figure spec
+// (anatomy_draw/figure_spec.hpp). Only the text-to-number conversion happens here; the values
+// are checked by draw::validateFigure(), the one checker of figure options.
+#pragma once
+
+#include "app/cli.hpp"
+
+#include "anatomy_draw/figure_spec.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hv::cli {
+
+// The figure options as given, before conversion.
+struct FigureOptionText {
+    std::optional<std::string> output, size, view, camera, pose, movement, at, frames, background, scale, colour,
+        roleCoordinate, strength, anatomy, side, model;
+    std::vector<std::string> highlight, show, restrict; // lists split at commas (restrict: one per option)
+    bool gif = false, mp4 = false, labels = false;
+    // True when any figure option except --model was given (scene files exclude them).
+    bool any = false;
+};
+
+// Reads (and marks as known) -o/--output, --size, --view, --camera, --pose, --movement, --at,
+// --frames, --gif, --mp4, --highlight, --show, --labels, --background, --scale, --colour,
+// --role-coordinate, --restrict, --gluteus-medius-strength, --anatomy, --side and --model.
+FigureOptionText readFigureOptions(Args& args);
+
+// Converts the text into `spec` (which keeps its defaults for options not given). A value that
+// is not a number where one is needed, or --view with --camera, is reported through
+// args.error() with the option's name and the expected form; returns false then.
+bool figureSpecFromOptions(const FigureOptionText& text, Args& args, draw::FigureSpec& spec);
+
+} // namespace hv::cli
