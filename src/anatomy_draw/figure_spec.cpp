@@ -21,6 +21,7 @@ namespace {
 constexpr int kMaxSide = 16384;
 constexpr int kMaxScale = 4;
 constexpr int kMaxFrames = 10000;
+constexpr double kMaxFps = 60.0;
 
 std::optional<int> parseInt(std::string_view s) {
     int v = 0;
@@ -91,6 +92,7 @@ void readFields(schema::TableReader& t, FigureSpec& spec, bool isFigure) {
     }
     if (auto v = t.boolean("gif", Need::Optional)) spec.gif = *v;
     if (auto v = t.boolean("mp4", Need::Optional)) spec.mp4 = *v;
+    if (auto v = t.number("fps", Need::Optional)) spec.fps = *v;
     if (auto v = t.strings("highlight", Need::Optional)) spec.highlight = *v;
     if (auto v = t.strings("show", Need::Optional)) spec.show = *v;
     if (auto v = t.boolean("labels", Need::Optional)) spec.labels = *v;
@@ -183,7 +185,8 @@ Diagnostics validateFigure(const FigureSpec& spec, const Content* content) {
     if (!parseBackground(spec.background))
         bad("background", "\"" + spec.background + "\" is neither \"transparent\" nor a colour \"#RRGGBB\"");
     if (spec.frames < 0 || spec.frames > kMaxFrames) bad("frames", "must be a whole number from 1 to 10000");
-    if ((spec.gif || spec.mp4) && spec.frames <= 0) bad(spec.gif ? "gif" : "mp4", "needs frames (an animation)");
+    if ((spec.gif || spec.mp4) && spec.movement.empty()) bad(spec.gif ? "gif" : "mp4", "needs a movement to animate");
+    if (!(spec.fps >= 1.0 && spec.fps <= kMaxFps)) bad("fps", "must be a number of frames per second from 1 to 60");
     if (spec.frames > 0 && spec.movement.empty()) bad("frames", "needs a movement to animate");
     if (!(spec.at >= 0.0) || spec.at > 1e6) bad("at", "must be a time in seconds, 0 or more");
     else if (spec.at > 0.0 && spec.movement.empty()) bad("at", "needs a movement (a time into it)");
@@ -305,6 +308,7 @@ std::string figureFileText(std::span<const FigureSpec> figures) {
             else t.setNumber("at", f.at);
             if (f.gif) t.setBool("gif", true);
             if (f.mp4) t.setBool("mp4", true);
+            if (f.fps != def.fps) t.setNumber("fps", f.fps);
         }
         if (!f.highlight.empty()) t.setStrings("highlight", f.highlight);
         if (!f.show.empty()) t.setStrings("show", f.show);

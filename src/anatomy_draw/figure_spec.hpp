@@ -17,6 +17,8 @@
 //     gluteus_medius_strength = 0.4    # the weak gluteus medius option, with a movement
 //     anatomy = "anteversion=25"       # bone shape (core/bone_parameters.hpp)
 //     side = "right"                   # or "left", "both" (default)
+//     movement = "figure-4"            # with mp4 = true / gif = true: the whole movement,
+//     fps = 30                         #   real time at this rate (default 30); or frames = N
 //
 // A spec can say everything the window shows, so "Save figure" re-renders the window's picture.
 // `hipview render SCENE.toml` renders every figure; the window's "Save figure..." writes one
@@ -55,7 +57,12 @@ struct FigureSpec {
     std::string movement;                  // a movement id ("" = none): the pose comes from it
     double at = 0.0;                       // s into the movement
     int frames = 0;                        // > 0: an animation of the whole movement in N frames
-    bool gif = false, mp4 = false;         // with frames: also an animated GIF / an MP4
+    bool gif = false, mp4 = false;         // an animated GIF / an MP4 of the movement (frames or fps)
+    // Frames per second of an animation (1..60). Without `frames`, a GIF or MP4 samples the
+    // movement at this rate, so it plays in real time: round(duration * fps) frames (one more for
+    // a movement that does not loop, so its last key is shown). With `frames`, the N frames are
+    // spread over the movement and played in real time at N / duration frames per second.
+    double fps = 30.0;
     std::vector<std::string> highlight;    // muscle ids, optionally with _r / _l
     std::vector<std::string> show;         // layers (see parseShowList); empty = default
     bool labels = false;

@@ -53,8 +53,11 @@ constexpr const char* kHelp =
     "  --movement ID            take the pose from a movement (content/movements.toml) ...\n"
     "  --at SECONDS             ... at this time (default 0), or\n"
     "  --frames N               ... as N frames over the whole movement (numbered PNGs)\n"
-    "  --gif                    with --frames: also an animated GIF (FILE's stem + .gif)\n"
-    "  --mp4                    with --frames: also an MP4 (needs ffmpeg installed)\n"
+    "  --gif                    with --movement: also an animated GIF (FILE's stem + .gif)\n"
+    "  --mp4                    with --movement: also an H.264 MP4 (yuv420p; needs ffmpeg)\n"
+    "  --fps N                  frames per second of the GIF or MP4 (1..60, default 30): the\n"
+    "                           movement's duration gives the frame count, so it plays in real\n"
+    "                           time (with --frames N instead: N frames, played in real time)\n"
     "  --highlight ID[,ID...]   muscles to highlight (ID, or ID_r / ID_l for one side); the\n"
     "                           other muscles are ghosted\n"
     "  --show LAYER[,LAYER...]  what to draw: bones, muscles, wraps, model, group ids, muscle ids\n"
@@ -228,11 +231,12 @@ int renderFigure(Session& session, const Content& content, const draw::FigureSpe
     std::vector<PoseAssignment> assignments;
     if (!spec.pose.empty() && mov) assignments = *parsePose(model, spec.pose, error);
     std::vector<Frame> frames;
-    if (spec.frames > 0 && mov) {
-        const int n = spec.frames;
-        const bool loops = movement::MovementPlayer(model, *mov).loops();
-        for (int i = 0; i < n; ++i)
-            frames.push_back({n == 1 ? 0.0 : mov->duration() * i / (loops ? n : n - 1), frameName(spec.output, i)});
+    const bool animated = mov && (spec.frames > 0 || spec.gif || spec.mp4);
+    const AnimationTiming timing =
+        animated ? animationTiming(mov->duration(), movement::MovementPlayer(model, *mov).loops(), spec.frames, spec.fps)
+                 : AnimationTiming{};
+    if (animated) {
+        for (int i = 0; i < timing.frames; ++i) frames.push_back({timing.time(i), frameName(spec.output, i)});
     } else {
         frames.push_back({spec.at, spec.output});
     }
@@ -278,13 +282,13 @@ int renderFigure(Session& session, const Content& content, const draw::FigureSpe
     if (frames.size() > 1) bounds.add(gfx::focusBounds(listAt(frames.back()).items));
     const gfx::Camera camera = draw::figureCamera(spec, bounds);
 
-    const double fps = mov && mov->duration() > 0.0 ? std::clamp(spec.frames / mov->duration(), 1.0, 50.0) : 10.0;
-    const int delayCs = static_cast<int>(std::lround(100.0 / fps));
     std::unique_ptr<io::GifWriter> gif;
-    if (spec.frames > 0 && spec.gif) gif = std::make_unique<io::GifWriter>(spec.width, spec.height);
+    if (animated && spec.gif) gif = std::make_unique<io::GifWriter>(spec.width, spec.height);
     std::vector<std::string> animationFrames;
     int code = kExitOk;
-    for (const Frame& f : frames) {
+    for (std::size_t i = 0; i < frames.size(); ++i) {
+        const Frame& f = frames[i];
+        const int delayCs = animated ? timing.gifDelayCs(static_cast<int>(i)) : 10;
         const draw::DrawList list = firstList ? std::move(*firstList) : listAt(f);
         timer().mark("draw list");
         render::Figure fig = renderer->render(list.items, camera, fo, draw::figureCallouts(list, camera));
@@ -294,7 +298,7 @@ int renderFigure(Session& session, const Content& content, const draw::FigureSpe
         timer().mark("queued for writing");
         animationFrames.push_back(f.output);
     }
-    if (spec.frames > 0 && (spec.gif || spec.mp4)) {
+    if (animated && (spec.gif || spec.mp4)) {
         if (!writer.finish()) return kExitFailure; // every frame written (and added to the GIF) first
         if (gif) {
             if (const auto d = gif->write(withExtension(spec.output, ".gif"))) {
@@ -302,7 +306,7 @@ int renderFigure(Session& session, const Content& content, const draw::FigureSpe
                 code = kExitFailure;
             }
         }
-        if (spec.mp4 && !writeMp4(withExtension(spec.output, ".mp4"), animationFrames, fps, error)) {
+        if (spec.mp4 && !writeMp4(withExtension(spec.output, ".mp4"), animationFrames, timing.fps, error)) {
             std::fprintf(stderr, "hipview render: %s\n", error.c_str());
             code = kExitFailure;
         }

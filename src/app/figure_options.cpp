@@ -20,6 +20,7 @@ FigureOptionText readFigureOptions(Args& args) {
     t.movement = opt("--movement");
     t.at = opt("--at");
     t.frames = opt("--frames");
+    t.fps = opt("--fps");
     for (const std::string& h : args.options("--highlight"))
         for (std::string& x : splitList(h)) t.highlight.push_back(std::move(x));
     for (const std::string& s : args.options("--show"))
@@ -85,6 +86,14 @@ bool figureSpecFromOptions(const FigureOptionText& t, Args& args, draw::FigureSp
             return false;
         }
         spec.frames = static_cast<int>(*n);
+    }
+    if (t.fps) {
+        const auto v = parseNumber(*t.fps);
+        if (!v) {
+            args.error("--fps \"" + *t.fps + "\": expected frames per second from 1 to 60");
+            return false;
+        }
+        spec.fps = *v;
     }
     spec.gif = t.gif;
     spec.mp4 = t.mp4;

@@ -17,7 +17,7 @@ namespace hv::cli {
 
 // The figure options as given, before conversion.
 struct FigureOptionText {
-    std::optional<std::string> output, size, view, camera, pose, movement, at, frames, background, scale, colour,
+    std::optional<std::string> output, size, view, camera, pose, movement, at, frames, fps, background, scale, colour,
         roleCoordinate, strength, anatomy, side, model;
     std::vector<std::string> highlight, show, restrict; // lists split at commas (restrict: one per option)
     bool gif = false, mp4 = false, labels = false;
@@ -26,7 +26,7 @@ struct FigureOptionText {
 };
 
 // Reads (and marks as known) -o/--output, --size, --view, --camera, --pose, --movement, --at,
-// --frames, --gif, --mp4, --highlight, --show, --labels, --background, --scale, --colour,
+// --frames, --fps, --gif, --mp4, --highlight, --show, --labels, --background, --scale, --colour,
 // --role-coordinate, --restrict, --gluteus-medius-strength, --anatomy, --side and --model.
 FigureOptionText readFigureOptions(Args& args);
 

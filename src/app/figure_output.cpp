@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -100,6 +101,32 @@ bool runProgram(const std::vector<std::string>& argv) {
 
 } // namespace
 
+double AnimationTiming::time(int i) const { return std::min(step * i, duration); }
+
+int AnimationTiming::gifDelayCs(int i) const {
+    const auto at = [&](int k) { return std::lround(100.0 * k / fps); };
+    return std::max(2, static_cast<int>(at(i + 1) - at(i)));
+}
+
+AnimationTiming animationTiming(double duration, bool loops, int frames, double fps) {
+    constexpr int kMaxFrames = 10000;
+    AnimationTiming t;
+    t.duration = std::max(0.0, duration);
+    fps = std::clamp(fps, 1.0, 60.0);
+    if (frames > 0) {
+        t.frames = std::min(frames, kMaxFrames);
+        const int intervals = loops ? t.frames : t.frames - 1;
+        t.step = intervals > 0 ? t.duration / intervals : 0.0;
+        t.fps = t.step > 0.0 ? std::clamp(1.0 / t.step, 0.1, 60.0) : fps;
+    } else {
+        const long n = std::lround(t.duration * fps);
+        t.frames = static_cast<int>(std::clamp<long>(n + (loops ? 0 : 1), 1, kMaxFrames));
+        t.step = 1.0 / fps;
+        t.fps = fps;
+    }
+    return t;
+}
+
 bool ffmpegAvailable() {
     static const bool available = runProgram({"ffmpeg", "-version"});
     return available;
@@ -113,11 +140,16 @@ bool writeMp4(const std::string& path, const std::vector<std::string>& frames, d
     // ffmpeg reads the frames through a concat list, so any file names work.
     const std::string list = path + ".frames-" + std::to_string(::getpid()) + ".txt";
     std::string text;
+    // Every frame is listed with its duration (the last one's is honoured too) and the output is
+    // constant-rate, so n frames make an n / fps s video.
+    char rate[32], shown[32];
+    std::snprintf(rate, sizeof rate, "%.6g", fps);
+    std::snprintf(shown, sizeof shown, "%.9f", 1.0 / std::max(0.1, fps));
     for (const auto& f : frames) {
         const std::string abs = std::filesystem::absolute(f).string();
         std::string quoted;
         for (char c : abs) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-        text += "file '" + quoted + "'\nduration " + std::to_string(1.0 / std::max(1.0, fps)) + "\n";
+        text += "file '" + quoted + "'\nduration " + shown + "\n";
     }
     if (const auto d = io::writeFileAtomic(list, text)) {
         error = d->format();
@@ -127,9 +159,9 @@ bool writeMp4(const std::string& path, const std::vector<std::string>& frames, d
     // through writeFileAtomic() like every file HipView writes (flushed, the old file kept on
     // failure, a link's target replaced, the mode kept).
     const std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + ".mp4";
-    const bool ok = runProgram({"ffmpeg", "-y", "-loglevel", "error", "-f", "concat", "-safe", "0", "-i", list, "-r",
-                                std::to_string(fps), "-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2:color=white,format=yuv420p",
-                                "-c:v", "libx264", "-movflags", "+faststart", tmp});
+    const bool ok = runProgram({"ffmpeg", "-y", "-loglevel", "error", "-f", "concat", "-safe", "0", "-i", list,
+                                "-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2:color=white,format=yuv420p", "-fps_mode", "cfr",
+                                "-r", rate, "-c:v", "libx264", "-pix_fmt", "yuv420p", "-movflags", "+faststart", tmp});
     std::remove(list.c_str());
     std::vector<std::uint8_t> video;
     if (ok) {

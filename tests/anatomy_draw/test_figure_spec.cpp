@@ -143,3 +143,25 @@ TEST_CASE("sizes and backgrounds parse strictly") {
     CHECK(!parseBackground("#ff80"));
     CHECK(!parseBackground("white"));
 }
+
+TEST_CASE("an animation's frames per second read back, and a rate outside 1 to 60 is refused with the file and the figure") {
+    FigureSpec s;
+    s.output = "a.png";
+    s.movement = "bridge";
+    s.mp4 = true;
+    s.fps = 12.5;
+    const std::vector<FigureSpec> specs{s};
+    const auto load = parseFigureText(figureFileText(specs), "saved.toml", "", &test::projectContent());
+    INFO(formatAll(load.diagnostics));
+    REQUIRE(load.figures);
+    CHECK((*load.figures)[0].fps == 12.5);
+    CHECK((*load.figures)[0].mp4);
+    const std::string bad = "schema = \"hipview-figures 1\"\n[[figure]]\noutput = \"a.png\"\nmovement = \"bridge\"\nfps = 0\ngif = true\n";
+    const auto refused = parseFigureText(bad, "f.toml", ".", &test::projectContent());
+    CHECK(!refused.figures);
+    const std::string all = formatAll(refused.diagnostics);
+    INFO(all);
+    CHECK(contains(all, "f.toml:2:")); // checks of the merged figure are reported at its [[figure]] line
+    CHECK(contains(all, "fps"));
+    CHECK(contains(all, "from 1 to 60"));
+}
