@@ -29,6 +29,9 @@
 #include <sys/resource.h>
 
 using namespace hv;
+using hv::bench::loadAverage;
+using hv::bench::msSince;
+using hv::bench::timeCommand;
 
 namespace {
 
@@ -39,37 +42,6 @@ double cpuMs() {
     getrusage(RUSAGE_SELF, &u);
     return (static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3 +
             static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) * 1e-3);
-}
-
-double msSince(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-}
-
-double childCpuMs() {
-    rusage u{};
-    getrusage(RUSAGE_CHILDREN, &u);
-    return (static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3 +
-            static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) * 1e-3);
-}
-
-// Runs a shell command and returns its wall time in ms (-1 on failure); adds the CPU time of
-// the command (all its threads) to `cpu`.
-double timeCommand(const std::string& cmd, double* cpu = nullptr) {
-    const double c0 = childCpuMs();
-    const auto t0 = std::chrono::steady_clock::now();
-    const int rc = std::system(cmd.c_str());
-    const double ms = msSince(t0);
-    if (cpu) *cpu += childCpuMs() - c0;
-    return rc == 0 ? ms : -1.0;
-}
-
-double loadAverage() {
-    double l = 0.0;
-    if (std::FILE* f = std::fopen("/proc/loadavg", "r")) {
-        if (std::fscanf(f, "%lf", &l) != 1) l = 0.0;
-        std::fclose(f);
-    }
-    return l;
 }
 
 } // namespace

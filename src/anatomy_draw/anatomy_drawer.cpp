@@ -93,7 +93,15 @@ void AnatomyDrawer::bindModel() {
         m_nodeBody[n] = model.findBody(s.nodes[n].name);
         if (m_nodeBody[n] >= 0) ++named;
     }
-    m_anatomical = named >= 2 && model.findBody("pelvis") >= 0;
+    // A HipView export carries its muscles' shapes at every keyframe: drawn as they are, not
+    // posed by the core (its meshes are in the scene frame, not in their bodies' frames).
+    std::map<std::string, PartRef, std::less<>> exportedParts; // musclePartId -> part
+    m_export = s.generator.find(scene::kExportGeneratorMark) != std::string::npos;
+    if (m_export)
+        for (std::size_t m = 0; m < model.muscles.size(); ++m)
+            for (std::size_t p = 0; p < model.muscles[m].parts.size(); ++p)
+                exportedParts.emplace(musclePartId(model.muscles[m], p), PartRef{static_cast<int>(m), static_cast<int>(p)});
+    m_anatomical = !m_export && named >= 2 && model.findBody("pelvis") >= 0;
 
     // Which body each primitive belongs to: the skin joint carrying most weight, else the
     // node itself or its nearest ancestor named after a body.
@@ -109,6 +117,7 @@ void AnatomyDrawer::bindModel() {
         for (const std::string& a : info.aliases) aliases.emplace(a, info.id);
     m_primitiveBody.assign(s.nodes.size(), {});
     m_primitiveMuscle.assign(s.nodes.size(), {});
+    m_primitivePart.assign(s.nodes.size(), {});
     const scene::ScenePose rest = scene::evaluate(s);
     for (std::size_t n = 0; n < s.nodes.size(); ++n) {
         const scene::Node& node = s.nodes[n];
@@ -131,8 +140,13 @@ void AnatomyDrawer::bindModel() {
                 body = bodyOfNode(static_cast<int>(n));
             }
             m_primitiveBody[n].push_back(body);
-            // A muscle mesh named by an alias (node name or mesh name).
-            int muscle = -1;
+            // A muscle mesh named by an alias (node name or mesh name), or an export's part id.
+            int muscle = -1, part = 0;
+            if (const auto e = exportedParts.find(node.name); e != exportedParts.end()) {
+                m_primitiveMuscle[n].push_back(e->second.muscle);
+                m_primitivePart[n].push_back(e->second.part);
+                continue;
+            }
             auto it = aliases.find(node.name);
             if (it == aliases.end()) it = aliases.find(mesh.name);
             if (it != aliases.end()) {
@@ -144,6 +158,7 @@ void AnatomyDrawer::bindModel() {
                 muscle = model.findMuscle(it->second, side);
             }
             m_primitiveMuscle[n].push_back(muscle);
+            m_primitivePart[n].push_back(part);
         }
     }
 }
@@ -405,20 +420,30 @@ void AnatomyDrawer::addModelItems(BuildContext& c) const {
                 const auto best = std::max_element(w.begin(), w.end());
                 boxMatrix = best != w.end() ? mats[static_cast<std::size_t>(best - w.begin())] : glm::mat4(1.0f);
             }
-            item.bounds = transformedBounds(scene::primitiveBounds(prim), boxMatrix);
+            const bool morphed = std::any_of(item.morphWeights.begin(), item.morphWeights.end(), [](float w) { return w != 0.0f; });
+            if (morphed) {
+                scene::Bounds box; // the morphed shape's (an export's muscles change shape)
+                for (const glm::vec3& v : scene::morphPositions(prim, item.morphWeights)) box.add(v);
+                item.bounds = transformedBounds(box, boxMatrix);
+            } else {
+                item.bounds = transformedBounds(scene::primitiveBounds(prim), boxMatrix);
+            }
             if (muscle >= 0) {
                 const auto mi = static_cast<std::size_t>(muscle);
                 if (!c.muscleShown[mi]) continue;
                 c.drawnFromModel[mi] = 1;
-                item.material = c.muscleMaterial(muscle, 0, {0.0f, 1.0f});
+                const int part = m_primitivePart[static_cast<std::size_t>(n)][p];
+                // An export's muscle is belly colour throughout (a loaded mesh has no coordinate
+                // along its path to place the tendons by).
+                item.material = c.muscleMaterial(muscle, part, m_export ? glm::vec2(-1.0f, 2.0f) : glm::vec2(0.0f, 1.0f));
                 item.flags = c.muscleFlags[mi];
-                item.pickId = c.musclePart(muscle, 0, n, *m_content);
+                item.pickId = c.musclePart(muscle, part, n, *m_content);
                 BuildContext::Anchor& a = c.anchors[mi];
                 if (item.bounds.radius() > a.size) {
                     a.size = item.bounds.radius();
                     a.position = item.bounds.center();
                 }
-            } else if (m_anatomical && body >= 0) {
+            } else if ((m_anatomical || m_export) && body >= 0) {
                 if (!c.bodyShown(body)) continue;
                 item.material = c.boneMaterialOf(body);
                 item.pickId = c.boneTarget(body, n);

@@ -85,6 +85,10 @@ public:
     // True when the model's nodes are named after the core's bodies (it is HipView's own
     // skeleton, or one made for it): then the core's pose moves it and muscles are drawn on it.
     bool modelIsAnatomical() const { return m_anatomical; }
+    // True when the model is a scene HipView exported (`hipview export`: its generator carries
+    // scene::kExportGeneratorMark): it is drawn as it is, posed by its own animation, its bones in bone colours and
+    // its muscle meshes, named by musclePartId(), picked and coloured as those muscle parts.
+    bool modelIsExport() const { return m_export; }
 
     // Everything at pose `q` (one value per coordinate, SI units). Muscles are drawn when the
     // model is anatomical or there is no model.
@@ -94,10 +98,12 @@ private:
     const Content* m_content;
     std::shared_ptr<const scene::Scene> m_model;
     bool m_anatomical = false;
+    bool m_export = false;
     std::vector<int> m_nodeBody;        // per model node: the body it is named after, or -1
     // Per model node and primitive: the body a bone mesh belongs to (dominant joint), or -1.
     std::vector<std::vector<int>> m_primitiveBody;
     std::vector<std::vector<int>> m_primitiveMuscle; // muscle (model index) an alias names, or -1
+    std::vector<std::vector<int>> m_primitivePart;   // its part (an export's part id), else 0
     struct StandIn {
         gfx::MeshPtr mesh;
         int body = -1;

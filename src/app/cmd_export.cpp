@@ -44,7 +44,8 @@ constexpr const char* kHelp =
     "  --pose NAME=VALUE,...    a still pose: coordinates in degrees (metres for translations)\n"
     "  --at SECONDS             with --movement: the time whose colours the materials take\n"
     "                           (default: the end of the movement)\n"
-    "  --frames N               keyframes over the movement (default: one per second, 2 to 12)\n"
+    "  --frames N               evenly spaced keyframes over the movement (default: the movement's\n"
+    "                           keys, and between keys that differ at most 1 s apart, 16 at most)\n"
     "  --highlight ID[,ID...]   muscles to highlight; the others are ghosted (translucent)\n"
     "  --show LAYER[,LAYER...]  bones, muscles, wraps, group ids, muscle ids\n"
     "  --colour MODE            groups (default), stretch or role (with --role-coordinate NAME)\n"
@@ -62,16 +63,18 @@ void printDiagnostics(const Diagnostics& d) {
     }
 }
 
-// A short fingerprint of the content files (FNV-1a over their bytes), so a file says which
-// content it came from.
+// A short fingerprint of the content files (FNV-1a over their names and bytes, every .toml in the
+// folder and its subfolders), so a file says which content it came from.
 std::string contentFingerprint(const Content& content) {
     std::uint64_t h = 1469598103934665603ull;
     std::vector<std::filesystem::path> files;
     std::error_code ec;
-    for (const auto& e : std::filesystem::directory_iterator(content.directory, ec))
-        if (e.path().extension() == ".toml") files.push_back(e.path());
+    for (const auto& e : std::filesystem::recursive_directory_iterator(content.directory, ec))
+        if (e.is_regular_file() && e.path().extension() == ".toml") files.push_back(e.path());
     std::sort(files.begin(), files.end());
     for (const auto& f : files) {
+        for (const char ch : std::filesystem::relative(f, content.directory).generic_string())
+            h = (h ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
         std::ifstream in(f, std::ios::binary);
         for (std::istreambuf_iterator<char> it(in), end; it != end; ++it) h = (h ^ static_cast<unsigned char>(*it)) * 1099511628211ull;
     }
@@ -150,9 +153,11 @@ int runExport(std::span<const std::string> argv) {
     // Keyframe times: the movement's whole duration.
     std::vector<double> times{mov ? 0.0 : spec.at};
     if (mov && mov->duration() > 0.0) {
-        const int n = keyframesAsked > 0 ? keyframesAsked : std::clamp(static_cast<int>(std::ceil(mov->duration() / 1.0)) + 1, 2, 12);
-        times.clear();
-        for (int i = 0; i < n; ++i) times.push_back(mov->duration() * i / (n - 1));
+        times = exportKeyTimes(*mov);
+        if (keyframesAsked > 0) {
+            times.clear();
+            for (int i = 0; i < keyframesAsked; ++i) times.push_back(mov->duration() * i / (keyframesAsked - 1));
+        }
     }
     std::string error;
     std::vector<PoseAssignment> assignments;
@@ -183,7 +188,7 @@ int runExport(std::span<const std::string> argv) {
                              {"duration_s", mov ? std::to_string(mov->duration()) : "0"},
                              {"colour", spec.colour},
                              {"scene_frame", "glTF: Y up, +Z the subject's front, metres"}};
-    const std::vector<std::uint8_t> glb = io::writeGlb(exported.scene, std::string("HipView ") + HV_VERSION, exported.extras);
+    const std::vector<std::uint8_t> glb = io::writeGlb(exported.scene, std::string("HipView ") + HV_VERSION + " " + std::string(scene::kExportGeneratorMark), exported.extras);
 
     const std::optional<Diagnostic> written = io::writeFileAtomic(spec.output, std::span<const std::uint8_t>(glb));
     if (written) {

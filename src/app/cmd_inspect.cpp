@@ -58,6 +58,7 @@ void printSummary(const std::string& path, const scene::Scene& s) {
             morphs = std::max(morphs, p.morphTargets.size());
         }
     std::printf("%s: %s\n", path.c_str(), formatFor(path).c_str());
+    if (!s.generator.empty()) std::printf("  written by %s\n", s.generator.substr(0, 80).c_str());
     std::printf("  nodes %zu (%zu root%s, %zu level%s deep), meshes %zu with %zu primitive%s\n", s.nodes.size(),
                 s.roots.size(), plural(s.roots.size()), treeDepth(s), plural(treeDepth(s)), s.meshes.size(), primitives,
                 plural(primitives));

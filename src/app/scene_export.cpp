@@ -12,19 +12,15 @@ namespace hv::cli {
 
 namespace {
 
+// Two shapes are the same when no vertex differs by more than this along any axis (m): 0.01 mm,
+// far below what a viewer can show and above the float rounding of rebuilding a solid.
+constexpr float kSameShape = 1e-5f;
 
 // The content id an item is named by, before making names unique.
 std::string itemName(const Content& content, const draw::DrawList& list, const gfx::DrawItem& item) {
     const draw::PickTarget* t = list.target(item.pickId);
-    if (t && t->kind == draw::PickTarget::Kind::MusclePart && t->part.muscle >= 0) {
-        const Muscle& m = content.model.muscles[static_cast<std::size_t>(t->part.muscle)];
-        std::string name = m.id;
-        const std::string side(sideSuffix(m.side));
-        if (!side.empty() && !name.ends_with("_" + side)) name += "_" + side;
-        const std::string& part = m.parts[static_cast<std::size_t>(t->part.part)].name;
-        if (!part.empty()) name += "_" + part;
-        return name;
-    }
+    if (t && t->kind == draw::PickTarget::Kind::MusclePart && t->part.muscle >= 0)
+        return musclePartId(content.model.muscles[static_cast<std::size_t>(t->part.muscle)], static_cast<std::size_t>(t->part.part));
     if (t && t->kind == draw::PickTarget::Kind::Bone && t->body >= 0 &&
         t->body < static_cast<int>(content.model.bodies.size()))
         return content.model.bodies[static_cast<std::size_t>(t->body)].name;
@@ -140,6 +136,31 @@ void pushVec(std::vector<float>& out, const glm::vec3& v) { out.insert(out.end()
 
 } // namespace
 
+std::vector<double> exportKeyTimes(const movement::Movement& movement, double maxStep, std::size_t maxKeyframes) {
+    const auto& keys = movement.keys;
+    if (keys.size() < 2) return {0.0, movement.duration()};
+    const std::size_t tracks = movement.coordinates.size();
+    const auto moves = [&](std::size_t i) {
+        for (std::size_t c = 0; c < tracks; ++c)
+            if (movement.value(i, c) != movement.value(i + 1, c)) return true;
+        return keys[i].support != keys[i + 1].support || keys[i].singleSupport != keys[i + 1].singleSupport;
+    };
+    const auto sample = [&](double step) {
+        std::vector<double> times{keys.front().time};
+        for (std::size_t i = 0; i + 1 < keys.size(); ++i) {
+            const double t0 = keys[i].time, t1 = keys[i + 1].time;
+            const int n = moves(i) ? std::max(1, static_cast<int>(std::ceil((t1 - t0) / step - 1e-9))) : 1;
+            for (int j = 1; j < n; ++j) times.push_back(t0 + (t1 - t0) * j / n);
+            times.push_back(t1);
+        }
+        return times;
+    };
+    std::vector<double> times = sample(maxStep);
+    for (double step = maxStep * 1.25; times.size() > maxKeyframes && step < 4.0 * movement.duration() + maxStep; step *= 1.25)
+        times = sample(step);
+    return times;
+}
+
 draw::SolidParams exportSolidParams() {
     draw::SolidParams p;
     p.minSamples = p.maxSamples = 24;
@@ -236,9 +257,27 @@ ExportedScene buildExportScene(const Content& content, std::span<const draw::Dra
             if (!sameCount) {
                 out.warnings.push_back(name + ": its vertex count changes between poses, so it keeps its first shape");
             } else {
+                // Distinct shapes: 0 is the base, j >= 1 morph target j - 1.
                 std::vector<glm::vec3> pos, nor;
+                std::vector<std::size_t> shapeOf(at.size(), 0);
+                const auto same = [&](const std::vector<glm::vec3>& p, const std::vector<glm::vec3>& base,
+                                      const scene::MorphTarget* t) {
+                    for (std::size_t v = 0; v < p.size(); ++v) {
+                        const glm::vec3 q = base[v] + (t ? t->positionDeltas[v] : glm::vec3(0.0f));
+                        if (glm::any(glm::greaterThan(glm::abs(p[v] - q), glm::vec3(kSameShape)))) return false;
+                    }
+                    return true;
+                };
                 for (std::size_t k = 1; k < at.size(); ++k) {
                     worldShape(*at[k], pos, nor);
+                    if (same(pos, prim.positions, nullptr)) continue;
+                    bool found = false;
+                    for (std::size_t j = 0; j < prim.morphTargets.size() && !found; ++j)
+                        if (same(pos, prim.positions, &prim.morphTargets[j])) {
+                            shapeOf[k] = j + 1;
+                            found = true;
+                        }
+                    if (found) continue;
                     scene::MorphTarget t;
                     t.positionDeltas.resize(pos.size());
                     t.normalDeltas.resize(pos.size());
@@ -247,15 +286,18 @@ ExportedScene buildExportScene(const Content& content, std::span<const draw::Dra
                         t.normalDeltas[v] = nor[v] - prim.normals[v];
                     }
                     prim.morphTargets.push_back(std::move(t));
+                    shapeOf[k] = prim.morphTargets.size();
                 }
-                const std::size_t targets = at.size() - 1;
-                scene::AnimationChannel cw;
-                cw.node = nodeIndex;
-                cw.path = scene::AnimationPath::Weights;
-                cw.times = keyTimes;
-                for (std::size_t k = 0; k < at.size(); ++k)
-                    for (std::size_t j = 0; j < targets; ++j) cw.values.push_back(k >= 1 && j == k - 1 ? 1.0f : 0.0f);
-                anim.channels.push_back(std::move(cw));
+                const std::size_t targets = prim.morphTargets.size();
+                if (targets > 0) {
+                    scene::AnimationChannel cw;
+                    cw.node = nodeIndex;
+                    cw.path = scene::AnimationPath::Weights;
+                    cw.times = keyTimes;
+                    for (std::size_t k = 0; k < at.size(); ++k)
+                        for (std::size_t j = 0; j < targets; ++j) cw.values.push_back(shapeOf[k] == j + 1 ? 1.0f : 0.0f);
+                    anim.channels.push_back(std::move(cw));
+                }
             }
         }
         scene::Mesh mesh;

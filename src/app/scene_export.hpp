@@ -10,9 +10,12 @@
 //    scale channels;
 //  - an item whose shape changes (a muscle rebuilt along its path at each pose, or a mesh
 //    blended between joints) is written in the scene frame as the first list's shape plus one
-//    morph target per later keyframe (position and normal deltas), with a weights channel that
-//    goes linearly from each keyframe's target to the next's, so at most two targets are active
-//    at any time (within every viewer's limit). Morph targets need the same vertex count in
+//    morph target per later keyframe whose shape differs from every earlier one (position and
+//    normal deltas; a keyframe that repeats an earlier shape, as a hold or a return to the start
+//    does, reuses that shape), with a weights channel that goes linearly from each keyframe's
+//    target to the next's, so at most two targets are active at any time (within every
+//    viewer's limit; three.js blends 4 with normals). An item whose shape never changes gets no
+//    morph targets. Morph targets need the same vertex count in
 //    every list: build the muscles with a fixed sample count (exportSolidParams()). Where the
 //    count changes anyway, the item keeps the first list's shape and `warnings` says so.
 // Morph targets were chosen over skinning because a muscle's shape along its path is not a
@@ -26,6 +29,7 @@
 #include "anatomy_draw/muscle_mesh.hpp"
 #include "content/content.hpp"
 #include "io/glb_writer.hpp"
+#include "movement/movement.hpp"
 #include "scene/scene.hpp"
 
 #include <span>
@@ -43,6 +47,13 @@ struct ExportedScene {
 // Muscle solids for export: the window's shapes with a fixed number of cross-sections along
 // each path (so a solid keeps its vertex count at every pose) and a few fewer around it.
 draw::SolidParams exportSolidParams();
+
+// The keyframe times (s, ascending, from 0 to the movement's duration) an export samples: every
+// key of the movement, and between two keys that differ, evenly spaced times at most `maxStep`
+// apart (between two equal keys, a hold, none). When that makes more than `maxKeyframes` times,
+// the spacing widens until it fits; the movement's own keys are always kept.
+// Precondition: maxStep > 0, maxKeyframes >= 2.
+std::vector<double> exportKeyTimes(const movement::Movement& movement, double maxStep = 1.0, std::size_t maxKeyframes = 16);
 
 // `lists[k]` drawn at `times[k]` (seconds, ascending; one list = a still scene, no animation).
 // `animationName` names the animation (the movement id). `assetExtras` go into asset.extras.

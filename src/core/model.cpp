@@ -14,6 +14,15 @@ std::string_view sideSuffix(Side side) {
     return "";
 }
 
+std::string musclePartId(const Muscle& muscle, std::size_t part) {
+    std::string name = muscle.id;
+    const std::string side(sideSuffix(muscle.side));
+    if (!side.empty() && !name.ends_with("_" + side)) name += "_" + side;
+    const std::string& partName = muscle.parts[part].name;
+    if (!partName.empty()) name += "_" + partName;
+    return name;
+}
+
 std::string otherSideName(std::string_view name) {
     std::string out{name};
     if (out.size() >= 2 && out[out.size() - 2] == '_') {

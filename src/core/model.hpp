@@ -132,6 +132,11 @@ struct PartRef {
     friend bool operator==(const PartRef&, const PartRef&) = default;
 };
 
+// The id a muscle part goes by outside HipView (node names of exported scenes): the muscle's id,
+// its side ("_r", "_l") and the part's name when it has one: "piriformis_r",
+// "gluteus_medius_r_anterior". Precondition: part < muscle.parts.size().
+std::string musclePartId(const Muscle& muscle, std::size_t part);
+
 struct Model {
     std::vector<Body> bodies; // topological order: a parent always comes before its children
     std::vector<Joint> joints;

@@ -1170,6 +1170,7 @@ std::optional<scene::Scene> Converter::run() {
     }
 
     scene::Scene s;
+    s.generator = m_model.asset.generator.substr(0, 200);
     convertImages(s);
     convertMaterials(s);
     convertMeshes(s);

@@ -14,6 +14,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hv::scene {
@@ -124,8 +125,13 @@ struct Animation {
     float duration = 0.0f; // seconds
 };
 
+// What a scene exported by `hipview export` says in its generator, so HipView knows its own
+// exports again: "HipView 0.1.0 (hipview export)".
+inline constexpr std::string_view kExportGeneratorMark = "(hipview export)";
+
 struct Scene {
     std::string name;
+    std::string generator; // the program that wrote the file, as the file says (glTF asset.generator); may be empty
     std::vector<Node> nodes;
     std::vector<int> roots; // nodes of the displayed scene with no parent
     std::vector<Mesh> meshes;
