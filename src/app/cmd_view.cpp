@@ -35,7 +35,10 @@ constexpr const char* kHelp =
     "  --colour MODE            muscle colours: group (default), stretch (length change against\n"
     "                           standing: longer warm, shorter blue) or role (action about hip rotation)\n"
     "  --model FILE             open this model (the same as FILE)\n"
-    "  --size WxH               window size in pixels (default 1600x900)\n"
+    "  --size WxH               window size in pixels (default 1600x900, or the screen's work\n"
+    "                           area where that is smaller)\n"
+    "  --text-size F            text and widgets F times their size on this monitor (0.75 to 2;\n"
+    "                           also in the View panel)\n"
     "  --no-adaptive            always draw at full quality (slower while moving on software OpenGL)\n"
     "  --no-panels              start with the panels hidden (Tab shows them)\n"
     "  --content DIR            the content folder\n\n"
@@ -62,6 +65,7 @@ int runView(std::span<const std::string> argv) {
     start.model = args.option("--model");
     start.colour = args.option("--colour");
     const auto size = args.option("--size");
+    const auto textSize = args.option("--text-size");
     const bool noAdaptive = args.flag("--no-adaptive");
     const bool noPanels = args.flag("--no-panels");
     ui::ViewerOptions options;
@@ -91,6 +95,14 @@ int runView(std::span<const std::string> argv) {
             return kExitUsage;
         }
         options.width = s->x, options.height = s->y;
+    }
+    if (textSize) {
+        const auto f = parseNumber(*textSize);
+        if (!f || *f < 0.75 || *f > 2.0) {
+            args.error("--text-size \"" + *textSize + "\": expected a number from 0.75 to 2, e.g. 1.25");
+            return kExitUsage;
+        }
+        options.textSize = static_cast<float>(*f);
     }
     if (bench) {
         const auto n = parseNumber(*bench);

@@ -37,6 +37,7 @@ struct PanelContext {
     int* plotPart = nullptr;
     int* plotDof = nullptr;
     bool* showPanels = nullptr;
+    float* textSize = nullptr; // the user's text size (the window rebuilds its fonts when it changes)
 };
 
 void drawMenuBar(PanelContext& ctx);
@@ -54,7 +55,9 @@ struct BarRect {
 };
 void drawInfoPanel(PanelContext& ctx, std::vector<BarRect>& barRects);
 // The playback bar over the bottom of the viewport (x, y, w, h in window pixels, top-left origin).
-void drawPlaybackBar(PanelContext& ctx, float x, float y, float w);
+// The bar over the bottom of the 3D view while a movement is active. Returns its rectangle
+// (x, y, w, h in window pixels); w = 0 when there is no active movement.
+ImVec4 drawPlaybackBar(PanelContext& ctx, float x, float y, float w);
 
 // sRGB ImGui colour from a linear RGB colour.
 ImU32 linearToImColor(float r, float g, float b, float a = 1.0f);

@@ -4,6 +4,7 @@
 #include "anatomy_draw/palette.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace hv::ui {
@@ -47,6 +48,15 @@ void drawMusclePanel(PanelContext& ctx) {
 void drawViewPanel(PanelContext& ctx) {
     Document& doc = ctx.doc;
     LayerState& l = doc.layers;
+    if (ctx.textSize) {
+        heading(ctx, "Text size");
+        static constexpr const char* kNames[] = {"small", "normal", "large", "larger"};
+        static constexpr float kSizes[] = {0.85f, 1.0f, 1.2f, 1.45f};
+        for (int i = 0; i < 4; ++i) {
+            if (i > 0) ImGui::SameLine();
+            if (ImGui::RadioButton(kNames[i], std::abs(*ctx.textSize - kSizes[i]) < 0.01f)) *ctx.textSize = kSizes[i];
+        }
+    }
     heading(ctx, "Layers");
     ImGui::Checkbox("Bones", &l.bones);
     ImGui::SameLine();

@@ -233,9 +233,9 @@ void drawMovementPanel(PanelContext& ctx) {
     }
 }
 
-void drawPlaybackBar(PanelContext& ctx, float x, float y, float w) {
+ImVec4 drawPlaybackBar(PanelContext& ctx, float x, float y, float w) {
     const movement::Movement* active = ctx.doc.activeMovement();
-    if (!active) return;
+    if (!active) return ImVec4(0, 0, 0, 0);
     ImGui::SetNextWindowPos(ImVec2(x + 10, y), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
     ImGui::SetNextWindowSize(ImVec2(w - 20, 0), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.88f);
@@ -250,7 +250,9 @@ void drawPlaybackBar(PanelContext& ctx, float x, float y, float w) {
         ImGui::TextDisabled("- %.*s", static_cast<int>(s->label.size()), s->label.data());
     }
     playbackControls(ctx, true);
+    const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
     ImGui::End();
+    return ImVec4(pos.x, pos.y, size.x, size.y);
 }
 
 } // namespace hv::ui

@@ -4,6 +4,7 @@
 #include "ui/viewer.hpp"
 
 #include "anatomy_draw/standard_view.hpp"
+#include "document/window_layout.hpp"
 #include "render/label_overlay.hpp"
 #include "ui/detail/viewer_impl.hpp"
 
@@ -117,12 +118,21 @@ bool Viewer::setUp(std::string& error) {
     glfwWindowHint(GLFW_SAMPLES, 0);
     glfwWindowHint(GLFW_DEPTH_BITS, 0);
     glfwWindowHint(GLFW_STENCIL_BITS, 0);
-    m_window = glfwCreateWindow(m_options.width, m_options.height, "HipView", nullptr, nullptr);
+    // The size asked for, else one that fits the screen's work area; centred on it.
+    int workX = 0, workY = 0;
+    if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) glfwGetMonitorWorkarea(monitor, &workX, &workY, &m_screenW, &m_screenH);
+    doc::WindowSize size{m_options.width, m_options.height};
+    if (size.w <= 0 || size.h <= 0) size = doc::initialWindowSize(m_screenW, m_screenH);
+    glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+    m_window = glfwCreateWindow(size.w, size.h, "HipView", nullptr, nullptr);
     if (!m_window) {
         error = "the window could not open (" + g_glfwError +
                 "); figures render without one: hipview render (see hipview render --help)";
         return false;
     }
+    if (m_screenW > 0 && m_screenH > 0)
+        glfwSetWindowPos(m_window, workX + std::max(0, (m_screenW - size.w) / 2), workY + std::max(0, (m_screenH - size.h) / 2));
+    glfwShowWindow(m_window);
     glfwMakeContextCurrent(m_window);
     glfwSwapInterval(benchmarking() ? 0 : 1);
     glfwSetWindowUserPointer(m_window, this);
@@ -145,7 +155,22 @@ bool Viewer::setUp(std::string& error) {
     io.LogFilename = nullptr;
     float xs = 1.0f, ys = 1.0f;
     glfwGetWindowContentScale(m_window, &xs, &ys);
-    m_uiScale = std::clamp(xs, 1.0f, 3.0f);
+    m_contentScale = std::clamp(xs, 1.0f, 3.0f);
+    m_textSize = std::clamp(m_options.textSize, 0.75f, 2.0f);
+    m_options.textSize = m_textSize;
+    loadFonts();
+    ImGui_ImplGlfw_InitForOpenGL(m_window, true);
+    glfwSetKeyCallback(m_window, onKeyForImGui); // in front of ImGui's (which chains to onKey)
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    m_adaptive = m_options.quality.adaptive;
+    m_showPanels = m_options.panels;
+    return true;
+}
+
+void Viewer::loadFonts() {
+    m_uiScale = m_contentScale * m_textSize;
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
     const std::string regular = render::kDefaultFontPath;
     const std::string bold = std::filesystem::path(regular).parent_path() / "DejaVuSans-Bold.ttf";
     std::error_code ec;
@@ -158,17 +183,21 @@ bool Viewer::setUp(std::string& error) {
                                                             : nullptr;
         m_small = io.Fonts->AddFontFromFileTTF(regular.c_str(), 13.5f * m_uiScale, &cfg);
     } else {
-        std::fprintf(stderr, "hipview: %s not found (install fonts-dejavu-core); using Dear ImGui's small built-in font\n",
-                     regular.c_str());
+        static bool said = false;
+        if (!said)
+            std::fprintf(stderr, "hipview: %s not found (install fonts-dejavu-core); using Dear ImGui's small built-in font\n",
+                         regular.c_str());
+        said = true;
         io.Fonts->AddFontDefault();
+        m_bold = m_small = nullptr;
     }
+    ImGui::GetStyle() = ImGuiStyle();
     applyTheme(m_uiScale);
-    ImGui_ImplGlfw_InitForOpenGL(m_window, true);
-    glfwSetKeyCallback(m_window, onKeyForImGui); // in front of ImGui's (which chains to onKey)
-    ImGui_ImplOpenGL3_Init("#version 330 core");
-    m_adaptive = m_options.quality.adaptive;
-    m_showPanels = m_options.panels;
-    return true;
+}
+
+void Viewer::notePanel(const char* name) {
+    const ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
+    m_panelRects.emplace_back(name, Rect{p.x, p.y, s.x, s.y});
 }
 
 gfx::Camera Viewer::currentCamera(const draw::DrawList& list) const {
@@ -192,17 +221,19 @@ void Viewer::layoutAndPanels(PanelContext& ctx) {
     drawMenuBar(ctx);
     const float top = ImGui::GetFrameHeight();
     const float W = io.DisplaySize.x, H = io.DisplaySize.y;
-    const float leftW = m_showPanels ? std::min(360.0f * m_uiScale, W * 0.32f) : 0.0f;
-    const bool info = m_showPanels && !m_doc.selection.empty();
-    const float rightW = info ? std::min(420.0f * m_uiScale, W * 0.34f) : 0.0f;
-    m_viewport = {leftW, top, std::max(1.0f, W - leftW - rightW), std::max(1.0f, H - top)};
+    m_panelRects.clear();
+    m_panelRects.emplace_back("menu", Rect{0.0f, 0.0f, W, top});
+    const doc::PanelLayout layout = doc::panelLayout(W, H, top, m_uiScale, m_showPanels, !m_doc.selection.empty());
+    const bool info = layout.hasInfo;
+    m_viewport = {layout.view.x, layout.view.y, layout.view.w, layout.view.h};
     const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar |
                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
     if (m_showPanels) {
-        ImGui::SetNextWindowPos(ImVec2(0, top));
-        ImGui::SetNextWindowSize(ImVec2(leftW, H - top));
+        ImGui::SetNextWindowPos(ImVec2(layout.left.x, layout.left.y));
+        ImGui::SetNextWindowSize(ImVec2(layout.left.w, layout.left.h));
         ImGui::Begin("##left", nullptr, fixed);
+        notePanel("left");
         if (ImGui::BeginTabBar("##tabs")) {
             static bool first = true;
             const bool startOnMovement = first && !m_options.start.movement.empty();
@@ -229,13 +260,15 @@ void Viewer::layoutAndPanels(PanelContext& ctx) {
     }
     m_bars.clear();
     if (info) {
-        ImGui::SetNextWindowPos(ImVec2(W - rightW, top));
-        ImGui::SetNextWindowSize(ImVec2(rightW, H - top));
+        ImGui::SetNextWindowPos(ImVec2(layout.info.x, layout.info.y));
+        ImGui::SetNextWindowSize(ImVec2(layout.info.w, layout.info.h));
         ImGui::Begin("##info", nullptr, fixed);
+        notePanel("info");
         drawInfoPanel(ctx, m_bars);
         ImGui::End();
     }
-    drawPlaybackBar(ctx, m_viewport.x, m_viewport.y + m_viewport.h - 8, m_viewport.w);
+    const ImVec4 bar = drawPlaybackBar(ctx, m_viewport.x, m_viewport.y + m_viewport.h - 8, m_viewport.w);
+    if (bar.z > 0.0f) m_panelRects.emplace_back("playback", Rect{bar.x, bar.y, bar.z, bar.w});
 }
 
 void Viewer::handleViewportInput(PanelContext& ctx, double dt, bool& interacting) {
@@ -422,6 +455,13 @@ void Viewer::frame(double dt) {
     glfwGetFramebufferSize(m_window, &m_fbW, &m_fbH);
     glfwGetWindowSize(m_window, &m_winW, &m_winH);
     openDroppedModel();
+    if (m_textSize != m_options.textSize) { // the View panel changed it last frame
+        m_textSize = std::clamp(m_options.textSize, 0.75f, 2.0f);
+        m_options.textSize = m_textSize;
+        loadFonts();
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -436,6 +476,7 @@ void Viewer::frame(double dt) {
     ctx.plotPart = &m_plotPart;
     ctx.plotDof = &m_plotDof;
     ctx.showPanels = &m_showPanels;
+    ctx.textSize = &m_options.textSize;
     layoutAndPanels(ctx);
     bool interacting = ImGui::IsAnyItemActive() || benchmarkOrbiting();
     handleViewportInput(ctx, dt, interacting);

@@ -16,7 +16,8 @@ namespace hv::ui {
 struct ViewerOptions {
     std::string dataDirectory;   // holds assets/hip.glb (the default model)
     doc::StartState start;            // checked start state (start_state.hpp)
-    int width = 1600, height = 900; // window size, screen pixels
+    int width = 0, height = 0;   // window size, screen pixels; 0: fit the screen (doc::initialWindowSize)
+    float textSize = 1.0f;       // text and widgets, times the monitor's content scale (0.75 to 2)
     doc::QualitySettings quality;
     bool panels = true;          // false: the figure fills the window (Tab toggles)
 

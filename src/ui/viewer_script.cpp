@@ -132,6 +132,14 @@ bool Viewer::writeStateReport(const std::string& path) {
     std::ostringstream out;
     const float sx = pixelScale();
     out << "window=" << m_fbW << " " << m_fbH << "\n";
+    int wx = 0, wy = 0;
+    glfwGetWindowPos(m_window, &wx, &wy);
+    out << "screen=" << m_screenW << " " << m_screenH << "\n";
+    out << "window_pos=" << wx << " " << wy << "\n";
+    out << "text_size=" << m_textSize << "\n";
+    out << "ui_scale=" << m_uiScale << "\n";
+    for (const auto& [name, r] : m_panelRects)
+        out << "panel=" << name << " " << r.x * sx << " " << r.y * sx << " " << r.w * sx << " " << r.h * sx << "\n";
     out << "viewport=" << m_viewport.x * sx << " " << m_viewport.y * sx << " " << m_viewport.w * sx << " " << m_viewport.h * sx << "\n";
     out << "quality=" << (m_policy.atFullQuality() ? "full" : "moving") << "\n";
     out << "selection=" << m_doc.selection.muscleId << " " << (m_doc.selection.side == Side::Left ? "l" : "r") << "\n";

@@ -37,11 +37,12 @@ bool haveXvfb() {
     return false;
 }
 
-// hipview under a fresh virtual X server, 1920x1080; stdout and stderr together. One at a time
-// (flock): two `xvfb-run -a` starting together can pick the same display number.
-hv::test::ProcessResult underXvfb(const std::string& args) {
+// hipview under a fresh virtual X server of `screen` pixels (1920x1080 unless said); stdout and
+// stderr together. One at a time (flock): two `xvfb-run -a` starting together can pick the same
+// display number.
+hv::test::ProcessResult underXvfb(const std::string& args, const std::string& screen = "1920x1080") {
     const std::string lock = (std::filesystem::temp_directory_path() / "hipview-xvfb-tests.lock").string();
-    return runProcess("flock " + lock + " xvfb-run -a -s \"-screen 0 1920x1080x24\" " + hipview() + " " + args + " 2>&1");
+    return runProcess("flock " + lock + " xvfb-run -a -s \"-screen 0 " + screen + "x24\" " + hipview() + " " + args + " 2>&1");
 }
 
 bool readPng(const std::string& path, hv::scene::Image& out) {
@@ -363,4 +364,54 @@ TEST_CASE("the benchmark driver orbits and stands still for the asked number of 
     CHECK(framesOf["still (kept picture, panels redrawn)"] == 4);
     CHECK(framesOf["  scene (hv::render, glFinish)"] == 4);
     CHECK(phaseLines == 12); // four phases of each of the three runs
+}
+
+TEST_CASE("the window fits a 1366x768 laptop screen and a 1920x1080 one with every panel inside the screen") {
+    if (!haveXvfb()) return;
+    TempDir dir;
+    struct Screen {
+        const char* size;
+        int w, h;
+        int windowW; // the window's expected width: the screen's, or 1600 where that fits
+    };
+    for (const Screen s : {Screen{"1366x768", 1366, 768, 1366}, Screen{"1920x1080", 1920, 1080, 1600}}) {
+        CAPTURE(s.size);
+        const std::string shot = dir / (std::string("fit-") + s.size + ".png"), state = dir / (std::string("fit-") + s.size + ".txt");
+        // A selection (the info panel) and a movement (the playback bar): every panel shown.
+        const auto r = underXvfb("--select piriformis --movement figure-4 --at 6 --quit --screenshot " + shot + " --report-state " + state,
+                                 s.size);
+        INFO(r.out);
+        REQUIRE(r.exitCode == 0);
+        const auto st = readState(state);
+        REQUIRE(st.count("window") == 1);
+        REQUIRE(st.count("window_pos") == 1);
+        const auto& win = st.find("window")->second;
+        const auto& pos = st.find("window_pos")->second;
+        const int ww = std::stoi(win[0]), wh = std::stoi(win[1]), wx = std::stoi(pos[0]), wy = std::stoi(pos[1]);
+        CHECK(ww == s.windowW);
+        CHECK(wx >= 0);
+        CHECK(wy >= 0);
+        CHECK(wx + ww <= s.w);
+        CHECK(wy + wh <= s.h);
+        std::map<std::string, int> seen;
+        const auto [a, b] = st.equal_range("panel");
+        for (auto it = a; it != b; ++it) {
+            const auto& v = it->second;
+            REQUIRE(v.size() == 5);
+            CAPTURE(v[0]);
+            ++seen[v[0]];
+            const double x = std::stod(v[1]), y = std::stod(v[2]), w = std::stod(v[3]), h = std::stod(v[4]);
+            CHECK(w > 100.0);
+            CHECK(h > 20.0);
+            CHECK(x >= 0.0);
+            CHECK(y >= 0.0);
+            CHECK(x + w <= ww + 0.5);
+            CHECK(y + h <= wh + 0.5);
+        }
+        for (const char* p : {"menu", "left", "info", "playback"}) CHECK_MESSAGE(seen[p] == 1, p);
+        hv::scene::Image im;
+        REQUIRE(readPng(shot, im));
+        CHECK(im.width == ww);
+        CHECK(im.height == wh);
+    }
 }

@@ -78,7 +78,13 @@ private:
     bool m_imgui = false;
     ImFont* m_bold = nullptr;
     ImFont* m_small = nullptr;
-    float m_uiScale = 1.0f;
+    float m_uiScale = 1.0f;       // m_contentScale * m_textSize: what fonts and panel widths scale by
+    float m_contentScale = 1.0f;  // the monitor's (HiDPI)
+    float m_textSize = 1.0f;      // the user's (View panel, --text-size)
+    int m_screenW = 0, m_screenH = 0; // the monitor's work area (0: unknown)
+    // The panels' rectangles this frame (window pixels), by name, for the state report.
+    std::vector<std::pair<std::string, Rect>> m_panelRects;
+    void loadFonts(); // at m_uiScale, with the theme
 
     // Interaction (viewer.cpp).
     int m_dragButton = -1;
@@ -144,6 +150,7 @@ private:
     void frame(double dt);
     void openDroppedModel();
     void layoutAndPanels(PanelContext& ctx);
+    void notePanel(const char* name); // the current ImGui window's rectangle into m_panelRects
     void handleViewportInput(PanelContext& ctx, double dt, bool& interacting);
     void dialogs(PanelContext& ctx);
     void carryOut(PanelContext& ctx, const draw::DrawList& list);
