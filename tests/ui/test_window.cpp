@@ -366,25 +366,30 @@ TEST_CASE("the benchmark driver orbits and stands still for the asked number of 
     CHECK(phaseLines == 12); // four phases of each of the three runs
 }
 
-TEST_CASE("the window fits a 1366x768 laptop screen and a 1920x1080 one with every panel inside the screen") {
+TEST_CASE("the window fits a 1366x768 laptop screen and a 1920x1080 one and large text on 1280x720 with every panel inside the screen") {
     if (!haveXvfb()) return;
     TempDir dir;
     struct Screen {
         const char* size;
         int w, h;
         int windowW; // the window's expected width: the screen's, or 1600 where that fits
+        const char* textSize;
     };
-    for (const Screen s : {Screen{"1366x768", 1366, 768, 1366}, Screen{"1920x1080", 1920, 1080, 1600}}) {
+    for (const Screen s : {Screen{"1366x768", 1366, 768, 1366, "1"}, Screen{"1920x1080", 1920, 1080, 1600, "1"},
+                           Screen{"1280x720", 1280, 720, 1280, "1.45"}}) {
         CAPTURE(s.size);
         const std::string shot = dir / (std::string("fit-") + s.size + ".png"), state = dir / (std::string("fit-") + s.size + ".txt");
         // A selection (the info panel) and a movement (the playback bar): every panel shown.
-        const auto r = underXvfb("--select piriformis --movement figure-4 --at 6 --quit --screenshot " + shot + " --report-state " + state,
+        const auto r = underXvfb("--select piriformis --movement figure-4 --at 6 --text-size " + std::string(s.textSize) +
+                                     " --quit --screenshot " + shot + " --report-state " + state,
                                  s.size);
         INFO(r.out);
         REQUIRE(r.exitCode == 0);
         const auto st = readState(state);
         REQUIRE(st.count("window") == 1);
         REQUIRE(st.count("window_pos") == 1);
+        REQUIRE(st.count("ui_scale") == 1);
+        CHECK(std::stod(st.find("ui_scale")->second.at(0)) == doctest::Approx(std::stod(s.textSize)));
         const auto& win = st.find("window")->second;
         const auto& pos = st.find("window_pos")->second;
         const int ww = std::stoi(win[0]), wh = std::stoi(win[1]), wx = std::stoi(pos[0]), wy = std::stoi(pos[1]);
