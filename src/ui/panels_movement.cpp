@@ -93,7 +93,8 @@ void drawMovementPanel(PanelContext& ctx) {
     }
     ImGui::Spacing();
     heading(ctx, active->title.c_str());
-    ImGui::TextWrapped("%s", active->summary.c_str());
+    drawWordingChoice(ctx);
+    ImGui::TextWrapped("%s", movementText(*active, doc.wording).c_str());
     if (const movement::PoseSample* s = doc.sample(); s && !s->label.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.27f, 0.12f, 1.0f));
         ImGui::TextWrapped("Now: %.*s", static_cast<int>(s->label.size()), s->label.data());
