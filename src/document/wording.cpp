@@ -60,6 +60,15 @@ std::string barWord(const Content& content, const ActionBar& bar, Wording w) {
     return plain.empty() ? bar.word : plain;
 }
 
+std::string actionWord(const Content& content, HipDof dof, Action action, Wording w) {
+    if (w == Wording::Plain) {
+        const std::string_view base = dof == HipDof::Flexion ? "hip_flexion" : dof == HipDof::Adduction ? "hip_adduction" : "hip_rotation";
+        const std::string plain = plainActionWords(content, base, dof, action);
+        if (!plain.empty()) return plain;
+    }
+    return std::string(actionName(action));
+}
+
 std::string_view dofTitle(HipDof dof, Wording w) {
     const bool plain = w == Wording::Plain;
     switch (dof) {
@@ -70,19 +79,13 @@ std::string_view dofTitle(HipDof dof, Wording w) {
     return "";
 }
 
-std::string crossoverText(const Content& content, int flexionCoordinate, HipDof dof, const Crossover& c, Wording w) {
+std::string crossoverText(const Content& content, HipDof dof, const Crossover& c, Wording w) {
     char deg[32];
     std::snprintf(deg, sizeof deg, "%.1f", c.flexionDeg);
     if (w == Wording::Anatomical)
         return "At " + std::string(deg) + " deg of hip flexion it turns from " + std::string(actionName(c.from)) + " to " +
                std::string(actionName(c.to)) + ".";
-    // The dof's coordinate on the same side as the swept flexion coordinate shares its plain words.
-    std::string name = coordinateName(content, flexionCoordinate);
-    const std::string_view dofBase = dof == HipDof::Flexion ? "hip_flexion" : dof == HipDof::Adduction ? "hip_adduction" : "hip_rotation";
-    name = std::string(dofBase) + (name.ends_with("_l") ? "_l" : "_r");
-    std::string from = plainActionWords(content, name, dof, c.from), to = plainActionWords(content, name, dof, c.to);
-    if (from.empty()) from = std::string(actionName(c.from));
-    if (to.empty()) to = std::string(actionName(c.to));
+    const std::string from = actionWord(content, dof, c.from, w), to = actionWord(content, dof, c.to, w);
     std::snprintf(deg, sizeof deg, "%.0f", c.flexionDeg);
     return "When your hip bends past about " + std::string(deg) + " degrees, it switches. Before, it " + from +
            ". After, it " + to + ".";

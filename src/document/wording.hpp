@@ -37,10 +37,13 @@ const std::string& movementText(const movement::Movement& m, Wording w);
 // thigh in the coordinate's plain words ("turns your thigh out"); a coordinate without plain
 // words keeps the anatomical word, no clear action is "no clear pull" in plain words.
 std::string barWord(const Content& content, const ActionBar& bar, Wording w);
+// The word of `action` about the hip coordinate `dof` (both sides share the plain words), as
+// barWord() gives it: for the role colours' legend.
+std::string actionWord(const Content& content, HipDof dof, Action action, Wording w);
 // The bar's row title: "flexion" / "adduction" / "rotation", or "forward-back" / "in-out" / "turning".
 std::string_view dofTitle(HipDof dof, Wording w);
-// The sentence under the plot for one crossover, about hip flexion at `crossover.flexionDeg`.
-std::string crossoverText(const Content& content, int flexionCoordinate, HipDof dof, const Crossover& crossover,
-                          Wording w);
+// The sentence under the plot for one crossover of the action about `dof`, at hip flexion
+// `crossover.flexionDeg` (either side: both share the plain words).
+std::string crossoverText(const Content& content, HipDof dof, const Crossover& crossover, Wording w);
 
 } // namespace hv::doc

@@ -60,8 +60,10 @@ void actionBar(const Document& doc, const ActionBar& b, int part, std::vector<Ba
     dl->AddLine(ImVec2(cx, a.y - 1), ImVec2(cx, z.y + 1), IM_COL32(80, 80, 86, 255), 1.5f);
     rects.push_back({part, static_cast<int>(b.dof), a.x, a.y, z.x, z.y, cx, b.momentArmMm, word});
     ImGui::Dummy(ImVec2(trackW, h));
-    ImGui::TableNextColumn();
-    ImGui::Text("%+.1f mm", b.momentArmMm);
+    if (doc.wording == Wording::Anatomical) { // plain words leave the numbers out: the bar says how strong
+        ImGui::TableNextColumn();
+        ImGui::Text("%+.1f mm", b.momentArmMm);
+    }
     ImGui::TableNextColumn();
     if (b.action == Action::None) ImGui::TextDisabled("%s", word.c_str());
     else ImGui::TextUnformatted(word.c_str());
@@ -169,7 +171,7 @@ void drawInfoPanel(PanelContext& ctx, std::vector<BarRect>& barRects) {
 
     // ---- Live actions.
     heading(ctx, plain ? "What it does now" : "What it does in this position");
-    if (plain) ImGui::TextDisabled("how strongly it pulls your %s thigh, in mm of leverage", doc.selection.side == Side::Left ? "left" : "right");
+    if (plain) ImGui::TextDisabled("a longer bar is a stronger pull on your %s thigh", doc.selection.side == Side::Left ? "left" : "right");
     else ImGui::TextDisabled("moment arm about the %s hip (-dL/dq), mm", doc.selection.side == Side::Left ? "left" : "right");
     const auto actions = doc.liveActionsOfSelection();
     float wordW = ImGui::CalcTextSize("external rotator").x + 4.0f;
@@ -181,10 +183,10 @@ void drawInfoPanel(PanelContext& ctx, std::vector<BarRect>& barRects) {
     for (std::size_t p = 0; p < actions.size(); ++p) {
         if (!actions[p].name.empty()) ImGui::TextDisabled("%s", actions[p].name.c_str());
         ImGui::PushID(static_cast<int>(p));
-        if (ImGui::BeginTable("bars", 4, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoPadOuterX)) {
+        if (ImGui::BeginTable("bars", plain ? 3 : 4, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoPadOuterX)) {
             ImGui::TableSetupColumn("dof", ImGuiTableColumnFlags_WidthFixed, dofW);
             ImGui::TableSetupColumn("bar", ImGuiTableColumnFlags_WidthStretch);
-            ImGui::TableSetupColumn("mm", ImGuiTableColumnFlags_WidthFixed, mmW);
+            if (!plain) ImGui::TableSetupColumn("mm", ImGuiTableColumnFlags_WidthFixed, mmW);
             ImGui::TableSetupColumn("word", ImGuiTableColumnFlags_WidthFixed, wordW);
             for (const ActionBar& b : actions[p].bars) actionBar(doc, b, static_cast<int>(p), barRects);
             ImGui::EndTable();
@@ -237,7 +239,7 @@ void drawInfoPanel(PanelContext& ctx, std::vector<BarRect>& barRects) {
         if (mp.crossovers.empty())
             ImGui::TextDisabled("%s", plain ? "It does the same job however far your hip bends." : "No change of action across the range of hip flexion.");
         for (const Crossover& c : mp.crossovers)
-            ImGui::TextWrapped("%s", crossoverText(doc.content(), mp.flexionCoordinate, mp.dof, c, doc.wording).c_str());
+            ImGui::TextWrapped("%s", crossoverText(doc.content(), mp.dof, c, doc.wording).c_str());
     }
     ImGui::Separator();
 

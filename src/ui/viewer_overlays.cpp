@@ -126,14 +126,17 @@ void Viewer::drawLegend() {
         title = "Length against standing";
         entries = {{draw::stretchColour(12.0), "longer"}, {draw::stretchColour(0.0), "about the same"}, {draw::stretchColour(-12.0), "shorter"}};
     } else {
+        const bool plain = m_doc.wording == Wording::Plain;
         const char* titles[] = {"Role now: hip flexion", "Role now: hip adduction", "Role now: hip rotation"};
+        const char* plainTitles[] = {"What each does now: forward-back", "What each does now: in-out", "What each does now: turning"};
         const auto d = static_cast<std::size_t>(m_doc.roleDof);
-        title = titles[d];
+        title = plain ? plainTitles[d] : titles[d];
         const auto [pos, neg] = draw::roleOpposites(m_doc.roleDof);
         for (Action a : {pos, neg})
-            entries.push_back({draw::roleColour(a), std::string(actionName(a)) + (draw::roleBanded(a) ? " (banded)" : ""),
+            entries.push_back({draw::roleColour(a),
+                               actionWord(m_doc.content(), m_doc.roleDof, a, m_doc.wording) + (draw::roleBanded(a) ? " (banded)" : ""),
                                draw::roleBanded(a)});
-        entries.push_back({draw::roleColour(Action::None), "no action"});
+        entries.push_back({draw::roleColour(Action::None), plain ? "no clear pull" : "no action"});
     }
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     const float line = ImGui::GetTextLineHeightWithSpacing();

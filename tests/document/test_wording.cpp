@@ -74,14 +74,15 @@ TEST_CASE("the info card and the movement explanation take the content's plain t
 
 TEST_CASE("a crossover reads as flexor to extensor or in the coordinate's plain words") {
     const Content& c = test::uiContent();
-    const int flex = test::coord("hip_flexion_r");
     const Crossover x{61.0, Action::ExternalRotator, Action::InternalRotator};
-    CHECK(crossoverText(c, flex, HipDof::Rotation, x, Wording::Anatomical) ==
+    CHECK(crossoverText(c, HipDof::Rotation, x, Wording::Anatomical) ==
           "At 61.0 deg of hip flexion it turns from external rotator to internal rotator.");
-    const std::string plain = crossoverText(c, flex, HipDof::Rotation, x, Wording::Plain);
+    const std::string plain = crossoverText(c, HipDof::Rotation, x, Wording::Plain);
     CHECK(has(plain, "past about 61 degrees"));
     CHECK(has(plain, "Before, it turns your thigh out."));
     CHECK(has(plain, "After, it turns your thigh in."));
+    CHECK(actionWord(c, HipDof::Flexion, Action::Extensor, Wording::Plain) == "takes your thigh back");
+    CHECK(actionWord(c, HipDof::Flexion, Action::Extensor, Wording::Anatomical) == "extensor");
 }
 
 TEST_CASE("the document starts in anatomical words and --wording plain or a wrong wording is read by the start state") {
