@@ -25,7 +25,8 @@ void distribution(const char* label, const std::vector<Text>& texts) {
     std::sort(g.begin(), g.end());
     const std::size_t n = g.size();
     const double median = n % 2 ? g[n / 2] : 0.5 * (g[n / 2 - 1] + g[n / 2]);
-    std::printf("%-34s n %3zu  min %5.1f  median %5.1f  max %5.1f\n", label, n, g.front(), median, g.back());
+    std::printf("%-34s n %3zu  min %5.1f  median %5.1f  max %5.1f\n", label, n, g.front(), median,
+                g.back());
 }
 
 } // namespace
@@ -39,7 +40,8 @@ int main(int argc, char** argv) {
     }
     const hv::Content& c = *load.content;
     const auto movements = hv::movement::loadMovements(hv::movement::defaultMovementFile(c), c);
-    std::vector<Text> musclePlain, muscleSummary, actionPlain, actionText, movementPlain, movementSummary;
+    std::vector<Text> musclePlain, muscleSummary, actionPlain, actionText, movementPlain,
+        movementSummary;
     for (const hv::MuscleInfo& m : c.muscles) {
         musclePlain.push_back({m.id, m.plain});
         muscleSummary.push_back({m.id, m.summary});
@@ -53,7 +55,8 @@ int main(int argc, char** argv) {
             movementPlain.push_back({m.id, m.plain});
             movementSummary.push_back({m.id, m.summary});
         }
-    std::printf("Flesch-Kincaid grade of the content's texts (plain: the wording switch's; the test holds them to <= 8)\n");
+    std::printf("Flesch-Kincaid grade of the content's texts (plain: the wording switch's; the "
+                "test holds them to <= 8)\n");
     distribution("muscles, plain", musclePlain);
     distribution("muscles, anatomical summary", muscleSummary);
     distribution("actions, plain", actionPlain);
@@ -64,7 +67,9 @@ int main(int argc, char** argv) {
     all.insert(all.end(), actionPlain.begin(), actionPlain.end());
     all.insert(all.end(), movementPlain.begin(), movementPlain.end());
     distribution("all plain texts", all);
-    std::sort(all.begin(), all.end(), [](const Text& a, const Text& b) { return hv::fleschKincaidGrade(a.text) > hv::fleschKincaidGrade(b.text); });
+    std::sort(all.begin(), all.end(), [](const Text& a, const Text& b) {
+        return hv::fleschKincaidGrade(a.text) > hv::fleschKincaidGrade(b.text);
+    });
     std::printf("hardest plain texts:\n");
     for (std::size_t i = 0; i < std::min<std::size_t>(5, all.size()); ++i)
         std::printf("  %5.1f  %s\n", hv::fleschKincaidGrade(all[i].text), all[i].what.c_str());

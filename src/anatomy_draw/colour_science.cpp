@@ -9,8 +9,12 @@ namespace hv::draw {
 namespace {
 
 constexpr double kPi = std::numbers::pi;
-double deg(double rad) { return rad * 180.0 / kPi; }
-double rad(double deg) { return deg * kPi / 180.0; }
+double deg(double rad) {
+    return rad * 180.0 / kPi;
+}
+double rad(double deg) {
+    return deg * kPi / 180.0;
+}
 
 // D65 white point, Y = 1.
 constexpr double kWhiteX = 0.95047, kWhiteY = 1.0, kWhiteZ = 1.08883;
@@ -22,15 +26,22 @@ double labF(double t) {
 
 // Rows of a 3x3 matrix applied to a column vector.
 glm::dvec3 apply(const double m[3][3], glm::dvec3 v) {
-    return {m[0][0] * v.x + m[0][1] * v.y + m[0][2] * v.z, m[1][0] * v.x + m[1][1] * v.y + m[1][2] * v.z,
+    return {m[0][0] * v.x + m[0][1] * v.y + m[0][2] * v.z,
+            m[1][0] * v.x + m[1][1] * v.y + m[1][2] * v.z,
             m[2][0] * v.x + m[2][1] * v.y + m[2][2] * v.z};
 }
 
 } // namespace
 
-double srgbToLinear(double c) { return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); }
-double linearToSrgb(double c) { return c <= 0.0031308 ? c * 12.92 : 1.055 * std::pow(c, 1.0 / 2.4) - 0.055; }
-glm::dvec3 srgbToLinear(glm::dvec3 s) { return {srgbToLinear(s.x), srgbToLinear(s.y), srgbToLinear(s.z)}; }
+double srgbToLinear(double c) {
+    return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+}
+double linearToSrgb(double c) {
+    return c <= 0.0031308 ? c * 12.92 : 1.055 * std::pow(c, 1.0 / 2.4) - 0.055;
+}
+glm::dvec3 srgbToLinear(glm::dvec3 s) {
+    return {srgbToLinear(s.x), srgbToLinear(s.y), srgbToLinear(s.z)};
+}
 
 glm::dvec3 linearFromHex(unsigned hex) {
     return srgbToLinear(glm::dvec3((hex >> 16) & 0xFF, (hex >> 8) & 0xFF, hex & 0xFF) / 255.0);
@@ -48,7 +59,9 @@ Lab xyzToLab(glm::dvec3 xyz) {
     return {116.0 * fy - 16.0, 500.0 * (fx - fy), 200.0 * (fy - fz)};
 }
 
-Lab linearToLab(glm::dvec3 linear) { return xyzToLab(linearToXyz(linear)); }
+Lab linearToLab(glm::dvec3 linear) {
+    return xyzToLab(linearToXyz(linear));
+}
 
 double ciede2000(const Lab& x, const Lab& y) {
     // Sharma, Wu and Dalal 2005, equations (2) to (22).
@@ -70,8 +83,10 @@ double ciede2000(const Lab& x, const Lab& y) {
     double dh = 0.0;
     if (cp1 * cp2 != 0.0) {
         dh = hp2 - hp1;
-        if (dh > 180.0) dh -= 360.0;
-        else if (dh < -180.0) dh += 360.0;
+        if (dh > 180.0)
+            dh -= 360.0;
+        else if (dh < -180.0)
+            dh += 360.0;
     }
     const double dH = 2.0 * std::sqrt(cp1 * cp2) * std::sin(rad(dh / 2.0));
 
@@ -79,12 +94,16 @@ double ciede2000(const Lab& x, const Lab& y) {
     const double cpBar = 0.5 * (cp1 + cp2);
     double hBar = hp1 + hp2;
     if (cp1 * cp2 != 0.0) {
-        if (std::abs(hp1 - hp2) <= 180.0) hBar = 0.5 * (hp1 + hp2);
-        else if (hp1 + hp2 < 360.0) hBar = 0.5 * (hp1 + hp2 + 360.0);
-        else hBar = 0.5 * (hp1 + hp2 - 360.0);
+        if (std::abs(hp1 - hp2) <= 180.0)
+            hBar = 0.5 * (hp1 + hp2);
+        else if (hp1 + hp2 < 360.0)
+            hBar = 0.5 * (hp1 + hp2 + 360.0);
+        else
+            hBar = 0.5 * (hp1 + hp2 - 360.0);
     }
     const double t = 1.0 - 0.17 * std::cos(rad(hBar - 30.0)) + 0.24 * std::cos(rad(2.0 * hBar)) +
-                     0.32 * std::cos(rad(3.0 * hBar + 6.0)) - 0.20 * std::cos(rad(4.0 * hBar - 63.0));
+                     0.32 * std::cos(rad(3.0 * hBar + 6.0)) -
+                     0.20 * std::cos(rad(4.0 * hBar - 63.0));
     const double dTheta = 30.0 * std::exp(-std::pow((hBar - 275.0) / 25.0, 2.0));
     const double cpBar7 = std::pow(cpBar, 7.0);
     const double rc = 2.0 * std::sqrt(cpBar7 / (cpBar7 + std::pow(25.0, 7.0)));
@@ -110,7 +129,9 @@ glm::dvec3 simulate(Vision vision, glm::dvec3 linear) {
     return glm::clamp(s, glm::dvec3(0.0), glm::dvec3(1.0));
 }
 
-double relativeLuminance(glm::dvec3 c) { return 0.2126 * c.x + 0.7152 * c.y + 0.0722 * c.z; }
+double relativeLuminance(glm::dvec3 c) {
+    return 0.2126 * c.x + 0.7152 * c.y + 0.0722 * c.z;
+}
 
 double contrastRatio(glm::dvec3 a, glm::dvec3 b) {
     const double la = relativeLuminance(a), lb = relativeLuminance(b);

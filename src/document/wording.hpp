@@ -40,10 +40,12 @@ std::string barWord(const Content& content, const ActionBar& bar, Wording w);
 // The word of `action` about the hip coordinate `dof` (both sides share the plain words), as
 // barWord() gives it: for the role colours' legend.
 std::string actionWord(const Content& content, HipDof dof, Action action, Wording w);
-// The bar's row title: "flexion" / "adduction" / "rotation", or "forward-back" / "in-out" / "turning".
+// The bar's row title: "flexion" / "adduction" / "rotation", or "forward-back" / "in-out" /
+// "turning".
 std::string_view dofTitle(HipDof dof, Wording w);
 // The sentence under the plot for one crossover of the action about `dof`, at hip flexion
 // `crossover.flexionDeg` (either side: both share the plain words).
-std::string crossoverText(const Content& content, HipDof dof, const Crossover& crossover, Wording w);
+std::string crossoverText(const Content& content, HipDof dof, const Crossover& crossover,
+                          Wording w);
 
 } // namespace hv::doc

@@ -7,8 +7,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <string>
 #include <cmath>
+#include <string>
 
 using namespace hv;
 using namespace hv::draw;
@@ -59,11 +59,14 @@ const Pair kSharmaPairs[] = {
     {{2.0776, 0.0795, -1.1350}, {0.9033, -0.0636, -0.5514}, 0.9082},
 };
 
-glm::dvec3 d(glm::vec3 v) { return glm::dvec3(v); }
+glm::dvec3 d(glm::vec3 v) {
+    return glm::dvec3(v);
+}
 
 } // namespace
 
-TEST_CASE("CIEDE2000 gives the published differences of all 34 test pairs of Sharma Wu and Dalal 2005 in both orders") {
+TEST_CASE("CIEDE2000 gives the published differences of all 34 test pairs of Sharma Wu and Dalal "
+          "2005 in both orders") {
     for (const Pair& p : kSharmaPairs) {
         CAPTURE(p.expected);
         CHECK(std::abs(ciede2000(p.x, p.y) - p.expected) < 1e-4); // the table's 4 decimals
@@ -88,14 +91,17 @@ TEST_CASE("sRGB white and black and a mid grey land on their known CIELAB values
     CHECK(linearToSrgb(srgbToLinear(0.3)) == doctest::Approx(0.3));
 }
 
-TEST_CASE("the WCAG contrast ratio is 21 for black on white and 1 for a colour on itself and known for a grey") {
+TEST_CASE("the WCAG contrast ratio is 21 for black on white and 1 for a colour on itself and known "
+          "for a grey") {
     CHECK(contrastRatio(linearFromHex(0x000000), linearFromHex(0xFFFFFF)) == doctest::Approx(21.0));
     CHECK(contrastRatio(linearFromHex(0x3A9A50), linearFromHex(0x3A9A50)) == doctest::Approx(1.0));
     // #777777 on white is 4.48:1 (the classic just-failing AA grey).
-    CHECK(contrastRatio(linearFromHex(0x777777), linearFromHex(0xFFFFFF)) == doctest::Approx(4.48).epsilon(2e-3));
+    CHECK(contrastRatio(linearFromHex(0x777777), linearFromHex(0xFFFFFF)) ==
+          doctest::Approx(4.48).epsilon(2e-3));
 }
 
-TEST_CASE("simulated protanopia and deuteranopia keep greys and merge a red-green pair that normal vision tells apart") {
+TEST_CASE("simulated protanopia and deuteranopia keep greys and merge a red-green pair that normal "
+          "vision tells apart") {
     const glm::dvec3 grey = linearFromHex(0x808080);
     for (Vision v : {Vision::Protanopia, Vision::Deuteranopia}) {
         const glm::dvec3 g = simulate(v, grey);
@@ -112,7 +118,8 @@ TEST_CASE("simulated protanopia and deuteranopia keep greys and merge a red-gree
     CHECK(simulate(Vision::Normal, rose) == rose);
 }
 
-TEST_CASE("each diverging pair of role colours is told apart with normal vision protanopia and deuteranopia and stands out on white") {
+TEST_CASE("each diverging pair of role colours is told apart with normal vision protanopia and "
+          "deuteranopia and stands out on white") {
     const glm::dvec3 white(1.0);
     const std::string dofNames[] = {"flexion", "adduction", "rotation"};
     for (HipDof dof : kHipDofs) {
@@ -127,12 +134,14 @@ TEST_CASE("each diverging pair of role colours is told apart with normal vision 
         }
         CHECK(contrastRatio(a, white) >= kRoleMinContrast);
         CHECK(contrastRatio(b, white) >= kRoleMinContrast);
-        MESSAGE(dofNames[static_cast<int>(dof)] << ": least CIEDE2000 " << least << ", contrast on white "
-                                                << contrastRatio(a, white) << " and " << contrastRatio(b, white));
+        MESSAGE(dofNames[static_cast<int>(dof)] << ": least CIEDE2000 " << least
+                                                << ", contrast on white " << contrastRatio(a, white)
+                                                << " and " << contrastRatio(b, white));
     }
 }
 
-TEST_CASE("one sense of every pair is banded and the other is not so the pair differs without colour") {
+TEST_CASE(
+    "one sense of every pair is banded and the other is not so the pair differs without colour") {
     for (HipDof dof : kHipDofs) {
         const auto [pos, neg] = roleOpposites(dof);
         CHECK(roleBanded(pos) != roleBanded(neg));

@@ -30,7 +30,8 @@ TEST_CASE("wording names read back and an unknown one is refused") {
     CHECK(wordingNames().size() == 2);
 }
 
-TEST_CASE("piriformis' rotation bar says external rotator or turns your thigh out and flips in both wordings") {
+TEST_CASE("piriformis' rotation bar says external rotator or turns your thigh out and flips in "
+          "both wordings") {
     const Content& c = test::uiContent();
     const auto neutral = piriformisAt(0), flexed = piriformisAt(90);
     const ActionBar& r0 = neutral.at(0).bars[2];
@@ -54,7 +55,8 @@ TEST_CASE("piriformis' rotation bar says external rotator or turns your thigh ou
     CHECK(dofTitle(HipDof::Rotation, Wording::Plain) == "turning");
 }
 
-TEST_CASE("the info card and the movement explanation take the content's plain texts in plain words") {
+TEST_CASE(
+    "the info card and the movement explanation take the content's plain texts in plain words") {
     const Content& c = test::uiContent();
     const MuscleInfo* piri = c.findMuscleInfo("piriformis");
     REQUIRE(piri);
@@ -81,11 +83,13 @@ TEST_CASE("a crossover reads as flexor to extensor or in the coordinate's plain 
     CHECK(has(plain, "past about 61 degrees"));
     CHECK(has(plain, "Before, it turns your thigh out."));
     CHECK(has(plain, "After, it turns your thigh in."));
-    CHECK(actionWord(c, HipDof::Flexion, Action::Extensor, Wording::Plain) == "takes your thigh back");
+    CHECK(actionWord(c, HipDof::Flexion, Action::Extensor, Wording::Plain) ==
+          "takes your thigh back");
     CHECK(actionWord(c, HipDof::Flexion, Action::Extensor, Wording::Anatomical) == "extensor");
 }
 
-TEST_CASE("the document starts in anatomical words and --wording plain or a wrong wording is read by the start state") {
+TEST_CASE("the document starts in anatomical words and --wording plain or a wrong wording is read "
+          "by the start state") {
     Document doc(test::uiContent(), &test::uiMovements(), "");
     CHECK(doc.wording == Wording::Anatomical);
     StartOptions o;
@@ -94,7 +98,8 @@ TEST_CASE("the document starts in anatomical words and --wording plain or a wron
     const auto s = resolveStartState(test::uiContent(), &test::uiMovements(), o, errors);
     REQUIRE(s);
     CHECK(s->wording == Wording::Plain);
-    CHECK(resolveStartState(test::uiContent(), &test::uiMovements(), StartOptions{}, errors)->wording == Wording::Anatomical);
+    CHECK(resolveStartState(test::uiContent(), &test::uiMovements(), StartOptions{}, errors)
+              ->wording == Wording::Anatomical);
     o.wording = "plian";
     CHECK_FALSE(resolveStartState(test::uiContent(), &test::uiMovements(), o, errors));
     REQUIRE(errors.size() == 1);

@@ -8,7 +8,8 @@
 using namespace hv;
 using namespace hv::movement;
 
-TEST_CASE("every movement has a plain text at Flesch-Kincaid grade 8 or below that differs from its summary") {
+TEST_CASE("every movement has a plain text at Flesch-Kincaid grade 8 or below that differs from "
+          "its summary") {
     const MovementLibrary& lib = test::movements();
     REQUIRE(lib.movements.size() >= 25);
     for (const Movement& m : lib.movements) {
