@@ -83,6 +83,19 @@ std::string actionWord(const Content& content, HipDof dof, Action action, Wordin
     return std::string(actionName(action));
 }
 
+std::string senseWords(const Content& content, std::string_view coordinate, std::string_view sense, Wording w) {
+    if (w == Wording::Anatomical) return std::string(sense);
+    const PlainWords* words = content.findPlainWords(coordinate);
+    // A base name of a sided coordinate ("hip_flexion") names its right side's meanings.
+    int c = content.model.findCoordinate(coordinate);
+    if (c < 0) c = content.model.findCoordinate(std::string(coordinate) + "_r");
+    if (!words || c < 0) return std::string(sense);
+    const Coordinate& k = content.model.coordinates[static_cast<std::size_t>(c)];
+    if (sense == k.positiveMeaning) return words->positive;
+    if (sense == k.negativeMeaning) return words->negative;
+    return std::string(sense);
+}
+
 std::string_view dofTitle(HipDof dof, Wording w) {
     const bool plain = w == Wording::Plain;
     switch (dof) {

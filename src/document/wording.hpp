@@ -40,6 +40,11 @@ std::string barWord(const Content& content, const ActionBar& bar, Wording w);
 // The word of `action` about the hip coordinate `dof` (both sides share the plain words), as
 // barWord() gives it: for the role colours' legend.
 std::string actionWord(const Content& content, HipDof dof, Action action, Wording w);
+// A coordinate's sense in words: `sense` is one of its anatomical words (Coordinate's
+// positiveMeaning / negativeMeaning, e.g. "flexion"); in plain words the coordinate's plain words
+// for that direction ("lifts your thigh forward"). `coordinate` with or without the side suffix;
+// unknown senses and coordinates without plain words come back as given.
+std::string senseWords(const Content& content, std::string_view coordinate, std::string_view sense, Wording w);
 // The bar's row title: "flexion" / "adduction" / "rotation", or "forward-back" / "in-out" /
 // "turning".
 std::string_view dofTitle(HipDof dof, Wording w);

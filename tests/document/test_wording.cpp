@@ -88,6 +88,15 @@ TEST_CASE("a crossover reads as flexor to extensor or in the coordinate's plain 
     CHECK(actionWord(c, HipDof::Flexion, Action::Extensor, Wording::Anatomical) == "extensor");
 }
 
+TEST_CASE("a coordinate's sense reads in its plain words and unknown senses stay as given") {
+    const Content& c = test::uiContent();
+    CHECK(senseWords(c, "hip_rotation", "external rotation", Wording::Plain) == "turns your thigh out");
+    CHECK(senseWords(c, "hip_flexion_l", "flexion", Wording::Plain) == "lifts your thigh forward");
+    CHECK(senseWords(c, "hip_flexion", "flexion", Wording::Anatomical) == "flexion");
+    CHECK(senseWords(c, "hip_flexion", "sideways", Wording::Plain) == "sideways");
+    CHECK(senseWords(c, "pelvis_tilt", "anterior tilt", Wording::Plain) == "anterior tilt");
+}
+
 TEST_CASE("the document starts in anatomical words and --wording plain or a wrong wording is read "
           "by the start state") {
     Document doc(test::uiContent(), &test::uiMovements(), "");
