@@ -22,6 +22,7 @@ uniform int u_kind;            // 0 generic, 1 bone, 2 muscle, 3 wrap (MaterialK
 uniform vec4 u_baseColor;      // linear RGBA
 uniform float u_roughness;
 uniform vec2 u_bellyRange;
+uniform int u_banded;          // muscles: pale bands across the belly (a cue beside colour)
 uniform int u_useVertexColor;
 uniform int u_hasTexture;
 uniform int u_texCoord;
@@ -83,6 +84,11 @@ void main() {
                   (1.0 - smoothstep(u_bellyRange.y - 0.025, u_bellyRange.y + 0.015, t));
     const vec3 tendon = vec3(0.80, 0.78, 0.72);
     float s = striation(v_uv0);
+    if (u_banded != 0) {
+        // Bands across the muscle, ten along its length, soft-edged so they do not alias.
+        float band = smoothstep(-0.25, 0.25, tri(t * 10.0));
+        albedo = mix(albedo, mix(albedo, vec3(0.96, 0.95, 0.92), 0.62), band);
+    }
     albedo = mix(tendon * mix(0.95, 1.03, s), albedo * mix(0.84, 1.10, s), belly);
     specStrength = mix(0.35, 0.16, belly);
     shininess = mix(48.0, 26.0, belly);

@@ -341,6 +341,7 @@ struct AnatomyDrawer::BuildContext {
         mat.baseColor = glm::vec4(c, 1.0f);
         mat.roughness = 0.45f;
         mat.bellyRange = belly;
+        mat.banded = partColours.banded(muscle, part);
         return mat;
     }
     std::uint32_t musclePart(int muscle, int part, int node, const Content& content) {

@@ -31,15 +31,28 @@ glm::vec3 stretchColour(double changePercent) {
 
 glm::vec3 roleColour(Action a) {
     switch (a) {
-    case Action::Flexor: return srgbHex(0xE8862A);
-    case Action::Extensor: return srgbHex(0x2F6DB5);
-    case Action::Adductor: return srgbHex(0x8A4FB0);
-    case Action::Abductor: return srgbHex(0x3A9A50);
-    case Action::InternalRotator: return srgbHex(0xD2416A);
-    case Action::ExternalRotator: return srgbHex(0x1F9BA8);
+    // The three diverging pairs, each chosen by the rule in colouring.hpp (kRoleMinDifference,
+    // kRoleMinContrast); tests/anatomy_draw/test_colour_science.cpp measures them.
+    case Action::Flexor: return srgbHex(0xA86000);          // amber
+    case Action::Extensor: return srgbHex(0x3A4FBF);        // indigo
+    case Action::Adductor: return srgbHex(0x8A4FB0);        // purple
+    case Action::Abductor: return srgbHex(0x3A9A50);        // green
+    case Action::InternalRotator: return srgbHex(0xD55E00); // vermilion (Okabe and Ito 2008)
+    case Action::ExternalRotator: return srgbHex(0x0072B2); // blue (Okabe and Ito 2008)
     case Action::None: break;
     }
     return neutral();
+}
+
+bool roleBanded(Action a) { return a == Action::Flexor || a == Action::Adductor || a == Action::InternalRotator; }
+
+std::pair<Action, Action> roleOpposites(HipDof dof) {
+    switch (dof) {
+    case HipDof::Flexion: return {Action::Flexor, Action::Extensor};
+    case HipDof::Adduction: return {Action::Adductor, Action::Abductor};
+    case HipDof::Rotation: return {Action::InternalRotator, Action::ExternalRotator};
+    }
+    return {Action::None, Action::None};
 }
 
 LumbarTint lumbarTintOf(const movement::LumbarShares& shares) {
@@ -58,14 +71,26 @@ int levelBody(const Model& model, std::string_view levelName) {
 PartColours::PartColours(const Model& model, const MuscleColouring& c) {
     if (c.mode == ColourMode::Groups) return;
     m_colours.resize(model.muscles.size());
-    for (std::size_t m = 0; m < model.muscles.size(); ++m) m_colours[m].resize(model.muscles[m].parts.size());
+    m_banded.resize(model.muscles.size());
+    for (std::size_t m = 0; m < model.muscles.size(); ++m) {
+        m_colours[m].resize(model.muscles[m].parts.size());
+        m_banded[m].resize(model.muscles[m].parts.size(), false);
+    }
     for (const movement::PartState& s : c.parts) {
         if (s.part.muscle < 0 || s.part.muscle >= static_cast<int>(m_colours.size())) continue;
         auto& parts = m_colours[static_cast<std::size_t>(s.part.muscle)];
         if (s.part.part < 0 || s.part.part >= static_cast<int>(parts.size())) continue;
-        parts[static_cast<std::size_t>(s.part.part)] =
-            c.mode == ColourMode::Stretch ? stretchColour(s.changePercent) : roleColour(s.role[static_cast<std::size_t>(c.roleDof)]);
+        const Action role = s.role[static_cast<std::size_t>(c.roleDof)];
+        parts[static_cast<std::size_t>(s.part.part)] = c.mode == ColourMode::Stretch ? stretchColour(s.changePercent) : roleColour(role);
+        if (c.mode == ColourMode::Role)
+            m_banded[static_cast<std::size_t>(s.part.muscle)][static_cast<std::size_t>(s.part.part)] = roleBanded(role);
     }
+}
+
+bool PartColours::banded(int muscle, int part) const {
+    if (muscle < 0 || muscle >= static_cast<int>(m_banded.size())) return false;
+    const auto& parts = m_banded[static_cast<std::size_t>(muscle)];
+    return part >= 0 && part < static_cast<int>(parts.size()) && parts[static_cast<std::size_t>(part)];
 }
 
 std::optional<glm::vec3> PartColours::colour(int muscle, int part) const {

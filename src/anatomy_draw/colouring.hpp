@@ -17,6 +17,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace hv::draw {
@@ -34,9 +35,22 @@ inline constexpr double kStretchFullScalePercent = 15.0;
 // Shortened: blue; lengthened: orange-red; within +-movement::kUnchangedPercent: a pale neutral;
 // in between, blended by |change| / kStretchFullScalePercent.
 glm::vec3 stretchColour(double changePercent);
-// One colour per action (flexor orange, extensor blue, adductor purple, abductor green, internal
-// rotator rose, external rotator teal; none a pale neutral).
+// One colour per action (flexor amber, extensor indigo, adductor purple, abductor green, internal
+// rotator vermilion, external rotator blue; none a pale neutral). The two actions of each hip
+// coordinate (roleOpposites) form a diverging pair chosen by a measured rule, so that people with
+// red-green colour blindness tell them apart (colour_science.hpp): a CIEDE2000 difference of at
+// least kRoleMinDifference between the two with normal vision and under simulated protanopia and
+// deuteranopia, and a WCAG 2 contrast of at least kRoleMinContrast of each against white.
 glm::vec3 roleColour(Action action);
+inline constexpr double kRoleMinDifference = 40.0; // CIEDE2000
+inline constexpr double kRoleMinContrast = 3.0;    // WCAG 2 ratio, against white (#FFFFFF)
+// The positive and the negative action about `dof` (OpenSim signs): flexor/extensor,
+// adductor/abductor, internal/external rotator.
+std::pair<Action, Action> roleOpposites(HipDof dof);
+// The second cue beside colour: in the role mode the muscles doing the positive action (flexor,
+// adductor, internal rotator) are drawn with pale bands across the belly
+// (gfx::Material::banded); the negative action and "none" are plain.
+bool roleBanded(Action action);
 
 // How muscles are coloured. Groups: each muscle its group's colour (palette.hpp). Stretch and
 // Role read `parts`: per muscle part its state at the pose being drawn (as StretchMap::evaluate()
@@ -67,9 +81,12 @@ class PartColours {
 public:
     PartColours(const Model& model, const MuscleColouring& c);
     std::optional<glm::vec3> colour(int muscle, int part) const;
+    // Role mode: whether the part is drawn banded (roleBanded of its role); false otherwise.
+    bool banded(int muscle, int part) const;
 
 private:
     std::vector<std::vector<std::optional<glm::vec3>>> m_colours; // [muscle][part]
+    std::vector<std::vector<bool>> m_banded;                      // [muscle][part]
 };
 // Per model body, how far (0..1) a bone's colour moves towards the tint's amber, and the amber.
 std::vector<float> lumbarTintAmounts(const Model& model, const LumbarTint& tint);

@@ -34,6 +34,8 @@ constexpr const char* kHelp =
     "  --at SECONDS             with --movement: start paused this far into it\n"
     "  --colour MODE            muscle colours: group (default), stretch (length change against\n"
     "                           standing: longer warm, shorter blue) or role (action about hip rotation)\n"
+    "  --wording WORDS          anatomical (default) or plain: the info card, the action bars and the\n"
+    "                           movement explanations in everyday words, for clients\n"
     "  --model FILE             open this model (the same as FILE)\n"
     "  --size WxH               window size in pixels (default 1600x900, or the screen's work\n"
     "                           area where that is smaller)\n"
@@ -46,7 +48,7 @@ constexpr const char* kHelp =
     "model's animation then starts paused):\n"
     "  --screenshot FILE.png    write the window's pixels\n"
     "  --save-figure FILE.toml  write the view as a scene file (hipview render FILE.toml draws it)\n"
-    "  --report-state FILE      write what is shown (viewport, selection, action bars) as key=value lines\n"
+    "  --report-state FILE      write what is shown (viewport, wording, selection, action bars) as key=value lines\n"
     "  --quit                   then close the window\n"
     "  --benchmark N            orbit for N frames with and without adaptive quality, then N still\n"
     "                           frames; print frame times and quit\n";
@@ -64,6 +66,7 @@ int runView(std::span<const std::string> argv) {
     start.at = args.option("--at");
     start.model = args.option("--model");
     start.colour = args.option("--colour");
+    start.wording = args.option("--wording");
     const auto size = args.option("--size");
     const auto textSize = args.option("--text-size");
     const bool noAdaptive = args.flag("--no-adaptive");

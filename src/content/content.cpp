@@ -8,6 +8,12 @@ namespace hv {
 
 using namespace detail;
 
+const PlainWords* Content::findPlainWords(std::string_view coordinate) const {
+    if (coordinate.ends_with("_r") || coordinate.ends_with("_l")) coordinate.remove_suffix(2);
+    const auto it = plainWords.find(coordinate);
+    return it == plainWords.end() ? nullptr : &it->second;
+}
+
 const MuscleInfo* Content::findMuscleInfo(std::string_view id) const {
     for (const MuscleInfo& m : muscles)
         if (m.id == id) return &m;
@@ -140,7 +146,7 @@ ContentLoad loadContent(const std::filesystem::path& directory) {
     auto skeletonDoc = open(directory / "skeleton.toml");
     if (skeletonDoc)
         loadSkeleton(TableReader(skeletonDoc->root(), skeletonDoc->name(), "", diags), sources,
-                     content.model, maps, content.boneParameters, diags);
+                     content.model, maps, content.boneParameters, content.plainWords, diags);
 
     // Muscle files, in name order so loads are reproducible.
     std::vector<std::filesystem::path> files;

@@ -44,6 +44,7 @@ struct TextbookAction {
     std::vector<std::pair<std::string, double>> checkAt;
     std::string part;              // "" = the whole muscle (force-weighted over its parts)
     std::string text;              // optional sentence in the team's words
+    std::string plain;             // the same in plain words (required): "turns your thigh outward"
     std::string source;            // citation key
     std::string geometryDisagrees; // non-empty: the model's geometry is known to disagree, and why
     int line = 0;                  // in `MuscleInfo::file`
@@ -64,6 +65,9 @@ struct MuscleInfo {
     std::string insertion;
     std::string innervation;
     std::string summary;    // one or two sentences
+    // What it is and does in plain words (required): short sentences, everyday words, the
+    // anatomical name once; held to Flesch-Kincaid grade 8 (content/readability.hpp) by a test.
+    std::string plain;
     // How it is drawn: "fusiform" (a belly per part, the default), "fan" (one sheet across its
     // parts, e.g. gluteus medius) or "strap" (long and flat, e.g. sartorius, gracilis).
     std::string shape = "fusiform";
@@ -71,6 +75,14 @@ struct MuscleInfo {
     std::vector<TextbookAction> actions;
     std::vector<PartInfo> parts;
     std::string file; // the file it came from, as displayed in messages
+};
+
+// What the two directions of a coordinate mean in plain words, for a reader without the
+// anatomical terms: `plain_positive` / `plain_negative` in skeleton.toml, e.g. hip flexion
+// "lifts your thigh forward" / "takes your thigh back".
+struct PlainWords {
+    std::string positive;
+    std::string negative;
 };
 
 struct Content {
@@ -83,7 +95,12 @@ struct Content {
     std::vector<MuscleInfo> muscles; // one per muscle id, in group order then file order
     std::vector<MuscleGroup> groups;
     std::map<std::string, Source> sources;
+    // Plain words of the coordinates that have them, by base name without the side suffix
+    // ("hip_rotation"); both sides share them.
+    std::map<std::string, PlainWords, std::less<>> plainWords;
 
+    // The plain words of a coordinate (name with or without "_r"/"_l"), or null.
+    const PlainWords* findPlainWords(std::string_view coordinate) const;
     const MuscleInfo* findMuscleInfo(std::string_view id) const;
     const MuscleGroup* findGroup(std::string_view id) const;
     std::vector<std::string> muscleIds() const;

@@ -212,6 +212,7 @@ std::optional<TextbookAction> readAction(TableReader& t, const SourceCheck& sour
     }
     a.when = t.string("when", Need::Optional).value_or("");
     a.text = t.string("text", Need::Optional).value_or("");
+    a.plain = t.string("plain", Need::Required).value_or("");
     a.part = t.string("part", Need::Optional).value_or("");
     if (!a.part.empty() && std::none_of(parts.begin(), parts.end(), [&](const PartInfo& p) { return p.name == a.part; })) {
         std::vector<std::string> names;
@@ -301,6 +302,7 @@ void loadMuscle(TableReader& root, const SourceCheck& sources, const std::vector
     info.insertion = root.string("insertion", Need::Required).value_or("");
     info.innervation = root.string("innervation", Need::Required).value_or("");
     info.summary = root.string("summary", Need::Optional).value_or("");
+    info.plain = root.string("plain", Need::Required).value_or("");
     info.shape = root.choice("shape", Need::Optional, {"fusiform", "fan", "strap"}).value_or("fusiform");
     info.textSource = sources.read(root, "text_source", Need::Required).value_or("");
 

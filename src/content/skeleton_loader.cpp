@@ -16,7 +16,11 @@ Side readSide(TableReader& t) {
     return s && *s == "r" ? Side::Right : Side::Midline;
 }
 
-void loadCoordinates(TableReader& root, const SourceCheck& sources, Model& model) {
+// Base name of a right-side or midline coordinate ("hip_rotation_r" -> "hip_rotation").
+std::string baseName(const std::string& name) { return name.ends_with("_r") ? name.substr(0, name.size() - 2) : name; }
+
+void loadCoordinates(TableReader& root, const SourceCheck& sources, Model& model,
+                     std::map<std::string, PlainWords, std::less<>>& plainWords) {
     for (TableReader& t : root.tables("coordinate", Need::Required)) {
         Coordinate c;
         auto name = t.string("name", Need::Required);
@@ -44,6 +48,15 @@ void loadCoordinates(TableReader& root, const SourceCheck& sources, Model& model
             t.error("name", "a right-side coordinate's name must end in _r (the left one is made by mirroring)");
         c.positiveMeaning = t.string("positive", Need::Required).value_or("");
         c.negativeMeaning = t.string("negative", Need::Required).value_or("");
+        // Plain words: optional, but both or neither.
+        const auto plainPositive = t.string("plain_positive", Need::Optional);
+        const auto plainNegative = t.string("plain_negative", Need::Optional);
+        if (plainPositive.has_value() != plainNegative.has_value())
+            t.error(plainPositive ? "plain_positive" : "plain_negative",
+                    std::string("give both plain_positive and plain_negative, or neither (") +
+                        (plainPositive ? "plain_negative" : "plain_positive") + " is missing)");
+        else if (plainPositive)
+            plainWords[baseName(c.name)] = PlainWords{*plainPositive, *plainNegative};
         sources.read(t, "source", Need::Required);
         t.string("note", Need::Optional);
         t.finish();
@@ -265,9 +278,10 @@ void loadBoneParameters(TableReader& root, const SourceCheck& sources, BoneParam
 } // namespace
 
 void loadSkeleton(TableReader root, const SourceCheck& sources, Model& model, FrameMaps& maps,
-                  BoneParameterSpec& boneParameters, Diagnostics& diagnostics) {
+                  BoneParameterSpec& boneParameters, std::map<std::string, PlainWords, std::less<>>& plainWords,
+                  Diagnostics& diagnostics) {
     root.choice("schema", Need::Required, {"hipview-skeleton 1"});
-    loadCoordinates(root, sources, model);
+    loadCoordinates(root, sources, model, plainWords);
     loadBodies(root, sources, model);
     loadFrameMaps(root, sources, model, maps);
     loadBoneParameters(root, sources, boneParameters);

@@ -17,6 +17,7 @@
 #include "document/live_actions.hpp"
 #include "anatomy_draw/colouring.hpp"
 #include "document/selection.hpp"
+#include "document/wording.hpp"
 
 #include <array>
 #include <future>
@@ -113,6 +114,9 @@ public:
     LayerState layers;
     draw::ColourMode colourMode = draw::ColourMode::Groups;
     HipDof roleDof = HipDof::Rotation;
+    // Anatomical or plain words in the info card, the action bars and the movement explanations
+    // (wording.hpp picks each text). Changes no picture.
+    Wording wording = Wording::Anatomical;
     void select(const Selection& s) { selection = s; }
 
     // ---- Movement playback (issue 6).

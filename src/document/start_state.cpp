@@ -51,6 +51,14 @@ std::optional<StartState> resolveStartState(const Content& content, const moveme
                              (hint.empty() ? "" : " (did you mean \"" + hint + "\"?)") + "; valid: " + joinNames(valid));
         }
     }
+    if (options.wording) {
+        if (const auto w = wordingFromName(*options.wording)) s.wording = *w;
+        else {
+            const std::string hint = closestMatch(*options.wording, wordingNames());
+            errors.push_back("--wording: unknown wording \"" + *options.wording + "\"" +
+                             (hint.empty() ? "" : " (did you mean \"" + hint + "\"?)") + "; valid: " + joinNames(wordingNames()));
+        }
+    }
     if (options.model) {
         if (options.model->empty()) errors.push_back("--model: give a model file");
         else s.model = *options.model;

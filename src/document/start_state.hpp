@@ -9,6 +9,7 @@
 #include "anatomy_draw/standard_view.hpp"
 #include "content/content.hpp"
 #include "core/pose_text.hpp"
+#include "document/wording.hpp"
 #include "movement/movement.hpp"
 
 #include <optional>
@@ -26,6 +27,7 @@ struct StartOptions {
     std::optional<std::string> at;       // seconds into the movement (paused there)
     std::optional<std::string> model;    // a model file
     std::optional<std::string> colour;   // "group", "stretch" or "role"
+    std::optional<std::string> wording;  // "anatomical" or "plain"
 };
 
 struct StartState {
@@ -36,6 +38,7 @@ struct StartState {
     std::optional<double> at; // s into the movement, paused; nullopt: plays from the start
     std::string model;    // "" = the default model
     std::string colour = "group"; // how muscles are coloured: group, stretch (length change), role
+    Wording wording = Wording::Anatomical; // the info card's, bars' and movement texts' words
 };
 
 // Checks the options. On success returns the state; otherwise nullopt and one message per

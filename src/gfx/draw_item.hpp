@@ -48,6 +48,9 @@ struct Material {
     // Muscles: the fleshy belly's range of texcoord0.x (0 = origin, 1 = insertion); outside it the
     // surface is tendon.
     glm::vec2 bellyRange{0.0f, 1.0f};
+    // Muscles: pale bands across the belly, a cue that does not rely on colour (the role
+    // colouring marks one sense of each pair with it).
+    bool banded = false;
 };
 
 // Bits of DrawItem::flags.

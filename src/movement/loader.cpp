@@ -94,6 +94,7 @@ public:
         }
         m.title = t.string("title", Need::Required).value_or("");
         m.summary = t.string("summary", Need::Required).value_or("");
+        m.plain = t.string("plain", Need::Required).value_or("");
         if (const auto c = readChoice(t, "category", categories(), Need::Required)) m.category = *c;
         if (const auto p = readChoice(t, "posture", postures())) m.posture = *p;
         Support support = readChoice(t, "support", supports()).value_or(Support::None);

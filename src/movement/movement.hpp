@@ -70,7 +70,10 @@ struct Movement {
     std::string id;      // e.g. "figure-4"
     std::string title;   // e.g. "Figure-4 stretch"
     Category category = Category::Movement;
-    std::string summary; // a short plain-words explanation
+    std::string summary; // a short explanation
+    // The same in plain words (required): short sentences, everyday words, held to
+    // Flesch-Kincaid grade 8 (content/readability.hpp) by a test.
+    std::string plain;
     std::vector<std::string> sources; // citation keys for the texts and numbers
     std::optional<NormalRange> normalRange;
     Posture posture = Posture::Standing;

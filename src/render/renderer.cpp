@@ -297,6 +297,7 @@ struct Renderer::Impl {
             glUniform4fv(p.location("u_baseColor"), 1, glm::value_ptr(mat.baseColor));
             glUniform1f(p.location("u_roughness"), mat.roughness);
             glUniform2fv(p.location("u_bellyRange"), 1, glm::value_ptr(mat.bellyRange));
+            glUniform1i(p.location("u_banded"), mat.banded ? 1 : 0);
             glUniform1i(p.location("u_useVertexColor"), mat.useVertexColors ? 1 : 0);
             glUniform1f(p.location("u_alphaCutoff"), mat.alphaCutoff);
             glUniform1i(p.location("u_highlighted"), (item.flags & gfx::kHighlighted) ? 1 : 0);

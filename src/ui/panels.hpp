@@ -68,6 +68,9 @@ void swatch(const glm::vec3& linear);
 // The muscle colouring choice (group, length change, role) with its legend, under `title`; the
 // view panel and the movement panel both offer it.
 void drawColourModeChoice(PanelContext& ctx, const char* title);
+// The wording switch (anatomical / plain words, Document::wording) on one line; the info panel
+// and the movement panel both offer it.
+void drawWordingChoice(PanelContext& ctx);
 
 // Colours and spacing: a calm, light, atlas-like theme.
 void applyTheme(float scale);

@@ -56,6 +56,18 @@ void drawColourModeChoice(PanelContext& ctx, const char* title) {
     }
 }
 
+void drawWordingChoice(PanelContext& ctx) {
+    Document& doc = ctx.doc;
+    int w = static_cast<int>(doc.wording);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("Words:");
+    ImGui::SameLine();
+    ImGui::RadioButton("anatomical", &w, static_cast<int>(Wording::Anatomical));
+    ImGui::SameLine();
+    ImGui::RadioButton("plain", &w, static_cast<int>(Wording::Plain));
+    doc.wording = static_cast<Wording>(w);
+}
+
 void applyTheme(float scale) {
     ImGui::StyleColorsLight();
     ImGuiStyle& s = ImGui::GetStyle();

@@ -27,15 +27,6 @@ void field(const char* label, const std::string& text) {
     ImGui::Unindent();
 }
 
-const char* dofTitle(HipDof d) {
-    switch (d) {
-    case HipDof::Flexion: return "flexion";
-    case HipDof::Adduction: return "adduction";
-    case HipDof::Rotation: return "rotation";
-    }
-    return "";
-}
-
 // Greyed, wrapped text: prefix, text, suffix (formatted, not concatenated: GCC 12 warns
 // falsely, -Wrestrict, on some literal + std::string chains).
 void wrappedDisabled(const std::string& text, const char* prefix = "", const char* suffix = "") {
@@ -46,10 +37,11 @@ void wrappedDisabled(const std::string& text, const char* prefix = "", const cha
 
 // One bar (a table row): the coordinate, a track with a centre line filled from the centre
 // towards the sign of the moment arm, the value and the action word.
-void actionBar(const ActionBar& b, int part, std::vector<BarRect>& rects) {
+void actionBar(const Document& doc, const ActionBar& b, int part, std::vector<BarRect>& rects) {
+    const std::string word = barWord(doc.content(), b, doc.wording);
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(dofTitle(b.dof));
+    ImGui::TextUnformatted(std::string(dofTitle(b.dof, doc.wording)).c_str());
     ImGui::TableNextColumn();
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float trackW = std::max(40.0f, ImGui::GetContentRegionAvail().x);
@@ -66,13 +58,15 @@ void actionBar(const ActionBar& b, int part, std::vector<BarRect>& rects) {
                           linearToImColor(col.r, col.g, col.b), 2.0f);
     }
     dl->AddLine(ImVec2(cx, a.y - 1), ImVec2(cx, z.y + 1), IM_COL32(80, 80, 86, 255), 1.5f);
-    rects.push_back({part, static_cast<int>(b.dof), a.x, a.y, z.x, z.y, cx, b.momentArmMm, b.word});
+    rects.push_back({part, static_cast<int>(b.dof), a.x, a.y, z.x, z.y, cx, b.momentArmMm, word});
     ImGui::Dummy(ImVec2(trackW, h));
+    if (doc.wording == Wording::Anatomical) { // plain words leave the numbers out: the bar says how strong
+        ImGui::TableNextColumn();
+        ImGui::Text("%+.1f mm", b.momentArmMm);
+    }
     ImGui::TableNextColumn();
-    ImGui::Text("%+.1f mm", b.momentArmMm);
-    ImGui::TableNextColumn();
-    if (b.action == Action::None) ImGui::TextDisabled("%s", b.word.c_str());
-    else ImGui::TextUnformatted(b.word.c_str());
+    if (b.action == Action::None) ImGui::TextDisabled("%s", word.c_str());
+    else ImGui::TextUnformatted(word.c_str());
 }
 
 void plot(PanelContext& ctx, const MomentArmPlot& p) {
@@ -167,24 +161,34 @@ void drawInfoPanel(PanelContext& ctx, std::vector<BarRect>& barRects) {
     if (!(s == doc.selection)) doc.select(s);
     ImGui::SameLine();
     if (ImGui::SmallButton("Frame")) ctx.frameSelection = true;
+    drawWordingChoice(ctx);
     ImGui::Separator();
+    const bool plain = doc.wording == Wording::Plain;
+    if (plain) { // what it is first: the plain text is the card
+        ImGui::TextWrapped("%s", muscleText(*info, doc.wording).c_str());
+        ImGui::Spacing();
+    }
 
     // ---- Live actions.
-    heading(ctx, "What it does in this position");
-    ImGui::TextDisabled("moment arm about the %s hip (-dL/dq), mm", doc.selection.side == Side::Left ? "left" : "right");
+    heading(ctx, plain ? "What it does now" : "What it does in this position");
+    if (plain) ImGui::TextDisabled("a longer bar is a stronger pull on your %s thigh", doc.selection.side == Side::Left ? "left" : "right");
+    else ImGui::TextDisabled("moment arm about the %s hip (-dL/dq), mm", doc.selection.side == Side::Left ? "left" : "right");
     const auto actions = doc.liveActionsOfSelection();
-    const float wordW = ImGui::CalcTextSize("external rotator").x + 4.0f;
+    float wordW = ImGui::CalcTextSize("external rotator").x + 4.0f;
+    if (plain)
+        for (const PartActions& pa : actions)
+            for (const ActionBar& b : pa.bars) wordW = std::max(wordW, ImGui::CalcTextSize(barWord(doc.content(), b, doc.wording).c_str()).x + 4.0f);
     const float mmW = ImGui::CalcTextSize("+00.0 mm").x + 4.0f;
-    const float dofW = ImGui::CalcTextSize("adduction").x + 4.0f;
+    const float dofW = ImGui::CalcTextSize(plain ? "forward-back" : "adduction").x + 4.0f;
     for (std::size_t p = 0; p < actions.size(); ++p) {
         if (!actions[p].name.empty()) ImGui::TextDisabled("%s", actions[p].name.c_str());
         ImGui::PushID(static_cast<int>(p));
-        if (ImGui::BeginTable("bars", 4, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoPadOuterX)) {
+        if (ImGui::BeginTable("bars", plain ? 3 : 4, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoPadOuterX)) {
             ImGui::TableSetupColumn("dof", ImGuiTableColumnFlags_WidthFixed, dofW);
             ImGui::TableSetupColumn("bar", ImGuiTableColumnFlags_WidthStretch);
-            ImGui::TableSetupColumn("mm", ImGuiTableColumnFlags_WidthFixed, mmW);
+            if (!plain) ImGui::TableSetupColumn("mm", ImGuiTableColumnFlags_WidthFixed, mmW);
             ImGui::TableSetupColumn("word", ImGuiTableColumnFlags_WidthFixed, wordW);
-            for (const ActionBar& b : actions[p].bars) actionBar(b, static_cast<int>(p), barRects);
+            for (const ActionBar& b : actions[p].bars) actionBar(doc, b, static_cast<int>(p), barRects);
             ImGui::EndTable();
         }
         ImGui::PopID();
@@ -197,7 +201,10 @@ void drawInfoPanel(PanelContext& ctx, std::vector<BarRect>& barRects) {
         ImGui::TextUnformatted("Plot:");
         ImGui::SameLine();
         ImGui::SetNextItemWidth(110);
-        const char* dofs[] = {"flexion", "adduction", "rotation"};
+        const std::string dofNames[] = {std::string(dofTitle(HipDof::Flexion, doc.wording)),
+                                        std::string(dofTitle(HipDof::Adduction, doc.wording)),
+                                        std::string(dofTitle(HipDof::Rotation, doc.wording))};
+        const char* dofs[] = {dofNames[0].c_str(), dofNames[1].c_str(), dofNames[2].c_str()};
         ImGui::Combo("##dof", &dof, dofs, 3);
         if (actions.size() > 1) {
             ImGui::SameLine();
@@ -226,16 +233,26 @@ void drawInfoPanel(PanelContext& ctx, std::vector<BarRect>& barRects) {
             cache.dof = dof;
         }
         const MomentArmPlot& mp = cache.plot;
-        ImGui::TextDisabled("%s moment arm (mm) against hip flexion (deg)", dofs[dof]);
+        if (plain) ImGui::TextDisabled("%s pull (mm) as your hip bends (deg)", dofs[dof]);
+        else ImGui::TextDisabled("%s moment arm (mm) against hip flexion (deg)", dofs[dof]);
         plot(ctx, mp);
-        if (mp.crossovers.empty()) ImGui::TextDisabled("No change of action across the range of hip flexion.");
+        if (mp.crossovers.empty())
+            ImGui::TextDisabled("%s", plain ? "It does the same job however far your hip bends." : "No change of action across the range of hip flexion.");
         for (const Crossover& c : mp.crossovers)
-            ImGui::TextWrapped("At %.1f deg of hip flexion it turns from %s to %s.", c.flexionDeg,
-                               std::string(actionName(c.from)).c_str(), std::string(actionName(c.to)).c_str());
+            ImGui::TextWrapped("%s", crossoverText(doc.content(), mp.dof, c, doc.wording).c_str());
     }
     ImGui::Separator();
 
-    // ---- What the content says.
+    // ---- What the content says. In plain words the textbook's terms wait behind a header.
+    if (plain) {
+        heading(ctx, "What it does");
+        for (const TextbookAction& a : info->actions) {
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s", actionText(a, doc.wording).c_str());
+        }
+        ImGui::Spacing();
+        if (!ImGui::CollapsingHeader("In anatomical words")) return;
+    }
     if (!info->summary.empty()) ImGui::TextWrapped("%s", info->summary.c_str());
     if (info->parts.size() > 1) {
         std::string parts;
@@ -249,9 +266,7 @@ void drawInfoPanel(PanelContext& ctx, std::vector<BarRect>& barRects) {
     ImGui::Spacing();
     heading(ctx, "Textbook actions");
     for (const TextbookAction& a : info->actions) {
-        std::string line = a.sense;
-        if (!a.part.empty()) line += " (" + a.part + " part)";
-        if (!a.when.empty()) line += ", " + a.when;
+        const std::string line = actionHeading(a, Wording::Anatomical);
         ImGui::Bullet();
         ImGui::TextWrapped("%s", line.c_str());
         ImGui::Indent();

@@ -93,7 +93,8 @@ void drawMovementPanel(PanelContext& ctx) {
     }
     ImGui::Spacing();
     heading(ctx, active->title.c_str());
-    ImGui::TextWrapped("%s", active->summary.c_str());
+    drawWordingChoice(ctx);
+    ImGui::TextWrapped("%s", movementText(*active, doc.wording).c_str());
     if (const movement::PoseSample* s = doc.sample(); s && !s->label.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.27f, 0.12f, 1.0f));
         ImGui::TextWrapped("Now: %.*s", static_cast<int>(s->label.size()), s->label.data());
@@ -114,12 +115,14 @@ void drawMovementPanel(PanelContext& ctx) {
     const movement::PoseSample* s = doc.sample();
     ImGui::Spacing();
     heading(ctx, "Hip and low back");
+    const bool plain = doc.wording == Wording::Plain;
     if (s) {
         const char* planes[] = {"forward/back", "sideways", "turning"};
+        const char* hipCoordinates[] = {"hip_flexion", "hip_adduction", "hip_rotation"};
         if (ImGui::BeginTable("shares", 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
             ImGui::TableSetupColumn("plane");
             ImGui::TableSetupColumn(s->lumbar.hipSide == Side::Left ? "left hip" : "right hip");
-            ImGui::TableSetupColumn("lumbar");
+            ImGui::TableSetupColumn(plain ? "low back" : "lumbar");
             ImGui::TableHeadersRow();
             for (std::size_t p = 0; p < 3; ++p) {
                 const auto& ps = s->lumbar.planes[p];
@@ -129,8 +132,9 @@ void drawMovementPanel(PanelContext& ctx) {
                 ImGui::TableNextColumn();
                 ImGui::Text("%.1f deg", ps.hipDeg);
                 if (!ps.hipMotion.empty()) { // under the angle, wrapped: the panel is narrow
+                    const std::string motion = senseWords(doc.content(), hipCoordinates[p], ps.hipMotion, doc.wording);
                     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-                    ImGui::TextWrapped("%.*s", static_cast<int>(ps.hipMotion.size()), ps.hipMotion.data());
+                    ImGui::TextWrapped("%s", motion.c_str());
                     ImGui::PopStyleColor();
                 }
                 ImGui::TableNextColumn();
@@ -142,7 +146,8 @@ void drawMovementPanel(PanelContext& ctx) {
         const auto plane = static_cast<std::size_t>(draw::lumbarTintOf(s->lumbar).plane);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         if (s->lumbar.planes[plane].lumbarDeg < 0.05)
-            ImGui::TextWrapped("The lumbar spine does not move here: the hips do all of it.");
+            ImGui::TextWrapped("%s", plain ? "Your low back does not move here: your hips do all of it."
+                                           : "The lumbar spine does not move here: the hips do all of it.");
         else
             ImGui::TextWrapped("Lumbar levels (%s), tinted amber in the figure by their share:", planes[plane]);
         ImGui::PopStyleColor();

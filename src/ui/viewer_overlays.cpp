@@ -118,6 +118,7 @@ void Viewer::drawLegend() {
     struct Entry {
         glm::vec3 colour;
         std::string text;
+        bool banded = false;
     };
     std::vector<Entry> entries;
     const char* title = "";
@@ -125,14 +126,17 @@ void Viewer::drawLegend() {
         title = "Length against standing";
         entries = {{draw::stretchColour(12.0), "longer"}, {draw::stretchColour(0.0), "about the same"}, {draw::stretchColour(-12.0), "shorter"}};
     } else {
-        const Action pairs[3][2] = {{Action::Flexor, Action::Extensor},
-                                    {Action::Adductor, Action::Abductor},
-                                    {Action::InternalRotator, Action::ExternalRotator}};
+        const bool plain = m_doc.wording == Wording::Plain;
         const char* titles[] = {"Role now: hip flexion", "Role now: hip adduction", "Role now: hip rotation"};
+        const char* plainTitles[] = {"What each does now: forward-back", "What each does now: in-out", "What each does now: turning"};
         const auto d = static_cast<std::size_t>(m_doc.roleDof);
-        title = titles[d];
-        for (Action a : pairs[d]) entries.push_back({draw::roleColour(a), std::string(actionName(a))});
-        entries.push_back({draw::roleColour(Action::None), "no action"});
+        title = plain ? plainTitles[d] : titles[d];
+        const auto [pos, neg] = draw::roleOpposites(m_doc.roleDof);
+        for (Action a : {pos, neg})
+            entries.push_back({draw::roleColour(a),
+                               actionWord(m_doc.content(), m_doc.roleDof, a, m_doc.wording) + (draw::roleBanded(a) ? " (banded)" : ""),
+                               draw::roleBanded(a)});
+        entries.push_back({draw::roleColour(Action::None), plain ? "no clear pull" : "no action"});
     }
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     const float line = ImGui::GetTextLineHeightWithSpacing();
@@ -146,6 +150,9 @@ void Viewer::drawLegend() {
         const ImVec2 p(o.x, o.y + line * static_cast<float>(i + 1));
         const glm::vec3& c = entries[i].colour;
         dl->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + line - 4, p.y + line - 4), linearToImColor(c.r, c.g, c.b), 3.0f);
+        if (entries[i].banded) // the same pale bands as the muscles, across the swatch
+            for (float x = p.x + 2; x + 2 < p.x + line - 4; x += 5)
+                dl->AddRectFilled(ImVec2(x, p.y + 2), ImVec2(x + 2, p.y + line - 4), IM_COL32(245, 242, 235, 190));
         dl->AddText(ImVec2(p.x + line + 2, p.y), IM_COL32(30, 30, 34, 255), entries[i].text.c_str());
     }
 }

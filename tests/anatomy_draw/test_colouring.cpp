@@ -83,6 +83,12 @@ TEST_CASE("the drawer colours a muscle part by its role or its stretch from the 
     role.colouring = {ColourMode::Role, HipDof::Rotation, {s}};
     const DrawList r = drawer.build(q, role);
     CHECK(glm::vec3(itemsOf(r, pir, 0)[0]->material.baseColor) == roleColour(Action::ExternalRotator));
+    // The second cue: an external rotator is plain, an abductor (the negative sense too) plain,
+    // a flexor banded; outside the role mode nothing is banded.
+    CHECK_FALSE(itemsOf(r, pir, 0)[0]->material.banded);
+    role.colouring.roleDof = HipDof::Flexion;
+    CHECK(itemsOf(drawer.build(q, role), pir, 0)[0]->material.banded);
+    CHECK_FALSE(itemsOf(g, pir, 0)[0]->material.banded);
     // A part without a state keeps its group colour.
     CHECK(glm::vec3(itemsOf(r, gmax, 0)[0]->material.baseColor) == muscleColor(content, "gluteus_maximus"));
     role.colouring.roleDof = HipDof::Adduction;

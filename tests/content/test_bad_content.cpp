@@ -197,3 +197,42 @@ TEST_CASE("diagnostics format as file:line:column: field: message") {
     const Diagnostic d{"a.toml", 3, 7, "part[1].body", "unknown body"};
     CHECK(d.format() == "a.toml:3:7: part[1].body: unknown body");
 }
+
+TEST_CASE("a muscle or an action without its plain words is reported with the file and the table line") {
+    BrokenContent c;
+    c.replace("muscles/piriformis.toml", "plain = \"Piriformis is", "# plain = \"Piriformis is");
+    Diagnostic d = onlyDiagnostic(loadContent(c.dir()));
+    CHECK(contains(d.file, "piriformis.toml"));
+    CHECK(d.line == 1);
+    CHECK(d.field == "plain");
+    CHECK(contains(d.message, "required field is missing"));
+
+    BrokenContent a;
+    const int actionLine = a.replace("muscles/gemelli.toml", "[[action]]", "[[action]]");
+    a.replace("muscles/gemelli.toml", "plain = \"They pass behind", "# plain = \"They pass behind");
+    d = onlyDiagnostic(loadContent(a.dir()));
+    CHECK(contains(d.file, "gemelli.toml"));
+    CHECK(d.line == actionLine);
+    CHECK(contains(d.field, "plain"));
+}
+
+TEST_CASE("plain words of a coordinate come in pairs and both sides share them") {
+    const ContentLoad load = loadContent(HV_SOURCE_DIR "/content");
+    REQUIRE(load.content);
+    for (const char* name : {"hip_flexion_r", "hip_adduction_l", "hip_rotation_r", "hip_rotation"}) {
+        const PlainWords* w = load.content->findPlainWords(name);
+        REQUIRE_MESSAGE(w, name);
+        CHECK_FALSE(w->positive.empty());
+        CHECK_FALSE(w->negative.empty());
+        CHECK(w->positive != w->negative);
+    }
+    CHECK(load.content->findPlainWords("pelvis_tx") == nullptr);
+
+    BrokenContent c;
+    const int line = c.replace("skeleton.toml", "plain_negative = \"turns your thigh out\"", "");
+    const Diagnostic d = onlyDiagnostic(loadContent(c.dir()));
+    CHECK(contains(d.file, "skeleton.toml"));
+    CHECK(d.line == line - 1);
+    CHECK(contains(d.field, "plain_positive"));
+    CHECK(contains(d.message, "plain_negative is missing"));
+}

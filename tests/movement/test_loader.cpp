@@ -21,6 +21,7 @@ id = "lift"
 title = "Lift"
 category = "movement"
 summary = "The right thigh comes up."
+plain = "Your right thigh comes up."
 
 [[movement.key]]
 t = 0
@@ -191,6 +192,7 @@ id = "lift"
 title = "Lift again"
 category = "exercise"
 summary = "Twice."
+plain = "Twice."
 
 [[movement.key]]
 t = 0

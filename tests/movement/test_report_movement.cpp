@@ -79,12 +79,12 @@ TEST_CASE("an unknown movement id lists the valid ones and exits non-zero") {
 TEST_CASE("a wrong movements file gets file-and-line messages and exit status 1") {
     const std::filesystem::path file = std::filesystem::temp_directory_path() / ("hipview-bad-movements-" + std::to_string(::getpid()) + ".toml");
     std::ofstream(file) << "schema = \"hipview-movements 1\"\n\n[[movement]]\nid = \"lift\"\ntitle = \"Lift\"\n"
-                           "category = \"movement\"\nsummary = \"Up.\"\n\n[[movement.key]]\nt = 0\n\n[[movement.key]]\n"
+                           "category = \"movement\"\nsummary = \"Up.\"\nplain = \"Up.\"\n\n[[movement.key]]\nt = 0\n\n[[movement.key]]\n"
                            "t = 1\npose = { hip_flex_r = 30 }\n";
     const auto r = runProcess(hipview() + " report --movement lift --movements " + file.string() + " 2>&1");
     std::filesystem::remove(file);
     CHECK(r.exitCode == 1);
-    CHECK(contains(r.out, file.string() + ":14:"));
+    CHECK(contains(r.out, file.string() + ":15:"));
     CHECK(contains(r.out, "movement[1].key[2].pose.hip_flex_r: unknown coordinate \"hip_flex_r\""));
     CHECK(contains(r.out, "1 problem in the movements at"));
 }

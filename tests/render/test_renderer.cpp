@@ -295,3 +295,31 @@ TEST_CASE("a shader that fails to compile is reported with its file name") {
         CHECK(q.build(vs, fs, error));
     }
 }
+
+TEST_CASE("a banded muscle shows pale bands across its length and a plain one does not") {
+    if (!test::figureRenderer()) return;
+    // A square whose texcoord0.x runs from 0 (left) to 1 (right), all belly, in a deep blue.
+    scene::Primitive sq = square(0.6f);
+    sq.texcoords0 = {{0, 0}, {1, 0}, {1, 1}, {0, 1}};
+    std::vector<DrawItem> items{itemOf(sq)};
+    items[0].material.kind = MaterialKind::Muscle;
+    items[0].material.baseColor = {0.0f, 0.17f, 0.45f, 1.0f};
+    // Along the middle row: how many times the red channel swings between dark (the colour) and
+    // pale (a band), with hysteresis so shading noise does not count.
+    const auto swings = [](const scene::Image& im) {
+        const int y = im.height / 2;
+        int n = 0, state = 0;
+        for (int x = 0; x < im.width; ++x) {
+            const int r = im.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(im.width) + static_cast<std::size_t>(x)) * 4];
+            if (r > 150 && state != 1) n += state != 0, state = 1;
+            else if (r < 80 && state != -1) n += state != 0, state = -1;
+        }
+        return n;
+    };
+    const int plain = swings(renderItems(items));
+    items[0].material.banded = true;
+    const int banded = swings(renderItems(items));
+    MESSAGE("dark/pale swings along the square: plain " << plain << ", banded " << banded);
+    CHECK(plain == 0);
+    CHECK(banded >= 12); // ten bands along u: about two swings each
+}

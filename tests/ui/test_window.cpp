@@ -125,9 +125,9 @@ BarPixels countBar(const hv::scene::Image& im, const Bar& b, int r, int g, int b
     return n;
 }
 
-// The role colours of the bars (muscle_colouring.cpp), sRGB.
-constexpr int kInternal[3] = {0xD2, 0x41, 0x6A};
-constexpr int kExternal[3] = {0x1F, 0x9B, 0xA8};
+// The role colours of the bars (anatomy_draw/colouring.cpp), sRGB.
+constexpr int kInternal[3] = {0xD5, 0x5E, 0x00};
+constexpr int kExternal[3] = {0x00, 0x72, 0xB2};
 
 } // namespace
 
@@ -270,6 +270,42 @@ TEST_CASE("the lesson start state shows piriformis highlighted where it is, and 
         CHECK(drawn > static_cast<std::size_t>(figure.width * figure.height / 10));
         CHECK(share < 0.06); // the labels are drawn by two different painters; the anatomy is the same
     }
+}
+
+TEST_CASE("the wording switch starts in anatomical words and --wording plain shows the bars and the card in plain words") {
+    if (!haveXvfb()) return;
+    TempDir dir;
+    const std::string common = " --select piriformis --pose hip_flexion_r=90 --view lateral-right --size 1600x900 --quit";
+    const auto a = underXvfb(common + " --report-state " + (dir / "anatomical.txt"));
+    REQUIRE_MESSAGE(a.exitCode == 0, a.out);
+    const auto p = underXvfb(common + " --wording plain --movement figure-4 --at 4 --screenshot " + (dir / "plain.png") +
+                             " --report-state " + (dir / "plain.txt"));
+    REQUIRE_MESSAGE(p.exitCode == 0, p.out);
+    const auto sa = readState(dir / "anatomical.txt");
+    const auto sp = readState(dir / "plain.txt");
+    REQUIRE(sa.count("wording"));
+    REQUIRE(sp.count("wording"));
+    CHECK(sa.find("wording")->second.at(0) == "anatomical");
+    CHECK(sp.find("wording")->second.at(0) == "plain");
+    const auto ba = bars(sa), bp = bars(sp);
+    REQUIRE(ba.size() == 3);
+    REQUIRE(bp.size() == 3);
+    CHECK(ba[2].word == "internal rotator");
+    // Figure-4 at 4 s: the right hip is bent and turned out; piriformis turns it in from there.
+    CHECK(bp[2].mm > 1.0);
+    CHECK(bp[2].word == "turns your thigh in");
+    for (const Bar& b : bp) {
+        CHECK_FALSE(contains(b.word, "rotator"));
+        CHECK_FALSE(contains(b.word, "flexor"));
+        CHECK_FALSE(contains(b.word, "ductor"));
+    }
+    hv::scene::Image shot;
+    REQUIRE(readPng(dir / "plain.png", shot));
+    CHECK(shot.width == 1600);
+    const auto bad = runProcess(hipview() + " --wording simple 2>&1");
+    CHECK(bad.exitCode == 2);
+    CHECK(contains(bad.out, "--wording: unknown wording \"simple\""));
+    CHECK(contains(bad.out, "anatomical, plain"));
 }
 
 TEST_CASE("a movement opens paused at a time, with its lumbar levels numbered and tinted") {

@@ -27,7 +27,8 @@ struct SourceCheck {
 void loadSources(TableReader root, std::map<std::string, Source>& out);
 void loadGroups(TableReader root, std::vector<MuscleGroup>& out);
 void loadSkeleton(TableReader root, const SourceCheck& sources, Model& model, FrameMaps& maps,
-                  BoneParameterSpec& boneParameters, Diagnostics& diagnostics);
+                  BoneParameterSpec& boneParameters, std::map<std::string, PlainWords, std::less<>>& plainWords,
+                  Diagnostics& diagnostics);
 
 // Reads the wrap cylinders of one muscle file into the model (first pass).
 void loadWrapCylinders(TableReader& root, const SourceCheck& sources, Model& model);

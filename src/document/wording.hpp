@@ -1,0 +1,56 @@
+// The window's wording switch: anatomical words ("external rotator", the textbook summary) or
+// plain words for a client ("turns your thigh out", content's `plain` texts). The document holds
+// the choice (Document::wording); these pick the text each panel shows for it, so the rule is in
+// one place and tested without a window. GL-free.
+#pragma once
+
+#include "content/content.hpp"
+#include "core/model.hpp"
+#include "core/roles.hpp"
+#include "document/live_actions.hpp"
+#include "movement/movement.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hv::doc {
+
+enum class Wording : unsigned char { Anatomical, Plain };
+
+// "anatomical", "plain" (the names of --wording and of the state report).
+std::string_view wordingName(Wording w);
+std::optional<Wording> wordingFromName(std::string_view name);
+std::vector<std::string> wordingNames();
+
+// What a muscle is: its summary, or its plain text.
+const std::string& muscleText(const MuscleInfo& m, Wording w);
+// A textbook action: the sense and where it holds with its sentence ("external rotation, with
+// the hip near neutral" + text), or its plain sentence alone (the heading is empty then).
+std::string actionHeading(const TextbookAction& a, Wording w);
+const std::string& actionText(const TextbookAction& a, Wording w);
+// A movement's explanation: its summary, or its plain text.
+const std::string& movementText(const movement::Movement& m, Wording w);
+
+// The word of an action bar: the action ("external rotator") or what the muscle does to the
+// thigh in the coordinate's plain words ("turns your thigh out"); a coordinate without plain
+// words keeps the anatomical word, no clear action is "no clear pull" in plain words.
+std::string barWord(const Content& content, const ActionBar& bar, Wording w);
+// The word of `action` about the hip coordinate `dof` (both sides share the plain words), as
+// barWord() gives it: for the role colours' legend.
+std::string actionWord(const Content& content, HipDof dof, Action action, Wording w);
+// A coordinate's sense in words: `sense` is one of its anatomical words (Coordinate's
+// positiveMeaning / negativeMeaning, e.g. "flexion"); in plain words the coordinate's plain words
+// for that direction ("lifts your thigh forward"). `coordinate` with or without the side suffix;
+// unknown senses and coordinates without plain words come back as given.
+std::string senseWords(const Content& content, std::string_view coordinate, std::string_view sense, Wording w);
+// The bar's row title: "flexion" / "adduction" / "rotation", or "forward-back" / "in-out" /
+// "turning".
+std::string_view dofTitle(HipDof dof, Wording w);
+// The sentence under the plot for one crossover of the action about `dof`, at hip flexion
+// `crossover.flexionDeg` (either side: both share the plain words).
+std::string crossoverText(const Content& content, HipDof dof, const Crossover& crossover,
+                          Wording w);
+
+} // namespace hv::doc
