@@ -70,3 +70,18 @@ TEST_CASE("hipview validate checks the shipped quizzes") {
     CHECK(r.exitCode == 0);
     CHECK(contains(r.out, "5 quizzes with "));
 }
+
+TEST_CASE("hipview quiz has --help and names a missing quiz file or an unwritable output") {
+    const ProcessResult help = runProcess(hipview() + " quiz --help");
+    CHECK(help.exitCode == 0);
+    CHECK(contains(help.out, "usage: hipview quiz --generate N"));
+    CHECK(contains(runProcess(hipview() + " --help").out, "quiz "));
+    const ProcessResult missing = runProcess(hipview() + " validate /nonexistent/quiz.toml 2>&1");
+    CHECK(missing.exitCode == 1);
+    CHECK(contains(missing.out, "/nonexistent/quiz.toml: file not found"));
+    const ProcessResult unwritable = runProcess(hipview() + " quiz --generate 3 -o /nonexistent/dir/q.toml 2>&1");
+    CHECK(unwritable.exitCode == 1);
+    CHECK(contains(unwritable.out, "/nonexistent/dir/q.toml: cannot create a temporary file"));
+    CHECK(runProcess(hipview() + " quiz 2>&1").exitCode == 2);
+    CHECK(runProcess(hipview() + " quiz --topic roles 2>&1").exitCode == 2);
+}
