@@ -148,6 +148,10 @@ Resolved resolve(const Question& question, const std::string& file, const Conten
                 if (std::find(valid.begin(), valid.end(), question.key) == valid.end())
                     report("key", "key \"" + question.key + "\" is not an action about " + question.dof +
                                       "; valid: " + joinNames(valid));
+                for (const std::string& c : question.choices)
+                    if (std::find(valid.begin(), valid.end(), c) == valid.end())
+                        report("choices", "choice \"" + c + "\" is not an action about " + question.dof +
+                                              "; valid: " + joinNames(valid));
             }
         }
     }
@@ -193,6 +197,12 @@ Resolved resolve(const Question& question, const std::string& file, const Conten
                 const auto& names = lumbarLevelNames();
                 if (std::find(names.begin(), names.end(), question.key) == names.end())
                     report("key", "key \"" + question.key + "\" is not a lumbar level; valid: " + joinNames(names));
+                for (const std::string& c : question.choices)
+                    if (std::find(names.begin(), names.end(), c) == names.end())
+                        report("choices", "choice \"" + c + "\" is not a lumbar level; valid: " + joinNames(names));
+                if (!question.choices.empty() &&
+                    std::find(question.choices.begin(), question.choices.end(), question.key) == question.choices.end())
+                    report("key", "key \"" + question.key + "\" is not one of the choices: " + joinNames(question.choices));
             }
             if (report.ok) {
                 const movement::MovementPlayer player(model, *mov, options);

@@ -147,3 +147,30 @@ TEST_CASE("malformed quiz files give one message per problem with file line and 
         CHECK(quizProblems("title = \"x\"\n", "e.toml") == "e.toml:1: question: required field is missing\n");
     }
 }
+
+TEST_CASE("choices that are not answers of the question's kind are reported") {
+    const std::string text = R"(title = "Choices"
+[[question]]
+kind = "what_does_it_do"
+prompt = "?"
+muscle = "piriformis"
+dof = "hip_rotation"
+key = "external rotator"
+choices = ["external rotator", "flexor"]
+
+[[question]]
+kind = "which_muscles"
+ask = "lumbar_level"
+prompt = "?"
+movement = "hip-hinge"
+time = 2.5
+restrict = ["hip_flexion=:20"]
+key = "L5-S1"
+choices = ["L4-L5", "L6-S1"]
+)";
+    const std::string p = quizProblems(text);
+    CHECK(contains(p, "quiz.toml:8: question[1].choices: choice \"flexor\" is not an action about hip_rotation; valid: "
+                      "internal rotator, external rotator"));
+    CHECK(contains(p, "quiz.toml:18: question[2].choices: choice \"L6-S1\" is not a lumbar level"));
+    CHECK(contains(p, "quiz.toml:17: question[2].key: key \"L5-S1\" is not one of the choices: L4-L5, L6-S1"));
+}
