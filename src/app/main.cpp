@@ -24,6 +24,8 @@ constexpr std::array kCommands{
     hv::cli::Command{"view", "the interactive window (the default: `hipview [FILE] [options]`)", hv::cli::runView},
     hv::cli::Command{"render", "render figures (PNG, GIF, MP4) headlessly, from options or scene files",
                      hv::cli::runRender},
+    hv::cli::Command{"quiz", "generate a quiz whose answers come from the geometry, or check and list one",
+                     hv::cli::runQuiz},
     hv::cli::Command{"export", "the figure as an animated 3D scene (GLB) for slides and web pages", hv::cli::runExport},
 };
 
