@@ -19,6 +19,7 @@ int runValidate(std::span<const std::string> args);
 int runRender(std::span<const std::string> args);
 int runBake(std::span<const std::string> args);
 int runExport(std::span<const std::string> args);
+int runHandout(std::span<const std::string> args);
 int runInspect(std::span<const std::string> args);
 int runView(std::span<const std::string> args); // the window (built with the UI)
 

@@ -25,6 +25,8 @@ constexpr std::array kCommands{
     hv::cli::Command{"render", "render figures (PNG, GIF, MP4) headlessly, from options or scene files",
                      hv::cli::runRender},
     hv::cli::Command{"export", "the figure as an animated 3D scene (GLB) for slides and web pages", hv::cli::runExport},
+    hv::cli::Command{"handout", "a printable PDF of an exercise programme (pictures, numbers, instructions)",
+                     hv::cli::runHandout},
 };
 
 void printUsage(std::FILE* to) {
