@@ -172,6 +172,16 @@ int runHandout(std::span<const std::string> argv) {
         dpi = static_cast<int>(v);
     }
 
+    // A folder that is not there fails now, not after every picture is rendered (the atomic
+    // write below reports every other reason the file cannot be written).
+    const std::filesystem::path folder = std::filesystem::absolute(*output).parent_path();
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder, ec)) {
+        std::fprintf(stderr, "hipview handout: %s: cannot write the handout: the folder %s does not exist\n",
+                     output->c_str(), folder.string().c_str());
+        return kExitFailure;
+    }
+
     const auto content = loadContentOrPrint(contentDir);
     if (!content) return kExitFailure;
     auto movements = movement::loadMovements(movement::defaultMovementFile(*content), *content);
