@@ -45,9 +45,10 @@ constexpr int kDefaultDpi = 200;
 constexpr std::size_t kTargetCount = 4;   // muscles listed per exercise
 constexpr double kTargetMinPercent = 2.0; // lengthened less than this: not listed
 
-// The one place that picks the text a client reads about a movement. Today: the movement's
-// explanation (`summary` in content/movements.toml). When movements carry plain-language texts,
-// return that one here (falling back to the summary where a movement has none).
+// ---- The one place that picks the text a client reads about a movement (the instructions). ----
+// Today: the movement's explanation (`summary` in content/movements.toml). When movements carry
+// a plain-language text (`plain = "..."`), return that one here, falling back to the summary
+// where a movement has none; nothing else in the handout needs to change.
 std::string instructionsFor(const movement::Movement& m) { return m.summary; }
 
 // The camera that shows a movement best, as a standard view (the programme may name another):
@@ -102,6 +103,14 @@ std::vector<std::size_t> keyPositions(const movement::Movement& m) {
         if (!repeats) out.push_back(k);
     }
     return out;
+}
+
+// The box a handout's picture frames: every item, the lower legs included (figures of the hip
+// leave them out of framing), since a client needs to see where the feet go.
+scene::Bounds wholeBody(const std::vector<gfx::DrawItem>& items) {
+    scene::Bounds b;
+    for (const gfx::DrawItem& i : items) b.add(i.bounds);
+    return b;
 }
 
 void printDiagnostics(const Diagnostics& d) {
@@ -237,7 +246,7 @@ int runHandout(std::span<const std::string> argv) {
             document.seek(mov.keys[k].time);
             poses.emplace_back(document.pose().begin(), document.pose().end());
             lists.push_back(document.buildList(poses.back(), opts));
-            bounds.add(gfx::focusBounds(lists.back().items));
+            bounds.add(wholeBody(lists.back().items));
         }
         const gfx::Camera camera = draw::figureCamera(spec, bounds);
         render::FigureOptions fo;
