@@ -40,7 +40,10 @@ using LayoutPtr = std::shared_ptr<PangoLayout>;
 // at 72 dpi so that pango's sizes are points on the page.
 class TextMaker {
 public:
-    explicit TextMaker(cairo_t* cr) : m_context(pango_cairo_create_context(cr)) {
+    // A font map of its own (pango's default one is per thread and lives until the thread ends).
+    explicit TextMaker(cairo_t* cr)
+        : m_fontMap(pango_cairo_font_map_new()), m_context(pango_font_map_create_context(m_fontMap)) {
+        pango_cairo_update_context(cr, m_context);
         pango_cairo_context_set_resolution(m_context, 72.0);
         cairo_font_options_t* fo = cairo_font_options_create();
         cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
@@ -48,7 +51,10 @@ public:
         pango_cairo_context_set_font_options(m_context, fo);
         cairo_font_options_destroy(fo);
     }
-    ~TextMaker() { g_object_unref(m_context); }
+    ~TextMaker() {
+        g_object_unref(m_context);
+        g_object_unref(m_fontMap);
+    }
     TextMaker(const TextMaker&) = delete;
     TextMaker& operator=(const TextMaker&) = delete;
 
@@ -66,6 +72,7 @@ public:
     }
 
 private:
+    PangoFontMap* m_fontMap;
     PangoContext* m_context;
 };
 
