@@ -89,7 +89,7 @@ std::string detailsLine(const ProgrammeExercise& e) {
 }
 
 // The movement's labelled keys, less those whose pose repeats one already shown (a movement that
-// ends where it started shows its start once).
+// ends where it started shows its start once); a movement without labels shows its first key.
 std::vector<std::size_t> keyPositions(const movement::Movement& m) {
     std::vector<std::size_t> out;
     const std::size_t n = m.coordinates.size();
@@ -102,6 +102,7 @@ std::vector<std::size_t> keyPositions(const movement::Movement& m) {
         });
         if (!repeats) out.push_back(k);
     }
+    if (out.empty() && !m.keys.empty()) out.push_back(0); // no labels: its first position
     return out;
 }
 
@@ -266,7 +267,8 @@ int runHandout(std::span<const std::string> argv) {
             pic.width = fig.image.width;
             pic.height = fig.image.height;
             pic.rgba = std::move(fig.image.rgba);
-            pic.caption = std::to_string(i + 1) + ". " + mov.keys[keys[i]].label;
+            const std::string& label = mov.keys[keys[i]].label;
+            pic.caption = std::to_string(i + 1) + ". " + (label.empty() ? mov.title : label);
             out.pictures.push_back(std::move(pic));
         }
         handout.exercises.push_back(std::move(out));
