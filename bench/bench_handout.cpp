@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
                     ms.front(), ms[ms.size() / 2], ms.back(), cpu / reps, ec ? 0.0 : static_cast<double>(size) / 1e6);
     }
 
-    // The layout and PDF alone: six exercises of two to five 452 x 339 pictures (200 dpi).
+    // The layout and PDF alone: six exercises of two to five 464 x 348 pictures (200 dpi).
     print::Handout h;
     h.title = "Hip mobility and strength routine";
     h.client = "Example client";
@@ -79,8 +79,8 @@ int main(int argc, char** argv) {
         ex.details = "Hold 30 s  \u00b7  Right side";
         for (int i = 0; i < 2 + e % 4; ++i) {
             print::Picture p;
-            p.width = 452;
-            p.height = 339;
+            p.width = 464;
+            p.height = 348;
             p.rgba.assign(static_cast<std::size_t>(p.width) * p.height * 4, 255);
             for (std::size_t k = 0; k < p.rgba.size(); k += 4 * 7) p.rgba[k] = static_cast<std::uint8_t>(k % 251);
             p.caption = "Position " + std::to_string(i + 1);

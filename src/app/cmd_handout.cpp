@@ -134,7 +134,7 @@ std::vector<std::string> targetsFor(const Model& model, const std::vector<std::v
     std::vector<std::string> out;
     for (const auto& [name, pct] : ranked) {
         if (out.size() == kTargetCount || pct < kTargetMinPercent) break;
-        out.push_back(name + ": " + formatNumber(std::round(pct)) + "% longer than in standing");
+        out.push_back(name + ": " + formatNumber(std::round(pct)) + "% longer");
     }
     return out;
 }

@@ -18,10 +18,10 @@ namespace hv::print {
 namespace {
 
 constexpr double kMm = 72.0 / 25.4;      // pt per mm
-constexpr double kMargin = 15.0 * kMm;   // page margin on every side
-constexpr double kFooterRoom = 8.0 * kMm; // between the body and the bottom margin: the footer
+constexpr double kMargin = 12.7 * kMm;   // page margin on every side (half an inch)
+constexpr double kFooterRoom = 7.0 * kMm; // between the body and the bottom margin: the footer
 constexpr double kPictureGap = 4.0 * kMm;
-constexpr double kBlockGap = 6.0 * kMm;
+constexpr double kBlockGap = 5.0 * kMm;
 constexpr const char* kFamily = "DejaVu Sans";
 
 struct Rgb {
@@ -215,11 +215,9 @@ private:
         if (!m_handout.client.empty()) stack->add(m_text.make("For " + m_handout.client, "11", m_width), kInk, 1.0 * kMm);
         if (!m_handout.date.empty()) stack->add(m_text.make(m_handout.date, "10", m_width), kMuted, 1.0 * kMm);
         const double h = stack->height() + 4.0 * kMm;
-        const double x = m_left, w = m_width;
-        return {Piece{h, [stack, x, w](cairo_t* cr, double y) {
-                          stack->draw(cr, x, y);
-                          rule(cr, x, x + w, y + stack->height() + 1.5 * kMm);
-                      }}};
+        const double x = m_left;
+        // No rule of its own: the first exercise's rule, above its name, closes the header.
+        return {Piece{h, [stack, x](cairo_t* cr, double y) { stack->draw(cr, x, y); }}};
     }
 
     Block exercise(const Exercise& e) const {
@@ -272,17 +270,37 @@ private:
             const double h = s->height() + 2.0 * kMm;
             block.push_back({h, [s, x](cairo_t* cr, double y) { s->draw(cr, x, y); }});
         };
+        // The instructions on the left, the muscles on the right (side by side when both are
+        // there, which keeps two exercises to a page).
+        const bool columns = !e.instructions.empty() && !e.targets.empty();
+        const double columnGap = 6.0 * kMm;
+        const double leftWidth = columns ? (w - columnGap) * 0.6 : w;
+        const double rightWidth = columns ? w - columnGap - leftWidth : w;
+        std::shared_ptr<TextStack> how, targets;
         if (!e.instructions.empty()) {
-            auto s = std::make_shared<TextStack>();
-            s->add(m_text.make("How to do it", "Bold 10", w), kInk, 0.8 * kMm);
-            s->add(m_text.make(e.instructions, "10", w), kInk, 0.0);
-            textPiece(s);
+            how = std::make_shared<TextStack>();
+            how->add(m_text.make("How to do it", "Bold 10", leftWidth), kInk, 0.8 * kMm);
+            how->add(m_text.make(e.instructions, "10", leftWidth), kInk, 0.0);
         }
         if (!e.targets.empty()) {
-            auto s = std::make_shared<TextStack>();
-            s->add(m_text.make("Muscles it lengthens most", "Bold 10", w), kInk, 0.8 * kMm);
-            for (const std::string& t : e.targets) s->add(m_text.make("\u2022 " + t, "10", w - 3.0 * kMm), kInk, 0.3 * kMm, 3.0 * kMm);
-            textPiece(s);
+            targets = std::make_shared<TextStack>();
+            targets->add(m_text.make("Muscles it lengthens most", "Bold 10", rightWidth), kInk, 0.8 * kMm);
+            for (const std::string& t : e.targets)
+                targets->add(m_text.make("\u2022 " + t, "10", rightWidth - 3.0 * kMm), kInk, 0.3 * kMm, 3.0 * kMm);
+            targets->add(m_text.make("Length against standing, from the muscles' paths in the model", "7.5", rightWidth), kMuted,
+                         0.0);
+        }
+        if (columns) {
+            const double h = std::max(how->height(), targets->height()) + 2.0 * kMm;
+            const double rightX = x + leftWidth + columnGap;
+            block.push_back({h, [how, targets, x, rightX](cairo_t* cr, double y) {
+                                 how->draw(cr, x, y);
+                                 targets->draw(cr, rightX, y);
+                             }});
+        } else if (how) {
+            textPiece(how);
+        } else if (targets) {
+            textPiece(targets);
         }
         if (!e.note.empty()) {
             auto s = std::make_shared<TextStack>();

@@ -82,8 +82,9 @@ TEST_CASE("pictures stand up to four in a row and five or more make balanced row
     CHECK(one.width == doctest::Approx(three.width));
     CHECK(four.width < three.width);
     CHECK(three.height == doctest::Approx(three.width * 0.75));
-    // Three across on A4 (180 mm of text width) print at about 57 mm.
-    CHECK(three.width / 72.0 * 25.4 == doctest::Approx(57.3).epsilon(0.01));
+    // Three across on A4 (210 mm less two half-inch margins: 184.6 mm, two 4 mm gaps) print at
+    // (184.6 - 8) / 3 = 58.9 mm.
+    CHECK(three.width / 72.0 * 25.4 == doctest::Approx(58.87).epsilon(0.005));
 }
 
 TEST_CASE("paper names are a4 and letter and nothing else") {
