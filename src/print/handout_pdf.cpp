@@ -19,7 +19,7 @@ namespace {
 
 constexpr double kMm = 72.0 / 25.4;      // pt per mm
 constexpr double kMargin = 12.7 * kMm;   // page margin on every side (half an inch)
-constexpr double kFooterRoom = 7.0 * kMm; // between the body and the bottom margin: the footer
+constexpr double kFooterRoom = 8.0 * kMm; // between the body and the bottom margin: the footer
 constexpr double kPictureGap = 4.0 * kMm;
 constexpr double kBlockGap = 5.0 * kMm;
 constexpr const char* kFamily = "DejaVu Sans";
@@ -93,6 +93,7 @@ void show(cairo_t* cr, const LayoutPtr& layout, double x, double y, Rgb colour) 
 struct Piece {
     double height = 0.0;
     std::function<void(cairo_t*, double)> draw;
+    double after = 0.0; // of `height`, the space after it (free to fall past the page's end)
 };
 using Block = std::vector<Piece>;
 
@@ -249,7 +250,8 @@ private:
                                     drawPicture(cr, ex->pictures[first + i], px, y, slot);
                                     show(cr, (*captions)[i], px, y + slot.height + 1.5 * kMm, kMuted);
                                 }
-                            }});
+                            },
+                            3.0 * kMm});
         }
         // The name and numbers stay with the first picture row.
         if (!rows.empty()) {
@@ -258,7 +260,8 @@ private:
                                  rule(cr, x, x + w, y - 2.0 * kMm);
                                  head->draw(cr, x, y);
                                  first.draw(cr, y + headHeight);
-                             }});
+                             },
+                             first.after});
             block.insert(block.end(), rows.begin() + 1, rows.end());
         } else {
             block.push_back({headHeight, [head, x, w](cairo_t* cr, double y) {
@@ -268,7 +271,7 @@ private:
         }
         const auto textPiece = [&](std::shared_ptr<TextStack> s) {
             const double h = s->height() + 2.0 * kMm;
-            block.push_back({h, [s, x](cairo_t* cr, double y) { s->draw(cr, x, y); }});
+            block.push_back({h, [s, x](cairo_t* cr, double y) { s->draw(cr, x, y); }, 2.0 * kMm});
         };
         // The instructions on the left, the muscles on the right (side by side when both are
         // there, which keeps two exercises to a page).
@@ -296,7 +299,8 @@ private:
             block.push_back({h, [how, targets, x, rightX](cairo_t* cr, double y) {
                                  how->draw(cr, x, y);
                                  targets->draw(cr, rightX, y);
-                             }});
+                             },
+                             2.0 * kMm});
         } else if (how) {
             textPiece(how);
         } else if (targets) {
@@ -366,12 +370,12 @@ PdfResult writeHandoutPdf(const Handout& handout) {
         for (const Block& b : blocks) {
             double h = 0.0;
             for (const Piece& p : b) h += p.height;
-            if (y > layout.top() && y + h > layout.bottom()) {
+            if (y > layout.top() && y + h - b.back().after > layout.bottom()) {
                 pages.emplace_back();
                 y = layout.top() + 2.0 * kMm;
             }
             for (const Piece& p : b) {
-                if (y > layout.top() + 2.0 * kMm && y + p.height > layout.bottom()) {
+                if (y > layout.top() + 2.0 * kMm && y + p.height - p.after > layout.bottom()) {
                     pages.emplace_back();
                     y = layout.top() + 2.0 * kMm;
                 }
