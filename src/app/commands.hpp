@@ -20,6 +20,7 @@ int runRender(std::span<const std::string> args);
 int runBake(std::span<const std::string> args);
 int runExport(std::span<const std::string> args);
 int runQuiz(std::span<const std::string> args);
+int runHandout(std::span<const std::string> args);
 int runInspect(std::span<const std::string> args);
 int runView(std::span<const std::string> args); // the window (built with the UI)
 

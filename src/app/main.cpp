@@ -27,6 +27,8 @@ constexpr std::array kCommands{
     hv::cli::Command{"quiz", "generate a quiz whose answers come from the geometry, or check and list one",
                      hv::cli::runQuiz},
     hv::cli::Command{"export", "the figure as an animated 3D scene (GLB) for slides and web pages", hv::cli::runExport},
+    hv::cli::Command{"handout", "a printable PDF of an exercise programme (pictures, numbers, instructions)",
+                     hv::cli::runHandout},
 };
 
 void printUsage(std::FILE* to) {
