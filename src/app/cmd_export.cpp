@@ -1,9 +1,12 @@
 // hipview export: the figure as an animated 3D scene for slides and web pages. A GLB (glTF 2.0
 // binary: bones and muscles as meshes named by content id, with the movement's animation over
-// its whole duration; see scene_export.hpp for how things move). Takes the figure options of `hipview render`.
+// its whole duration; see scene_export.hpp for how things move), or a single-file HTML lesson
+// page holding that GLB and a three.js viewer (html_export.hpp); the output's extension decides.
+// Takes the figure options of `hipview render`.
 #include "app/cli.hpp"
 #include "app/commands.hpp"
 #include "app/figure_options.hpp"
+#include "app/html_export.hpp"
 #include "app/load_content.hpp"
 #include "app/scene_export.hpp"
 
@@ -11,6 +14,10 @@
 #include "core/pose_text.hpp"
 #include "document/document.hpp"
 #include "document/figure_export.hpp"
+#include "document/live_actions.hpp"
+#include "core/moment_arm.hpp"
+#include "gfx/camera.hpp"
+#include "movement/player.hpp"
 #include "io/atomic_file.hpp"
 #include "io/glb_writer.hpp"
 #include "movement/loader.hpp"
@@ -22,6 +29,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <string>
 
 #ifndef HV_VERSION
@@ -33,13 +41,19 @@ namespace hv::cli {
 namespace {
 
 constexpr const char* kHelp =
-    "usage: hipview export -o FILE.glb [figure options]\n\n"
+    "usage: hipview export -o FILE.glb|FILE.html [figure options]\n\n"
     "Exports the figure as 3D: bones and muscles as meshes named by their content ids\n"
     "(piriformis_r, gluteus_medius_r_anterior, femur_r), materials in the colour mode's colours,\n"
     "and with --movement the movement's animation over its whole duration (bones move rigidly,\n"
     "muscles change shape along their paths through morph targets). The file goes into\n"
-    "PowerPoint, Keynote, Blender, three.js or <model-viewer>.\n\n"
-    "  -o, --output FILE        the .glb to write (atomically)\n"
+    "PowerPoint, Keynote, Blender, three.js or <model-viewer>.\n"
+    "With -o FILE.html: one lesson page holding that scene and a viewer (three.js r111 from\n"
+    "Debian's libjs-three, inlined; $HIPVIEW_THREE_DIR overrides /usr/share/javascript/three):\n"
+    "it opens from a file with no network, fills its container (an iframe), starts from the\n"
+    "figure's camera (--view or --camera, framed for --size), orbits and zooms, plays, pauses\n"
+    "and scrubs the movement, and a click on a muscle shows its name, its summary and its hip\n"
+    "actions at that moment. A URL hash #t=SECONDS&paused&select=NODE sets the start.\n\n"
+    "  -o, --output FILE        the .glb or .html to write (atomically)\n"
     "  --movement ID            animate this movement (content/movements.toml), or\n"
     "  --pose NAME=VALUE,...    a still pose: coordinates in degrees (metres for translations)\n"
     "  --at SECONDS             with --movement: the time whose colours the materials take\n"
@@ -80,6 +94,59 @@ std::string contentFingerprint(const Content& content) {
     return buf;
 }
 
+// The lesson page of an export: the figure's camera framing every keyframe (one camera for the
+// whole animation, as `hipview render` frames an animation), the pickable muscle parts with their
+// live actions at each keyframe (the window's action bars: moment arms from the core), the legend
+// and the title.
+LessonPage lessonPage(doc::Document& document, const draw::FigureSpec& spec, const movement::Movement* mov,
+                      std::span<const draw::DrawList> lists, std::span<const std::vector<double>> poses,
+                      std::span<const double> times, const ExportedScene& exported, std::vector<std::uint8_t> glb) {
+    const Content& content = document.content();
+    const Model& model = document.model();
+    LessonPage page;
+    page.glb = std::move(glb);
+    page.title = mov ? (mov->title.empty() ? mov->id : mov->title) : "HipView figure";
+    page.background = spec.background == "transparent" ? "#ffffff" : spec.background;
+    page.keyTimes.assign(times.begin(), times.end());
+    page.loops = mov && movement::MovementPlayer(model, *mov).loops();
+    scene::Bounds bounds;
+    for (const draw::DrawList& list : lists) bounds.add(gfx::focusBounds(list.items));
+    page.camera = draw::figureCamera(spec, bounds);
+    page.aspect = static_cast<float>(spec.width) / static_cast<float>(spec.height);
+    page.legend = lessonLegend(content, lists.front(), spec.colour);
+
+    // Muscle parts by the name their node's extras carry.
+    std::map<std::string, PartRef> parts;
+    for (const draw::PickTarget& t : lists.front().pickTargets)
+        if (t.kind == draw::PickTarget::Kind::MusclePart) parts.emplace(t.name, t.part);
+    PathEvaluator evaluator(model);
+    std::map<std::pair<int, std::size_t>, std::vector<doc::PartActions>> actions; // (muscle, keyframe)
+    for (std::size_t i = 0; i < exported.scene.nodes.size() && i < exported.extras.nodes.size(); ++i) {
+        std::string name, muscleId;
+        for (const auto& [key, value] : exported.extras.nodes[i]) {
+            if (key == "name") name = value;
+            if (key == "muscle") muscleId = value;
+        }
+        const auto part = parts.find(name);
+        if (muscleId.empty() || part == parts.end()) continue;
+        LessonMuscle m;
+        m.node = exported.scene.nodes[i].name;
+        m.name = name;
+        if (const MuscleInfo* info = content.findMuscleInfo(muscleId)) m.summary = info->summary;
+        for (std::size_t k = 0; k < poses.size(); ++k) {
+            auto& at = actions[{part->second.muscle, k}];
+            if (at.empty()) {
+                evaluator.setPose(poses[k]);
+                at = doc::liveActions(model, evaluator, part->second.muscle);
+            }
+            const auto p = static_cast<std::size_t>(part->second.part);
+            m.actions.push_back(p < at.size() ? actionWords(at[p]) : std::vector<std::string>{});
+        }
+        page.muscles.push_back(std::move(m));
+    }
+    return page;
+}
+
 } // namespace
 
 int runExport(std::span<const std::string> argv) {
@@ -94,13 +161,14 @@ int runExport(std::span<const std::string> argv) {
         return kExitUsage;
     }
     if (!figure.output) {
-        args.error("say where to write the export: -o FILE.glb; see hipview export --help");
+        args.error("say where to write the export: -o FILE.glb or -o FILE.html; see hipview export --help");
         return kExitUsage;
     }
     std::string ext = std::filesystem::path(*figure.output).extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (ext != ".glb") {
-        args.error("-o \"" + *figure.output + "\": the name must end in .glb (a glTF binary)");
+    const bool html = ext == ".html" || ext == ".htm";
+    if (ext != ".glb" && !html) {
+        args.error("-o \"" + *figure.output + "\": the name must end in .glb (a glTF binary) or .html (a lesson page)");
         return kExitUsage;
     }
     for (const auto& [given, name] : {std::pair{figure.gif, "--gif"}, {figure.mp4, "--mp4"}, {figure.labels, "--labels"}})
@@ -112,6 +180,13 @@ int runExport(std::span<const std::string> argv) {
     if (!figureSpecFromOptions(figure, args, spec)) return kExitUsage;
     const int keyframesAsked = spec.frames;
     spec.frames = 0; // keyframes are this command's business, not an animation of PNGs
+
+    ThreeSources three;
+    if (html)
+        if (const auto missing = loadThreeSources(threeDirectory(), three)) {
+            std::fprintf(stderr, "hipview export: %s\n", missing->format().c_str());
+            return kExitFailure;
+        }
 
     const auto content = loadContentOrPrint(contentDir);
     if (!content) return kExitFailure;
@@ -160,11 +235,13 @@ int runExport(std::span<const std::string> argv) {
     draw::DrawOptions opts = draw::figureDrawOptions(spec, *content);
     opts.solid = exportSolidParams();
     std::vector<draw::DrawList> lists;
+    std::vector<std::vector<double>> poses;
     for (double t : times) {
         if (mov) document.seek(t);
         std::vector<double> q(document.pose().begin(), document.pose().end());
         applyPose(assignments, q);
         lists.push_back(document.buildList(q, opts));
+        poses.push_back(std::move(q));
     }
     if (auto empty = doc::emptyFigure(lists.front(), spec, document)) {
         printDiagnostics({*empty});
@@ -185,7 +262,13 @@ int runExport(std::span<const std::string> argv) {
                              {"scene_frame", "glTF: Y up, +Z the subject's front, metres"}};
     const std::vector<std::uint8_t> glb = io::writeGlb(exported.scene, std::string("HipView ") + HV_VERSION, exported.extras);
 
-    const std::optional<Diagnostic> written = io::writeFileAtomic(spec.output, std::span<const std::uint8_t>(glb));
+    std::optional<Diagnostic> written;
+    if (html) {
+        const LessonPage page = lessonPage(document, spec, mov, lists, poses, times, exported, glb);
+        written = io::writeFileAtomic(spec.output, std::string_view(lessonHtml(page, three)));
+    } else {
+        written = io::writeFileAtomic(spec.output, std::span<const std::uint8_t>(glb));
+    }
     if (written) {
         std::fprintf(stderr, "hipview export: %s\n", written->format().c_str());
         return kExitFailure;
