@@ -14,10 +14,6 @@
 #include "core/pose_text.hpp"
 #include "document/document.hpp"
 #include "document/figure_export.hpp"
-#include "document/live_actions.hpp"
-#include "core/moment_arm.hpp"
-#include "gfx/camera.hpp"
-#include "movement/player.hpp"
 #include "io/atomic_file.hpp"
 #include "io/glb_writer.hpp"
 #include "movement/loader.hpp"
@@ -29,7 +25,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <map>
 #include <string>
 
 #ifndef HV_VERSION
@@ -92,59 +87,6 @@ std::string contentFingerprint(const Content& content) {
     char buf[20];
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
     return buf;
-}
-
-// The lesson page of an export: the figure's camera framing every keyframe (one camera for the
-// whole animation, as `hipview render` frames an animation), the pickable muscle parts with their
-// live actions at each keyframe (the window's action bars: moment arms from the core), the legend
-// and the title.
-LessonPage lessonPage(doc::Document& document, const draw::FigureSpec& spec, const movement::Movement* mov,
-                      std::span<const draw::DrawList> lists, std::span<const std::vector<double>> poses,
-                      std::span<const double> times, const ExportedScene& exported, std::vector<std::uint8_t> glb) {
-    const Content& content = document.content();
-    const Model& model = document.model();
-    LessonPage page;
-    page.glb = std::move(glb);
-    page.title = mov ? (mov->title.empty() ? mov->id : mov->title) : "HipView figure";
-    page.background = spec.background == "transparent" ? "#ffffff" : spec.background;
-    page.keyTimes.assign(times.begin(), times.end());
-    page.loops = mov && movement::MovementPlayer(model, *mov).loops();
-    scene::Bounds bounds;
-    for (const draw::DrawList& list : lists) bounds.add(gfx::focusBounds(list.items));
-    page.camera = draw::figureCamera(spec, bounds);
-    page.aspect = static_cast<float>(spec.width) / static_cast<float>(spec.height);
-    page.legend = lessonLegend(content, lists.front(), spec.colour);
-
-    // Muscle parts by the name their node's extras carry.
-    std::map<std::string, PartRef> parts;
-    for (const draw::PickTarget& t : lists.front().pickTargets)
-        if (t.kind == draw::PickTarget::Kind::MusclePart) parts.emplace(t.name, t.part);
-    PathEvaluator evaluator(model);
-    std::map<std::pair<int, std::size_t>, std::vector<doc::PartActions>> actions; // (muscle, keyframe)
-    for (std::size_t i = 0; i < exported.scene.nodes.size() && i < exported.extras.nodes.size(); ++i) {
-        std::string name, muscleId;
-        for (const auto& [key, value] : exported.extras.nodes[i]) {
-            if (key == "name") name = value;
-            if (key == "muscle") muscleId = value;
-        }
-        const auto part = parts.find(name);
-        if (muscleId.empty() || part == parts.end()) continue;
-        LessonMuscle m;
-        m.node = exported.scene.nodes[i].name;
-        m.name = name;
-        if (const MuscleInfo* info = content.findMuscleInfo(muscleId)) m.summary = info->summary;
-        for (std::size_t k = 0; k < poses.size(); ++k) {
-            auto& at = actions[{part->second.muscle, k}];
-            if (at.empty()) {
-                evaluator.setPose(poses[k]);
-                at = doc::liveActions(model, evaluator, part->second.muscle);
-            }
-            const auto p = static_cast<std::size_t>(part->second.part);
-            m.actions.push_back(p < at.size() ? actionWords(at[p]) : std::vector<std::string>{});
-        }
-        page.muscles.push_back(std::move(m));
-    }
-    return page;
 }
 
 } // namespace

@@ -2,6 +2,9 @@
 
 #include "anatomy_draw/colouring.hpp"
 #include "anatomy_draw/palette.hpp"
+#include "core/moment_arm.hpp"
+#include "gfx/camera.hpp"
+#include "movement/player.hpp"
 #include "core/roles.hpp"
 
 #include <nlohmann/json.hpp>
@@ -13,6 +16,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <set>
 
 namespace hv::cli {
@@ -155,6 +159,55 @@ std::vector<LegendEntry> lessonLegend(const Content& content, const draw::DrawLi
     for (const MuscleGroup& g : content.groups)
         if (shown.count(g.id)) out.push_back({g.name, draw::groupColor(g.id)});
     return out;
+}
+
+LessonPage lessonPage(doc::Document& document, const draw::FigureSpec& spec, const movement::Movement* mov,
+                      std::span<const draw::DrawList> lists, std::span<const std::vector<double>> poses,
+                      std::span<const double> times, const ExportedScene& exported, std::vector<std::uint8_t> glb) {
+    const Content& content = document.content();
+    const Model& model = document.model();
+    LessonPage page;
+    page.glb = std::move(glb);
+    page.title = mov ? (mov->title.empty() ? mov->id : mov->title) : "HipView figure";
+    page.background = spec.background == "transparent" ? "#ffffff" : spec.background;
+    page.keyTimes.assign(times.begin(), times.end());
+    page.loops = mov && movement::MovementPlayer(model, *mov).loops();
+    scene::Bounds bounds;
+    for (const draw::DrawList& list : lists) bounds.add(gfx::focusBounds(list.items));
+    page.camera = draw::figureCamera(spec, bounds);
+    page.aspect = static_cast<float>(spec.width) / static_cast<float>(spec.height);
+    page.legend = lessonLegend(content, lists.front(), spec.colour);
+
+    // Muscle parts by the name their node's extras carry.
+    std::map<std::string, PartRef> parts;
+    for (const draw::PickTarget& t : lists.front().pickTargets)
+        if (t.kind == draw::PickTarget::Kind::MusclePart) parts.emplace(t.name, t.part);
+    PathEvaluator evaluator(model);
+    std::map<std::pair<int, std::size_t>, std::vector<doc::PartActions>> actions; // (muscle, keyframe)
+    for (std::size_t i = 0; i < exported.scene.nodes.size() && i < exported.extras.nodes.size(); ++i) {
+        std::string name, muscleId;
+        for (const auto& [key, value] : exported.extras.nodes[i]) {
+            if (key == "name") name = value;
+            if (key == "muscle") muscleId = value;
+        }
+        const auto part = parts.find(name);
+        if (muscleId.empty() || part == parts.end()) continue;
+        LessonMuscle m;
+        m.node = exported.scene.nodes[i].name;
+        m.name = name;
+        if (const MuscleInfo* info = content.findMuscleInfo(muscleId)) m.summary = info->summary;
+        for (std::size_t k = 0; k < poses.size(); ++k) {
+            auto& at = actions[{part->second.muscle, k}];
+            if (at.empty()) {
+                evaluator.setPose(poses[k]);
+                at = doc::liveActions(model, evaluator, part->second.muscle);
+            }
+            const auto p = static_cast<std::size_t>(part->second.part);
+            m.actions.push_back(p < at.size() ? actionWords(at[p]) : std::vector<std::string>{});
+        }
+        page.muscles.push_back(std::move(m));
+    }
+    return page;
 }
 
 std::string lessonHtml(const LessonPage& page, const ThreeSources& three) {

@@ -17,9 +17,13 @@
 #pragma once
 
 #include "anatomy_draw/draw_list.hpp"
+#include "anatomy_draw/figure_spec.hpp"
+#include "app/scene_export.hpp"
 #include "content/content.hpp"
 #include "core/diagnostic.hpp"
+#include "document/document.hpp"
 #include "document/live_actions.hpp"
+#include "movement/movement.hpp"
 #include "gfx/camera.hpp"
 
 #include <cstdint>
@@ -73,6 +77,17 @@ struct LessonPage {
     std::vector<LessonMuscle> muscles;
     std::vector<LegendEntry> legend;
 };
+
+// The page of an export: the figure's camera framing every keyframe (one camera for the whole
+// animation, as `hipview render` frames an animation) for spec.width x spec.height, the
+// pickable muscle parts with their live actions at each keyframe (the window's action bars:
+// moment arms from the core at `poses[k]`), the legend of the spec's colour mode and the
+// movement's title. `lists[k]` and `poses[k]` (SI, one value per coordinate) are the scene at
+// `times[k]` (s); `exported` is what buildExportScene() made of them and `glb` its bytes.
+// Precondition: lists, poses and times have the same size >= 1; `mov` is null for a still pose.
+LessonPage lessonPage(doc::Document& document, const draw::FigureSpec& spec, const movement::Movement* mov,
+                      std::span<const draw::DrawList> lists, std::span<const std::vector<double>> poses,
+                      std::span<const double> times, const ExportedScene& exported, std::vector<std::uint8_t> glb);
 
 // The page's HTML: the template with three.js, the GLB and the page data filled in.
 std::string lessonHtml(const LessonPage& page, const ThreeSources& three);
