@@ -164,7 +164,7 @@ std::vector<bool> figureMask(const hv::scene::Image& im) {
 
 } // namespace
 
-TEST_CASE("the figure-4 lesson page loads its scene in headless Chromium and plays the movement over its whole duration without errors") {
+TEST_CASE("the figure-4 html lesson page loads its scene in headless Chromium and plays the movement over its whole duration without errors") {
     hv::test::TempDir dir;
     const fs::path page = dir.path() / "lesson.html";
     const fs::path glb = dir.path() / "figure4.glb";
@@ -235,7 +235,7 @@ TEST_CASE("three.js GLTFLoader in headless Chromium loads the figure-4 GLB expor
     CHECK(result.at("piriformis") == true);
 }
 
-TEST_CASE("a screenshot of the lesson page has the silhouette of hipview render at the same pose view and size") {
+TEST_CASE("a screenshot of the html lesson page has the silhouette of hipview render at the same pose view and size") {
     // The page's camera frames every keyframe of the movement, as `hipview render --frames` frames
     // an animation; frame 3 of 12 over figure-4 is keyframe 3 of the export, shown paused at its
     // time with the page's panels hidden (#bare).
@@ -281,7 +281,7 @@ TEST_CASE("a screenshot of the lesson page has the silhouette of hipview render 
     CHECK(inA > 20000); // the figure fills a fair part of the picture, not a few stray pixels
 }
 
-TEST_CASE("content text holding a script tag reaches the lesson page as text and runs nothing") {
+TEST_CASE("content text holding a script tag reaches the html lesson page as text and runs nothing") {
     hv::test::TempDir dir;
     const fs::path content = dir.path() / "content";
     fs::copy(HV_SOURCE_DIR "/content", content, fs::copy_options::recursive);
@@ -334,7 +334,7 @@ TEST_CASE("an html export with an unknown movement an unwritable output or no th
     CHECK(fs::is_empty(dir.path()));
 }
 
-TEST_CASE("page text is JSON that no script element can be closed by and the GLB is standard base64") {
+TEST_CASE("html page text is JSON that no script element can be closed by and the GLB is standard base64") {
     CHECK(hv::cli::scriptSafeJson(R"({"a":"</script><!-- & \u2028"})") ==
           R"({"a":"\u003c/script\u003e\u003c!-- \u0026 \u2028"})");
     CHECK(hv::cli::scriptSafeJson("\"x\xe2\x80\xa8y\xe2\x80\xa9\"") == "\"x\\u2028y\\u2029\"");
@@ -347,7 +347,7 @@ TEST_CASE("page text is JSON that no script element can be closed by and the GLB
     CHECK(b64("\xff\xfe\xfd") == "//79");
 }
 
-TEST_CASE("a part's live actions read as motions with their moment arms strongest first") {
+TEST_CASE("a part's live actions read in the html page as motions with their moment arms strongest first") {
     hv::doc::PartActions part;
     part.bars[0] = {hv::HipDof::Flexion, 0, 4.4, hv::Action::Flexor, "flexor"};
     part.bars[1] = {hv::HipDof::Adduction, 1, 0.1, hv::Action::None, "none"};
