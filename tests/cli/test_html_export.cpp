@@ -164,7 +164,7 @@ std::vector<bool> figureMask(const hv::scene::Image& im) {
 
 } // namespace
 
-TEST_CASE("the figure-4 html lesson page loads its scene in headless Chromium and plays the movement over its whole duration without errors") {
+TEST_CASE("the figure-4 html lesson page loads its scene in headless Chromium plays the movement over its whole duration picks a muscle and logs no error") {
     hv::test::TempDir dir;
     const fs::path page = dir.path() / "lesson.html";
     const fs::path glb = dir.path() / "figure4.glb";
@@ -178,13 +178,22 @@ TEST_CASE("the figure-4 html lesson page loads its scene in headless Chromium an
     CHECK_FALSE(contains(html, "<link"));
     CHECK(contains(html, "id=\"hv-glb\""));
 
-    const BrowserRun run = chromium(dir, "--virtual-time-budget=1500 --dump-dom", fileUrl(page));
+    // pick=X,Y: the page's click handling (a raycast) at a point of the view where figure-4's
+    // first pose shows the left hamstrings (headless chromium's --dump-dom view is 800x457).
+    const BrowserRun run = chromium(dir, "--virtual-time-budget=1500 --window-size=800,600 --dump-dom", fileUrl(page) + "#pick=0.62,0.6");
     INFO("chromium log:\n" << logForMessages(run.stderrText));
     REQUIRE(run.exitCode == 0);
     const nlohmann::json status = statusOf(run.stdoutText, "hv-status");
     CHECK(status.at("errors").empty());
     CHECK(consoleLines(run.stderrText).empty());
     CHECK(status.at("loaded") == true);
+    REQUIRE(status.at("picked").is_string());
+    const std::string picked = status.at("picked");
+    CHECK((picked.ends_with("_l") || picked.ends_with("_r")));
+    CHECK(contains(run.stdoutText, "<h2 id=\"hv-info-name\">"));
+    CHECK_FALSE(contains(run.stdoutText, "<h2 id=\"hv-info-name\"></h2>"));
+    CHECK(contains(run.stdoutText, "<div id=\"hv-info\" class=\"hv-panel\" aria-live=\"polite\">")); // shown
+    CHECK(contains(run.stdoutText, " mm</li>")); // what it does at this moment
     CHECK(std::abs(status.at("duration").get<double>() - figure4Duration()) <= 0.001);
     CHECK(status.at("played") == true);
     CHECK(status.at("time").get<double>() > 0.0);
