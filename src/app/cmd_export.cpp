@@ -1,9 +1,12 @@
 // hipview export: the figure as an animated 3D scene for slides and web pages. A GLB (glTF 2.0
 // binary: bones and muscles as meshes named by content id, with the movement's animation over
-// its whole duration; see scene_export.hpp for how things move). Takes the figure options of `hipview render`.
+// its whole duration; see scene_export.hpp for how things move), or a single-file HTML lesson
+// page holding that GLB and a three.js viewer (html_export.hpp); the output's extension decides.
+// Takes the figure options of `hipview render`.
 #include "app/cli.hpp"
 #include "app/commands.hpp"
 #include "app/figure_options.hpp"
+#include "app/html_export.hpp"
 #include "app/load_content.hpp"
 #include "app/scene_export.hpp"
 
@@ -33,13 +36,20 @@ namespace hv::cli {
 namespace {
 
 constexpr const char* kHelp =
-    "usage: hipview export -o FILE.glb [figure options]\n\n"
+    "usage: hipview export -o FILE.glb|FILE.html [figure options]\n\n"
     "Exports the figure as 3D: bones and muscles as meshes named by their content ids\n"
     "(piriformis_r, gluteus_medius_r_anterior, femur_r), materials in the colour mode's colours,\n"
     "and with --movement the movement's animation over its whole duration (bones move rigidly,\n"
     "muscles change shape along their paths through morph targets). The file goes into\n"
-    "PowerPoint, Keynote, Blender, three.js or <model-viewer>.\n\n"
-    "  -o, --output FILE        the .glb to write (atomically)\n"
+    "PowerPoint, Keynote, Blender, three.js or <model-viewer>.\n"
+    "With -o FILE.html: one lesson page holding that scene and a viewer (three.js r111 from\n"
+    "Debian's libjs-three, inlined; $HIPVIEW_THREE_DIR overrides /usr/share/javascript/three):\n"
+    "it opens from a file with no network, fills its container (an iframe), starts from the\n"
+    "figure's camera (--view or --camera, framed for --size), orbits and zooms, plays, pauses\n"
+    "and scrubs the movement, and a click on a muscle shows its name, its summary and its hip\n"
+    "actions at that moment. A URL hash #t=SECONDS&paused&select=NODE&bare sets the start\n"
+    "(bare: the figure without the title, legend and controls).\n\n"
+    "  -o, --output FILE        the .glb or .html to write (atomically)\n"
     "  --movement ID            animate this movement (content/movements.toml), or\n"
     "  --pose NAME=VALUE,...    a still pose: coordinates in degrees (metres for translations)\n"
     "  --at SECONDS             with --movement: the time whose colours the materials take\n"
@@ -97,13 +107,14 @@ int runExport(std::span<const std::string> argv) {
         return kExitUsage;
     }
     if (!figure.output) {
-        args.error("say where to write the export: -o FILE.glb; see hipview export --help");
+        args.error("say where to write the export: -o FILE.glb or -o FILE.html; see hipview export --help");
         return kExitUsage;
     }
     std::string ext = std::filesystem::path(*figure.output).extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (ext != ".glb") {
-        args.error("-o \"" + *figure.output + "\": the name must end in .glb (a glTF binary)");
+    const bool html = ext == ".html" || ext == ".htm";
+    if (ext != ".glb" && !html) {
+        args.error("-o \"" + *figure.output + "\": the name must end in .glb (a glTF binary) or .html (a lesson page)");
         return kExitUsage;
     }
     for (const auto& [given, name] : {std::pair{figure.gif, "--gif"}, {figure.mp4, "--mp4"}, {figure.labels, "--labels"}})
@@ -115,6 +126,13 @@ int runExport(std::span<const std::string> argv) {
     if (!figureSpecFromOptions(figure, args, spec)) return kExitUsage;
     const int keyframesAsked = spec.frames;
     spec.frames = 0; // keyframes are this command's business, not an animation of PNGs
+
+    ThreeSources three;
+    if (html)
+        if (const auto missing = loadThreeSources(threeDirectory(), three)) {
+            std::fprintf(stderr, "hipview export: %s\n", missing->format().c_str());
+            return kExitFailure;
+        }
 
     const auto content = loadContentOrPrint(contentDir);
     if (!content) return kExitFailure;
@@ -165,11 +183,13 @@ int runExport(std::span<const std::string> argv) {
     draw::DrawOptions opts = draw::figureDrawOptions(spec, *content);
     opts.solid = exportSolidParams();
     std::vector<draw::DrawList> lists;
+    std::vector<std::vector<double>> poses;
     for (double t : times) {
         if (mov) document.seek(t);
         std::vector<double> q(document.pose().begin(), document.pose().end());
         applyPose(assignments, q);
         lists.push_back(document.buildList(q, opts));
+        poses.push_back(std::move(q));
     }
     if (auto empty = doc::emptyFigure(lists.front(), spec, document)) {
         printDiagnostics({*empty});
@@ -190,7 +210,13 @@ int runExport(std::span<const std::string> argv) {
                              {"scene_frame", "glTF: Y up, +Z the subject's front, metres"}};
     const std::vector<std::uint8_t> glb = io::writeGlb(exported.scene, std::string("HipView ") + HV_VERSION + " " + std::string(scene::kExportGeneratorMark), exported.extras);
 
-    const std::optional<Diagnostic> written = io::writeFileAtomic(spec.output, std::span<const std::uint8_t>(glb));
+    std::optional<Diagnostic> written;
+    if (html) {
+        const LessonPage page = lessonPage(document, spec, mov, lists, poses, times, exported, glb);
+        written = io::writeFileAtomic(spec.output, std::string_view(lessonHtml(page, three)));
+    } else {
+        written = io::writeFileAtomic(spec.output, std::span<const std::uint8_t>(glb));
+    }
     if (written) {
         std::fprintf(stderr, "hipview export: %s\n", written->format().c_str());
         return kExitFailure;
