@@ -114,6 +114,11 @@ std::vector<std::uint8_t> writeGlb(const scene::Scene& sc, const std::string& ge
         j["name"] = m.name;
         j["pbrMetallicRoughness"] = {{"baseColorFactor", vec(&m.baseColor.x, 4)}, {"metallicFactor", m.metallic}, {"roughnessFactor", m.roughness}};
         if (m.doubleSided) j["doubleSided"] = true;
+        if (m.alphaMode == scene::AlphaMode::Blend) j["alphaMode"] = "BLEND";
+        if (m.alphaMode == scene::AlphaMode::Mask) {
+            j["alphaMode"] = "MASK";
+            j["alphaCutoff"] = m.alphaCutoff;
+        }
         materials.push_back(j);
     }
     if (!materials.empty()) doc["materials"] = materials;

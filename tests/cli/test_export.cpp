@@ -86,6 +86,7 @@ TEST_CASE("a still pose exports without an animation") {
     INFO(inspect.out);
     CHECK(contains(inspect.out, "animations 0"));
     CHECK(contains(fileText(out), "ghost_muscle_"));
+    CHECK(contains(fileText(out), "\"alphaMode\":\"BLEND\"")); // ghosts are see-through in every viewer
 }
 
 TEST_CASE("an unknown movement muscle or layer or an unwritable output is one message with no file left") {
