@@ -537,7 +537,8 @@ TEST_CASE("a bad quiz or a bad script on the command line gets the messages with
     const auto results = runProcess(hipview() + " --quiz-results " + (dir / "r.csv") + " 2>&1");
     CHECK(results.exitCode == 2);
     CHECK(contains(results.out, "needs --quiz"));
-    const auto help = runProcess(hipview() + " --help 2>&1");
+    const auto help = runProcess(hipview() + " view --help 2>&1");
+    CHECK(help.exitCode == 0);
     CHECK(contains(help.out, "--quiz FILE.toml"));
     CHECK(contains(help.out, "--script FILE"));
 }
