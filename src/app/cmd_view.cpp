@@ -7,6 +7,7 @@
 #include "anatomy_draw/figure_spec.hpp"
 #include "core/pose_text.hpp"
 #include "movement/loader.hpp"
+#include "document/input_script.hpp"
 #include "document/start_state.hpp"
 #include "ui/viewer.hpp"
 
@@ -37,6 +38,9 @@ constexpr const char* kHelp =
     "  --wording WORDS          anatomical (default) or plain: the info card, the action bars and the\n"
     "                           movement explanations in everyday words, for clients\n"
     "  --model FILE             open this model (the same as FILE)\n"
+    "  --quiz FILE.toml         take a quiz (content/quizzes/*.toml; also File > Start quiz...): one\n"
+    "                           question at a time with its pose and view, names hidden, each answer\n"
+    "                           said right or wrong and explained with the live actions, the score at the end\n"
     "  --size WxH               window size in pixels (default 1600x900, or the screen's work\n"
     "                           area where that is smaller)\n"
     "  --text-size F            text and widgets F times their size on this monitor (0.75 to 2;\n"
@@ -49,7 +53,14 @@ constexpr const char* kHelp =
     "  --screenshot FILE.png    write the window's pixels\n"
     "  --save-figure FILE.toml  write the view as a scene file (hipview render FILE.toml draws it)\n"
     "  --report-state FILE      write what is shown (viewport, wording, selection, action bars) as key=value lines\n"
-    "  --quit                   then close the window\n"
+    "  --quiz-results FILE.csv  with --quiz: write the results (question, prompt, answer given, key,\n"
+    "                           right, seconds) after every answer\n"
+    "  --script FILE            then replay FILE, one command a line: click X Y (framebuffer pixels,\n"
+    "                           as --report-state writes them), key NAME (escape, enter, space, tab,\n"
+    "                           arrows left/right/up/down, pageup, pagedown, home, f, 1-6),\n"
+    "                           wait-frames N, report FILE (the --report-state lines), screenshot\n"
+    "                           FILE.png, quit; each waits for a still picture. '#' starts a comment\n"
+    "  --quit                   then close the window (after the script, with --script)\n"
     "  --benchmark N            orbit for N frames with and without adaptive quality, then N still\n"
     "                           frames; print frame times and quit\n";
 
@@ -67,6 +78,7 @@ int runView(std::span<const std::string> argv) {
     start.model = args.option("--model");
     start.colour = args.option("--colour");
     start.wording = args.option("--wording");
+    start.quiz = args.option("--quiz");
     const auto size = args.option("--size");
     const auto textSize = args.option("--text-size");
     const bool noAdaptive = args.flag("--no-adaptive");
@@ -76,6 +88,8 @@ int runView(std::span<const std::string> argv) {
     options.figure = args.option("--save-figure").value_or("");
     options.stateReport = args.option("--report-state").value_or("");
     options.quit = args.flag("--quit");
+    options.quizResults = args.option("--quiz-results").value_or("");
+    const auto script = args.option("--script");
     const auto bench = args.option("--benchmark");
     const std::string contentDir = contentDirectory(args);
     const std::vector<std::string> files = args.positionals();
@@ -114,6 +128,18 @@ int runView(std::span<const std::string> argv) {
             return kExitUsage;
         }
         options.benchmarkFrames = static_cast<int>(*n);
+    }
+    if (!options.quizResults.empty() && !start.quiz) {
+        args.error("--quiz-results: needs --quiz FILE.toml");
+        return kExitUsage;
+    }
+    if (script) {
+        const doc::InputScript s = doc::readInputScript(*script, *script);
+        if (!s.diagnostics.empty()) {
+            for (const Diagnostic& d : s.diagnostics) args.error("--script: " + d.format());
+            return kExitUsage;
+        }
+        options.script = s.commands;
     }
     options.quality.adaptive = !noAdaptive;
     options.panels = !noPanels;

@@ -59,6 +59,16 @@ std::optional<StartState> resolveStartState(const Content& content, const moveme
                              (hint.empty() ? "" : " (did you mean \"" + hint + "\"?)") + "; valid: " + joinNames(wordingNames()));
         }
     }
+    if (options.quiz) {
+        if (options.quiz->empty()) errors.push_back("--quiz: give a quiz file, e.g. content/quizzes/roles.toml");
+        else if (!movements) errors.push_back("--quiz: the movements file could not be read, so no quiz can be checked");
+        else {
+            quiz::QuizLoad load = quiz::loadQuiz(*options.quiz, *options.quiz, content, *movements);
+            if (load.quiz) s.quiz = std::move(*load.quiz);
+            else if (load.diagnostics.empty()) errors.push_back("--quiz: " + *options.quiz + ": the quiz could not be read");
+            for (const Diagnostic& d : load.diagnostics) errors.push_back("--quiz: " + d.format());
+        }
+    }
     if (options.model) {
         if (options.model->empty()) errors.push_back("--model: give a model file");
         else s.model = *options.model;

@@ -11,6 +11,7 @@
 #include "core/pose_text.hpp"
 #include "document/wording.hpp"
 #include "movement/movement.hpp"
+#include "quiz/quiz.hpp"
 
 #include <optional>
 #include <string>
@@ -28,6 +29,7 @@ struct StartOptions {
     std::optional<std::string> model;    // a model file
     std::optional<std::string> colour;   // "group", "stretch" or "role"
     std::optional<std::string> wording;  // "anatomical" or "plain"
+    std::optional<std::string> quiz;     // a quiz file (content/quizzes/*.toml)
 };
 
 struct StartState {
@@ -39,10 +41,12 @@ struct StartState {
     std::string model;    // "" = the default model
     std::string colour = "group"; // how muscles are coloured: group, stretch (length change), role
     Wording wording = Wording::Anatomical; // the info card's, bars' and movement texts' words
+    std::optional<quiz::Quiz> quiz; // a quiz to take, checked (quiz::loadQuiz: every key recomputed)
 };
 
 // Checks the options. On success returns the state; otherwise nullopt and one message per
-// problem in `errors`, each starting with the option's name ("--select: unknown muscle ...").
+// problem in `errors`, each starting with the option's name ("--select: unknown muscle ...";
+// a quiz's problems are the quiz library's messages, with its file and line).
 // `movements` may be null when the movements file could not be read: a --movement then fails.
 std::optional<StartState> resolveStartState(const Content& content, const movement::MovementLibrary* movements,
                                             const StartOptions& options, std::vector<std::string>& errors);

@@ -27,6 +27,7 @@ struct PanelContext {
     bool openModelDialog = false;
     bool saveFigureDialog = false;
     bool screenshotDialog = false;
+    bool startQuizDialog = false; // File > Start quiz...
     bool quit = false;
     std::vector<std::string> messages; // shown in a message box, also printed to stderr
     // Status for the view panel.
@@ -54,6 +55,10 @@ struct BarRect {
     std::string word;
 };
 void drawInfoPanel(PanelContext& ctx, std::vector<BarRect>& barRects);
+// The info card's live part for the selected muscle: its action bars at the current pose and the
+// plot of a moment arm against hip flexion (the quiz's explanations show the same widgets).
+// Nothing without a selection.
+void drawLiveActions(PanelContext& ctx, std::vector<BarRect>& barRects);
 // The playback bar over the bottom of the viewport (x, y, w, h in window pixels, top-left origin).
 // The bar over the bottom of the 3D view while a movement is active. Returns its rectangle
 // (x, y, w, h in window pixels); w = 0 when there is no active movement.

@@ -130,6 +130,8 @@ void drawMenuBar(PanelContext& ctx) {
         if (ImGui::MenuItem("Save figure...", "Ctrl+S")) ctx.saveFigureDialog = true;
         if (ImGui::MenuItem("Save screenshot...", "F12")) ctx.screenshotDialog = true;
         ImGui::Separator();
+        if (ImGui::MenuItem("Start quiz...")) ctx.startQuizDialog = true;
+        ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) ctx.quit = true;
         ImGui::EndMenu();
     }

@@ -136,39 +136,11 @@ void plot(PanelContext& ctx, const MomentArmPlot& p) {
 
 } // namespace
 
-void drawInfoPanel(PanelContext& ctx, std::vector<BarRect>& barRects) {
+void drawLiveActions(PanelContext& ctx, std::vector<BarRect>& barRects) {
     Document& doc = ctx.doc;
-    const MuscleInfo* info = doc.content().findMuscleInfo(doc.selection.muscleId);
-    if (!info) {
-        ImGui::TextWrapped("Click a muscle in the figure, or pick one from the list, to see what it is and what it "
-                           "does in this position.");
-        return;
-    }
+    if (doc.selection.empty()) return;
     const int mi = doc.selectedMuscle();
-    if (ctx.bold) ImGui::PushFont(ctx.bold);
-    ImGui::TextWrapped("%s", info->name.c_str());
-    if (ctx.bold) ImGui::PopFont();
-    if (const MuscleGroup* g = doc.content().findGroup(info->group)) ImGui::TextDisabled("%s", g->name.c_str());
-    int side = doc.selection.bothSides ? 2 : doc.selection.side == Side::Left ? 1 : 0;
-    ImGui::RadioButton("right", &side, 0);
-    ImGui::SameLine();
-    ImGui::RadioButton("left", &side, 1);
-    ImGui::SameLine();
-    ImGui::RadioButton("both sides", &side, 2);
-    Selection s = doc.selection;
-    s.side = side == 1 ? Side::Left : Side::Right;
-    s.bothSides = side == 2;
-    if (!(s == doc.selection)) doc.select(s);
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Frame")) ctx.frameSelection = true;
-    drawWordingChoice(ctx);
-    ImGui::Separator();
     const bool plain = doc.wording == Wording::Plain;
-    if (plain) { // what it is first: the plain text is the card
-        ImGui::TextWrapped("%s", muscleText(*info, doc.wording).c_str());
-        ImGui::Spacing();
-    }
-
     // ---- Live actions.
     heading(ctx, plain ? "What it does now" : "What it does in this position");
     if (plain) ImGui::TextDisabled("a longer bar is a stronger pull on your %s thigh", doc.selection.side == Side::Left ? "left" : "right");
@@ -241,6 +213,41 @@ void drawInfoPanel(PanelContext& ctx, std::vector<BarRect>& barRects) {
         for (const Crossover& c : mp.crossovers)
             ImGui::TextWrapped("%s", crossoverText(doc.content(), mp.dof, c, doc.wording).c_str());
     }
+}
+
+void drawInfoPanel(PanelContext& ctx, std::vector<BarRect>& barRects) {
+    Document& doc = ctx.doc;
+    const MuscleInfo* info = doc.content().findMuscleInfo(doc.selection.muscleId);
+    if (!info) {
+        ImGui::TextWrapped("Click a muscle in the figure, or pick one from the list, to see what it is and what it "
+                           "does in this position.");
+        return;
+    }
+    if (ctx.bold) ImGui::PushFont(ctx.bold);
+    ImGui::TextWrapped("%s", info->name.c_str());
+    if (ctx.bold) ImGui::PopFont();
+    if (const MuscleGroup* g = doc.content().findGroup(info->group)) ImGui::TextDisabled("%s", g->name.c_str());
+    int side = doc.selection.bothSides ? 2 : doc.selection.side == Side::Left ? 1 : 0;
+    ImGui::RadioButton("right", &side, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton("left", &side, 1);
+    ImGui::SameLine();
+    ImGui::RadioButton("both sides", &side, 2);
+    Selection s = doc.selection;
+    s.side = side == 1 ? Side::Left : Side::Right;
+    s.bothSides = side == 2;
+    if (!(s == doc.selection)) doc.select(s);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Frame")) ctx.frameSelection = true;
+    drawWordingChoice(ctx);
+    ImGui::Separator();
+    const bool plain = doc.wording == Wording::Plain;
+    if (plain) { // what it is first: the plain text is the card
+        ImGui::TextWrapped("%s", muscleText(*info, doc.wording).c_str());
+        ImGui::Spacing();
+    }
+
+    drawLiveActions(ctx, barRects);
     ImGui::Separator();
 
     // ---- What the content says. In plain words the textbook's terms wait behind a header.

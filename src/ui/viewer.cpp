@@ -223,6 +223,10 @@ void Viewer::layoutAndPanels(PanelContext& ctx) {
     const float W = io.DisplaySize.x, H = io.DisplaySize.y;
     m_panelRects.clear();
     m_panelRects.emplace_back("menu", Rect{0.0f, 0.0f, W, top});
+    if (m_quiz) { // the quiz's own layout: no panel that names muscles
+        layoutQuiz(ctx, W, H, top);
+        return;
+    }
     const doc::PanelLayout layout = doc::panelLayout(W, H, top, m_uiScale, m_showPanels, !m_doc.selection.empty());
     const bool info = layout.hasInfo;
     m_viewport = {layout.view.x, layout.view.y, layout.view.w, layout.view.h};
@@ -300,7 +304,7 @@ void Viewer::handleViewportInput(PanelContext& ctx, double dt, bool& interacting
                 const std::uint32_t id = m_view->pickAt(m_doc.drawList(Detail::Coarse).items, cam, x, y, isMusclePick(list));
                 Selection s = selectionFromPick(m_doc.model(), list, id);
                 if (!s.empty() && s.muscleId == m_doc.selection.muscleId) s.bothSides = m_doc.selection.bothSides && s.side == m_doc.selection.side;
-                m_doc.select(s);
+                if (!quizTakesPick(s)) m_doc.select(s);
             }
             m_dragButton = -1;
         }
@@ -342,7 +346,7 @@ void Viewer::handleViewportInput(PanelContext& ctx, double dt, bool& interacting
             else if (c) continue;
             else if (k.key == GLFW_KEY_F && !m_doc.selection.empty()) ctx.frameSelection = true;
             else if (k.key == GLFW_KEY_HOME) ctx.frameAll = true;
-            else if (k.key == GLFW_KEY_ESCAPE) m_doc.select({});
+            else if (k.key == GLFW_KEY_ESCAPE && !m_quiz) m_doc.select({});
             else if (k.key == GLFW_KEY_TAB) m_showPanels = !m_showPanels;
             else if (k.key == GLFW_KEY_SPACE && m_doc.activeMovement()) m_doc.playback.playing = !m_doc.playback.playing;
             else if (k.key == GLFW_KEY_F12) ctx.screenshotDialog = true;
@@ -371,6 +375,7 @@ void Viewer::dialogs(PanelContext& ctx) {
     }
     if (auto p = m_figureDialog.draw()) writeFigure(p->string(), false);
     if (auto p = m_shotDialog.draw()) m_pendingScreenshot = p->string();
+    quizDialogs(ctx);
 
     if (m_showMessages && !m_messages.empty()) {
         ImGui::OpenPopup("Messages");
@@ -465,6 +470,7 @@ void Viewer::frame(double dt) {
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    scriptInput();
     ImGui::NewFrame();
 
     PanelContext ctx(m_doc, m_camera);
@@ -508,6 +514,7 @@ void Viewer::frame(double dt) {
     present();
 
     writeScriptedOutputs();
+    scriptStep();
     if (!m_pendingScreenshot.empty() && !m_figureDialog.isOpen() && !m_shotDialog.isOpen()) {
         // Taken from a frame without the dialog on it.
         writeScreenshot(m_pendingScreenshot);
@@ -551,7 +558,7 @@ int Viewer::run() {
         // Sleep while nothing moves and the full-quality picture is shown.
         const bool idle = m_policy.atFullQuality() && m_dragButton < 0 && !m_keysMoving && !m_doc.playback.playing &&
                           !(m_doc.animation.index >= 0 && m_doc.animation.playing) && !benchmarking() &&
-                          m_stableFrames > 3 && (m_startWritten || !scripted());
+                          m_stableFrames > 3 && (m_startWritten || !scripted()) && !scriptRunning();
         releaseHeldKeys(); // the keys tapped during the last batch were seen pressed by a frame: release them
         if (idle && m_heldReleases.empty()) glfwWaitEventsTimeout(0.25);
         else glfwPollEvents();

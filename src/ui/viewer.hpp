@@ -7,6 +7,7 @@
 #include "content/content.hpp"
 #include "movement/movement.hpp"
 #include "document/adaptive_quality.hpp"
+#include "document/input_script.hpp"
 #include "document/start_state.hpp"
 
 #include <string>
@@ -25,6 +26,11 @@ struct ViewerOptions {
     std::string screenshot;  // write the window's pixels (PNG) here
     std::string figure;      // write the view as a scene file (`hipview render FILE` draws it)
     std::string stateReport; // write what is shown (viewport, selection anchor, bars) as key=value lines
+    std::string quizResults; // a quiz's results (CSV) are written here after every answer
+    // Replayed once the start state is shown (input_script.hpp): clicks and keys through the same
+    // paths as a person's, reports and screenshots between them. With --quit the window closes
+    // after the script.
+    std::vector<doc::ScriptCommand> script;
     bool quit = false;       // then close the window
     int benchmarkFrames = 0; // > 0: orbit for this many frames, then as many still ones; print frame times; quit
 };

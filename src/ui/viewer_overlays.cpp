@@ -158,6 +158,7 @@ void Viewer::drawLegend() {
 }
 
 void Viewer::hoverTip(bool overViewport, bool interacting) {
+    if (m_quiz) return; // the tip would name the muscle a question asks about
     if (!overViewport || !m_mouseMoved || m_dragButton >= 0 || interacting || !m_policy.atFullQuality()) return;
     const draw::DrawList& list = m_doc.drawList();
     int x = 0, y = 0;

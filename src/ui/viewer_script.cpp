@@ -16,6 +16,7 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -74,6 +75,7 @@ void Viewer::applyStartState() {
         m_camera.azimuthDeg = 30.0; // anterolateral, from a little above: the hip's shape reads best
         m_camera.elevationDeg = 12.0;
     }
+    if (s.quiz) startQuiz(*s.quiz);
 }
 
 void Viewer::writeScriptedOutputs() {
@@ -87,7 +89,76 @@ void Viewer::writeScriptedOutputs() {
     if (!m_options.figure.empty()) ok &= writeFigure(m_options.figure, true);
     if (!m_options.stateReport.empty()) ok &= writeStateReport(m_options.stateReport);
     if (!ok) m_exitCode = 1;
-    if (m_options.quit) glfwSetWindowShouldClose(m_window, GLFW_TRUE);
+    if (m_options.quit && m_options.script.empty()) glfwSetWindowShouldClose(m_window, GLFW_TRUE);
+}
+
+void Viewer::scriptInput() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (m_clickPhase > 0) {
+        m_scriptMouseSet = true;
+        io.MouseDown[0] = m_clickPhase == 2;
+        m_clickPhase = m_clickPhase == 4 ? 0 : m_clickPhase + 1;
+    }
+    // Once a script moved the mouse it stays where the script put it (the real pointer is not asked).
+    if (m_scriptMouseSet) io.MousePos = m_scriptMouse;
+    if (m_keyPhase == 1) {
+        io.KeysDown[m_scriptKey] = true;
+        m_keyPresses.push_back({m_scriptKey, 0}); // the shortcuts' queue, as our key callback fills it
+        m_keyPhase = 2;
+    } else if (m_keyPhase == 2) {
+        io.KeysDown[m_scriptKey] = false;
+        m_keyPhase = 0;
+    }
+}
+
+void Viewer::scriptStep() {
+    if (m_options.script.empty() || !m_startWritten || m_clickPhase > 0 || m_keyPhase > 0) return;
+    if (m_scriptWait > 0) {
+        --m_scriptWait;
+        return;
+    }
+    if (m_scriptNext >= m_options.script.size()) {
+        if (m_options.quit) glfwSetWindowShouldClose(m_window, GLFW_TRUE);
+        return;
+    }
+    const ScriptCommand& c = m_options.script[m_scriptNext];
+    if (c.op != ScriptCommand::Op::WaitFrames) { // the others wait for a still, full-quality picture (60 s at most)
+        if (m_scriptWaitingSince < 0) m_scriptWaitingSince = now();
+        const bool still = m_policy.atFullQuality() && m_stableFrames >= 3 && !m_doc.reshapingBones();
+        if (!still && now() - m_scriptWaitingSince < 60.0) return;
+        if (!still) std::fprintf(stderr, "hipview: script line %d: the picture did not settle within 60 s; going on\n", c.line);
+    }
+    m_scriptWaitingSince = -1.0;
+    ++m_scriptNext;
+    switch (c.op) {
+    case ScriptCommand::Op::Click:
+        m_scriptMouse = ImVec2(c.x / pixelScale(), c.y / pixelScale());
+        m_mouseMoved = true;
+        m_clickPhase = 1;
+        break;
+    case ScriptCommand::Op::Key: {
+        static const int keys[] = {GLFW_KEY_ESCAPE, GLFW_KEY_ENTER, GLFW_KEY_SPACE,     GLFW_KEY_TAB,  GLFW_KEY_LEFT,
+                                   GLFW_KEY_RIGHT,  GLFW_KEY_UP,    GLFW_KEY_DOWN,      GLFW_KEY_PAGE_UP, GLFW_KEY_PAGE_DOWN,
+                                   GLFW_KEY_HOME,   GLFW_KEY_F,     GLFW_KEY_1,         GLFW_KEY_2,    GLFW_KEY_3,
+                                   GLFW_KEY_4,      GLFW_KEY_5,     GLFW_KEY_6};
+        const auto& names = scriptKeyNames();
+        const auto at = std::find(names.begin(), names.end(), c.key);
+        assert(names.size() == sizeof keys / sizeof keys[0]);
+        if (at != names.end()) {
+            m_scriptKey = keys[at - names.begin()];
+            m_keyPhase = 1;
+        }
+        break;
+    }
+    case ScriptCommand::Op::WaitFrames: m_scriptWait = c.frames; break;
+    case ScriptCommand::Op::Report:
+        if (!writeStateReport(c.path)) m_exitCode = 1;
+        break;
+    case ScriptCommand::Op::Screenshot:
+        if (!writeScreenshot(c.path)) m_exitCode = 1;
+        break;
+    case ScriptCommand::Op::Quit: glfwSetWindowShouldClose(m_window, GLFW_TRUE); break;
+    }
 }
 
 bool Viewer::writeScreenshot(const std::string& path) {
@@ -160,6 +231,7 @@ bool Viewer::writeStateReport(const std::string& path) {
     }
     out << "camera=" << m_camera.azimuthDeg << " " << m_camera.elevationDeg << " " << m_camera.distance << "\n";
     out << "model=" << m_doc.modelDisplayName() << "\n";
+    writeQuizState(out, sx);
     if (const auto d = io::writeFileAtomic(path, out.str())) {
         message(d->format());
         return false;

@@ -2,6 +2,9 @@
 
 #include "document/document_fixture.hpp"
 
+#include <filesystem>
+#include <fstream>
+
 using namespace hv;
 using namespace hv::doc;
 using hv::test::has;
@@ -120,4 +123,39 @@ TEST_CASE("the muscle colouring can be chosen at start, an unknown one lists the
     REQUIRE(errors.size() == 1);
     CHECK(has(errors[0], "did you mean \"stretch\""));
     CHECK(has(errors[0], "role"));
+}
+
+TEST_CASE("a quiz file given with --quiz is read and checked, with every question kept") {
+    StartOptions o;
+    o.quiz = HV_SOURCE_DIR "/content/quizzes/roles.toml";
+    std::vector<std::string> errors;
+    const auto s = resolveStartState(test::uiContent(), &test::uiMovements(), o, errors);
+    REQUIRE_MESSAGE(s, (errors.empty() ? std::string() : errors[0]));
+    REQUIRE(s->quiz);
+    CHECK(s->quiz->questions.size() >= 2);
+    CHECK(s->quiz->questions[0].key == "external rotator");
+}
+
+TEST_CASE("a missing or malformed quiz file is refused with the quiz library's messages naming the file") {
+    StartOptions o;
+    o.quiz = "no-such-quiz.toml";
+    std::vector<std::string> errors;
+    CHECK_FALSE(resolveStartState(test::uiContent(), &test::uiMovements(), o, errors));
+    REQUIRE_FALSE(errors.empty());
+    CHECK(has(errors[0], "--quiz: "));
+    CHECK(has(errors[0], "no-such-quiz.toml"));
+
+    const std::filesystem::path bad = std::filesystem::path(HV_BINARY_DIR) / "start-state-bad-quiz.toml";
+    {
+        std::ofstream f(bad);
+        f << "title = \"bad\"\ntopic = \"roles\"\n\n[[question]]\nkind = \"what_does_it_do\"\nprompt = \"?\"\n"
+             "muscle = \"piriformus\"\ndof = \"hip_rotation\"\nkey = \"external rotator\"\n";
+    }
+    o.quiz = bad.string();
+    errors.clear();
+    CHECK_FALSE(resolveStartState(test::uiContent(), &test::uiMovements(), o, errors));
+    REQUIRE_FALSE(errors.empty());
+    CHECK(has(errors[0], "start-state-bad-quiz.toml:"));
+    CHECK(has(errors[0], "piriformus"));
+    std::filesystem::remove(bad);
 }

@@ -456,3 +456,170 @@ TEST_CASE("the window fits a 1366x768 laptop screen and a 1920x1080 one and larg
         CHECK(im.height == wh);
     }
 }
+
+namespace {
+
+// A rectangle of the state report (framebuffer pixels) with its words after the numbers.
+struct ReportRect {
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    std::string text;
+    double cx() const { return 0.5 * (x0 + x1); }
+    double cy() const { return 0.5 * (y0 + y1); }
+};
+
+// quiz_choice lines (index, rectangle, text) by text; quiz_button lines (name, rectangle) by name.
+std::map<std::string, ReportRect> quizRects(const std::multimap<std::string, std::vector<std::string>>& state, const std::string& key) {
+    std::map<std::string, ReportRect> out;
+    const auto [a, b] = state.equal_range(key);
+    for (auto it = a; it != b; ++it) {
+        const auto& v = it->second;
+        if (v.size() < 5) continue;
+        ReportRect r{std::stod(v[1]), std::stod(v[2]), std::stod(v[3]), std::stod(v[4]), ""};
+        if (key == "quiz_button") r.text = v[0];
+        for (std::size_t i = 5; i < v.size(); ++i) r.text += (r.text.empty() ? "" : " ") + v[i];
+        out[key == "quiz_button" ? v[0] : r.text] = r;
+    }
+    return out;
+}
+
+std::string value(const std::multimap<std::string, std::vector<std::string>>& state, const std::string& key) {
+    const auto it = state.find(key);
+    return it == state.end() || it->second.empty() ? std::string("(absent)") : it->second[0];
+}
+
+std::string clickAt(const ReportRect& r) {
+    return "click " + std::to_string(static_cast<int>(r.cx())) + " " + std::to_string(static_cast<int>(r.cy())) + "\n";
+}
+
+std::vector<std::string> readLines(const std::string& path) {
+    std::ifstream f(path);
+    std::vector<std::string> out;
+    for (std::string line; std::getline(f, line);) out.push_back(line);
+    return out;
+}
+
+// The last field of a CSV line whose fields hold no commas in quotes after the prompt: the
+// columns from the right (time_s, right, key, answer_given).
+std::vector<std::string> lastFields(const std::string& line, std::size_t n) {
+    std::vector<std::string> out;
+    std::string rest = line;
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto comma = rest.rfind(',');
+        out.insert(out.begin(), rest.substr(comma + 1));
+        rest = rest.substr(0, comma);
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("a bad quiz or a bad script on the command line gets the messages with file and line and exits 2 before any window") {
+    const auto missing = runProcess(hipview() + " --quiz no-such-quiz.toml 2>&1");
+    CHECK(missing.exitCode == 2);
+    CHECK(contains(missing.out, "--quiz: "));
+    CHECK(contains(missing.out, "no-such-quiz.toml"));
+    TempDir dir;
+    {
+        std::ofstream f(dir / "bad.toml");
+        f << "title = \"bad\"\ntopic = \"roles\"\n\n[[question]]\nkind = \"what_does_it_do\"\nprompt = \"?\"\n"
+             "muscle = \"piriformus\"\ndof = \"hip_rotation\"\nkey = \"external rotator\"\n";
+        std::ofstream s(dir / "bad.script");
+        s << "click 10 20\nclik 1 2\n";
+    }
+    const auto bad = runProcess(hipview() + " --quiz " + (dir / "bad.toml") + " 2>&1");
+    CHECK(bad.exitCode == 2);
+    CHECK(contains(bad.out, "bad.toml:7"));
+    CHECK(contains(bad.out, "piriformis"));
+    const auto script = runProcess(hipview() + " --script " + (dir / "bad.script") + " 2>&1");
+    CHECK(script.exitCode == 2);
+    CHECK(contains(script.out, "bad.script:2"));
+    CHECK(contains(script.out, "did you mean \"click\""));
+    const auto results = runProcess(hipview() + " --quiz-results " + (dir / "r.csv") + " 2>&1");
+    CHECK(results.exitCode == 2);
+    CHECK(contains(results.out, "needs --quiz"));
+    const auto help = runProcess(hipview() + " view --help 2>&1");
+    CHECK(help.exitCode == 0);
+    CHECK(contains(help.out, "--quiz FILE.toml"));
+    CHECK(contains(help.out, "--script FILE"));
+}
+
+TEST_CASE("the roles quiz in the window: a wrong answer then a right one clicked on the choices score 1 of 2 and save two CSV rows") {
+    if (!haveXvfb()) return;
+    TempDir dir;
+    const std::string csv = dir / "results.csv";
+    const std::string common = "--quiz " HV_SOURCE_DIR "/content/quizzes/roles.toml --size 1600x900 --quit --quiz-results " + csv;
+    // Each run replays a longer script: the rectangles to click come from the previous run's report
+    // (the layout is the same every run).
+    const auto replay = [&](const std::string& name, const std::string& script) {
+        {
+            std::ofstream f(dir / (name + ".script"));
+            f << script;
+        }
+        const auto r = underXvfb(common + " --script " + (dir / (name + ".script")));
+        INFO(r.out);
+        REQUIRE(r.exitCode == 0);
+        return readState(dir / (name + ".txt"));
+    };
+
+    // The first question as it opens: the quiz panel instead of the muscle list and the info card.
+    const auto q1 = replay("q1", "report " + (dir / "q1.txt") + "\nscreenshot " + (dir / "q1.png") + "\n");
+    CHECK(value(q1, "quiz") == "1/5");
+    CHECK(value(q1, "quiz_phase") == "asking");
+    CHECK(value(q1, "quiz_kind") == "what_does_it_do");
+    CHECK(value(q1, "quiz_score") == "0/0");
+    CHECK(value(q1, "selection") == "piriformis"); // highlighted, not named
+    CHECK(q1.count("bar") == 0);
+    std::map<std::string, int> panels;
+    for (auto [a, b] = q1.equal_range("panel"); a != b; ++a) ++panels[a->second.at(0)];
+    CHECK(panels["quiz"] == 1);
+    CHECK(panels["left"] == 0);
+    CHECK(panels["info"] == 0);
+    const auto choices1 = quizRects(q1, "quiz_choice");
+    REQUIRE(choices1.size() == 2);
+    REQUIRE(choices1.count("internal rotator")); // wrong here: standing, piriformis turns the thigh out
+    REQUIRE(choices1.count("external rotator"));
+    const std::string wrong1 = clickAt(choices1.at("internal rotator"));
+
+    // The wrong answer, explained with the live action bars.
+    const auto f1 = replay("f1", wrong1 + "report " + (dir / "f1.txt") + "\nscreenshot " + (dir / "f1.png") + "\n");
+    CHECK(value(f1, "quiz_phase") == "feedback");
+    CHECK(value(f1, "quiz_feedback") == "wrong");
+    CHECK(value(f1, "quiz_score") == "0/1");
+    const auto b1 = bars(f1);
+    REQUIRE(b1.size() == 3);
+    CHECK(b1[2].word == "external rotator");
+    hv::scene::Image shot1;
+    REQUIRE(readPng(dir / "f1.png", shot1));
+    const BarPixels ex = countBar(shot1, b1[2], kExternal[0], kExternal[1], kExternal[2]);
+    MESSAGE("explanation's rotation bar: external colour " << ex.left << "|" << ex.right);
+    CHECK(ex.left > 5); // the bar is drawn: its fill on the external side
+    CHECK(ex.right == 0);
+    const auto buttons1 = quizRects(f1, "quiz_button");
+    REQUIRE(buttons1.count("next"));
+    const std::string next1 = clickAt(buttons1.at("next"));
+
+    // Next: the second question.
+    const auto q2 = replay("q2", wrong1 + next1 + "report " + (dir / "q2.txt") + "\n");
+    CHECK(value(q2, "quiz") == "2/5");
+    CHECK(value(q2, "quiz_phase") == "asking");
+    const auto choices2 = quizRects(q2, "quiz_choice");
+    REQUIRE(choices2.count("internal rotator")); // right at 90 degrees of hip flexion
+
+    // The right answer to it: the score, and the results file.
+    const auto f2 = replay("f2", wrong1 + next1 + clickAt(choices2.at("internal rotator")) + "report " + (dir / "f2.txt") +
+                                     "\nscreenshot " + (dir / "f2.png") + "\n");
+    CHECK(value(f2, "quiz_feedback") == "right");
+    CHECK(value(f2, "quiz_score") == "1/2");
+    const auto rows = readLines(csv);
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0] == "question,prompt,answer_given,key,right,time_s");
+    const auto r1 = lastFields(rows[1], 4), r2 = lastFields(rows[2], 4);
+    CHECK(rows[1].rfind("1,", 0) == 0);
+    CHECK(rows[2].rfind("2,", 0) == 0);
+    CHECK(r1[0] == "internal rotator");
+    CHECK(r1[1] == "external rotator");
+    CHECK(r1[2] == "no");
+    CHECK(r2[0] == "internal rotator");
+    CHECK(r2[2] == "yes");
+    CHECK(std::stod(r2[3]) >= 0.0);
+}

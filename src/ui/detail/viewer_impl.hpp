@@ -1,9 +1,11 @@
-// Private to the window's three files, not part of hv_ui's interface:
+// Private to the window's files, not part of hv_ui's interface:
 //   viewer.cpp           the window's lifetime, the frame loop, GLFW callbacks, input -> document
 //   viewer_overlays.cpp  what is painted over the 3D view: legend, callouts, lumbar level numbers,
 //                        the hover tip
 //   viewer_script.cpp    the start state, what scripts and tests ask for (screenshot, figure, state
-//                        report) and the --benchmark driver
+//                        report), the --script replay and the --benchmark driver
+//   quiz_mode.cpp        the quiz mode: one question at a time in its panel, the answer checked and
+//                        explained, the score and the results
 // Window pixels: Dear ImGui's coordinates, top-left origin; framebuffer pixels are window pixels
 // times pixelScale() (1 except on high-DPI screens).
 #pragma once
@@ -13,8 +15,10 @@
 #include "anatomy_draw/draw_list.hpp"
 #include "document/adaptive_quality.hpp"
 #include "document/document.hpp"
+#include "document/input_script.hpp"
 #include "document/orbit_camera.hpp"
 #include "gfx/camera.hpp"
+#include "quiz/session.hpp"
 #include "ui/file_dialog.hpp"
 #include "ui/panels.hpp"
 #include "ui/scene_view.hpp"
@@ -28,6 +32,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -58,6 +63,32 @@ struct FrameTimes {
 // The index (into LumbarShares::planes) of the plane a movement sample's lumbar spine moved most
 // in: the plane whose share the figure's amber tint shows (draw::lumbarTintOf).
 std::size_t tintedLumbarPlane(const movement::PoseSample& sample);
+
+// A quiz being taken in the window, and what the window showed before it (restored on leaving).
+struct QuizMode {
+    QuizMode(const Content& content, const movement::MovementLibrary& movements, quiz::Quiz quiz)
+        : session(content, movements, std::move(quiz)) {}
+    quiz::QuizSession session;
+    enum class Phase { Asking, Feedback, Finished } phase = Phase::Asking;
+    quiz::Question asked;       // the question on screen (kept through its explanation)
+    std::size_t askedIndex = 0; // 0-based
+    quiz::AnswerResult result;  // of the last answer
+    std::string given;          // the last answer as given
+    double askedAt = 0.0;       // now() when the question was shown
+    std::string typed;          // the text field of typed answers
+    std::vector<char> ticked;   // which_muscles stretched: the ticked choices
+    std::string savedTo;        // where "Save results..." last wrote
+    // Before the quiz.
+    doc::Selection selection;
+    doc::LayerState layers;
+    std::vector<double> manualPose;
+    doc::OrbitCamera camera;
+    draw::ColourMode colourMode = draw::ColourMode::Groups;
+    HipDof roleDof = HipDof::Rotation;
+    std::string movement;
+    double movementTime = 0.0;
+    int plotPart = 0, plotDof = 2;
+};
 
 class Viewer {
 public:
@@ -99,7 +130,7 @@ private:
     std::vector<std::string> m_dropped;
     std::vector<std::string> m_messages;
     bool m_showMessages = false;
-    FileDialog m_openDialog, m_figureDialog, m_shotDialog;
+    FileDialog m_openDialog, m_figureDialog, m_shotDialog, m_quizDialog, m_quizSaveDialog;
     std::string m_pendingScreenshot;
 
     // The kept picture.
@@ -186,10 +217,42 @@ private:
     // The name under the cursor (a tooltip), from the kept picture's id image; only when still.
     void hoverTip(bool overViewport, bool interacting);
 
-    // viewer_script.cpp: scripted starts and the benchmark.
+    // quiz_mode.cpp.
+    std::unique_ptr<QuizMode> m_quiz;
+    // This frame's answer choices and buttons of the quiz panel (window pixels), for the state report.
+    std::vector<std::pair<std::string, Rect>> m_quizChoices, m_quizButtons;
+    void startQuiz(quiz::Quiz quiz);  // saves what is shown, asks the first question
+    void askCurrent();                // shows the session's current question (pose, view, highlight)
+    void answerQuiz(const std::string& given);
+    void nextQuestion();              // after an explanation: the next question, or the score
+    void leaveQuiz();                 // back to what the window showed before the quiz
+    // While a quiz runs it replaces the panels: the 3D view on the left, the quiz panel on the right.
+    void layoutQuiz(PanelContext& ctx, float W, float H, float top);
+    void drawQuizPanel(PanelContext& ctx);
+    void quizDialogs(PanelContext& ctx); // File > Start quiz..., Save results...
+    // A click on the 3D view that picked `s`: true when the quiz takes it (a find_it answer, or
+    // ignored while a quiz runs, so the highlight stays); false without a quiz.
+    bool quizTakesPick(const doc::Selection& s);
+    bool saveQuizResults(const std::string& path, bool quiet); // the session's CSV, written atomically
+    void writeQuizState(std::ostream& out, float sx) const;    // the quiz_* lines of the state report
+
+    // viewer_script.cpp: scripted starts, the --script replay and the benchmark.
     bool scripted() const {
-        return !m_options.screenshot.empty() || !m_options.figure.empty() || !m_options.stateReport.empty();
+        return !m_options.screenshot.empty() || !m_options.figure.empty() || !m_options.stateReport.empty() ||
+               !m_options.script.empty();
     }
+    std::size_t m_scriptNext = 0;  // the next command of m_options.script
+    int m_scriptWait = 0;          // frames left of a wait-frames
+    int m_clickPhase = 0;          // 1 move, 2 press, 3 release, 4 settle, 0 none
+    int m_keyPhase = 0, m_scriptKey = 0; // 1 press, 2 release
+    bool m_scriptMouseSet = false;
+    ImVec2 m_scriptMouse{0, 0};    // window pixels
+    double m_scriptWaitingSince = -1.0;
+    bool scriptRunning() const { return m_scriptNext < m_options.script.size() || m_clickPhase > 0 || m_keyPhase > 0; }
+    // After the GLFW backend's new frame, before ImGui's: the scripted mouse and keys into ImGui's input.
+    void scriptInput();
+    // After the frame is presented: the next script command once the picture is still.
+    void scriptStep();
     void applyStartState();
     // Once the start state is shown at full quality (or after 60 s): the screenshot, figure and
     // state report asked for, then --quit.
