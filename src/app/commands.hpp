@@ -22,5 +22,6 @@ int runExport(std::span<const std::string> args);
 int runQuiz(std::span<const std::string> args);
 int runInspect(std::span<const std::string> args);
 int runView(std::span<const std::string> args); // the window (built with the UI)
+int runPresent(std::span<const std::string> args); // a lesson in the window's presenter mode
 
 } // namespace hv::cli

@@ -4,6 +4,7 @@
 //                        the hover tip
 //   viewer_script.cpp    the start state, what scripts and tests ask for (screenshot, figure, state
 //                        report) and the --benchmark driver
+//   presenter.cpp        presenter mode: a lesson's steps, their transitions, the caption
 // Window pixels: Dear ImGui's coordinates, top-left origin; framebuffer pixels are window pixels
 // times pixelScale() (1 except on high-DPI screens).
 #pragma once
@@ -28,6 +29,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -119,6 +121,12 @@ private:
     int m_exitCode = 0;
     std::vector<BarRect> m_bars;
     std::optional<glm::vec2> m_selectedAnchor; // window pixels
+    // The callouts painted this frame: box (window pixels) and text.
+    struct CalloutBox {
+        Rect box;
+        std::string text;
+    };
+    std::vector<CalloutBox> m_calloutBoxes;
 
     // Benchmark (viewer_script.cpp). Phase 0 settles, 1 orbits with adaptive quality, 2 orbits at
     // full quality, 3 is still, 4 is done.
@@ -201,6 +209,36 @@ private:
     bool benchmarkOrbiting() const { return m_benchPhase == 1 || m_benchPhase == 2; }
     void benchmarkStep(double frameMs, bool& done);
     void printBenchmark() const;
+    // The state report's text (writeStateReport() writes it).
+    std::string stateReportText();
+
+    // presenter.cpp: `hipview present`.
+    struct Presenter {
+        int step = -1;            // the step shown (or moved to); -1 before the first frame
+        bool moving = false;      // a transition is running
+        double start = 0.0;       // when it began (now())
+        doc::OrbitCamera fromCamera, toCamera;
+        std::vector<double> fromPose, toPose; // SI
+        std::size_t nextKey = 0;  // into m_options.keys
+        std::string report;       // the state report's blocks so far (scripted keys)
+    };
+    Presenter m_present;
+    bool presenting() const { return m_options.lesson != nullptr; }
+    // The font size for a room: at least 3.6 % of the window's height (window pixels).
+    float presenterFontPixels() const;
+    // The viewport is the whole window; the first step is shown once its size is known.
+    void presenterLayout();
+    // Key presses: next, previous, leave (the keys a presentation clicker sends).
+    void presenterInput(PanelContext& ctx);
+    void presenterGo(int index);
+    // Per frame, before drawing: the transition's camera and pose.
+    void presenterAdvance();
+    // The step's caption, the lesson's title and the step number, over the picture.
+    void presenterCaption();
+    // Scripted keys: the next one once the step shown has settled.
+    void presenterScript();
+    bool presenterSettled() const;
+    void presenterReport(std::ostream& out) const;
 };
 
 } // namespace hv::ui::detail
