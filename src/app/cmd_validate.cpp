@@ -80,10 +80,11 @@ int runValidate(std::span<const std::string> argv) {
         std::fprintf(stderr, "hipview validate: %zu problem%s in the lessons\n", lessonProblems, lessonProblems == 1 ? "" : "s");
     if (quizProblems + lessonProblems > 0) return kExitFailure;
     if (!named.empty()) {
-        std::printf("%zu quiz file%s valid: %zu questions, every computed key agreeing with the geometry; "
-                    "%zu lesson file%s valid: %zu steps\n",
-                    quizzes.size(), quizzes.size() == 1 ? "" : "s", quizQuestions, lessons.size(), lessons.size() == 1 ? "" : "s",
-                    lessonSteps);
+        if (!quizzes.empty())
+            std::printf("%zu quiz file%s valid: %zu questions, every computed key agreeing with the geometry\n",
+                        quizzes.size(), quizzes.size() == 1 ? "" : "s", quizQuestions);
+        if (!lessons.empty())
+            std::printf("%zu lesson file%s valid: %zu steps\n", lessons.size(), lessons.size() == 1 ? "" : "s", lessonSteps);
         return kExitOk;
     }
     std::size_t parts = 0, muscles = 0;

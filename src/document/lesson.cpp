@@ -90,13 +90,6 @@ void readStep(schema::TableReader& t, LessonStep& step, const Content& content, 
         if (auto h = draw::parseHighlight(content, *v, error)) step.select = *h;
         else t.error("select", error);
     }
-    if (auto v = t.strings("highlight", Need::Optional)) {
-        for (const std::string& h : *v) {
-            std::string error;
-            if (!draw::parseHighlight(content, h, error)) t.error("highlight", error);
-        }
-        f.highlight = *v;
-    }
     if (auto v = t.boolean("labels", Need::Optional)) f.labels = *v;
     if (auto v = t.choice("colour", Need::Optional, draw::colourModeNames())) f.colour = *v;
     if (auto v = t.choice("role_coordinate", Need::Optional, roleCoordinateNames())) f.roleCoordinate = *v;
@@ -111,11 +104,6 @@ void readStep(schema::TableReader& t, LessonStep& step, const Content& content, 
     if (auto v = t.number("gluteus_medius_strength", Need::Optional, {0.0, 1.0})) {
         f.gluteusMediusStrength = *v;
         if (!t.has("movement")) t.error("gluteus_medius_strength", "needs a movement (the weak gluteus medius acts in single-leg stance)");
-    }
-    if (auto v = t.strings("show", Need::Optional)) {
-        std::string error;
-        if (!draw::parseShowList(content, *v, error)) t.error("show", error);
-        f.show = *v;
     }
     if (auto v = t.choice("wording", Need::Optional, wordingNames())) step.wording = *wordingFromName(*v);
     if (auto v = t.string("caption", Need::Optional)) {

@@ -10,7 +10,6 @@
 //     view = "posterior"                 # a standard view, or camera = [az, el, dist] (deg, deg, m)
 //     pose = "hip_flexion_r=45"          # degrees (metres for translations), as on the command line
 //     select = "piriformis_r"            # the muscle shown selected, highlighted and labelled
-//     highlight = ["gluteus_medius"]     # more muscles highlighted
 //     colour = "role"                    # groups, stretch or role (with role_coordinate)
 //     role_coordinate = "hip_rotation"
 //     caption = "..."                    # a few lines (at most 4)
@@ -46,9 +45,9 @@ inline constexpr std::size_t kMaxCaptionLines = 4;
 inline constexpr double kStepTransitionSeconds = 0.8;
 
 struct LessonStep {
-    // View or camera, pose or movement with its time, highlight (the selection included), colour
-    // mode, restricted hip, labels (on by default), size; `figure.file` and `figure.line` say
-    // where the step is. `figure.output` is empty (render names each step's file).
+    // View or camera, pose or movement with its time, highlight (the selection: what the window
+    // can show), colour mode, restricted hip, labels (on by default), size; `figure.file` and
+    // `figure.line` say where the step is. `figure.output` is empty (render names each step's file).
     draw::FigureSpec figure;
     std::optional<draw::HighlightRef> select; // shown selected (its side, or both sides)
     bool play = false;                        // the movement plays from its start
@@ -85,7 +84,7 @@ LessonLoad loadLessonFile(const std::filesystem::path& path, const Content& cont
 // A step that names something unknown changes nothing and returns one message per problem.
 Diagnostics applyLessonStep(Document& document, const LessonStep& step);
 
-// The highlight list of a step for the drawer: the selection (if any) and `highlight`.
+// The highlight list of a step for the drawer: the selection (if any).
 std::vector<std::string> stepHighlights(const LessonStep& step);
 
 // The camera a step shows, with the scene framed by `framed` (scene frame, m) in a viewport of

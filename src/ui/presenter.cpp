@@ -7,7 +7,11 @@
 #include "ui/detail/viewer_impl.hpp"
 
 #include "core/units.hpp"
+#include "anatomy_draw/colouring.hpp"
 #include "document/lesson.hpp"
+#include "document/live_actions.hpp"
+#include "document/wording.hpp"
+#include "ui/panels.hpp"
 #include "gfx/camera.hpp"
 
 #include <GLFW/glfw3.h>
@@ -148,6 +152,7 @@ void Viewer::presenterCaption() {
         dl->AddText(at, IM_COL32(70, 70, 76, 255), head.c_str());
         if (m_small) ImGui::PopFont();
     }
+    presenterActionBar(pad);
     if (step.caption.empty()) return;
     // The caption: centred at the bottom, on a light band, one line per caption line.
     std::vector<std::string> lines;
@@ -166,6 +171,34 @@ void Viewer::presenterCaption() {
         dl->AddText(ImVec2(0.5f * (W - lw), b0.y + pad + lineH * static_cast<float>(i)), IM_COL32(25, 25, 30, 255), lines[i].c_str());
     }
     m_panelRects.emplace_back("caption", Rect{b0.x, b0.y, b1.x - b0.x, b1.y - b0.y});
+}
+
+void Viewer::presenterActionBar(float pad) {
+    m_presentBar.reset();
+    if (m_doc.selection.empty()) return;
+    const std::vector<doc::PartActions> parts = m_doc.liveActionsOfSelection();
+    if (parts.empty()) return;
+    const doc::ActionBar& bar = parts.front().bars[static_cast<std::size_t>(m_doc.roleDof)];
+    if (bar.coordinate < 0) return;
+    const MuscleInfo* info = m_doc.content().findMuscleInfo(m_doc.selection.muscleId);
+    const std::string word = actionWord(m_doc.content(), bar.dof, bar.action, m_doc.wording);
+    const std::string head = (info ? info->name : m_doc.selection.muscleId) + ": " + word;
+    // Top right, under the title: the moment arm about the colour's hip coordinate as a bar
+    // from the centre (as the info panel's action bars), in the role colour.
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    const float lineH = ImGui::GetTextLineHeightWithSpacing();
+    const float w = std::max(0.3f * m_viewport.w, ImGui::CalcTextSize(head.c_str()).x + 2 * pad);
+    const ImVec2 b0(m_viewport.w - pad - w, 2.2f * lineH), b1(m_viewport.w - pad, 2.2f * lineH + 2.4f * lineH);
+    dl->AddRectFilled(b0, b1, IM_COL32(255, 255, 255, 225), 6.0f);
+    dl->AddText(ImVec2(b0.x + pad, b0.y + 0.2f * lineH), IM_COL32(25, 25, 30, 255), head.c_str());
+    const float cx = 0.5f * (b0.x + b1.x), half = 0.5f * w - pad, y0 = b0.y + 1.35f * lineH, y1 = b1.y - 0.3f * lineH;
+    dl->AddRectFilled(ImVec2(cx - half, y0), ImVec2(cx + half, y1), IM_COL32(232, 229, 224, 255), 3.0f);
+    const float len = static_cast<float>(doc::barFraction(bar.momentArmMm)) * half;
+    const glm::vec3 c = draw::roleColour(bar.action);
+    dl->AddRectFilled(ImVec2(std::min(cx, cx + len), y0), ImVec2(std::max(cx, cx + len), y1), linearToImColor(c.r, c.g, c.b), 3.0f);
+    dl->AddLine(ImVec2(cx, y0 - 3.0f), ImVec2(cx, y1 + 3.0f), IM_COL32(40, 40, 44, 255), 2.0f);
+    m_presentBar = PresenterBar{std::string(hipDofName(bar.dof)), bar.momentArmMm, word};
+    m_panelRects.emplace_back("action_bar", Rect{b0.x, b0.y, b1.x - b0.x, b1.y - b0.y});
 }
 
 bool Viewer::presenterSettled() const {
@@ -191,6 +224,7 @@ void Viewer::presenterReport(std::ostream& out) const {
     }
     out << "font_px=" << ImGui::GetFontSize() * pixelScale() << "\n";
     out << "colour=" << draw::colourModeName(m_doc.colourMode) << "\n";
+    if (m_presentBar) out << "action_bar=" << m_presentBar->dof << " " << m_presentBar->momentArmMm << " " << m_presentBar->word << "\n";
     const Model& model = m_doc.model();
     const std::span<const double> q = m_doc.pose();
     for (std::size_t i = 0; i < q.size() && i < model.coordinates.size(); ++i) {

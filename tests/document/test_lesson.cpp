@@ -49,7 +49,7 @@ TEST_CASE("a good lesson gives each step its view, pose, selection, colour and c
     const LessonLoad load = parse(kHead + "wording = \"plain\"\n"
                                           "[[step]]\nview = \"posterior\"\nselect = \"piriformis_r\"\ncaption = \"one\\ntwo\"\n"
                                           "[[step]]\ncamera = [120, 15, 1.6]\npose = \"hip_flexion_r=90\"\ncolour = \"role\"\n"
-                                          "wording = \"anatomical\"\nhighlight = [\"gluteus_medius\"]\n"
+                                          "wording = \"anatomical\"\n"
                                           "[[step]]\nview = \"lateral-right\"\nmovement = \"hip-hinge\"\nat = 2\n"
                                           "restrict = [\"hip_flexion=:25\"]\n");
     REQUIRE_MESSAGE(load.lesson, formatAll(load.diagnostics));
@@ -114,6 +114,10 @@ TEST_CASE("bad numbers are reported at their line: camera distance and elevation
     CHECK(load.diagnostics[2].field == "step[2].at");
     CHECK(load.diagnostics[3].line == 11);
     CHECK(load.diagnostics[3].field == "step[3].pose");
+}
+
+TEST_CASE("a figure field the window cannot show is an unknown key of a step") {
+    CHECK(only(parse(kHead + "[[step]]\nview = \"anterior\"\nshow = [\"bones\"]\n")).field == "step[1].show");
 }
 
 TEST_CASE("a mistyped key, a wrong schema, a missing title, a long caption and no steps are each reported") {

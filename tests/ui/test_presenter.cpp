@@ -128,8 +128,15 @@ TEST_CASE("the presenter steps through a lesson with key presses and shows each 
         CHECK(cam[0] == doctest::Approx(azimuth[i]).epsilon(0.001));
         if (i > 0) CHECK(cam[2] == doctest::Approx(1.6).epsilon(0.001));
         CHECK(value(s, "window") == "1280 720");
-        CHECK(s.count("panel") == 1); // only the caption: no panels
-        CHECK(value(s, "panel").rfind("caption ", 0) == 0);
+        // No panels: only the caption and the selected muscle's rotation bar.
+        CHECK(s.count("panel") == 2);
+        CHECK(value(s, "panel").rfind("action_bar ", 0) == 0);
+        // Piriformis turns the thigh out standing (negative moment arm: external), in at 90 degrees.
+        const std::string bar = value(s, "action_bar");
+        REQUIRE(bar.rfind("hip_rotation ", 0) == 0);
+        const double mm = std::stod(bar.substr(13));
+        if (flexion[i] == 0.0) CHECK(mm < -2.0);
+        if (flexion[i] == 90.0) CHECK(mm > 2.0);
     }
     CHECK(value(blocks[5], "caption").find("At 90 degrees the same muscle turns your thigh inward.") == 0);
 
@@ -143,7 +150,10 @@ TEST_CASE("the presenter steps through a lesson with key presses and shows each 
         REQUIRE(box.size() >= 4);
         CHECK(box[3] - 10.0 >= 0.03 * 720); // the text inside its padding
     }
-    const std::vector<double> caption = numbers(value(last, "panel").substr(8));
+    std::vector<double> caption;
+    const auto [p0, p1] = last.equal_range("panel");
+    for (auto it = p0; it != p1; ++it)
+        if (it->second.rfind("caption ", 0) == 0) caption = numbers(it->second.substr(8));
     REQUIRE(caption.size() == 4);
     CHECK(caption[3] >= 2 * 0.03 * 720); // two caption lines
 

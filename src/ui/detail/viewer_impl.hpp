@@ -235,6 +235,14 @@ private:
     void presenterAdvance();
     // The step's caption, the lesson's title and the step number, over the picture.
     void presenterCaption();
+    // The selected muscle's action about the colour's hip coordinate, as a large bar.
+    void presenterActionBar(float pad);
+    struct PresenterBar {
+        std::string dof;
+        double momentArmMm = 0.0;
+        std::string word;
+    };
+    std::optional<PresenterBar> m_presentBar;
     // Scripted keys: the next one once the step shown has settled.
     void presenterScript();
     bool presenterSettled() const;
