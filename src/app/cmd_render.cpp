@@ -12,6 +12,7 @@
 #include "anatomy_draw/figure_spec.hpp"
 #include "document/document.hpp"
 #include "document/figure_export.hpp"
+#include "document/lesson.hpp"
 #include "core/pose_text.hpp"
 #include "gfx/camera.hpp"
 #include "io/atomic_file.hpp"
@@ -37,11 +38,15 @@ namespace {
 
 constexpr const char* kHelp =
     "usage: hipview render -o FILE.png [options]\n"
-    "       hipview render SCENE.toml [SCENE.toml ...] [--content DIR]\n\n"
+    "       hipview render SCENE.toml [SCENE.toml ...] [--content DIR]\n"
+    "       hipview render LESSON.toml -o DIR | -o PATTERN [--content DIR]\n\n"
     "Renders a figure headlessly (no display needed) through the viewer's renderer: bones and\n"
     "muscles at a pose, optionally with muscles highlighted (the rest ghosted) and labelled.\n"
     "A scene file describes one or many figures (see docs in src/anatomy_draw/figure_spec.hpp);\n"
-    "all of them are rendered in one process. Files are written atomically.\n\n"
+    "all of them are rendered in one process. A lesson (`hipview present`'s file; content/README.md)\n"
+    "gives one figure per step, the slides' pictures: -o DIR writes DIR/LESSON_step01.png, ...;\n"
+    "-o PATTERN with {step} in it writes PATTERN with {step} replaced by 01, 02, ...\n"
+    "Files are written atomically.\n\n"
     "  -o, --output FILE        the PNG to write (with --frames: FILE's stem + _0000.png, ...)\n"
     "  --size WxH               image size in pixels (default 1920x1080)\n"
     "  --view NAME              anterior, posterior, lateral-left, lateral-right, medial-left,\n"
@@ -340,7 +345,30 @@ int runRender(std::span<const std::string> argv) {
         quality.samples = static_cast<int>(*n);
     }
 
-    if (!sceneFiles.empty() && figure.any) {
+    // A lesson: one figure per step, named from -o.
+    const bool lesson = sceneFiles.size() == 1 && doc::isLessonFile(sceneFiles[0]);
+    for (const std::string& f : sceneFiles)
+        if (!lesson && doc::isLessonFile(f)) {
+            args.error(f + " is a lesson: render it on its own, hipview render " + f + " -o DIR");
+            return kExitUsage;
+        }
+    if (lesson) {
+        FigureOptionText other = figure;
+        const bool onlyOutput = !other.size && !other.view && !other.camera && !other.pose && !other.movement && !other.at &&
+                                !other.frames && !other.fps && !other.background && !other.scale && !other.colour &&
+                                !other.roleCoordinate && !other.strength && !other.anatomy && !other.side &&
+                                other.highlight.empty() && other.show.empty() && other.restrict.empty() && !other.gif &&
+                                !other.mp4 && !other.labels;
+        if (!onlyOutput) {
+            args.error("a lesson says each step's figure itself; give only -o DIR (or -o PATTERN with {step}) and --model");
+            return kExitUsage;
+        }
+        if (!figure.output || figure.output->empty()) {
+            args.error("say where to write the steps' figures: -o DIR, or -o PATTERN with {step} in it (e.g. slides/step_{step}.png)");
+            return kExitUsage;
+        }
+    }
+    if (!sceneFiles.empty() && figure.any && !lesson) {
         args.error("figure options (-o, --view, --pose, ...) go either on the command line or in a scene file, "
                    "not both; scene files: " + joinNames(sceneFiles));
         return kExitUsage;
@@ -367,6 +395,37 @@ int runRender(std::span<const std::string> argv) {
             return kExitUsage;
         }
         specs.push_back(spec);
+    } else if (lesson) {
+        const movement::MovementLoad movements = movement::loadMovements(movement::defaultMovementFile(*content), *content);
+        const doc::LessonLoad load = doc::loadLessonFile(sceneFiles[0], *content, movements.library ? &*movements.library : nullptr);
+        if (!load.lesson) {
+            printDiagnostics(load.diagnostics);
+            return kExitFailure;
+        }
+        const std::string& out = *figure.output;
+        const bool pattern = out.find("{step}") != std::string::npos;
+        if (!pattern) {
+            std::error_code ec;
+            std::filesystem::create_directories(out, ec);
+            if (!std::filesystem::is_directory(out, ec)) {
+                std::fprintf(stderr, "hipview render: %s: the folder for the steps' figures cannot be made\n", out.c_str());
+                return kExitFailure;
+            }
+        }
+        const std::string stem = std::filesystem::path(sceneFiles[0]).stem().string();
+        for (std::size_t i = 0; i < load.lesson->steps.size(); ++i) {
+            char number[24];
+            std::snprintf(number, sizeof number, "%02zu", i + 1);
+            draw::FigureSpec s = load.lesson->steps[i].figure;
+            if (pattern) {
+                s.output = out;
+                for (std::size_t at; (at = s.output.find("{step}")) != std::string::npos;) s.output.replace(at, 6, number);
+            } else {
+                s.output = (std::filesystem::path(out) / (stem + "_step" + number + ".png")).string();
+            }
+            if (model && s.model.empty()) s.model = *model;
+            specs.push_back(std::move(s));
+        }
     } else {
         Diagnostics all;
         for (const std::string& f : sceneFiles) {

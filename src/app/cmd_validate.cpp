@@ -3,6 +3,7 @@
 #include "app/commands.hpp"
 #include "app/load_content.hpp"
 
+#include "document/lesson.hpp"
 #include "movement/loader.hpp"
 #include "quiz/quiz.hpp"
 
@@ -16,21 +17,21 @@ namespace hv::cli {
 
 namespace {
 constexpr const char* kHelp =
-    "usage: hipview validate [QUIZ.toml ...] [--content DIR]\n\n"
+    "usage: hipview validate [QUIZ.toml | LESSON.toml ...] [--content DIR]\n\n"
     "Reads every content file (sources.toml, groups.toml, skeleton.toml, muscles/*.toml,\n"
-    "movements.toml, quizzes/*.toml) and prints one line per problem:\n"
+    "movements.toml, quizzes/*.toml, lessons/*.toml) and prints one line per problem:\n"
     "file:line:column: field: reason. Quizzes have every key the geometry decides recomputed; a\n"
-    "disagreement is an error with the computed value. With QUIZ.toml files, checks those quizzes\n"
-    "instead of the content's. Exits 0 when everything is valid (and prints a summary), 1 when\n"
+    "disagreement is an error with the computed value. With QUIZ.toml or LESSON.toml files (a\n"
+    "lesson is told by its schema line or its [[step]]s), checks those instead of the content's. Exits 0 when everything is valid (and prints a summary), 1 when\n"
     "something has problems, 2 for a wrong command line.\n\n"
     "  --content DIR   the content folder (default: the installed content/)\n";
 
-// The quiz files to check: those named, else the content's quizzes/*.toml in name order.
-std::vector<std::filesystem::path> quizFiles(const std::vector<std::string>& named, const Content& content) {
+// The files of one kind to check: those named, else the content's FOLDER/*.toml in name order.
+std::vector<std::filesystem::path> contentFiles(const std::vector<std::string>& named, const Content& content, const char* folder) {
     std::vector<std::filesystem::path> files(named.begin(), named.end());
     if (!named.empty()) return files;
     std::error_code ec;
-    const std::filesystem::path dir = content.directory / "quizzes";
+    const std::filesystem::path dir = content.directory / folder;
     if (!std::filesystem::is_directory(dir, ec)) return files;
     for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
         if (entry.path().extension() == ".toml") files.push_back(entry.path());
@@ -45,6 +46,8 @@ int runValidate(std::span<const std::string> argv) {
     const std::string dir = contentDirectory(args);
     const std::vector<std::string> named = args.positionals();
     if (!args.finish()) return kExitUsage;
+    std::vector<std::string> namedQuizzes, namedLessons;
+    for (const std::string& f : named) (doc::isLessonFile(f) ? namedLessons : namedQuizzes).push_back(f);
     const auto content = loadContentOrPrint(dir);
     if (!content) return kExitFailure;
     const movement::MovementLoad movements = movement::loadMovements(movement::defaultMovementFile(*content), *content);
@@ -55,20 +58,33 @@ int runValidate(std::span<const std::string> argv) {
         return kExitFailure;
     }
     std::size_t quizProblems = 0, quizQuestions = 0;
-    const auto quizzes = quizFiles(named, *content);
+    const auto quizzes = named.empty() || !namedQuizzes.empty() ? contentFiles(namedQuizzes, *content, "quizzes")
+                                                                 : std::vector<std::filesystem::path>{};
     for (const std::filesystem::path& file : quizzes) {
         const quiz::QuizLoad load = quiz::loadQuiz(file, file.string(), *content, *movements.library);
         for (const Diagnostic& d : load.diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());
         quizProblems += load.diagnostics.size();
         if (load.quiz) quizQuestions += load.quiz->questions.size();
     }
-    if (quizProblems > 0) {
-        std::fprintf(stderr, "hipview validate: %zu problem%s in the quizzes\n", quizProblems, quizProblems == 1 ? "" : "s");
-        return kExitFailure;
+    std::size_t lessonProblems = 0, lessonSteps = 0;
+    const auto lessons = named.empty() || !namedLessons.empty() ? contentFiles(namedLessons, *content, "lessons")
+                                                                 : std::vector<std::filesystem::path>{};
+    for (const std::filesystem::path& file : lessons) {
+        const doc::LessonLoad load = doc::loadLessonFile(file, *content, &*movements.library);
+        for (const Diagnostic& d : load.diagnostics) std::fprintf(stderr, "%s\n", d.format().c_str());
+        lessonProblems += load.diagnostics.size();
+        if (load.lesson) lessonSteps += load.lesson->steps.size();
     }
+    if (quizProblems > 0) std::fprintf(stderr, "hipview validate: %zu problem%s in the quizzes\n", quizProblems, quizProblems == 1 ? "" : "s");
+    if (lessonProblems > 0)
+        std::fprintf(stderr, "hipview validate: %zu problem%s in the lessons\n", lessonProblems, lessonProblems == 1 ? "" : "s");
+    if (quizProblems + lessonProblems > 0) return kExitFailure;
     if (!named.empty()) {
-        std::printf("%zu quiz file%s valid: %zu questions, every computed key agreeing with the geometry\n",
-                    quizzes.size(), quizzes.size() == 1 ? "" : "s", quizQuestions);
+        if (!quizzes.empty())
+            std::printf("%zu quiz file%s valid: %zu questions, every computed key agreeing with the geometry\n",
+                        quizzes.size(), quizzes.size() == 1 ? "" : "s", quizQuestions);
+        if (!lessons.empty())
+            std::printf("%zu lesson file%s valid: %zu steps\n", lessons.size(), lessons.size() == 1 ? "" : "s", lessonSteps);
         return kExitOk;
     }
     std::size_t parts = 0, muscles = 0;
@@ -80,10 +96,11 @@ int runValidate(std::span<const std::string> argv) {
     std::size_t actions = 0;
     for (const MuscleInfo& info : content->muscles) actions += info.actions.size();
     std::printf("%s is valid: %zu muscles with %zu parts on each side, %zu textbook actions, %zu bodies, "
-                "%zu coordinates, %zu wrap cylinders, %zu sources, %zu movements, %zu quizzes with %zu questions\n",
+                "%zu coordinates, %zu wrap cylinders, %zu sources, %zu movements, %zu quizzes with %zu questions, "
+                "%zu lessons with %zu steps\n",
                 dir.c_str(), muscles, parts, actions, content->model.bodies.size(),
                 content->model.coordinates.size(), content->model.wrapCylinders.size(), content->sources.size(),
-                movements.library->movements.size(), quizzes.size(), quizQuestions);
+                movements.library->movements.size(), quizzes.size(), quizQuestions, lessons.size(), lessonSteps);
     return kExitOk;
 }
 

@@ -23,5 +23,6 @@ int runQuiz(std::span<const std::string> args);
 int runHandout(std::span<const std::string> args);
 int runInspect(std::span<const std::string> args);
 int runView(std::span<const std::string> args); // the window (built with the UI)
+int runPresent(std::span<const std::string> args); // a lesson in the window's presenter mode
 
 } // namespace hv::cli

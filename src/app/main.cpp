@@ -22,6 +22,7 @@ constexpr std::array kCommands{
                      hv::cli::runInspect},
     hv::cli::Command{"bake", "generate the rigged skeleton model (glTF 2.0) from the content's landmarks", hv::cli::runBake},
     hv::cli::Command{"view", "the interactive window (the default: `hipview [FILE] [options]`)", hv::cli::runView},
+    hv::cli::Command{"present", "show a lesson full screen, step by step, for a class (presenter mode)", hv::cli::runPresent},
     hv::cli::Command{"render", "render figures (PNG, GIF, MP4) headlessly, from options or scene files",
                      hv::cli::runRender},
     hv::cli::Command{"quiz", "generate a quiz whose answers come from the geometry, or check and list one",

@@ -123,14 +123,21 @@ bool Viewer::setUp(std::string& error) {
     if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) glfwGetMonitorWorkarea(monitor, &workX, &workY, &m_screenW, &m_screenH);
     doc::WindowSize size{m_options.width, m_options.height};
     if (size.w <= 0 || size.h <= 0) size = doc::initialWindowSize(m_screenW, m_screenH);
+    GLFWmonitor* fullScreen = nullptr; // presenter mode: the whole primary monitor
+    if (m_options.fullScreen)
+        if (GLFWmonitor* monitor = glfwGetPrimaryMonitor())
+            if (const GLFWvidmode* mode = glfwGetVideoMode(monitor)) {
+                size = {mode->width, mode->height};
+                fullScreen = monitor;
+            }
     glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
-    m_window = glfwCreateWindow(size.w, size.h, "HipView", nullptr, nullptr);
+    m_window = glfwCreateWindow(size.w, size.h, "HipView", fullScreen, nullptr);
     if (!m_window) {
         error = "the window could not open (" + g_glfwError +
                 "); figures render without one: hipview render (see hipview render --help)";
         return false;
     }
-    if (m_screenW > 0 && m_screenH > 0)
+    if (m_screenW > 0 && m_screenH > 0 && !fullScreen)
         glfwSetWindowPos(m_window, workX + std::max(0, (m_screenW - size.w) / 2), workY + std::max(0, (m_screenH - size.h) / 2));
     glfwShowWindow(m_window);
     glfwMakeContextCurrent(m_window);
@@ -168,7 +175,7 @@ bool Viewer::setUp(std::string& error) {
 }
 
 void Viewer::loadFonts() {
-    m_uiScale = m_contentScale * m_textSize;
+    m_uiScale = presenting() ? presenterFontPixels() / 16.0f : m_contentScale * m_textSize;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     const std::string regular = render::kDefaultFontPath;
@@ -483,13 +490,17 @@ void Viewer::frame(double dt) {
     ctx.plotDof = &m_plotDof;
     ctx.showPanels = &m_showPanels;
     ctx.textSize = &m_options.textSize;
-    layoutAndPanels(ctx);
+    if (presenting()) presenterLayout();
+    else layoutAndPanels(ctx);
     bool interacting = ImGui::IsAnyItemActive() || benchmarkOrbiting();
-    handleViewportInput(ctx, dt, interacting);
+    if (presenting()) presenterInput(ctx);
+    else handleViewportInput(ctx, dt, interacting);
     dialogs(ctx);
     m_policy.settings().adaptive = m_adaptive;
 
+    if (presenting()) presenterAdvance();
     m_doc.advance(dt);
+    interacting |= m_present.moving;
     interacting |= (m_doc.activeMovement() && m_doc.playback.playing) || (m_doc.animation.index >= 0 && m_doc.animation.playing);
     // The light list (cheap to rebuild) says whether anything changed and frames the camera; the
     // full one is built only for full-quality pictures.
@@ -507,6 +518,7 @@ void Viewer::frame(double dt) {
     {
         const draw::DrawList& shown = m_policy.atFullQuality() ? m_doc.drawList(Detail::Full) : coarse;
         overlay(shown, currentCamera(shown));
+        if (presenting()) presenterCaption();
     }
     ImGui::Render();
     if (bench) m_phase[0] += (now() - overlayStart) * 1000.0;
@@ -515,6 +527,7 @@ void Viewer::frame(double dt) {
 
     writeScriptedOutputs();
     scriptStep();
+    if (presenting()) presenterScript();
     if (!m_pendingScreenshot.empty() && !m_figureDialog.isOpen() && !m_shotDialog.isOpen()) {
         // Taken from a frame without the dialog on it.
         writeScreenshot(m_pendingScreenshot);
@@ -558,7 +571,8 @@ int Viewer::run() {
         // Sleep while nothing moves and the full-quality picture is shown.
         const bool idle = m_policy.atFullQuality() && m_dragButton < 0 && !m_keysMoving && !m_doc.playback.playing &&
                           !(m_doc.animation.index >= 0 && m_doc.animation.playing) && !benchmarking() &&
-                          m_stableFrames > 3 && (m_startWritten || !scripted()) && !scriptRunning();
+                          !m_present.moving && m_stableFrames > 3 && (m_startWritten || !scripted()) &&
+                          !scriptRunning();
         releaseHeldKeys(); // the keys tapped during the last batch were seen pressed by a frame: release them
         if (idle && m_heldReleases.empty()) glfwWaitEventsTimeout(0.25);
         else glfwPollEvents();

@@ -8,9 +8,12 @@
 #include "movement/movement.hpp"
 #include "document/adaptive_quality.hpp"
 #include "document/input_script.hpp"
+#include "document/lesson.hpp"
 #include "document/start_state.hpp"
 
+#include <memory>
 #include <string>
+#include <vector>
 
 namespace hv::ui {
 
@@ -21,6 +24,11 @@ struct ViewerOptions {
     float textSize = 1.0f;       // text and widgets, times the monitor's content scale (0.75 to 2)
     doc::QualitySettings quality;
     bool panels = true;          // false: the figure fills the window (Tab toggles)
+    bool fullScreen = false;     // the primary monitor, full screen (ignores width and height)
+    // Presenter mode (`hipview present`, presenter.cpp): no panels, text sized for a room (at
+    // least 3 % of the window's height), the lesson's steps one by one (Page Down / Page Up,
+    // Right / Left, Space; Escape leaves), animated from one to the next.
+    std::shared_ptr<const doc::Lesson> lesson;
 
     // For tests and scripts. Once the start state is shown at full quality:
     std::string screenshot;  // write the window's pixels (PNG) here
@@ -33,7 +41,13 @@ struct ViewerOptions {
     std::vector<doc::ScriptCommand> script;
     bool quit = false;       // then close the window
     int benchmarkFrames = 0; // > 0: orbit for this many frames, then as many still ones; print frame times; quit
+    // Presenter: key names (presenterKeyNames()) pressed one at a time, each once the step before
+    // has settled; with stateReport, the report holds one block per stage, "---" lines between.
+    std::vector<std::string> keys;
 };
+
+// The key names `ViewerOptions::keys` takes: pagedown, pageup, right, left, space, escape.
+const std::vector<std::string>& presenterKeyNames();
 
 // Runs the window until it is closed. Returns the process exit code: 0, or 1 when no window can
 // open (no display: one line on stderr naming `hipview render`) or a requested file could not be

@@ -35,6 +35,7 @@ void Viewer::overlay(const draw::DrawList& list, const gfx::Camera& cam) {
 
 void Viewer::drawLabels(const draw::DrawList& list, const gfx::Camera& cam) {
     m_selectedAnchor.reset();
+    m_calloutBoxes.clear();
     if (list.labels.empty()) return;
     const float sx = pixelScale();
     const int vw = static_cast<int>(m_viewport.w * sx), vh = static_cast<int>(m_viewport.h * sx);
@@ -74,6 +75,7 @@ void Viewer::drawLabels(const draw::DrawList& list, const gfx::Camera& cam) {
         dl->AddRectFilled(b0, b1, IM_COL32(255, 255, 255, 225), 4.0f);
         dl->AddRect(b0, b1, IM_COL32(150, 145, 138, 230), 4.0f);
         dl->AddText(ImVec2(b0.x + 8.0f, b0.y + 5.0f), IM_COL32(30, 30, 34, 255), l.text.c_str());
+        m_calloutBoxes.push_back({Rect{b0.x, b0.y, b1.x - b0.x, b1.y - b0.y}, l.text});
     }
     dl->PopClipRect();
 }

@@ -81,7 +81,9 @@ void Viewer::applyStartState() {
 void Viewer::writeScriptedOutputs() {
     // After 60 s regardless, so a script never waits forever. Benchmarks write nothing.
     const bool timedOut = now() - m_startTime > 60.0;
-    if (m_startWritten || benchmarking() || !((m_policy.atFullQuality() && m_stableFrames >= 3) || timedOut)) return;
+    if (m_startWritten || benchmarking() ||
+        !((m_policy.atFullQuality() && m_stableFrames >= 3 && (!presenting() || presenterSettled())) || timedOut))
+        return;
     if (timedOut) std::fprintf(stderr, "hipview: the picture did not settle within 60 s; writing what is shown\n");
     m_startWritten = true;
     bool ok = true;
@@ -201,6 +203,14 @@ bool Viewer::writeFigure(const std::string& path, bool quiet) {
 }
 
 bool Viewer::writeStateReport(const std::string& path) {
+    if (const auto d = io::writeFileAtomic(path, m_present.report + stateReportText())) {
+        message(d->format());
+        return false;
+    }
+    return true;
+}
+
+std::string Viewer::stateReportText() {
     std::ostringstream out;
     const float sx = pixelScale();
     out << "window=" << m_fbW << " " << m_fbH << "\n";
@@ -232,11 +242,10 @@ bool Viewer::writeStateReport(const std::string& path) {
     out << "camera=" << m_camera.azimuthDeg << " " << m_camera.elevationDeg << " " << m_camera.distance << "\n";
     out << "model=" << m_doc.modelDisplayName() << "\n";
     writeQuizState(out, sx);
-    if (const auto d = io::writeFileAtomic(path, out.str())) {
-        message(d->format());
-        return false;
-    }
-    return true;
+    for (const CalloutBox& c : m_calloutBoxes)
+        out << "callout=" << c.box.x * sx << " " << c.box.y * sx << " " << c.box.w * sx << " " << c.box.h * sx << " " << c.text << "\n";
+    if (presenting()) presenterReport(out);
+    return out.str();
 }
 
 void Viewer::benchmarkStep(double frameMs, bool& done) {

@@ -6,6 +6,7 @@
 //                        report), the --script replay and the --benchmark driver
 //   quiz_mode.cpp        the quiz mode: one question at a time in its panel, the answer checked and
 //                        explained, the score and the results
+//   presenter.cpp        presenter mode: a lesson's steps, their transitions, the caption
 // Window pixels: Dear ImGui's coordinates, top-left origin; framebuffer pixels are window pixels
 // times pixelScale() (1 except on high-DPI screens).
 #pragma once
@@ -150,6 +151,12 @@ private:
     int m_exitCode = 0;
     std::vector<BarRect> m_bars;
     std::optional<glm::vec2> m_selectedAnchor; // window pixels
+    // The callouts painted this frame: box (window pixels) and text.
+    struct CalloutBox {
+        Rect box;
+        std::string text;
+    };
+    std::vector<CalloutBox> m_calloutBoxes;
 
     // Benchmark (viewer_script.cpp). Phase 0 settles, 1 orbits with adaptive quality, 2 orbits at
     // full quality, 3 is still, 4 is done.
@@ -264,6 +271,44 @@ private:
     bool benchmarkOrbiting() const { return m_benchPhase == 1 || m_benchPhase == 2; }
     void benchmarkStep(double frameMs, bool& done);
     void printBenchmark() const;
+    // The state report's text (writeStateReport() writes it).
+    std::string stateReportText();
+
+    // presenter.cpp: `hipview present`.
+    struct Presenter {
+        int step = -1;            // the step shown (or moved to); -1 before the first frame
+        bool moving = false;      // a transition is running
+        double start = 0.0;       // when it began (now())
+        doc::OrbitCamera fromCamera, toCamera;
+        std::vector<double> fromPose, toPose; // SI
+        std::size_t nextKey = 0;  // into m_options.keys
+        std::string report;       // the state report's blocks so far (scripted keys)
+    };
+    Presenter m_present;
+    bool presenting() const { return m_options.lesson != nullptr; }
+    // The font size for a room: at least 3.6 % of the window's height (window pixels).
+    float presenterFontPixels() const;
+    // The viewport is the whole window; the first step is shown once its size is known.
+    void presenterLayout();
+    // Key presses: next, previous, leave (the keys a presentation clicker sends).
+    void presenterInput(PanelContext& ctx);
+    void presenterGo(int index);
+    // Per frame, before drawing: the transition's camera and pose.
+    void presenterAdvance();
+    // The step's caption, the lesson's title and the step number, over the picture.
+    void presenterCaption();
+    // The selected muscle's action about the colour's hip coordinate, as a large bar.
+    void presenterActionBar(float pad);
+    struct PresenterBar {
+        std::string dof;
+        double momentArmMm = 0.0;
+        std::string word;
+    };
+    std::optional<PresenterBar> m_presentBar;
+    // Scripted keys: the next one once the step shown has settled.
+    void presenterScript();
+    bool presenterSettled() const;
+    void presenterReport(std::ostream& out) const;
 };
 
 } // namespace hv::ui::detail
