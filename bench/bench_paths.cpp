@@ -26,12 +26,14 @@ struct Worst {
     double value = 0.0;
     std::string part;
     double time = 0.0;
+    std::string bone;     // depth only: the bone it is inside
+    double along = 0.0;   // depth only: where along the path, 0 at the origin, 1 at the insertion
 };
 
 struct MovementResult {
     Worst depth;                 // m, most negative signed distance (0 if never inside)
-    Worst shortest{1e9, "", 0};  // fraction of optimal
-    Worst longest{0.0, "", 0};
+    Worst shortest{1e9, "", 0.0, {}, 0.0};  // fraction of optimal
+    Worst longest{0.0, "", 0.0, {}, 0.0};
 };
 
 // `perPart`: also print each part's deepest point and fibre range over the movement.
@@ -53,18 +55,22 @@ MovementResult check(const Model& model, const bonegen::BoneDistance& bones, con
             const std::string id = musclePartId(mu, static_cast<std::size_t>(ref.part));
             if (part.architecture.optimalFiberLength > 0.0) {
                 const double ratio = normalizedFiberLength(part.architecture, g.length);
-                if (ratio < r.shortest.value) r.shortest = {ratio, id, s.time};
-                if (ratio > r.longest.value) r.longest = {ratio, id, s.time};
-                if (ratio < mine.shortest.value) mine.shortest = {ratio, id, s.time};
-                if (ratio > mine.longest.value) mine.longest = {ratio, id, s.time};
+                if (ratio < r.shortest.value) r.shortest = {ratio, id, s.time, {}, 0.0};
+                if (ratio > r.longest.value) r.longest = {ratio, id, s.time, {}, 0.0};
+                if (ratio < mine.shortest.value) mine.shortest = {ratio, id, s.time, {}, 0.0};
+                if (ratio > mine.longest.value) mine.longest = {ratio, id, s.time, {}, 0.0};
             }
-            for (std::size_t i = 0; i + 1 < g.points.size(); ++i) {
+            double travelled = 0.0; // m along the path to point i
+            for (std::size_t i = 0; i + 1 < g.points.size(); travelled += glm::length(g.points[i + 1] - g.points[i]), ++i) {
                 const Vec3 a = g.points[i], b = g.points[i + 1];
                 const int n = std::max(1, static_cast<int>(std::ceil(glm::length(b - a) / 0.002)));
                 for (int k = 0; k <= n; ++k) {
-                    const double d = bones.nearest(bodies, a + (b - a) * (static_cast<double>(k) / n)).distance;
-                    if (d < r.depth.value) r.depth = {d, id, s.time};
-                    if (d < mine.depth.value) mine.depth = {d, id, s.time};
+                    const bonegen::BoneDistance::Nearest near = bones.nearest(bodies, a + (b - a) * (static_cast<double>(k) / n));
+                    if (near.distance >= std::max(r.depth.value, mine.depth.value)) continue;
+                    const Worst w{near.distance, id, s.time, model.bodies[static_cast<std::size_t>(near.body)].name,
+                                  (travelled + glm::length(b - a) * k / n) / std::max(g.length, 1e-9)};
+                    if (near.distance < r.depth.value) r.depth = w;
+                    if (near.distance < mine.depth.value) mine.depth = w;
                 }
             }
         }
@@ -73,8 +79,9 @@ MovementResult check(const Model& model, const bonegen::BoneDistance& bones, con
         for (std::size_t pr = 0; pr < parts.size(); ++pr) {
             const MovementResult& p = partResults[pr];
             const Muscle& mu = model.muscles[static_cast<std::size_t>(parts[pr].muscle)];
-            std::printf("    %-34s deepest %5.1f mm at %5.2f s, fibres %4.2f to %4.2f\n",
+            std::printf("    %-34s deepest %5.1f mm at %5.2f s (in %s, %.2f along), fibres %4.2f to %4.2f\n",
                         musclePartId(mu, static_cast<std::size_t>(parts[pr].part)).c_str(), -p.depth.value * 1000.0, p.depth.time,
+                        p.depth.bone.c_str(), p.depth.along,
                         p.shortest.value > 1e8 ? 0.0 : p.shortest.value, p.longest.value);
         }
     }
