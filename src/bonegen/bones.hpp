@@ -41,6 +41,10 @@ BoneShape pelvisShape(const BoneParameters& defaults, const SkeletonLandmarks& l
 // level 1..5 (L1 ... L5)
 BoneShape vertebraShape(int level, const SkeletonLandmarks& landmarks);
 
+// The generator's shape for a right-side or midline body (its name in the model), if it has one:
+// true and `out` set, else false.
+bool shapeFor(const std::string& body, const BoneParameters& defaults, const SkeletonLandmarks& landmarks, BoneShape& out);
+
 // Helpers for sculpting.
 // A smooth curve through `points` (centripetal Catmull-Rom), `perSegment` samples per span.
 std::vector<Vec3> smoothCurve(const std::vector<Vec3>& points, int perSegment);

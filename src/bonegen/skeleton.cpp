@@ -12,18 +12,6 @@ namespace hv::bonegen {
 
 namespace {
 
-// The generator's shape for a right-side or midline body, if it has one.
-bool shapeFor(const std::string& body, const BoneParameters& defaults, const SkeletonLandmarks& landmarks, BoneShape& out) {
-    if (body == "pelvis") out = pelvisShape(defaults, landmarks);
-    else if (body == "femur_r") out = femurShape(defaults, landmarks);
-    else if (body == "patella_r") out = patellaShape(landmarks);
-    else if (body == "tibia_r") out = tibiaShape(landmarks);
-    else if (body == "fibula_r") out = fibulaShape(landmarks);
-    else if (body.size() == 2 && body[0] == 'L' && body[1] >= '1' && body[1] <= '5') out = vertebraShape(body[1] - '0', landmarks);
-    else return false;
-    return true;
-}
-
 TriangleMesh mirrored(const TriangleMesh& m) {
     TriangleMesh out = m;
     for (Vec3& p : out.positions) p.z = -p.z;
@@ -43,6 +31,17 @@ void deform(TriangleMesh& m, const BoneDeformation& map, BoneRegion region) {
 glm::dmat3 osimToGltfD() { return glm::dmat3(glm::dvec3(0, 0, 1), glm::dvec3(0, 1, 0), glm::dvec3(-1, 0, 0)); }
 
 } // namespace
+
+bool shapeFor(const std::string& body, const BoneParameters& defaults, const SkeletonLandmarks& landmarks, BoneShape& out) {
+    if (body == "pelvis") out = pelvisShape(defaults, landmarks);
+    else if (body == "femur_r") out = femurShape(defaults, landmarks);
+    else if (body == "patella_r") out = patellaShape(landmarks);
+    else if (body == "tibia_r") out = tibiaShape(landmarks);
+    else if (body == "fibula_r") out = fibulaShape(landmarks);
+    else if (body.size() == 2 && body[0] == 'L' && body[1] >= '1' && body[1] <= '5') out = vertebraShape(body[1] - '0', landmarks);
+    else return false;
+    return true;
+}
 
 std::vector<BoneMesh> generateBones(const Content& content, const BoneParameters& parameters, const BakeOptions& options) {
     const Model& model = content.model;

@@ -54,6 +54,9 @@ struct PartInfo {
     std::string name;
     std::string displayName;
     std::string note; // e.g. how a path built from landmarks was made
+    // Why this part's fibres lie outside 0.5 to 1.5 of optimal length in standing, where they
+    // do (e.g. a published model's architecture kept as published); "" where they do not.
+    std::string architectureNote;
 };
 
 struct MuscleInfo {

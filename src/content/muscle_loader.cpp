@@ -90,6 +90,7 @@ std::optional<MusclePart> readPart(TableReader& t, const SourceCheck& sources, c
     part.displayName = t.string("display_name", Need::Optional).value_or(part.name);
     info.displayName = part.displayName;
     info.note = t.string("note", Need::Optional).value_or("");
+    info.architectureNote = t.string("architecture_note", Need::Optional).value_or("");
     part.pathSource = sources.read(t, "path_source", Need::Required).value_or("");
     sources.read(t, "architecture_source", Need::Optional);
     const auto frame = t.string("frame", Need::Optional);

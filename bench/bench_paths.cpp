@@ -1,0 +1,125 @@
+// Muscle paths against the bones over every movement: each movement of content/movements.toml
+// sampled every 0.25 s, every part of both sides. Prints per movement the deepest point of any
+// path inside a generated bone (bonegen's signed distances, path polylines sampled every 2 mm)
+// and the shortest and longest fibres (fraction of optimal, core/fiber_length.hpp), naming the
+// part and the time of each, then how long the whole check took.
+#include "bench_timing.hpp"
+
+#include "bonegen/bone_distance.hpp"
+#include "content/content.hpp"
+#include "core/fiber_length.hpp"
+#include "core/kinematics.hpp"
+#include "core/path.hpp"
+#include "movement/loader.hpp"
+#include "movement/player.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+using namespace hv;
+
+namespace {
+
+struct Worst {
+    double value = 0.0;
+    std::string part;
+    double time = 0.0;
+    std::string bone;     // depth only: the bone it is inside
+    double along = 0.0;   // depth only: where along the path, 0 at the origin, 1 at the insertion
+};
+
+struct MovementResult {
+    Worst depth;                 // m, most negative signed distance (0 if never inside)
+    Worst shortest{1e9, "", 0.0, {}, 0.0};  // fraction of optimal
+    Worst longest{0.0, "", 0.0, {}, 0.0};
+};
+
+// `perPart`: also print each part's deepest point and fibre range over the movement.
+MovementResult check(const Model& model, const bonegen::BoneDistance& bones, const movement::Movement& m, bool perPart) {
+    MovementResult r;
+    const movement::MovementPlayer player(model, m);
+    const auto parts = model.allParts();
+    PathGeometry g;
+    std::vector<MovementResult> partResults(parts.size());
+    for (double t = 0.0; t <= player.duration() + 1e-9; t += 0.25) {
+        const movement::PoseSample s = player.sample(t);
+        const std::vector<Transform> bodies = computeBodyTransforms(model, s.q);
+        for (std::size_t pr = 0; pr < parts.size(); ++pr) {
+            const PartRef& ref = parts[pr];
+            MovementResult& mine = partResults[pr];
+            const Muscle& mu = model.muscles[static_cast<std::size_t>(ref.muscle)];
+            const MusclePart& part = mu.parts[static_cast<std::size_t>(ref.part)];
+            pathGeometry(model, part, bodies, s.q, g);
+            const std::string id = musclePartId(mu, static_cast<std::size_t>(ref.part));
+            if (part.architecture.optimalFiberLength > 0.0) {
+                const double ratio = normalizedFiberLength(part.architecture, g.length);
+                if (ratio < r.shortest.value) r.shortest = {ratio, id, s.time, {}, 0.0};
+                if (ratio > r.longest.value) r.longest = {ratio, id, s.time, {}, 0.0};
+                if (ratio < mine.shortest.value) mine.shortest = {ratio, id, s.time, {}, 0.0};
+                if (ratio > mine.longest.value) mine.longest = {ratio, id, s.time, {}, 0.0};
+            }
+            double travelled = 0.0; // m along the path to point i
+            for (std::size_t i = 0; i + 1 < g.points.size(); travelled += glm::length(g.points[i + 1] - g.points[i]), ++i) {
+                const Vec3 a = g.points[i], b = g.points[i + 1];
+                const int n = std::max(1, static_cast<int>(std::ceil(glm::length(b - a) / 0.002)));
+                for (int k = 0; k <= n; ++k) {
+                    const bonegen::BoneDistance::Nearest near = bones.nearest(bodies, a + (b - a) * (static_cast<double>(k) / n));
+                    if (near.distance >= std::max(r.depth.value, mine.depth.value)) continue;
+                    const Worst w{near.distance, id, s.time, model.bodies[static_cast<std::size_t>(near.body)].name,
+                                  (travelled + glm::length(b - a) * k / n) / std::max(g.length, 1e-9)};
+                    if (near.distance < r.depth.value) r.depth = w;
+                    if (near.distance < mine.depth.value) mine.depth = w;
+                }
+            }
+        }
+    }
+    if (perPart) {
+        for (std::size_t pr = 0; pr < parts.size(); ++pr) {
+            const MovementResult& p = partResults[pr];
+            const Muscle& mu = model.muscles[static_cast<std::size_t>(parts[pr].muscle)];
+            std::printf("    %-34s deepest %5.1f mm at %5.2f s (in %s, %.2f along), fibres %4.2f to %4.2f\n",
+                        musclePartId(mu, static_cast<std::size_t>(parts[pr].part)).c_str(), -p.depth.value * 1000.0, p.depth.time,
+                        p.depth.bone.c_str(), p.depth.along,
+                        p.shortest.value > 1e8 ? 0.0 : p.shortest.value, p.longest.value);
+        }
+    }
+    return r;
+}
+
+} // namespace
+
+// Usage: bench_paths [MOVEMENT]: with a movement id, only that one, with a line per part.
+int main(int argc, char** argv) {
+    const ContentLoad load = loadContent(HV_SOURCE_DIR "/content");
+    if (!load.content) {
+        std::fputs(formatAll(load.diagnostics).c_str(), stderr);
+        return 1;
+    }
+    const Content& content = *load.content;
+    const movement::MovementLoad moves = movement::loadMovements(HV_SOURCE_DIR "/content/movements.toml", content);
+    if (!moves.library) {
+        std::fputs(formatAll(moves.diagnostics).c_str(), stderr);
+        return 1;
+    }
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);
+    const bonegen::BoneDistance bones(content);
+    const std::string only = argc > 1 ? argv[1] : "";
+    if (!only.empty() && !moves.library->find(only)) {
+        std::fputs(movement::unknownMovementMessage(*moves.library, only).c_str(), stderr);
+        std::fputs("\n", stderr);
+        return 2;
+    }
+    std::printf("%-22s %-34s %-34s %-34s\n", "movement", "deepest in bone (mm, part, s)", "shortest fibres (x optimal)", "longest fibres (x optimal)");
+    const auto start = std::chrono::steady_clock::now();
+    for (const movement::Movement& m : moves.library->movements) {
+        if (!only.empty() && m.id != only) continue;
+        const MovementResult r = check(content.model, bones, m, !only.empty());
+        std::printf("%-22s %6.1f %-22s %4.2f  %5.2f %-22s %4.2f  %5.2f %-22s %4.2f\n", m.id.c_str(), -r.depth.value * 1000.0,
+                    r.depth.part.c_str(), r.depth.time, r.shortest.value, r.shortest.part.c_str(), r.shortest.time,
+                    r.longest.value, r.longest.part.c_str(), r.longest.time);
+    }
+    std::printf("whole check: %.1f s\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    return 0;
+}
