@@ -2,6 +2,7 @@
 
 #include "anatomy_draw/colouring.hpp"
 #include "anatomy_draw/palette.hpp"
+#include "core/text.hpp"
 #include "core/moment_arm.hpp"
 #include "gfx/camera.hpp"
 #include "movement/player.hpp"
@@ -103,25 +104,6 @@ std::string scriptSafeJson(std::string_view json) {
             out += json[i + 2] == '\xa8' ? "\\u2028" : "\\u2029";
             i += 2;
         } else out += c;
-    }
-    return out;
-}
-
-std::string base64(std::span<const std::uint8_t> bytes) {
-    static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    out.reserve((bytes.size() + 2) / 3 * 4);
-    std::size_t i = 0;
-    for (; i + 2 < bytes.size(); i += 3) {
-        const unsigned v = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
-        for (int s : {18, 12, 6, 0}) out += kAlphabet[(v >> s) & 63];
-    }
-    if (const std::size_t rest = bytes.size() - i; rest > 0) {
-        const unsigned v = (bytes[i] << 16) | (rest == 2 ? bytes[i + 1] << 8 : 0);
-        out += kAlphabet[(v >> 18) & 63];
-        out += kAlphabet[(v >> 12) & 63];
-        out += rest == 2 ? kAlphabet[(v >> 6) & 63] : '=';
-        out += '=';
     }
     return out;
 }

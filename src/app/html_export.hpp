@@ -96,9 +96,6 @@ std::string lessonHtml(const LessonPage& page, const ThreeSources& three);
 // \u003c, \u003e, \u0026, \u2028, \u2029 (JSON and JavaScript read them back unchanged).
 std::string scriptSafeJson(std::string_view json);
 
-// Standard base64 (RFC 4648, with padding).
-std::string base64(std::span<const std::uint8_t> bytes);
-
 // The live actions of one part in words, strongest first, e.g. {"external rotation 12 mm",
 // "abduction 4 mm"}: each hip coordinate whose moment arm is outside the dead zone, named by the
 // motion it produces, with |moment arm| in millimetres rounded to whole ones.

@@ -1,7 +1,9 @@
-// Small text helpers used across the program: ASCII lower-casing and the one way numbers are
-// written into messages and files.
+// Small text helpers used across the program: ASCII lower-casing, the one way numbers are
+// written into messages and files, base64 and XML escaping for the files HipView embeds data in.
 #pragma once
 
+#include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -16,5 +18,12 @@ std::string toLower(std::string_view text);
 // (what `std::ostream << double` and printf's "%g" write). "nan", "inf" and "-inf" for
 // non-finite values. Requires 1 <= significantDigits <= 17.
 std::string formatNumber(double value, int significantDigits = 6);
+
+// Standard base64 (RFC 4648, with padding, no line breaks).
+std::string base64(std::span<const std::uint8_t> bytes);
+
+// `text` made safe as XML (and HTML) character data or a quoted attribute value: & < > " ' become
+// &amp; &lt; &gt; &quot; &apos;; every other byte (UTF-8 included) unchanged.
+std::string xmlEscape(std::string_view text);
 
 } // namespace hv

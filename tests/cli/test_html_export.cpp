@@ -8,6 +8,7 @@
 // in tools/debian-packages.txt: where either is missing the tests fail and say so.
 //
 // Browser runs are few (each takes seconds on two cores): one per test case.
+#include "core/text.hpp"
 #include "app/html_export.hpp"
 
 #include "content/content.hpp"
@@ -212,7 +213,7 @@ TEST_CASE("three.js GLTFLoader in headless Chromium loads the figure-4 GLB expor
     INFO(r.out);
     REQUIRE(r.exitCode == 0);
     const std::string bytes = fileText(glb);
-    const std::string encoded = hv::cli::base64(std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()));
+    const std::string encoded = hv::base64(std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()));
     // A harness page of the test's own: three.js and its loader inlined, the GLB in base64.
     std::string harness = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><script>window.errs=[];"
                           "addEventListener('error',function(e){errs.push(String(e.message))});"
@@ -347,7 +348,7 @@ TEST_CASE("html page text is JSON that no script element can be closed by and th
     CHECK(hv::cli::scriptSafeJson(R"({"a":"</script><!-- & \u2028"})") ==
           R"({"a":"\u003c/script\u003e\u003c!-- \u0026 \u2028"})");
     CHECK(hv::cli::scriptSafeJson("\"x\xe2\x80\xa8y\xe2\x80\xa9\"") == "\"x\\u2028y\\u2029\"");
-    const auto b64 = [](std::string s) { return hv::cli::base64(std::span(reinterpret_cast<const std::uint8_t*>(s.data()), s.size())); };
+    const auto b64 = [](std::string s) { return hv::base64(std::span(reinterpret_cast<const std::uint8_t*>(s.data()), s.size())); };
     CHECK(b64("") == "");
     CHECK(b64("f") == "Zg==");
     CHECK(b64("fo") == "Zm8=");
