@@ -5,6 +5,7 @@
 #include "app/commands.hpp"
 #include "app/figure_options.hpp"
 #include "app/figure_output.hpp"
+#include "app/figure_render.hpp"
 #include "app/load_content.hpp"
 
 #include "anatomy_draw/anatomy_drawer.hpp"
@@ -65,7 +66,8 @@ constexpr const char* kHelp =
     "                           time (with --frames N instead: N frames, played in real time)\n"
     "  --highlight ID[,ID...]   muscles to highlight (ID, or ID_r / ID_l for one side); the\n"
     "                           other muscles are ghosted\n"
-    "  --show LAYER[,LAYER...]  what to draw: bones, muscles, wraps, model, group ids, muscle ids\n"
+    "  --show LAYER[,LAYER...]  what to draw: bones (or ghosted-bones, an x-ray), muscles, wraps,\n"
+    "                           model, group ids, muscle ids\n"
     "                           (default bones and all muscles)\n"
     "  --labels                 callouts naming each highlighted muscle\n"
     "  --background VALUE       transparent or #RRGGBB (default #ffffff)\n"
@@ -85,240 +87,6 @@ constexpr const char* kHelp =
     "  --no-ao                  leave out ambient occlusion\n"
     "  --content DIR            the content folder\n";
 
-// HIPVIEW_TIMING=1 prints where the time goes (for bench/ and for finding slow steps).
-class PhaseTimer {
-public:
-    PhaseTimer() : m_on(std::getenv("HIPVIEW_TIMING") != nullptr), m_last(std::chrono::steady_clock::now()) {}
-    void mark(const char* what) {
-        if (!m_on) return;
-        const auto now = std::chrono::steady_clock::now();
-        std::fprintf(stderr, "timing: %-28s %8.1f ms\n", what, std::chrono::duration<double, std::milli>(now - m_last).count());
-        m_last = now;
-    }
-
-private:
-    bool m_on;
-    std::chrono::steady_clock::time_point m_last;
-};
-
-PhaseTimer& timer() {
-    static PhaseTimer t;
-    return t;
-}
-
-// Everything loaded once per process: the movements, one document per model file (the same
-// GL-free view state the window draws, so a figure shows what the window shows), the renderer.
-class Session {
-public:
-    Session(const Content& content, std::string dataDir) : m_content(content), m_dataDir(std::move(dataDir)) {}
-
-    const movement::MovementLibrary* movements(Diagnostics& out) {
-        if (!m_movementsTried) {
-            m_movementsTried = true;
-            auto load = movement::loadMovements(movement::defaultMovementFile(m_content), m_content);
-            for (auto& d : load.diagnostics) out.push_back(std::move(d));
-            if (load.library) m_movements = std::move(*load.library);
-        }
-        return m_movements ? &*m_movements : nullptr;
-    }
-
-    // The document for a model file ("" = the default model, or stand-in bones without one);
-    // null with the loader's messages when the file cannot be drawn.
-    doc::Document* document(const std::string& modelPath, Diagnostics& out) {
-        auto it = m_documents.find(modelPath);
-        if (it != m_documents.end()) return it->second.get();
-        Diagnostics ignored;
-        auto d = std::make_unique<doc::Document>(m_content, movements(ignored), m_dataDir + "/assets/hip.glb");
-        if (!modelPath.empty()) {
-            Diagnostics load = d->openModel(modelPath);
-            if (d->modelPath() != modelPath) {
-                for (auto& x : load) out.push_back(std::move(x));
-                return nullptr;
-            }
-            // What was left out or repaired; each already names the file.
-            for (const Diagnostic& w : load) std::fprintf(stderr, "%s\n", w.format().c_str());
-        }
-        return m_documents.emplace(modelPath, std::move(d)).first->second.get();
-    }
-
-    render::FigureRenderer* renderer(std::string& error) {
-        if (!m_renderer && !m_rendererTried) {
-            m_rendererTried = true;
-            m_renderer = render::FigureRenderer::createHeadless(m_rendererError);
-        }
-        error = m_rendererError;
-        return m_renderer.get();
-    }
-
-private:
-    const Content& m_content;
-    std::string m_dataDir;
-    bool m_movementsTried = false;
-    std::optional<movement::MovementLibrary> m_movements;
-    std::map<std::string, std::unique_ptr<doc::Document>> m_documents;
-    std::unique_ptr<render::FigureRenderer> m_renderer;
-    bool m_rendererTried = false;
-    std::string m_rendererError;
-};
-
-struct Quality {
-    int samples = 4;
-    bool ambientOcclusion = true;
-};
-
-// One picture to render: its time in the movement (if any) and its file.
-struct Frame {
-    double time = 0.0;
-    std::string output;
-};
-
-std::string frameName(const std::string& output, int index) {
-    const std::filesystem::path p(output);
-    char num[16];
-    std::snprintf(num, sizeof num, "_%04d", index);
-    const std::string ext = p.has_extension() ? p.extension().string() : ".png";
-    return (p.parent_path() / (p.stem().string() + num + ext)).string();
-}
-
-std::string withExtension(const std::string& output, const char* ext) {
-    std::filesystem::path p(output);
-    p.replace_extension(ext);
-    return p.string();
-}
-
-void printDiagnostics(const Diagnostics& d) {
-    for (const Diagnostic& x : d) {
-        // A figure from the command line: its fields are the options.
-        if (x.file.empty() && !x.field.empty()) std::fprintf(stderr, "hipview render: --%s: %s\n", x.field.c_str(), x.message.c_str());
-        else std::fprintf(stderr, "%s\n", x.format().c_str());
-    }
-}
-
-// Renders one figure spec (one picture, or every frame of an animation). Returns the exit code.
-int renderFigure(Session& session, const Content& content, const draw::FigureSpec& spec, const Quality& quality,
-                 FigureWriter& writer) {
-    const Model& model = content.model;
-    Diagnostics diags = draw::validateFigure(spec, &content);
-    // The movement, if any.
-    const movement::Movement* mov = nullptr;
-    if (!spec.movement.empty()) {
-        const movement::MovementLibrary* lib = session.movements(diags);
-        if (lib) {
-            mov = lib->find(spec.movement);
-            if (!mov) diags.push_back({spec.file, spec.line, 0, "movement", movement::unknownMovementMessage(*lib, spec.movement)});
-        } else if (diags.empty()) {
-            diags.push_back({spec.file, spec.line, 0, "movement", "the movements file could not be read"});
-        }
-    }
-    if (!diags.empty()) {
-        printDiagnostics(diags);
-        return spec.file.empty() ? kExitUsage : kExitFailure;
-    }
-    if (spec.mp4 && !ffmpegAvailable()) {
-        printDiagnostics({{spec.file, spec.line, 0, "mp4", "ffmpeg is not installed (apt-get install ffmpeg), so no MP4 can be written"}});
-        return kExitFailure;
-    }
-    doc::Document* document = session.document(spec.model, diags);
-    if (!document) {
-        printDiagnostics(diags);
-        return kExitFailure;
-    }
-    diags = doc::applyFigure(*document, spec);
-    if (!diags.empty()) {
-        printDiagnostics(diags);
-        return kExitFailure;
-    }
-
-    // Frames, and the pose of each: the document's (its movement at the frame's time, with the
-    // restricted hip and gluteus medius applied, or the spec's pose), with `pose` on top of a
-    // movement's.
-    std::string error;
-    std::vector<PoseAssignment> assignments;
-    if (!spec.pose.empty() && mov) assignments = *parsePose(model, spec.pose, error);
-    std::vector<Frame> frames;
-    const bool animated = mov && (spec.frames > 0 || spec.gif || spec.mp4);
-    const AnimationTiming timing =
-        animated ? animationTiming(mov->duration(), movement::MovementPlayer(model, *mov).loops(), spec.frames, spec.fps)
-                 : AnimationTiming{};
-    if (animated) {
-        for (int i = 0; i < timing.frames; ++i) frames.push_back({timing.time(i), frameName(spec.output, i)});
-    } else {
-        frames.push_back({spec.at, spec.output});
-    }
-    const draw::DrawOptions opts = draw::figureDrawOptions(spec, content);
-    const auto listAt = [&](const Frame& f) {
-        if (mov) document->seek(f.time);
-        std::vector<double> q(document->pose().begin(), document->pose().end());
-        applyPose(assignments, q);
-        return document->buildList(q, opts);
-    };
-
-    std::string rendererError;
-    render::FigureRenderer* renderer = session.renderer(rendererError);
-    timer().mark("renderer (EGL, shaders)");
-    if (!renderer) {
-        std::fprintf(stderr, "hipview render: cannot render without OpenGL: %s\n", rendererError.c_str());
-        return kExitFailure;
-    }
-    render::FigureOptions fo;
-    fo.width = spec.width;
-    fo.height = spec.height;
-    fo.scale = spec.scale;
-    fo.background = *draw::parseBackground(spec.background);
-    fo.labels = spec.labels;
-    fo.samples = quality.samples;
-    fo.ambientOcclusion = quality.ambientOcclusion;
-
-    // One camera for every frame, so an animation does not jitter: it frames the union of the
-    // frames' boxes (sampled).
-    scene::Bounds bounds;
-    std::optional<draw::DrawList> firstList; // a single picture draws the list it framed
-    const std::size_t step = std::max<std::size_t>(1, frames.size() / 6);
-    for (std::size_t i = 0; i < frames.size(); i += step) {
-        draw::DrawList list = listAt(frames[i]);
-        if (i == 0)
-            if (auto empty = doc::emptyFigure(list, spec, *document)) {
-                printDiagnostics({*empty});
-                return kExitFailure;
-            }
-        bounds.add(gfx::focusBounds(list.items));
-        if (frames.size() == 1) firstList = std::move(list);
-    }
-    if (frames.size() > 1) bounds.add(gfx::focusBounds(listAt(frames.back()).items));
-    const gfx::Camera camera = draw::figureCamera(spec, bounds);
-
-    std::unique_ptr<io::GifWriter> gif;
-    if (animated && spec.gif) gif = std::make_unique<io::GifWriter>(spec.width, spec.height);
-    std::vector<std::string> animationFrames;
-    int code = kExitOk;
-    for (std::size_t i = 0; i < frames.size(); ++i) {
-        const Frame& f = frames[i];
-        const int delayCs = animated ? timing.gifDelayCs(static_cast<int>(i)) : 10;
-        const draw::DrawList list = firstList ? std::move(*firstList) : listAt(f);
-        timer().mark("draw list");
-        render::Figure fig = renderer->render(list.items, camera, fo, draw::figureCallouts(list, camera));
-        timer().mark("render + read back");
-        for (const std::string& w : fig.warnings) std::fprintf(stderr, "hipview render: %s: %s\n", f.output.c_str(), w.c_str());
-        writer.writePng(f.output, std::move(fig.image), gif.get(), delayCs);
-        timer().mark("queued for writing");
-        animationFrames.push_back(f.output);
-    }
-    if (animated && (spec.gif || spec.mp4)) {
-        if (!writer.finish()) return kExitFailure; // every frame written (and added to the GIF) first
-        if (gif) {
-            if (const auto d = gif->write(withExtension(spec.output, ".gif"))) {
-                std::fprintf(stderr, "hipview render: %s\n", d->format().c_str());
-                code = kExitFailure;
-            }
-        }
-        if (spec.mp4 && !writeMp4(withExtension(spec.output, ".mp4"), animationFrames, timing.fps, error)) {
-            std::fprintf(stderr, "hipview render: %s\n", error.c_str());
-            code = kExitFailure;
-        }
-    }
-    return code;
-}
-
 } // namespace
 
 int runRender(std::span<const std::string> argv) {
@@ -334,7 +102,7 @@ int runRender(std::span<const std::string> argv) {
     const std::vector<std::string> sceneFiles = args.positionals();
     if (!args.finish()) return kExitUsage;
 
-    Quality quality;
+    RenderQuality quality;
     quality.ambientOcclusion = !noAo;
     if (samples) {
         const auto n = parseNumber(*samples);
@@ -399,7 +167,7 @@ int runRender(std::span<const std::string> argv) {
         const movement::MovementLoad movements = movement::loadMovements(movement::defaultMovementFile(*content), *content);
         const doc::LessonLoad load = doc::loadLessonFile(sceneFiles[0], *content, movements.library ? &*movements.library : nullptr);
         if (!load.lesson) {
-            printDiagnostics(load.diagnostics);
+            printFigureDiagnostics(load.diagnostics);
             return kExitFailure;
         }
         const std::string& out = *figure.output;
@@ -438,7 +206,7 @@ int runRender(std::span<const std::string> argv) {
                 }
         }
         if (!all.empty()) {
-            printDiagnostics(all);
+            printFigureDiagnostics(all);
             return kExitFailure;
         }
     }
@@ -449,11 +217,11 @@ int runRender(std::span<const std::string> argv) {
         }
     }
 
-    Session session(*content, dataDirectory());
+    FigureSession session(*content, dataDirectory());
     FigureWriter writer;
     int code = kExitOk;
     for (const draw::FigureSpec& s : specs) {
-        const int c = renderFigure(session, *content, s, quality, writer);
+        const int c = renderFigure(session, *content, s, quality, &writer);
         if (c != kExitOk) {
             code = c;
             if (sceneFiles.empty()) break;

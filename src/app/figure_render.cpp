@@ -1,0 +1,187 @@
+#include "app/figure_render.hpp"
+
+#include "app/cli.hpp"
+
+#include "anatomy_draw/callout_planner.hpp"
+#include "core/pose_text.hpp"
+#include "document/figure_export.hpp"
+#include "gfx/camera.hpp"
+#include "io/gif_writer.hpp"
+#include "movement/player.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <cstdio>
+#include <filesystem>
+
+namespace hv::cli {
+
+PhaseTimer& timer() {
+    static PhaseTimer t;
+    return t;
+}
+
+namespace {
+
+// One picture to render: its time in the movement (if any) and its file.
+struct Frame {
+    double time = 0.0;
+    std::string output;
+};
+
+std::string frameName(const std::string& output, int index) {
+    const std::filesystem::path p(output);
+    char num[16];
+    std::snprintf(num, sizeof num, "_%04d", index);
+    const std::string ext = p.has_extension() ? p.extension().string() : ".png";
+    return (p.parent_path() / (p.stem().string() + num + ext)).string();
+}
+
+std::string withExtension(const std::string& output, const char* ext) {
+    std::filesystem::path p(output);
+    p.replace_extension(ext);
+    return p.string();
+}
+
+} // namespace
+
+void printFigureDiagnostics(const Diagnostics& d) {
+    for (const Diagnostic& x : d) {
+        // A figure from the command line: its fields are the options.
+        if (x.file.empty() && !x.field.empty()) std::fprintf(stderr, "hipview render: --%s: %s\n", x.field.c_str(), x.message.c_str());
+        else std::fprintf(stderr, "%s\n", x.format().c_str());
+    }
+}
+
+int renderFigure(FigureSession& session, const Content& content, const draw::FigureSpec& spec, const RenderQuality& quality,
+                 FigureWriter* writer, render::Figure* still) {
+    assert((writer != nullptr) != (still != nullptr));
+    const Model& model = content.model;
+    Diagnostics diags = draw::validateFigure(spec, &content);
+    // The movement, if any.
+    const movement::Movement* mov = nullptr;
+    if (!spec.movement.empty()) {
+        const movement::MovementLibrary* lib = session.movements(diags);
+        if (lib) {
+            mov = lib->find(spec.movement);
+            if (!mov) diags.push_back({spec.file, spec.line, 0, "movement", movement::unknownMovementMessage(*lib, spec.movement)});
+        } else if (diags.empty()) {
+            diags.push_back({spec.file, spec.line, 0, "movement", "the movements file could not be read"});
+        }
+    }
+    if (!diags.empty()) {
+        printFigureDiagnostics(diags);
+        return spec.file.empty() ? kExitUsage : kExitFailure;
+    }
+    if (spec.mp4 && !ffmpegAvailable()) {
+        printFigureDiagnostics({{spec.file, spec.line, 0, "mp4", "ffmpeg is not installed (apt-get install ffmpeg), so no MP4 can be written"}});
+        return kExitFailure;
+    }
+    doc::Document* document = session.document(spec.model, diags);
+    if (!document) {
+        printFigureDiagnostics(diags);
+        return kExitFailure;
+    }
+    diags = doc::applyFigure(*document, spec);
+    if (!diags.empty()) {
+        printFigureDiagnostics(diags);
+        return kExitFailure;
+    }
+
+    // Frames, and the pose of each: the document's (its movement at the frame's time, with the
+    // restricted hip and gluteus medius applied, or the spec's pose), with `pose` on top of a
+    // movement's.
+    std::string error;
+    std::vector<PoseAssignment> assignments;
+    if (!spec.pose.empty() && mov) assignments = *parsePose(model, spec.pose, error);
+    std::vector<Frame> frames;
+    const bool animated = mov && (spec.frames > 0 || spec.gif || spec.mp4);
+    assert(!(animated && still) && "a picture in memory is a still");
+    const AnimationTiming timing =
+        animated ? animationTiming(mov->duration(), movement::MovementPlayer(model, *mov).loops(), spec.frames, spec.fps)
+                 : AnimationTiming{};
+    if (animated) {
+        for (int i = 0; i < timing.frames; ++i) frames.push_back({timing.time(i), frameName(spec.output, i)});
+    } else {
+        frames.push_back({spec.at, spec.output});
+    }
+    const draw::DrawOptions opts = draw::figureDrawOptions(spec, content);
+    const auto listAt = [&](const Frame& f) {
+        if (mov) document->seek(f.time);
+        std::vector<double> q(document->pose().begin(), document->pose().end());
+        applyPose(assignments, q);
+        return document->buildList(q, opts);
+    };
+
+    std::string rendererError;
+    render::FigureRenderer* renderer = session.renderer(rendererError);
+    timer().mark("renderer (EGL, shaders)");
+    if (!renderer) {
+        std::fprintf(stderr, "hipview render: cannot render without OpenGL: %s\n", rendererError.c_str());
+        return kExitFailure;
+    }
+    render::FigureOptions fo;
+    fo.width = spec.width;
+    fo.height = spec.height;
+    fo.scale = spec.scale;
+    fo.background = *draw::parseBackground(spec.background);
+    fo.labels = spec.labels;
+    fo.samples = quality.samples;
+    fo.ambientOcclusion = quality.ambientOcclusion;
+
+    // One camera for every frame, so an animation does not jitter: it frames the union of the
+    // frames' boxes (sampled).
+    scene::Bounds bounds;
+    std::optional<draw::DrawList> firstList; // a single picture draws the list it framed
+    const std::size_t step = std::max<std::size_t>(1, frames.size() / 6);
+    for (std::size_t i = 0; i < frames.size(); i += step) {
+        draw::DrawList list = listAt(frames[i]);
+        if (i == 0)
+            if (auto empty = doc::emptyFigure(list, spec, *document)) {
+                printFigureDiagnostics({*empty});
+                return kExitFailure;
+            }
+        bounds.add(gfx::focusBounds(list.items));
+        if (frames.size() == 1) firstList = std::move(list);
+    }
+    if (frames.size() > 1) bounds.add(gfx::focusBounds(listAt(frames.back()).items));
+    const gfx::Camera camera = draw::figureCamera(spec, bounds);
+
+    std::unique_ptr<io::GifWriter> gif;
+    if (animated && spec.gif) gif = std::make_unique<io::GifWriter>(spec.width, spec.height);
+    std::vector<std::string> animationFrames;
+    int code = kExitOk;
+    for (std::size_t i = 0; i < frames.size(); ++i) {
+        const Frame& f = frames[i];
+        const int delayCs = animated ? timing.gifDelayCs(static_cast<int>(i)) : 10;
+        const draw::DrawList list = firstList ? std::move(*firstList) : listAt(f);
+        timer().mark("draw list");
+        render::Figure fig = renderer->render(list.items, camera, fo, draw::figureCallouts(list, camera));
+        timer().mark("render + read back");
+        if (still) {
+            *still = std::move(fig);
+            return kExitOk;
+        }
+        for (const std::string& w : fig.warnings) std::fprintf(stderr, "hipview render: %s: %s\n", f.output.c_str(), w.c_str());
+        writer->writePng(f.output, std::move(fig.image), gif.get(), delayCs);
+        timer().mark("queued for writing");
+        animationFrames.push_back(f.output);
+    }
+    if (animated && (spec.gif || spec.mp4)) {
+        if (!writer->finish()) return kExitFailure; // every frame written (and added to the GIF) first
+        if (gif) {
+            if (const auto d = gif->write(withExtension(spec.output, ".gif"))) {
+                std::fprintf(stderr, "hipview render: %s\n", d->format().c_str());
+                code = kExitFailure;
+            }
+        }
+        if (spec.mp4 && !writeMp4(withExtension(spec.output, ".mp4"), animationFrames, timing.fps, error)) {
+            std::fprintf(stderr, "hipview render: %s\n", error.c_str());
+            code = kExitFailure;
+        }
+    }
+    return code;
+}
+
+
+} // namespace hv::cli
