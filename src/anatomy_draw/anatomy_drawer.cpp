@@ -33,10 +33,10 @@ std::string partDisplayName(const Content& content, const Muscle& muscle, std::s
 }
 
 std::optional<HighlightRef> parseHighlight(const Content& content, std::string_view text, std::string& error) {
-    if (content.findMuscleInfo(text)) return HighlightRef{std::string(text), std::nullopt};
+    if (content.findMuscleInfo(text)) return HighlightRef{std::string(text), std::nullopt, {}};
     for (const auto& [suffix, side] : {std::pair<std::string_view, Side>{"_r", Side::Right}, {"_l", Side::Left}})
         if (text.size() > 2 && text.ends_with(suffix) && content.findMuscleInfo(text.substr(0, text.size() - 2)))
-            return HighlightRef{std::string(text.substr(0, text.size() - 2)), side};
+            return HighlightRef{std::string(text.substr(0, text.size() - 2)), side, {}};
     error = unknownMuscleMessage(content, text);
     return std::nullopt;
 }
@@ -46,6 +46,7 @@ std::optional<Layers> parseShowList(const Content& content, std::span<const std:
     layers.bones = layers.muscles = layers.wraps = layers.model = false;
     for (const std::string& item : items) {
         if (item == "bones") layers.bones = true;
+        else if (item == "ghosted-bones") layers.bones = layers.ghostBones = true;
         else if (item == "muscles") layers.muscles = true;
         else if (item == "wraps") layers.wraps = true;
         else if (item == "model") layers.model = true;
@@ -56,7 +57,7 @@ std::optional<Layers> parseShowList(const Content& content, std::span<const std:
             layers.muscles = true;
             layers.onlyMuscles.push_back(item);
         } else {
-            std::vector<std::string> valid{"bones", "muscles", "wraps", "model"};
+            std::vector<std::string> valid{"bones", "ghosted-bones", "muscles", "wraps", "model"};
             for (const MuscleGroup& g : content.groups) valid.push_back(g.id);
             for (const MuscleInfo& m : content.muscles) valid.push_back(m.id);
             const std::string hint = closestMatch(item, valid);
@@ -449,6 +450,7 @@ void AnatomyDrawer::addModelItems(BuildContext& c) const {
                 item.material = c.boneMaterialOf(body);
                 item.pickId = c.boneTarget(body, n);
                 if (c.lowerLeg(body)) item.flags |= gfx::kNoFraming;
+                if (layers.ghostBones) item.flags |= gfx::kGhosted;
             } else {
                 if (!layers.model && !m_anatomical) continue;
                 if (m_anatomical && !layers.bones) continue;
@@ -476,6 +478,7 @@ void AnatomyDrawer::addStandIns(BuildContext& c) const {
         item.pickId = c.boneTarget(s.body, -1);
         item.bounds = transformedBounds(scene::primitiveBounds(*s.mesh), item.transform);
         if (c.lowerLeg(s.body)) item.flags |= gfx::kNoFraming;
+        if (c.options.layers.ghostBones) item.flags |= gfx::kGhosted;
         c.list.items.push_back(std::move(item));
     }
 }
@@ -601,6 +604,8 @@ void AnatomyDrawer::addLabelAnchors(BuildContext& c) const {
         a.side = m.side;
         const MuscleInfo* info = m_content->findMuscleInfo(m.id);
         a.text = info ? info->name : m.id;
+        for (const HighlightRef& r : c.options.highlight)
+            if (!r.pin.empty() && r.muscleId == m.id && (!r.side || *r.side == m.side)) a.text = r.pin;
         a.position = c.anchors[mi].position;
         a.pickIds = c.anchors[mi].ids;
         a.color = glm::vec4(c.groupColour[mi], 1.0f);

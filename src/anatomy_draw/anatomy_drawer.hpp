@@ -31,6 +31,7 @@ enum class SideFilter : unsigned char { Both, RightOnly, LeftOnly };
 // What is drawn. Defaults: bones and every muscle.
 struct Layers {
     bool bones = true;
+    bool ghostBones = false; // bones drawn as a faint x-ray that hides nothing (show "ghosted-bones")
     bool muscles = true;
     bool wraps = false; // wrap surfaces (glass cylinders), a teaching aid
     bool model = true;  // a third-party model's own meshes
@@ -47,6 +48,7 @@ struct Layers {
 struct HighlightRef {
     std::string muscleId;
     std::optional<Side> side;
+    std::string pin; // the callout's text instead of the muscle's name ("" = the name), e.g. "A"
 };
 
 struct DrawOptions {

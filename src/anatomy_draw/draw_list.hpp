@@ -33,7 +33,7 @@ struct PickTarget {
 struct LabelAnchor {
     std::string muscleId;             // content id
     Side side = Side::Right;
-    std::string text;                 // the content file's name, e.g. "Piriformis"
+    std::string text;                 // the content file's name, e.g. "Piriformis", or its pin ("A")
     glm::vec3 position{0.0f};         // scene frame: the thickest point of the largest belly
     std::vector<std::uint32_t> pickIds; // every pick id of the muscle's parts on this side
     glm::vec4 color{1.0f};            // linear RGBA, the muscle's colour (for the leader's dot)

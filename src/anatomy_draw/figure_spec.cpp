@@ -94,6 +94,7 @@ void readFields(schema::TableReader& t, FigureSpec& spec, bool isFigure) {
     if (auto v = t.boolean("mp4", Need::Optional)) spec.mp4 = *v;
     if (auto v = t.number("fps", Need::Optional)) spec.fps = *v;
     if (auto v = t.strings("highlight", Need::Optional)) spec.highlight = *v;
+    if (auto v = t.strings("pins", Need::Optional)) spec.pins = *v;
     if (auto v = t.strings("show", Need::Optional)) spec.show = *v;
     if (auto v = t.boolean("labels", Need::Optional)) spec.labels = *v;
     if (auto v = t.string("background", Need::Optional)) {
@@ -184,6 +185,15 @@ Diagnostics validateFigure(const FigureSpec& spec, const Content* content) {
     }
     if (!parseBackground(spec.background))
         bad("background", "\"" + spec.background + "\" is neither \"transparent\" nor a colour \"#RRGGBB\"");
+    if (!spec.pins.empty()) {
+        if (spec.pins.size() != spec.highlight.size())
+            bad("pins", "needs one pin per highlighted muscle: " + std::to_string(spec.pins.size()) + " pins for " +
+                            std::to_string(spec.highlight.size()) + " highlights");
+        else if (!spec.labels)
+            bad("pins", "needs labels = true (the pins are the callouts' texts)");
+        for (const std::string& p : spec.pins)
+            if (p.empty() || p.size() > 40) bad("pins", "each pin is a short text of 1 to 40 characters, e.g. \"A\"");
+    }
     if (spec.frames < 0 || spec.frames > kMaxFrames) bad("frames", "must be a whole number from 1 to 10000");
     if ((spec.gif || spec.mp4) && spec.movement.empty()) bad(spec.gif ? "gif" : "mp4", "needs a movement to animate");
     if (!(spec.fps >= 1.0 && spec.fps <= kMaxFps)) bad("fps", "must be a number of frames per second from 1 to 60");
@@ -311,6 +321,7 @@ std::string figureFileText(std::span<const FigureSpec> figures) {
             if (f.fps != def.fps) t.setNumber("fps", f.fps);
         }
         if (!f.highlight.empty()) t.setStrings("highlight", f.highlight);
+        if (!f.pins.empty()) t.setStrings("pins", f.pins);
         if (!f.show.empty()) t.setStrings("show", f.show);
         if (f.labels) t.setBool("labels", true);
         if (f.background != def.background) t.setString("background", f.background);
@@ -333,8 +344,11 @@ DrawOptions figureDrawOptions(const FigureSpec& spec, const Content& content) {
     std::string error;
     if (!spec.show.empty())
         if (auto layers = parseShowList(content, spec.show, error)) o.layers = *layers;
-    for (const std::string& h : spec.highlight)
-        if (auto ref = parseHighlight(content, h, error)) o.highlight.push_back(*ref);
+    for (std::size_t i = 0; i < spec.highlight.size(); ++i)
+        if (auto ref = parseHighlight(content, spec.highlight[i], error)) {
+            if (spec.pins.size() == spec.highlight.size()) ref->pin = spec.pins[i];
+            o.highlight.push_back(*ref);
+        }
     if (spec.side == "right") o.layers.sides = SideFilter::RightOnly;
     else if (spec.side == "left") o.layers.sides = SideFilter::LeftOnly;
     if (!spec.camera)

@@ -11,6 +11,7 @@
 //     pose = "hip_flexion_r=90"        # degrees, metres for translations: as on the command line
 //     highlight = ["piriformis"]
 //     labels = true
+//     pins = ["A"]                     # optional: callout texts instead of the names, one per highlight
 //     background = "transparent"       # or "#RRGGBB"
 //     colour = "stretch"               # or "groups" (default), "role" with role_coordinate
 //     restrict = ["hip_flexion_r=:25"] # a restricted hip (deg), with a movement
@@ -64,6 +65,9 @@ struct FigureSpec {
     // spread over the movement and played in real time at N / duration frames per second.
     double fps = 30.0;
     std::vector<std::string> highlight;    // muscle ids, optionally with _r / _l
+    // Lettered pins: empty, or one text per highlight (e.g. "A", "B"), shown as its callout
+    // instead of the muscle's name ("find it" figures); needs labels.
+    std::vector<std::string> pins;
     std::vector<std::string> show;         // layers (see parseShowList); empty = default
     bool labels = false;
     std::string background = "#ffffff";   // "transparent" or "#RRGGBB"

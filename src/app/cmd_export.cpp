@@ -57,7 +57,7 @@ constexpr const char* kHelp =
     "  --frames N               evenly spaced keyframes over the movement (default: the movement's\n"
     "                           keys, and between keys that differ at most 1 s apart, 16 at most)\n"
     "  --highlight ID[,ID...]   muscles to highlight; the others are ghosted (translucent)\n"
-    "  --show LAYER[,LAYER...]  bones, muscles, wraps, group ids, muscle ids\n"
+    "  --show LAYER[,LAYER...]  bones (or ghosted-bones), muscles, wraps, group ids, muscle ids\n"
     "  --colour MODE            groups (default), stretch or role (with --role-coordinate NAME)\n"
     "  --restrict NAME=MIN:MAX  with --movement: a restricted hip (deg); repeat for more\n"
     "  --gluteus-medius-strength F  with --movement: fraction of normal strength, 0 to 1\n"
