@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cctype>
 #include <cmath>
 
 namespace hv::quiz {
@@ -41,6 +42,62 @@ bool matchesWord(const std::string& given, const std::string& word, const std::v
 
 } // namespace
 
+Setting questionSetting(const Question& q, const std::string& file, const Content& content,
+                        const movement::MovementLibrary& movements) {
+    Setting s;
+    Diagnostics ignored;
+    s.pose = resolve(q, file, content, movements, ignored).q;
+    s.view = q.view;
+    s.side = q.side;
+    if (q.kind == Kind::NameIt || q.kind == Kind::WhatDoesItDo || q.kind == Kind::WhereDoesItChange)
+        s.highlight = {q.muscle};
+    return s;
+}
+
+KeyWords keyWords(const Question& q, const std::string& file, const Content& content,
+                  const movement::MovementLibrary& movements) {
+    KeyWords w;
+    switch (q.kind) {
+    case Kind::NameIt:
+    case Kind::FindIt:
+    case Kind::OriginInsertion: {
+        const MuscleInfo* info = content.findMuscleInfo(q.key);
+        w.key = info ? info->name : q.key;
+        if (info && q.kind == Kind::OriginInsertion)
+            w.explanation = info->name + (q.ask == Ask::Origin ? " arises from: " + info->origin : " inserts on: " + info->insertion);
+        else if (info)
+            w.explanation = "It is " + info->name + ". " + info->summary;
+        break;
+    }
+    case Kind::WhatDoesItDo: w.key = q.key; break;
+    case Kind::WhereDoesItChange: w.key = formatNumber(q.keyDeg) + " deg (within " + formatNumber(q.toleranceDeg) + ")"; break;
+    case Kind::WhichMuscles:
+        if (q.ask == Ask::Stretched) {
+            std::vector<std::string> names;
+            for (const std::string& id : q.keys) {
+                const MuscleInfo* info = content.findMuscleInfo(id);
+                names.push_back(info ? info->name : id);
+            }
+            std::sort(names.begin(), names.end());
+            w.key = names.empty() ? "none" : joinNames(names);
+        } else {
+            w.key = q.key;
+        }
+        break;
+    }
+    if (q.kind == Kind::WhatDoesItDo || q.kind == Kind::WhereDoesItChange || q.kind == Kind::WhichMuscles) {
+        Diagnostics ignored;
+        const Resolved r = resolve(q, file, content, movements, ignored);
+        if (r.ok) {
+            std::string d = computeKey(q, r, content, movements).description;
+            if (!d.empty()) d[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(d[0])));
+            w.explanation = d + ".";
+        }
+    }
+    if (!q.explanation.empty()) w.explanation += (w.explanation.empty() ? "" : " ") + q.explanation;
+    return w;
+}
+
 QuizSession::QuizSession(const Content& content, const movement::MovementLibrary& movements, Quiz quiz)
     : m_content(&content), m_movements(&movements), m_quiz(std::move(quiz)) {}
 
@@ -49,17 +106,7 @@ const Question& QuizSession::current() const {
     return m_quiz.questions[m_index];
 }
 
-Setting QuizSession::setting() const {
-    const Question& q = current();
-    Setting s;
-    Diagnostics ignored;
-    s.pose = resolve(q, m_quiz.file, *m_content, *m_movements, ignored).q;
-    s.view = q.view;
-    s.side = q.side;
-    if (q.kind == Kind::NameIt || q.kind == Kind::WhatDoesItDo || q.kind == Kind::WhereDoesItChange)
-        s.highlight = {q.muscle};
-    return s;
-}
+Setting QuizSession::setting() const { return questionSetting(current(), m_quiz.file, *m_content, *m_movements); }
 
 std::string QuizSession::matchMuscle(std::string_view text) const {
     const std::string given = toLower(trimmed(text));
@@ -90,24 +137,11 @@ AnswerResult QuizSession::answer(std::string_view givenText, double seconds) {
     switch (q.kind) {
     case Kind::NameIt:
     case Kind::FindIt:
-    case Kind::OriginInsertion: {
-        a.right = matchMuscle(given) == q.key;
-        const MuscleInfo* info = m_content->findMuscleInfo(q.key);
-        a.key = info ? info->name : q.key;
-        if (info && q.kind == Kind::OriginInsertion)
-            a.explanation = info->name + (q.ask == Ask::Origin ? " arises from: " + info->origin : " inserts on: " + info->insertion);
-        else if (info)
-            a.explanation = "It is " + info->name + ". " + info->summary;
-        break;
-    }
-    case Kind::WhatDoesItDo:
-        a.right = matchesWord(given, q.key, actionNames(*hipDofFromName(q.dof)));
-        a.key = q.key;
-        break;
+    case Kind::OriginInsertion: a.right = matchMuscle(given) == q.key; break;
+    case Kind::WhatDoesItDo: a.right = matchesWord(given, q.key, actionNames(*hipDofFromName(q.dof))); break;
     case Kind::WhereDoesItChange: {
         const auto v = parseNumber(given);
         a.right = v && std::abs(*v - q.keyDeg) <= q.toleranceDeg;
-        a.key = formatNumber(q.keyDeg) + " deg (within " + formatNumber(q.toleranceDeg) + ")";
         break;
     }
     case Kind::WhichMuscles:
@@ -127,23 +161,14 @@ AnswerResult QuizSession::answer(std::string_view givenText, double seconds) {
             std::vector<std::string> keys = q.keys;
             std::sort(keys.begin(), keys.end());
             a.right = picked == keys;
-            a.key = keys.empty() ? "none" : joinNames(keys);
         } else {
             a.right = matchesWord(given, q.key, lumbarLevelNames());
-            a.key = q.key;
         }
         break;
     }
-    if (q.kind == Kind::WhatDoesItDo || q.kind == Kind::WhereDoesItChange || q.kind == Kind::WhichMuscles) {
-        Diagnostics ignored;
-        const Resolved r = resolve(q, m_quiz.file, *m_content, *m_movements, ignored);
-        if (r.ok) {
-            std::string d = computeKey(q, r, *m_content, *m_movements).description;
-            if (!d.empty()) d[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(d[0])));
-            a.explanation = d + ".";
-        }
-    }
-    if (!q.explanation.empty()) a.explanation += (a.explanation.empty() ? "" : " ") + q.explanation;
+    KeyWords words = keyWords(q, m_quiz.file, *m_content, *m_movements);
+    a.key = std::move(words.key);
+    a.explanation = std::move(words.explanation);
     m_results.push_back({m_index + 1, q.prompt, given, a.key, a.right, seconds});
     ++m_index;
     return a;

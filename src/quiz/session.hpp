@@ -27,6 +27,21 @@ struct Setting {
     bool hideNames = true;              // labels and the info card would give the answer away
 };
 
+// The scene `question` sets (its names resolved against the content; `file` names it in
+// messages). The window shows it; quiz figures (question_figure.hpp) start from it.
+Setting questionSetting(const Question& question, const std::string& file, const Content& content,
+                        const movement::MovementLibrary& movements);
+
+// The right answer of `question` in words ("Piriformis", "external rotator", "47 deg (within 10)")
+// and what explains it: the computed value (moment arm, crossover, stretch, lumbar level) and the
+// question's own explanation, or the muscle's summary, origin or insertion from the content.
+struct KeyWords {
+    std::string key;
+    std::string explanation;
+};
+KeyWords keyWords(const Question& question, const std::string& file, const Content& content,
+                  const movement::MovementLibrary& movements);
+
 struct AnswerResult {
     bool right = false;
     std::string key;         // the right answer in words
