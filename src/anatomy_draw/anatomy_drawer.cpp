@@ -1,6 +1,7 @@
 #include "anatomy_draw/anatomy_drawer.hpp"
 
 #include "anatomy_draw/detail/shapes.hpp"
+#include "anatomy_draw/moment_arm_drawing.hpp"
 #include "anatomy_draw/palette.hpp"
 #include "core/diagnostic.hpp"
 #include "core/kinematics.hpp"
@@ -8,6 +9,7 @@
 #include "scene/evaluate.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <cassert>
 #include <map>
 
@@ -370,6 +372,7 @@ DrawList AnatomyDrawer::build(std::span<const double> q, const DrawOptions& opti
         if (options.layers.wraps) addWraps(c);
     }
     addLabelAnchors(c);
+    if (options.momentArm && (!m_model || m_anatomical)) addMomentArm(c, q);
     return list;
 }
 
@@ -591,6 +594,32 @@ void AnatomyDrawer::addWraps(BuildContext& c) const {
         item.flags = gfx::kNoFraming;
         c.list.items.push_back(std::move(item));
     }
+}
+
+// The moment-arm drawing of DrawOptions::momentArm, with its callout.
+void AnatomyDrawer::addMomentArm(BuildContext& c, std::span<const double> q) const {
+    const MomentArmRequest& r = *c.options.momentArm;
+    const Model& model = c.model;
+    const int mi = model.findMuscle(r.muscleId, r.side);
+    const int coordinate = hipCoordinates(model, r.side)[static_cast<std::size_t>(r.dof)];
+    if (mi < 0 || coordinate < 0) return;
+    const Muscle& m = model.muscles[static_cast<std::size_t>(mi)];
+    std::size_t strongest = 0;
+    for (std::size_t p = 1; p < m.parts.size(); ++p)
+        if (m.parts[p].architecture.maxIsometricForce > m.parts[strongest].architecture.maxIsometricForce) strongest = p;
+    const PartRef part{mi, static_cast<int>(strongest)};
+    const auto g = momentArmGeometry(model, part, coordinate, q);
+    if (!g) return;
+    const Coordinate& coord = model.coordinates[static_cast<std::size_t>(coordinate)];
+    const Action action = classifyAction(r.dof, g->momentArm);
+    const MuscleInfo* info = m_content->findMuscleInfo(m.id);
+    std::string label = info ? info->name : m.id;
+    if (m.parts.size() > 1) label += ", " + (m.parts[strongest].displayName.empty() ? m.parts[strongest].name : m.parts[strongest].displayName);
+    char mm[32];
+    std::snprintf(mm, sizeof mm, "%.0f mm", std::abs(g->momentArm) * 1000.0);
+    label += ": " + std::string(mm) + ", " +
+             (action == Action::None ? std::string("no clear pull") : g->momentArm > 0.0 ? coord.positiveMeaning : coord.negativeMeaning);
+    appendMomentArmDrawing(*g, c.options.room, part, model, label, c.groupColour[static_cast<std::size_t>(mi)], roleColour(action), c.list);
 }
 
 // Label anchors: every highlighted muscle that is drawn, per side.

@@ -51,6 +51,14 @@ struct HighlightRef {
     std::string pin; // the callout's text instead of the muscle's name ("" = the name), e.g. "A"
 };
 
+// The moment arm drawn (moment_arm_drawing.hpp) for one muscle about one hip coordinate of its
+// side: the part with the largest maximum force (named in the callout when there are several).
+struct MomentArmRequest {
+    std::string muscleId;
+    Side side = Side::Right;
+    HipDof dof = HipDof::Rotation;
+};
+
 struct DrawOptions {
     Layers layers;
     std::vector<HighlightRef> highlight;
@@ -65,6 +73,7 @@ struct DrawOptions {
     SolidParams solid;
     MuscleColouring colouring;            // groups (default), stretch map or roles
     std::optional<LumbarTint> lumbarTint; // a movement's lumbar levels
+    std::optional<MomentArmRequest> momentArm;
 };
 
 // "piriformis", "piriformis_r", "gluteus_medius_l" -> HighlightRef; nullopt with `error` set
@@ -122,6 +131,7 @@ private:
     void addMuscleSolids(BuildContext& c, std::span<const double> q) const;
     void addWraps(BuildContext& c) const;
     void addLabelAnchors(BuildContext& c) const;
+    void addMomentArm(BuildContext& c, std::span<const double> q) const;
 };
 
 // Helpers shared with the renderer and tests.

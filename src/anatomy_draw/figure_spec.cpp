@@ -108,6 +108,7 @@ void readFields(schema::TableReader& t, FigureSpec& spec, bool isFigure) {
     if (auto v = t.string("model", Need::Optional)) spec.model = *v;
     if (auto v = t.choice("colour", Need::Optional, colourModeNames())) spec.colour = *v;
     if (auto v = t.choice("role_coordinate", Need::Optional, roleCoordinateNames())) spec.roleCoordinate = *v;
+    if (auto v = t.choice("moment_arm", Need::Optional, roleCoordinateNames())) spec.momentArm = *v;
     if (auto v = t.strings("restrict", Need::Optional)) spec.restrict = *v;
     if (auto v = t.number("gluteus_medius_strength", Need::Optional)) spec.gluteusMediusStrength = *v;
     if (auto v = t.string("anatomy", Need::Optional)) spec.anatomy = *v;
@@ -205,6 +206,12 @@ Diagnostics validateFigure(const FigureSpec& spec, const Content* content) {
     const auto dofs = roleCoordinateNames();
     if (std::find(dofs.begin(), dofs.end(), spec.roleCoordinate) == dofs.end())
         bad("role_coordinate", "unknown hip coordinate \"" + spec.roleCoordinate + "\"; valid: " + joinNames(dofs));
+    if (!spec.momentArm.empty()) {
+        if (std::find(dofs.begin(), dofs.end(), spec.momentArm) == dofs.end())
+            bad("moment_arm", "unknown hip coordinate \"" + spec.momentArm + "\"; valid: " + joinNames(dofs));
+        else if (spec.highlight.empty())
+            bad("moment_arm", "needs a highlighted muscle, whose moment arm is drawn (e.g. highlight = [\"piriformis_r\"])");
+    }
     if (std::find(sideNames().begin(), sideNames().end(), spec.side) == sideNames().end())
         bad("side", "unknown side \"" + spec.side + "\"; valid: " + joinNames(sideNames()));
     if (!(spec.gluteusMediusStrength >= 0.0 && spec.gluteusMediusStrength <= 1.0))
@@ -329,6 +336,7 @@ std::string figureFileText(std::span<const FigureSpec> figures) {
         if (!f.model.empty()) t.setString("model", f.model);
         if (f.colour != def.colour) t.setString("colour", f.colour);
         if (f.colour == "role" || f.roleCoordinate != def.roleCoordinate) t.setString("role_coordinate", f.roleCoordinate);
+        if (!f.momentArm.empty()) t.setString("moment_arm", f.momentArm);
         if (!f.restrict.empty()) t.setStrings("restrict", f.restrict);
         if (f.gluteusMediusStrength != def.gluteusMediusStrength) t.setNumber("gluteus_medius_strength", f.gluteusMediusStrength);
         if (!f.anatomy.empty()) t.setString("anatomy", f.anatomy);
@@ -358,6 +366,12 @@ DrawOptions figureDrawOptions(const FigureSpec& spec, const Content& content) {
             // From below, the lower legs would stand between the camera and the pelvis.
             if (*view == StandardView::Inferior) o.layers.lowerLegs = false;
         }
+    if (!spec.momentArm.empty() && !o.highlight.empty())
+        for (HipDof d : kHipDofs)
+            if (hipDofName(d) == spec.momentArm) {
+                o.momentArm = MomentArmRequest{o.highlight[0].muscleId, o.highlight[0].side.value_or(Side::Right), d};
+                if (o.layers.bones) o.layers.ghostBones = true; // the axis runs through the femoral head
+            }
     return o;
 }
 

@@ -14,6 +14,7 @@
 //     pins = ["A"]                     # optional: callout texts instead of the names, one per highlight
 //     background = "transparent"       # or "#RRGGBB"
 //     colour = "stretch"               # or "groups" (default), "role" with role_coordinate
+//     moment_arm = "hip_rotation"      # the highlighted muscle's moment arm drawn (axis, line, arrow)
 //     restrict = ["hip_flexion_r=:25"] # a restricted hip (deg), with a movement
 //     gluteus_medius_strength = 0.4    # the weak gluteus medius option, with a movement
 //     anatomy = "anteversion=25"       # bone shape (core/bone_parameters.hpp)
@@ -75,6 +76,10 @@ struct FigureSpec {
     std::string model;                     // a model file; "" = the default model
     std::string colour = "groups";         // muscle colours: groups, stretch (the stretch map) or role
     std::string roleCoordinate = "hip_rotation"; // role colours: hip_flexion, hip_adduction, hip_rotation
+    // "" or hip_flexion, hip_adduction, hip_rotation: the first highlighted muscle's moment arm
+    // about that coordinate of its side drawn in the figure (moment_arm_drawing.hpp), the bones
+    // see-through so the axis shows inside the joint.
+    std::string momentArm;
     std::vector<std::string> restrict;     // with a movement: restricted hip, "NAME=MIN:MAX" (deg)
     double gluteusMediusStrength = 1.0;    // with a movement: fraction of normal strength, 0..1
     std::string anatomy;                   // bone shape "NAME=VALUE,..." (deg, m); "" = published

@@ -75,6 +75,10 @@ constexpr const char* kHelp =
     "  --colour MODE            muscle colours: groups (default), stretch (longer or shorter than\n"
     "                           standing), role (the action about --role-coordinate at this pose)\n"
     "  --role-coordinate NAME   hip_flexion, hip_adduction or hip_rotation (default) for --colour role\n"
+    "  --moment-arm NAME        draw the first highlighted muscle's moment arm about this hip\n"
+    "                           coordinate (hip_flexion, hip_adduction, hip_rotation): the joint's axis,\n"
+    "                           the line of action, the perpendicular with its length, the turning\n"
+    "                           arrow; the bones are drawn see-through\n"
     "  --restrict NAME=MIN:MAX  with --movement: a restricted hip, degrees (e.g. hip_flexion_r=:25;\n"
     "                           repeat for more); the pelvis and low back take up the rest\n"
     "  --gluteus-medius-strength F  with --movement: fraction of normal strength, 0 to 1\n"
@@ -124,7 +128,7 @@ int runRender(std::span<const std::string> argv) {
         FigureOptionText other = figure;
         const bool onlyOutput = !other.size && !other.view && !other.camera && !other.pose && !other.movement && !other.at &&
                                 !other.frames && !other.fps && !other.background && !other.scale && !other.colour &&
-                                !other.roleCoordinate && !other.strength && !other.anatomy && !other.side &&
+                                !other.roleCoordinate && !other.momentArm && !other.strength && !other.anatomy && !other.side &&
                                 other.highlight.empty() && other.show.empty() && other.restrict.empty() && !other.gif &&
                                 !other.mp4 && !other.labels;
         if (!onlyOutput) {

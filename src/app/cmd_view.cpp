@@ -35,6 +35,9 @@ constexpr const char* kHelp =
     "  --at SECONDS             with --movement: start paused this far into it\n"
     "  --colour MODE            muscle colours: group (default), stretch (length change against\n"
     "                           standing: longer warm, shorter blue) or role (action about hip rotation)\n"
+    "  --moment-arm NAME        with --select: draw the muscle's moment arm about hip_flexion,\n"
+    "                           hip_adduction or hip_rotation (axis, line of action, perpendicular,\n"
+    "                           turning arrow; the bones see-through; also \"Draw it\" in the info panel)\n"
     "  --wording WORDS          anatomical (default) or plain: the info card, the action bars and the\n"
     "                           movement explanations in everyday words, for clients\n"
     "  --model FILE             open this model (the same as FILE)\n"
@@ -77,6 +80,7 @@ int runView(std::span<const std::string> argv) {
     start.at = args.option("--at");
     start.model = args.option("--model");
     start.colour = args.option("--colour");
+    start.momentArm = args.option("--moment-arm");
     start.wording = args.option("--wording");
     start.quiz = args.option("--quiz");
     const auto size = args.option("--size");

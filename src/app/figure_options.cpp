@@ -34,6 +34,7 @@ FigureOptionText readFigureOptions(Args& args) {
     t.scale = opt("--scale");
     t.colour = opt("--colour");
     t.roleCoordinate = opt("--role-coordinate");
+    t.momentArm = opt("--moment-arm");
     t.restrict = args.options("--restrict");
     t.any |= !t.restrict.empty();
     t.strength = opt("--gluteus-medius-strength");
@@ -111,6 +112,7 @@ bool figureSpecFromOptions(const FigureOptionText& t, Args& args, draw::FigureSp
     }
     if (t.colour) spec.colour = *t.colour;
     if (t.roleCoordinate) spec.roleCoordinate = *t.roleCoordinate;
+    if (t.momentArm) spec.momentArm = *t.momentArm;
     spec.restrict = t.restrict;
     if (t.strength) {
         const auto v = parseNumber(*t.strength);

@@ -285,6 +285,7 @@ Document::Inputs Document::currentInputs() const {
     in.selection = selection;
     in.colourMode = colourMode;
     in.roleDof = roleDof;
+    in.momentArmDof = momentArmDof;
     in.animation = animation.index;
     in.animationTime = animation.index >= 0 ? animation.time : 0.0;
     in.movementId = playback.movementId;
@@ -316,6 +317,11 @@ draw::DrawOptions Document::layerOptions() const {
     }
     o.highlight = highlightFor(selection);
     o.ghostOthers = layers.ghostOthers;
+    if (const int m = selectedMuscle(); momentArmDof && m >= 0) {
+        const Muscle& muscle = model().muscles[static_cast<std::size_t>(m)];
+        o.momentArm = draw::MomentArmRequest{muscle.id, muscle.side, *momentArmDof};
+        if (o.layers.bones) o.layers.ghostBones = true;
+    }
     return o;
 }
 

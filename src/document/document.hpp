@@ -114,6 +114,9 @@ public:
     LayerState layers;
     draw::ColourMode colourMode = draw::ColourMode::Groups;
     HipDof roleDof = HipDof::Rotation;
+    // The selected muscle's moment arm drawn about this hip coordinate of its side
+    // (anatomy_draw/moment_arm_drawing.hpp), the bones see-through so the axis shows; nullopt: not drawn.
+    std::optional<HipDof> momentArmDof;
     // Anatomical or plain words in the info card, the action bars and the movement explanations
     // (wording.hpp picks each text). Changes no picture.
     Wording wording = Wording::Anatomical;
@@ -193,6 +196,7 @@ private:
         Selection selection;
         draw::ColourMode colourMode = draw::ColourMode::Groups;
         HipDof roleDof = HipDof::Rotation;
+        std::optional<HipDof> momentArmDof;
         int animation = -1;
         double animationTime = 0.0;
         std::string movementId;

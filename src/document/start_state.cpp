@@ -51,6 +51,20 @@ std::optional<StartState> resolveStartState(const Content& content, const moveme
                              (hint.empty() ? "" : " (did you mean \"" + hint + "\"?)") + "; valid: " + joinNames(valid));
         }
     }
+    if (options.momentArm) {
+        std::vector<std::string> valid;
+        for (HipDof d : kHipDofs) valid.emplace_back(hipDofName(d));
+        const auto it = std::find(valid.begin(), valid.end(), *options.momentArm);
+        if (it == valid.end()) {
+            const std::string hint = closestMatch(*options.momentArm, valid);
+            errors.push_back("--moment-arm: unknown hip coordinate \"" + *options.momentArm + "\"" +
+                             (hint.empty() ? "" : " (did you mean \"" + hint + "\"?)") + "; valid: " + joinNames(valid));
+        } else if (!options.select) {
+            errors.push_back("--moment-arm: needs --select MUSCLE, whose moment arm is drawn");
+        } else {
+            s.momentArm = kHipDofs[static_cast<std::size_t>(it - valid.begin())];
+        }
+    }
     if (options.wording) {
         if (const auto w = wordingFromName(*options.wording)) s.wording = *w;
         else {

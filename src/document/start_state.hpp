@@ -29,6 +29,7 @@ struct StartOptions {
     std::optional<std::string> model;    // a model file
     std::optional<std::string> colour;   // "group", "stretch" or "role"
     std::optional<std::string> wording;  // "anatomical" or "plain"
+    std::optional<std::string> momentArm; // "hip_flexion", "hip_adduction" or "hip_rotation" (needs select)
     std::optional<std::string> quiz;     // a quiz file (content/quizzes/*.toml)
 };
 
@@ -41,6 +42,7 @@ struct StartState {
     std::string model;    // "" = the default model
     std::string colour = "group"; // how muscles are coloured: group, stretch (length change), role
     Wording wording = Wording::Anatomical; // the info card's, bars' and movement texts' words
+    std::optional<HipDof> momentArm; // the selected muscle's moment arm drawn about this coordinate
     std::optional<quiz::Quiz> quiz; // a quiz to take, checked (quiz::loadQuiz: every key recomputed)
 };
 

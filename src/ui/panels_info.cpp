@@ -178,6 +178,15 @@ void drawLiveActions(PanelContext& ctx, std::vector<BarRect>& barRects) {
                                         std::string(dofTitle(HipDof::Rotation, doc.wording))};
         const char* dofs[] = {dofNames[0].c_str(), dofNames[1].c_str(), dofNames[2].c_str()};
         ImGui::Combo("##dof", &dof, dofs, 3);
+        // The same coordinate's moment arm drawn in the picture: the axis, the line of action,
+        // the perpendicular and the turning arrow.
+        bool drawn = doc.momentArmDof.has_value();
+        if (drawn) doc.momentArmDof = static_cast<HipDof>(dof);
+        ImGui::SameLine();
+        if (ImGui::Checkbox(plain ? "Show in 3D" : "Draw it", &drawn)) doc.momentArmDof = drawn ? std::optional(static_cast<HipDof>(dof)) : std::nullopt;
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", plain ? "Shows the hip's turning axis, the muscle's line of pull and how far apart they are"
+                                          : "Draws the joint axis, the line of action, the perpendicular (the moment arm) and the turn");
         if (actions.size() > 1) {
             ImGui::SameLine();
             ImGui::SetNextItemWidth(-1);

@@ -56,6 +56,7 @@ void Viewer::applyStartState() {
     }
     m_doc.colourMode = s.colour == "stretch" ? draw::ColourMode::Stretch : s.colour == "role" ? draw::ColourMode::Role : draw::ColourMode::Groups;
     m_doc.wording = s.wording;
+    m_doc.momentArmDof = s.momentArm;
     if (!s.movement.empty()) m_doc.startMovement(s.movement);
     if (s.at) {
         m_doc.playback.playing = false;

@@ -66,7 +66,7 @@ TEST_CASE("highlighting piriformis flags both sides, ghosts the other muscles an
     const Content& content = test::projectContent();
     const AnatomyDrawer drawer(content);
     DrawOptions o;
-    o.highlight.push_back({"piriformis", std::nullopt});
+    o.highlight.push_back({"piriformis", std::nullopt, {}});
     const DrawList list = drawer.build(content.model.defaultPose(), o);
     int highlighted = 0, ghosts = 0, bones = 0;
     for (const DrawItem& i : list.items) {
@@ -325,7 +325,7 @@ TEST_CASE("a model's mesh named in a muscle's aliases is that muscle: picked, co
     const Content& content = test::projectContent();
     const AnatomyDrawer drawer(content, skeletonModel(content));
     DrawOptions o;
-    o.highlight.push_back({"piriformis", std::nullopt});
+    o.highlight.push_back({"piriformis", std::nullopt, {}});
     const DrawList list = drawer.build(content.model.defaultPose(), o);
     int fromModel = 0, built = 0;
     for (const DrawItem& i : list.items) {

@@ -623,3 +623,28 @@ TEST_CASE("the roles quiz in the window: a wrong answer then a right one clicked
     CHECK(r2[2] == "yes");
     CHECK(std::stod(r2[3]) >= 0.0);
 }
+
+TEST_CASE("--moment-arm draws the selected muscle's moment arm with a callout whose words flip with hip flexion") {
+    if (!haveXvfb()) return;
+    TempDir dir;
+    std::string words[2];
+    const int flexion[2] = {0, 90};
+    for (int i = 0; i < 2; ++i) {
+        const std::string report = dir / ("ma" + std::to_string(i) + ".txt");
+        const auto r = underXvfb("--select piriformis_r --moment-arm hip_rotation --pose hip_flexion_r=" + std::to_string(flexion[i]) +
+                                 " --view posterior --size 1600x900 --quit --report-state " + report);
+        REQUIRE_MESSAGE(r.exitCode == 0, r.out);
+        const auto state = readState(report);
+        for (auto [it, end] = state.equal_range("callout"); it != end; ++it) {
+            std::string text;
+            for (std::size_t w = 4; w < it->second.size(); ++w) text += (text.empty() ? "" : " ") + it->second[w];
+            if (contains(text, " mm, ")) words[i] = text;
+        }
+    }
+    CHECK(contains(words[0], "Piriformis: "));
+    CHECK(contains(words[0], "external rotation"));
+    CHECK(contains(words[1], "internal rotation"));
+    const auto bad = runProcess(hipview() + " --moment-arm hip_rotation 2>&1");
+    CHECK(bad.exitCode == 2);
+    CHECK(contains(bad.out, "--moment-arm: needs --select"));
+}

@@ -16,6 +16,41 @@ glm::vec3 perpendicular(const glm::vec3& axis) {
 
 } // namespace
 
+void appendCone(scene::Primitive& mesh, const glm::vec3& base, const glm::vec3& tip, float radius, int segments) {
+    const glm::vec3 d = tip - base;
+    const float len = glm::length(d);
+    const glm::vec3 axis = len > 1e-9f ? d / len : glm::vec3(0, 1, 0);
+    const glm::vec3 u = perpendicular(axis), v = glm::cross(axis, u);
+    const float slope = radius / std::max(len, 1e-9f);
+    // The side: one ring at the base and the tip repeated per segment (each its own normal),
+    // then the base disc facing away from the tip.
+    const std::uint32_t side = static_cast<std::uint32_t>(mesh.positions.size());
+    for (int j = 0; j < segments; ++j) {
+        const float th = 2.0f * kPi * static_cast<float>(j) / static_cast<float>(segments);
+        const glm::vec3 radial = u * std::cos(th) + v * std::sin(th);
+        const glm::vec3 n = glm::normalize(radial + axis * slope);
+        mesh.positions.push_back(base + radial * radius);
+        mesh.normals.push_back(n);
+        mesh.positions.push_back(tip);
+        mesh.normals.push_back(n);
+    }
+    for (int j = 0; j < segments; ++j) {
+        const std::uint32_t a = side + static_cast<std::uint32_t>(2 * j), b = side + static_cast<std::uint32_t>(2 * ((j + 1) % segments));
+        mesh.indices.insert(mesh.indices.end(), {a, b, a + 1});
+    }
+    const std::uint32_t disc = static_cast<std::uint32_t>(mesh.positions.size());
+    mesh.positions.push_back(base);
+    mesh.normals.push_back(-axis);
+    for (int j = 0; j < segments; ++j) {
+        const float th = 2.0f * kPi * static_cast<float>(j) / static_cast<float>(segments);
+        mesh.positions.push_back(base + (u * std::cos(th) + v * std::sin(th)) * radius);
+        mesh.normals.push_back(-axis);
+    }
+    for (int j = 0; j < segments; ++j)
+        mesh.indices.insert(mesh.indices.end(), {disc, disc + 1 + static_cast<std::uint32_t>((j + 1) % segments),
+                                                 disc + 1 + static_cast<std::uint32_t>(j)});
+}
+
 void appendCapsule(scene::Primitive& mesh, const glm::vec3& a, const glm::vec3& b, float radius, int segments) {
     const glm::vec3 d = b - a;
     const float len = glm::length(d);
