@@ -165,13 +165,15 @@ TEST_CASE("restricting hip flexion raises the lumbar share of a forward bend") {
     const Movement& hinge = hv::test::movementById("hip-hinge");
     const PoseSample free = MovementPlayer(model(), hinge).sample(2.25);
     PlayOptions restricted;
-    restricted.hipLimits = flexionLimit(25.0);
+    // The hinge bends the hips 92 deg; a limit of 50 deg leaves 42 deg, which the lumbar spine can
+    // take (its flexion ranges add up to 49.3 deg).
+    restricted.hipLimits = flexionLimit(50.0);
     const PoseSample stiff = MovementPlayer(model(), hinge, restricted).sample(2.25);
 
     const PlaneShare& a = free.lumbar.plane(Plane::Sagittal);
     const PlaneShare& b = stiff.lumbar.plane(Plane::Sagittal);
     MESSAGE("hip hinge, free hips: hip " << a.hipDeg << " deg, lumbar " << a.lumbarDeg << " deg (" << 100 * a.lumbarShare << " %)");
-    MESSAGE("hip hinge, hip flexion limited to 25 deg: hip " << b.hipDeg << " deg, lumbar " << b.lumbarDeg << " deg ("
+    MESSAGE("hip hinge, hip flexion limited to 50 deg: hip " << b.hipDeg << " deg, lumbar " << b.lumbarDeg << " deg ("
                                                                << 100 * b.lumbarShare << " %)");
     double takenUp = 0.0;
     for (const LevelShare& l : stiff.lumbar.levels) {
@@ -179,18 +181,32 @@ TEST_CASE("restricting hip flexion raises the lumbar share of a forward bend") {
                      << l.takenUpDeg[0] << " deg)");
         takenUp += l.takenUpDeg[0];
     }
-    CHECK(takenUp == doctest::Approx(27.0).epsilon(0.01));
+    CHECK(takenUp == doctest::Approx(42.0).epsilon(0.01));
     CHECK(a.lumbarShare < 0.05);
     CHECK(b.lumbarShare > a.lumbarShare + 0.3);
-    CHECK(b.hipDeg == doctest::Approx(25.0).epsilon(0.001));
+    CHECK(b.hipDeg == doctest::Approx(50.0).epsilon(0.001));
     CHECK(stiff.restriction.active);
-    CHECK(stiff.restriction.shortfallDeg[0] == doctest::Approx(27.0).epsilon(0.01));
-    CHECK(stiff.restriction.takenUpTotalDeg[0] == doctest::Approx(27.0).epsilon(0.01));
+    CHECK(stiff.restriction.shortfallDeg[0] == doctest::Approx(42.0).epsilon(0.01));
+    CHECK(stiff.restriction.takenUpTotalDeg[0] == doctest::Approx(42.0).epsilon(0.01));
     // The trunk and the thighs still end where the movement puts them.
     CHECK(angleBetween(trunkRotation(free.q), trunkRotation(stiff.q)) < 0.05);
     CHECK(stiff.restriction.thighUnreachedDeg < 0.05);
     // Spread by segmental range: L5-S1 takes 17/12 of what L1-L2 takes.
     CHECK(stiff.lumbar.levels[0].deg[0] / stiff.lumbar.levels[4].deg[0] == doctest::Approx(17.0 / 12.0).epsilon(0.001));
+    CHECK(stiff.clamped.empty());
+}
+
+TEST_CASE("hips restricted to 25 degrees stop a full hip hinge short, the lumbar spine at the end of its flexion") {
+    const Movement& hinge = hv::test::movementById("hip-hinge");
+    const PoseSample free = MovementPlayer(model(), hinge).sample(2.25);
+    PlayOptions restricted;
+    restricted.hipLimits = flexionLimit(25.0);
+    const PoseSample stiff = MovementPlayer(model(), hinge, restricted).sample(2.25);
+    // 92 - 25 = 67 deg missing at the hips; the five levels give at most 11.3 + 10.7 + 10 + 9.3 + 8.
+    CHECK(stiff.restriction.shortfallDeg[0] == doctest::Approx(67.0).epsilon(0.01));
+    CHECK(stiff.restriction.takenUpTotalDeg[0] == doctest::Approx(49.3).epsilon(0.01));
+    CHECK(stiff.lumbar.plane(Plane::Sagittal).lumbarShare > 0.6);
+    CHECK(angleBetween(trunkRotation(free.q), trunkRotation(stiff.q)) == doctest::Approx(67.0 - 49.3).epsilon(0.02));
     CHECK(stiff.clamped.empty());
 }
 
