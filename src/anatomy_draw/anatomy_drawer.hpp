@@ -33,6 +33,9 @@ struct Layers {
     bool bones = true;
     bool ghostBones = false; // bones drawn as a faint x-ray that hides nothing (show "ghosted-bones")
     bool muscles = true;
+    // Muscles of layers 1..peel (MuscleInfo::layer) are peeled away: ghosted, not hidden, unless
+    // highlighted. 0: none.
+    int peel = 0;
     bool wraps = false; // wrap surfaces (glass cylinders), a teaching aid
     bool model = true;  // a third-party model's own meshes
     bool lowerLegs = true; // patellae, tibiae, fibulae and below (an inferior view hides them:

@@ -95,6 +95,10 @@ void readFields(schema::TableReader& t, FigureSpec& spec, bool isFigure) {
     if (auto v = t.number("fps", Need::Optional)) spec.fps = *v;
     if (auto v = t.strings("highlight", Need::Optional)) spec.highlight = *v;
     if (auto v = t.strings("pins", Need::Optional)) spec.pins = *v;
+    if (auto v = t.number("peel", Need::Optional, {-1e9, 1e9})) {
+        if (std::floor(*v) != *v) t.error("peel", "must be a whole number");
+        spec.peel = static_cast<int>(*v);
+    }
     if (auto v = t.strings("show", Need::Optional)) spec.show = *v;
     if (auto v = t.boolean("labels", Need::Optional)) spec.labels = *v;
     if (auto v = t.string("background", Need::Optional)) {
@@ -186,6 +190,8 @@ Diagnostics validateFigure(const FigureSpec& spec, const Content* content) {
     }
     if (!parseBackground(spec.background))
         bad("background", "\"" + spec.background + "\" is neither \"transparent\" nor a colour \"#RRGGBB\"");
+    if (spec.peel < 0 || spec.peel > kMaxMuscleLayer)
+        bad("peel", "must be a layer from 0 (none peeled) to " + std::to_string(kMaxMuscleLayer) + " (every layer ghosted)");
     if (!spec.pins.empty()) {
         if (spec.pins.size() != spec.highlight.size())
             bad("pins", "needs one pin per highlighted muscle: " + std::to_string(spec.pins.size()) + " pins for " +
@@ -329,6 +335,7 @@ std::string figureFileText(std::span<const FigureSpec> figures) {
         }
         if (!f.highlight.empty()) t.setStrings("highlight", f.highlight);
         if (!f.pins.empty()) t.setStrings("pins", f.pins);
+        if (f.peel != def.peel) t.setInteger("peel", f.peel);
         if (!f.show.empty()) t.setStrings("show", f.show);
         if (f.labels) t.setBool("labels", true);
         if (f.background != def.background) t.setString("background", f.background);
@@ -357,6 +364,7 @@ DrawOptions figureDrawOptions(const FigureSpec& spec, const Content& content) {
             if (spec.pins.size() == spec.highlight.size()) ref->pin = spec.pins[i];
             o.highlight.push_back(*ref);
         }
+    o.layers.peel = spec.peel;
     if (spec.side == "right") o.layers.sides = SideFilter::RightOnly;
     else if (spec.side == "left") o.layers.sides = SideFilter::LeftOnly;
     if (!spec.camera)

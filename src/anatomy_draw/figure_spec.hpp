@@ -12,6 +12,7 @@
 //     highlight = ["piriformis"]
 //     labels = true
 //     pins = ["A"]                     # optional: callout texts instead of the names, one per highlight
+//     peel = 1                         # muscle layers 1..1 (gluteus maximus, ...) ghosted
 //     background = "transparent"       # or "#RRGGBB"
 //     colour = "stretch"               # or "groups" (default), "role" with role_coordinate
 //     moment_arm = "hip_rotation"      # the highlighted muscle's moment arm drawn (axis, line, arrow)
@@ -70,6 +71,7 @@ struct FigureSpec {
     // instead of the muscle's name ("find it" figures); needs labels.
     std::vector<std::string> pins;
     std::vector<std::string> show;         // layers (see parseShowList); empty = default
+    int peel = 0;                          // muscle layers 1..peel ghosted (0..kMaxMuscleLayer)
     bool labels = false;
     std::string background = "#ffffff";   // "transparent" or "#RRGGBB"
     int scale = 1;                         // supersampling factor, 1..4

@@ -70,6 +70,8 @@ constexpr const char* kHelp =
     "                           model, group ids, muscle ids\n"
     "                           (default bones and all muscles)\n"
     "  --labels                 callouts naming each highlighted muscle\n"
+    "  --peel N                 ghost the muscle layers 1 to N (0..4): 1 peels gluteus maximus and the\n"
+    "                           other superficial muscles, 2 medius too, 3 minimus and the deep rotators\n"
     "  --background VALUE       transparent or #RRGGBB (default #ffffff)\n"
     "  --scale N                supersampling: render N x the size and filter down (1..4)\n"
     "  --colour MODE            muscle colours: groups (default), stretch (longer or shorter than\n"
@@ -128,7 +130,7 @@ int runRender(std::span<const std::string> argv) {
         FigureOptionText other = figure;
         const bool onlyOutput = !other.size && !other.view && !other.camera && !other.pose && !other.movement && !other.at &&
                                 !other.frames && !other.fps && !other.background && !other.scale && !other.colour &&
-                                !other.roleCoordinate && !other.momentArm && !other.strength && !other.anatomy && !other.side &&
+                                !other.roleCoordinate && !other.momentArm && !other.peel && !other.strength && !other.anatomy && !other.side &&
                                 other.highlight.empty() && other.show.empty() && other.restrict.empty() && !other.gif &&
                                 !other.mp4 && !other.labels;
         if (!onlyOutput) {

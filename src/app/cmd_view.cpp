@@ -38,6 +38,7 @@ constexpr const char* kHelp =
     "  --moment-arm NAME        with --select: draw the muscle's moment arm about hip_flexion,\n"
     "                           hip_adduction or hip_rotation (axis, line of action, perpendicular,\n"
     "                           turning arrow; the bones see-through; also \"Draw it\" in the info panel)\n"
+    "  --peel N                 ghost the muscle layers 1 to N (0..4; also the View panel's Peel slider)\n"
     "  --wording WORDS          anatomical (default) or plain: the info card, the action bars and the\n"
     "                           movement explanations in everyday words, for clients\n"
     "  --model FILE             open this model (the same as FILE)\n"
@@ -81,6 +82,7 @@ int runView(std::span<const std::string> argv) {
     start.model = args.option("--model");
     start.colour = args.option("--colour");
     start.momentArm = args.option("--moment-arm");
+    start.peel = args.option("--peel");
     start.wording = args.option("--wording");
     start.quiz = args.option("--quiz");
     const auto size = args.option("--size");

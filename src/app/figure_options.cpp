@@ -35,6 +35,7 @@ FigureOptionText readFigureOptions(Args& args) {
     t.colour = opt("--colour");
     t.roleCoordinate = opt("--role-coordinate");
     t.momentArm = opt("--moment-arm");
+    t.peel = opt("--peel");
     t.restrict = args.options("--restrict");
     t.any |= !t.restrict.empty();
     t.strength = opt("--gluteus-medius-strength");
@@ -113,6 +114,14 @@ bool figureSpecFromOptions(const FigureOptionText& t, Args& args, draw::FigureSp
     if (t.colour) spec.colour = *t.colour;
     if (t.roleCoordinate) spec.roleCoordinate = *t.roleCoordinate;
     if (t.momentArm) spec.momentArm = *t.momentArm;
+    if (t.peel) {
+        const auto n = parseNumber(*t.peel);
+        if (!n || *n != std::floor(*n) || std::abs(*n) > 1e6) {
+            args.error("--peel \"" + *t.peel + "\": expected a layer, a whole number from 0 to 4");
+            return false;
+        }
+        spec.peel = static_cast<int>(*n);
+    }
     spec.restrict = t.restrict;
     if (t.strength) {
         const auto v = parseNumber(*t.strength);

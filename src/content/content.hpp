@@ -59,6 +59,9 @@ struct PartInfo {
     std::string architectureNote;
 };
 
+// The deepest muscle layer (MuscleInfo::layer runs 1..kMaxMuscleLayer).
+inline constexpr int kMaxMuscleLayer = 4;
+
 struct MuscleInfo {
     std::string id;
     std::string name;
@@ -74,6 +77,10 @@ struct MuscleInfo {
     // How it is drawn: "fusiform" (a belly per part, the default), "fan" (one sheet across its
     // parts, e.g. gluteus medius) or "strap" (long and flat, e.g. sartorius, gracilis).
     std::string shape = "fusiform";
+    // Its depth where it lies, for peeling the layers away: 1 the most superficial (gluteus
+    // maximus, sartorius) to kMaxMuscleLayer the deepest (obturator externus, adductor magnus); from the text
+    // source's descriptions of the muscles' relations.
+    int layer = 1;
     std::string textSource; // citation key for origin, insertion and innervation
     std::vector<TextbookAction> actions;
     std::vector<PartInfo> parts;

@@ -5,6 +5,7 @@
 #include "core/units.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 namespace hv::detail {
@@ -305,6 +306,10 @@ void loadMuscle(TableReader& root, const SourceCheck& sources, const std::vector
     info.summary = root.string("summary", Need::Optional).value_or("");
     info.plain = root.string("plain", Need::Required).value_or("");
     info.shape = root.choice("shape", Need::Optional, {"fusiform", "fan", "strap"}).value_or("fusiform");
+    if (const auto layer = root.number("layer", Need::Optional, {1.0, double(kMaxMuscleLayer)})) {
+        if (std::floor(*layer) != *layer) root.error("layer", "must be a whole number from 1 (superficial) to 4 (deepest)");
+        info.layer = static_cast<int>(*layer);
+    }
     info.textSource = sources.read(root, "text_source", Need::Required).value_or("");
 
     Muscle muscle;

@@ -309,6 +309,7 @@ draw::DrawOptions Document::layerOptions() const {
     o.layers.muscles = layers.muscles;
     o.layers.wraps = layers.wraps;
     o.layers.sides = layers.sides;
+    o.layers.peel = layers.peel;
     if (!layers.hiddenGroups.empty()) {
         for (const MuscleGroup& g : content().groups)
             if (std::find(layers.hiddenGroups.begin(), layers.hiddenGroups.end(), g.id) == layers.hiddenGroups.end())

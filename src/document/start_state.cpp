@@ -3,6 +3,7 @@
 #include "core/diagnostic.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace hv::doc {
 
@@ -50,6 +51,12 @@ std::optional<StartState> resolveStartState(const Content& content, const moveme
             errors.push_back("--colour: unknown colouring \"" + *options.colour + "\"" +
                              (hint.empty() ? "" : " (did you mean \"" + hint + "\"?)") + "; valid: " + joinNames(valid));
         }
+    }
+    if (options.peel) {
+        const auto n = parseNumber(*options.peel);
+        if (!n || *n != std::floor(*n) || *n < 0 || *n > kMaxMuscleLayer)
+            errors.push_back("--peel: \"" + *options.peel + "\": expected a layer from 0 (none peeled) to " + std::to_string(kMaxMuscleLayer));
+        else s.peel = static_cast<int>(*n);
     }
     if (options.momentArm) {
         std::vector<std::string> valid;

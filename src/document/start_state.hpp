@@ -30,6 +30,7 @@ struct StartOptions {
     std::optional<std::string> colour;   // "group", "stretch" or "role"
     std::optional<std::string> wording;  // "anatomical" or "plain"
     std::optional<std::string> momentArm; // "hip_flexion", "hip_adduction" or "hip_rotation" (needs select)
+    std::optional<std::string> peel;      // muscle layers 1..N ghosted, "0" to "4"
     std::optional<std::string> quiz;     // a quiz file (content/quizzes/*.toml)
 };
 
@@ -43,6 +44,7 @@ struct StartState {
     std::string colour = "group"; // how muscles are coloured: group, stretch (length change), role
     Wording wording = Wording::Anatomical; // the info card's, bars' and movement texts' words
     std::optional<HipDof> momentArm; // the selected muscle's moment arm drawn about this coordinate
+    int peel = 0;                    // LayerState::peel
     std::optional<quiz::Quiz> quiz; // a quiz to take, checked (quiz::loadQuiz: every key recomputed)
 };
 

@@ -65,6 +65,14 @@ void drawViewPanel(PanelContext& ctx) {
     ImGui::Checkbox("Labels", &l.labels);
     ImGui::Checkbox("X-ray the other muscles when one is selected", &l.ghostOthers);
     ImGui::Checkbox("Wrap surfaces", &l.wraps);
+    // Peeling: superficial to deep, the peeled layers ghosted (content: each muscle's layer).
+    {
+        static const char* peeled[kMaxMuscleLayer + 1] = {"none peeled", "gluteus maximus and the superficial layer", "gluteus medius too",
+                                       "minimus and the deep rotators too", "every layer"};
+        ImGui::SetNextItemWidth(-1);
+        ImGui::SliderInt("##peel", &l.peel, 0, kMaxMuscleLayer, "%d");
+        ImGui::TextDisabled("Peel layers: %s", peeled[std::clamp(l.peel, 0, kMaxMuscleLayer)]);
+    }
     int sides = static_cast<int>(l.sides);
     ImGui::TextUnformatted("Sides:");
     ImGui::SameLine();

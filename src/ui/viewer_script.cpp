@@ -57,6 +57,7 @@ void Viewer::applyStartState() {
     m_doc.colourMode = s.colour == "stretch" ? draw::ColourMode::Stretch : s.colour == "role" ? draw::ColourMode::Role : draw::ColourMode::Groups;
     m_doc.wording = s.wording;
     m_doc.momentArmDof = s.momentArm;
+    m_doc.layers.peel = s.peel;
     if (!s.movement.empty()) m_doc.startMovement(s.movement);
     if (s.at) {
         m_doc.playback.playing = false;
@@ -226,6 +227,7 @@ std::string Viewer::stateReportText() {
     out << "viewport=" << m_viewport.x * sx << " " << m_viewport.y * sx << " " << m_viewport.w * sx << " " << m_viewport.h * sx << "\n";
     out << "quality=" << (m_policy.atFullQuality() ? "full" : "moving") << "\n";
     out << "wording=" << wordingName(m_doc.wording) << "\n";
+    out << "peel=" << m_doc.layers.peel << "\n";
     out << "selection=" << m_doc.selection.muscleId << " " << (m_doc.selection.side == Side::Left ? "l" : "r") << "\n";
     if (m_selectedAnchor) out << "anchor=" << m_selectedAnchor->x * sx << " " << m_selectedAnchor->y * sx << "\n";
     for (const BarRect& b : m_bars)

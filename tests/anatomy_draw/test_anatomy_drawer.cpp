@@ -345,3 +345,40 @@ TEST_CASE("a model's mesh named in a muscle's aliases is that muscle: picked, co
     CHECK(fromModel == 1);
     CHECK(built == 1);
 }
+
+TEST_CASE("peeling ghosts the muscle layers from the surface down and keeps a highlighted one solid") {
+    const Content& content = test::projectContent();
+    const Model& model = content.model;
+    // The content's layers run from the buttock's surface inward.
+    const auto layerOf = [&](const char* id) { return content.findMuscleInfo(id)->layer; };
+    CHECK(layerOf("gluteus_maximus") == 1);
+    CHECK(layerOf("gluteus_medius") == 2);
+    CHECK(layerOf("gluteus_minimus") == 3);
+    CHECK(layerOf("piriformis") == 3);
+    CHECK(layerOf("obturator_externus") == kMaxMuscleLayer);
+    for (const MuscleInfo& m : content.muscles) CHECK((m.layer >= 1 && m.layer <= kMaxMuscleLayer));
+    const AnatomyDrawer drawer(content);
+    const auto flagsOf = [&](const DrawList& list, const char* id) {
+        const int mi = model.findMuscle(id, Side::Right);
+        std::uint32_t flags = 0;
+        for (const gfx::DrawItem& i : list.items) {
+            const PickTarget* t = list.target(i.pickId);
+            if (t && t->kind == PickTarget::Kind::MusclePart && t->part.muscle == mi) flags |= i.flags;
+        }
+        return flags;
+    };
+    DrawOptions o;
+    o.layers.peel = 1;
+    DrawList list = drawer.build(model.defaultPose(), o);
+    CHECK((flagsOf(list, "gluteus_maximus") & gfx::kGhosted) != 0);
+    CHECK((flagsOf(list, "gluteus_medius") & gfx::kGhosted) == 0);
+    CHECK(flagsOf(list, "gluteus_maximus") != 0); // ghosted, not hidden
+    o.layers.peel = 2;
+    o.highlight.push_back({"gluteus_maximus", Side::Right, {}});
+    o.ghostOthers = false;
+    list = drawer.build(model.defaultPose(), o);
+    CHECK((flagsOf(list, "gluteus_medius") & gfx::kGhosted) != 0);
+    CHECK((flagsOf(list, "gluteus_minimus") & gfx::kGhosted) == 0);
+    CHECK((flagsOf(list, "gluteus_maximus") & gfx::kHighlighted) != 0);
+    CHECK((flagsOf(list, "gluteus_maximus") & gfx::kGhosted) == 0);
+}

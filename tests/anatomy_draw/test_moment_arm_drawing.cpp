@@ -113,3 +113,17 @@ TEST_CASE("a figure's moment_arm draws the axis, the line, the perpendicular and
     REQUIRE(back.figures);
     CHECK(back.figures->at(0).momentArm == "hip_flexion");
 }
+
+TEST_CASE("a figure's peel ghosts layers 1 to N, survives a scene file and is checked") {
+    const Content& content = test::projectContent();
+    FigureSpec spec;
+    spec.output = "p.png";
+    spec.peel = 2;
+    CHECK(validateFigure(spec, &content).empty());
+    CHECK(figureDrawOptions(spec, content).layers.peel == 2);
+    const FigureFileLoad back = parseFigureText(figureFileText({&spec, 1}), "p.toml", ".", &content);
+    REQUIRE(back.figures);
+    CHECK(back.figures->at(0).peel == 2);
+    spec.peel = 7;
+    CHECK(formatAll(validateFigure(spec, &content)).find("peel: must be a layer from 0") != std::string::npos);
+}

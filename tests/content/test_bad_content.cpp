@@ -236,3 +236,15 @@ TEST_CASE("plain words of a coordinate come in pairs and both sides share them")
     CHECK(contains(d.field, "plain_positive"));
     CHECK(contains(d.message, "plain_negative is missing"));
 }
+
+TEST_CASE("a muscle layer outside 1 to 4 or not whole is one message at its line") {
+    for (const char* bad : {"layer = 7", "layer = 2.5", "layer = 0"}) {
+        CAPTURE(bad);
+        BrokenContent c;
+        const int line = c.replace("muscles/piriformis.toml", "layer = 3", bad);
+        const Diagnostic d = onlyDiagnostic(loadContent(c.dir()));
+        CHECK(contains(d.file, "piriformis.toml"));
+        CHECK(d.line == line);
+        CHECK(d.field == "layer");
+    }
+}

@@ -628,11 +628,11 @@ TEST_CASE("--moment-arm draws the selected muscle's moment arm with a callout wh
     if (!haveXvfb()) return;
     TempDir dir;
     std::string words[2];
-    const int flexion[2] = {0, 90};
     for (int i = 0; i < 2; ++i) {
-        const std::string report = dir / ("ma" + std::to_string(i) + ".txt");
-        const auto r = underXvfb("--select piriformis_r --moment-arm hip_rotation --pose hip_flexion_r=" + std::to_string(flexion[i]) +
-                                 " --view posterior --size 1600x900 --quit --report-state " + report);
+        const std::string report = dir / (i == 0 ? "ma0.txt" : "ma1.txt");
+        std::string args = "--select piriformis_r --moment-arm hip_rotation --view posterior --size 1600x900 --quit --pose hip_flexion_r=";
+        args += i == 0 ? "0" : "90";
+        const auto r = underXvfb(args + " --report-state " + report);
         REQUIRE_MESSAGE(r.exitCode == 0, r.out);
         const auto state = readState(report);
         for (auto [it, end] = state.equal_range("callout"); it != end; ++it) {
