@@ -75,6 +75,45 @@ std::optional<Layers> parseShowList(const Content& content, std::span<const std:
     return layers;
 }
 
+namespace {
+
+// A copy of a bone mesh with vertex colours: white, tinted towards each area's colour within
+// kAttachmentRadius of its point (full strength inside 70 % of it, fading out to the rim).
+// `inBody`: the mesh's positions in the body's frame (OpenSim axes, metres).
+gfx::MeshPtr paintedCopy(const scene::Primitive& prim, const std::vector<Vec3>& inBody, const std::vector<AttachmentPaint>& paint) {
+    auto out = std::make_shared<scene::Primitive>(prim);
+    out->colors.assign(prim.positions.size(), glm::vec4(1.0f));
+    bool any = false;
+    const double r = kAttachmentRadius, inner = 0.7 * kAttachmentRadius;
+    for (std::size_t v = 0; v < prim.positions.size(); ++v) {
+        const Vec3& p = inBody[v];
+        double best = 0.0;
+        glm::vec3 colour(1.0f);
+        for (const AttachmentPaint& a : paint) {
+            const double d = glm::length(p - a.point);
+            if (d >= r) continue;
+            const double w = d <= inner ? 1.0 : (r - d) / (r - inner);
+            if (w > best) {
+                best = w;
+                colour = a.colour;
+            }
+        }
+        if (best > 0.0) {
+            any = true;
+            out->colors[v] = glm::vec4(glm::mix(glm::vec3(1.0f), colour, static_cast<float>(0.9 * best)), 1.0f);
+        }
+    }
+    if (!any) return nullptr;
+    return out;
+}
+
+} // namespace
+
+glm::vec3 attachmentColour(bool origin) {
+    // Vermilion and blue (colour_science.hpp's pair for red-green colour blindness), linear RGB.
+    return origin ? glm::vec3(0.68f, 0.11f, 0.0f) * 1.25f : glm::vec3(0.0f, 0.17f, 0.45f) * 1.25f;
+}
+
 AnatomyDrawer::AnatomyDrawer(const Content& content, std::shared_ptr<const scene::Scene> model)
     : m_content(&content), m_model(std::move(model)) {
     m_defaultBodies = computeBodyTransforms(content.model, content.model.defaultPose());
@@ -379,6 +418,26 @@ DrawList AnatomyDrawer::build(std::span<const double> q, const DrawOptions& opti
     return list;
 }
 
+// Per body, the attachment areas to paint (DrawOptions::attachments): every part's origin and
+// insertion point of the highlighted muscles, or of every muscle when none is highlighted.
+std::vector<std::vector<AttachmentPaint>> AnatomyDrawer::attachmentPaint(const BuildContext& c) const {
+    const Model& model = c.model;
+    std::vector<std::vector<AttachmentPaint>> out(model.bodies.size());
+    const bool any = std::any_of(c.highlighted.begin(), c.highlighted.end(), [](char h) { return h != 0; });
+    for (std::size_t mi = 0; mi < model.muscles.size(); ++mi) {
+        const Muscle& m = model.muscles[mi];
+        if (any ? !c.highlighted[mi] : !sideShown(c.options.layers.sides, m.side)) continue;
+        for (const MusclePart& part : m.parts) {
+            if (part.points.size() < 2) continue;
+            const PathPoint& o = part.points.front();
+            const PathPoint& i = part.points.back();
+            if (o.body >= 0) out[static_cast<std::size_t>(o.body)].push_back({o.location, attachmentColour(true)});
+            if (i.body >= 0) out[static_cast<std::size_t>(i.body)].push_back({i.location, attachmentColour(false)});
+        }
+    }
+    return out;
+}
+
 // A loaded model: HipView's own skeleton posed by the core's bodies (its alias meshes are
 // muscles, the rest bones), or a third-party model as it is, posed by its own animation.
 void AnatomyDrawer::addModelItems(BuildContext& c) const {
@@ -386,8 +445,14 @@ void AnatomyDrawer::addModelItems(BuildContext& c) const {
     const Layers& layers = c.options.layers;
     std::vector<scene::WorldOverride> overrides;
     scene::EvaluateOptions eo;
+    std::vector<glm::mat4> restWorld;
+    std::vector<std::vector<glm::mat4>> restSkins;
+    const std::vector<std::vector<AttachmentPaint>> paint =
+        m_anatomical && c.options.attachments ? attachmentPaint(c) : std::vector<std::vector<AttachmentPaint>>{};
     if (m_anatomical) {
         const scene::ScenePose rest = scene::evaluate(s);
+        restWorld = rest.world;
+        restSkins = rest.skinMatrices;
         for (std::size_t n = 0; n < s.nodes.size(); ++n) {
             const int b = m_nodeBody[n];
             if (b < 0) continue;
@@ -457,6 +522,30 @@ void AnatomyDrawer::addModelItems(BuildContext& c) const {
                 item.pickId = c.boneTarget(body, n);
                 if (c.lowerLeg(body)) item.flags |= gfx::kNoFraming;
                 if (layers.ghostBones) item.flags |= gfx::kGhosted;
+                if (!paint.empty() && !paint[static_cast<std::size_t>(body)].empty()) {
+                    // The mesh's vertices in the body's frame: where the rest pose puts them (its
+                    // node matrix, or its skin's matrices), back from the scene by the body's
+                    // default transform.
+                    const glm::dmat4 fromScene = glm::inverse(glm::dmat4(toSceneMatrix(m_defaultBodies[static_cast<std::size_t>(body)])));
+                    std::vector<Vec3> inBody(prim.positions.size());
+                    const std::vector<glm::mat4>* skin =
+                        skinned && static_cast<std::size_t>(node.skin) < restSkins.size() ? &restSkins[static_cast<std::size_t>(node.skin)] : nullptr;
+                    const auto k = static_cast<std::size_t>(prim.influenceCount);
+                    for (std::size_t v = 0; v < prim.positions.size(); ++v) {
+                        glm::mat4 m(0.0f);
+                        if (skin) {
+                            for (std::size_t i = v * k; i < (v + 1) * k && i < prim.joints.size(); ++i)
+                                if (prim.joints[i] < skin->size()) m += (*skin)[prim.joints[i]] * prim.weights[i];
+                        } else {
+                            m = restWorld[static_cast<std::size_t>(n)];
+                        }
+                        inBody[v] = Vec3(fromScene * glm::dmat4(m) * glm::dvec4(glm::dvec3(prim.positions[v]), 1.0));
+                    }
+                    if (auto painted = paintedCopy(prim, inBody, paint[static_cast<std::size_t>(body)])) {
+                        item.mesh = std::move(painted);
+                        item.material.useVertexColors = true;
+                    }
+                }
             } else {
                 if (!layers.model && !m_anatomical) continue;
                 if (m_anatomical && !layers.bones) continue;

@@ -77,7 +77,24 @@ struct DrawOptions {
     MuscleColouring colouring;            // groups (default), stretch map or roles
     std::optional<LumbarTint> lumbarTint; // a movement's lumbar levels
     std::optional<MomentArmRequest> momentArm;
+    // Attachment areas painted on the bones (origins vermilion, insertions blue): of the
+    // highlighted muscles, or of every muscle when none is highlighted ("attachments only" with
+    // the muscles layer off). HipView's own model only (its bones are the core's bodies).
+    bool attachments = false;
 };
+
+// An attachment area: a disc of kAttachmentRadius about a path's first (origin) or last
+// (insertion) point, in the point's body frame (OpenSim axes, metres), and its colour (linear RGB).
+struct AttachmentPaint {
+    Vec3 point{0.0};
+    glm::vec3 colour{1.0f};
+};
+// The painted area's radius about each part's attachment point, metres. The content gives points,
+// not outlines: a muscle with several parts paints a band across them (gluteus medius along the
+// ilium); a one-part muscle a disc.
+inline constexpr double kAttachmentRadius = 0.012;
+// The origins' (true) and insertions' (false) paint, linear RGB, shared with the legends.
+glm::vec3 attachmentColour(bool origin);
 
 // "piriformis", "piriformis_r", "gluteus_medius_l" -> HighlightRef; nullopt with `error` set
 // (the valid ids listed) when the muscle is unknown.
@@ -135,6 +152,7 @@ private:
     void addWraps(BuildContext& c) const;
     void addLabelAnchors(BuildContext& c) const;
     void addMomentArm(BuildContext& c, std::span<const double> q) const;
+    std::vector<std::vector<AttachmentPaint>> attachmentPaint(const BuildContext& c) const;
 };
 
 // Helpers shared with the renderer and tests.

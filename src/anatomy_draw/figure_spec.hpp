@@ -13,6 +13,8 @@
 //     labels = true
 //     pins = ["A"]                     # optional: callout texts instead of the names, one per highlight
 //     peel = 1                         # muscle layers 1..1 (gluteus maximus, ...) ghosted
+//     attachments = true               # origins and insertions painted on the bones (with
+//                                      #   show = ["bones"]: every muscle's, the attachment view)
 //     background = "transparent"       # or "#RRGGBB"
 //     colour = "stretch"               # or "groups" (default), "role" with role_coordinate
 //     moment_arm = "hip_rotation"      # the highlighted muscle's moment arm drawn (axis, line, arrow)
@@ -72,6 +74,7 @@ struct FigureSpec {
     std::vector<std::string> pins;
     std::vector<std::string> show;         // layers (see parseShowList); empty = default
     int peel = 0;                          // muscle layers 1..peel ghosted (0..kMaxMuscleLayer)
+    bool attachments = false;              // origins and insertions painted on the bones (DrawOptions::attachments)
     bool labels = false;
     std::string background = "#ffffff";   // "transparent" or "#RRGGBB"
     int scale = 1;                         // supersampling factor, 1..4

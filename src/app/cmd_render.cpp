@@ -70,6 +70,9 @@ constexpr const char* kHelp =
     "                           model, group ids, muscle ids\n"
     "                           (default bones and all muscles)\n"
     "  --labels                 callouts naming each highlighted muscle\n"
+    "  --attachments            paint the highlighted muscles' origins (vermilion) and insertions\n"
+    "                           (blue) on the bones; with nothing highlighted (e.g. --show bones),\n"
+    "                           every muscle's: the attachment view\n"
     "  --peel N                 ghost the muscle layers 1 to N (0..4): 1 peels gluteus maximus and the\n"
     "                           other superficial muscles, 2 medius too, 3 minimus and the deep rotators\n"
     "  --background VALUE       transparent or #RRGGBB (default #ffffff)\n"
@@ -131,7 +134,7 @@ int runRender(std::span<const std::string> argv) {
         const bool onlyOutput = !other.size && !other.view && !other.camera && !other.pose && !other.movement && !other.at &&
                                 !other.frames && !other.fps && !other.background && !other.scale && !other.colour &&
                                 !other.roleCoordinate && !other.momentArm && !other.peel && !other.strength && !other.anatomy && !other.side &&
-                                other.highlight.empty() && other.show.empty() && other.restrict.empty() && !other.gif &&
+                                other.highlight.empty() && other.show.empty() && other.restrict.empty() && !other.gif && !other.attachments &&
                                 !other.mp4 && !other.labels;
         if (!onlyOutput) {
             args.error("a lesson says each step's figure itself; give only -o DIR (or -o PATTERN with {step}) and --model");

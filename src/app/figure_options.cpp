@@ -29,7 +29,8 @@ FigureOptionText readFigureOptions(Args& args) {
     t.gif = args.flag("--gif");
     t.mp4 = args.flag("--mp4");
     t.labels = args.flag("--labels");
-    t.any |= t.gif || t.mp4 || t.labels;
+    t.attachments = args.flag("--attachments");
+    t.any |= t.gif || t.mp4 || t.labels || t.attachments;
     t.background = opt("--background");
     t.scale = opt("--scale");
     t.colour = opt("--colour");
@@ -114,6 +115,7 @@ bool figureSpecFromOptions(const FigureOptionText& t, Args& args, draw::FigureSp
     if (t.colour) spec.colour = *t.colour;
     if (t.roleCoordinate) spec.roleCoordinate = *t.roleCoordinate;
     if (t.momentArm) spec.momentArm = *t.momentArm;
+    if (t.attachments) spec.attachments = true;
     if (t.peel) {
         const auto n = parseNumber(*t.peel);
         if (!n || *n != std::floor(*n) || std::abs(*n) > 1e6) {

@@ -310,6 +310,9 @@ draw::DrawOptions Document::layerOptions() const {
     o.layers.wraps = layers.wraps;
     o.layers.sides = layers.sides;
     o.layers.peel = layers.peel;
+    // Painted: the selection's attachments, or with the muscles hidden and nothing selected every
+    // muscle's (the attachment view).
+    o.attachments = layers.attachments && (!selection.empty() || !layers.muscles);
     if (!layers.hiddenGroups.empty()) {
         for (const MuscleGroup& g : content().groups)
             if (std::find(layers.hiddenGroups.begin(), layers.hiddenGroups.end(), g.id) == layers.hiddenGroups.end())

@@ -39,6 +39,7 @@ struct LayerState {
     bool labels = true; // callouts for the highlighted muscle(s)
     bool ghostOthers = true; // with a selection the other muscles become an x-ray
     std::vector<std::string> hiddenGroups; // functional group ids switched off
+    bool attachments = true; // the selected muscle's origins and insertions painted (none selected: every muscle's, when the muscles are hidden)
     int peel = 0; // muscle layers 1..peel ghosted (content MuscleInfo::layer), 0..kMaxMuscleLayer
     draw::SideFilter sides = draw::SideFilter::Both;
     friend bool operator==(const LayerState&, const LayerState&) = default;

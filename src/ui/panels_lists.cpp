@@ -65,6 +65,10 @@ void drawViewPanel(PanelContext& ctx) {
     ImGui::Checkbox("Labels", &l.labels);
     ImGui::Checkbox("X-ray the other muscles when one is selected", &l.ghostOthers);
     ImGui::Checkbox("Wrap surfaces", &l.wraps);
+    ImGui::SameLine();
+    ImGui::Checkbox("Attachments", &l.attachments);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Paints the selected muscle's origins and insertions on the bones; with the muscles off and nothing\nselected, every muscle's (the attachment view)");
     // Peeling: superficial to deep, the peeled layers ghosted (content: each muscle's layer).
     {
         static const char* peeled[kMaxMuscleLayer + 1] = {"none peeled", "gluteus maximus and the superficial layer", "gluteus medius too",

@@ -116,7 +116,8 @@ void Viewer::drawLumbarNumbers(const gfx::Camera& cam) {
 }
 
 void Viewer::drawLegend() {
-    if (m_doc.colourMode == draw::ColourMode::Groups) return;
+    const bool painted = m_doc.layerOptions().attachments;
+    if (m_doc.colourMode == draw::ColourMode::Groups && !painted) return;
     struct Entry {
         glm::vec3 colour;
         std::string text;
@@ -124,7 +125,9 @@ void Viewer::drawLegend() {
     };
     std::vector<Entry> entries;
     const char* title = "";
-    if (m_doc.colourMode == draw::ColourMode::Stretch) {
+    if (m_doc.colourMode == draw::ColourMode::Groups) {
+        title = "On the bones";
+    } else if (m_doc.colourMode == draw::ColourMode::Stretch) {
         title = "Length against standing";
         entries = {{draw::stretchColour(12.0), "longer"}, {draw::stretchColour(0.0), "about the same"}, {draw::stretchColour(-12.0), "shorter"}};
     } else {
@@ -139,6 +142,11 @@ void Viewer::drawLegend() {
                                actionWord(m_doc.content(), m_doc.roleDof, a, m_doc.wording) + (draw::roleBanded(a) ? " (banded)" : ""),
                                draw::roleBanded(a)});
         entries.push_back({draw::roleColour(Action::None), plain ? "no clear pull" : "no action"});
+    }
+    if (painted) {
+        const bool plain = m_doc.wording == Wording::Plain;
+        entries.push_back({draw::attachmentColour(true), plain ? "where it starts (origin)" : "origin"});
+        entries.push_back({draw::attachmentColour(false), plain ? "where it ends (insertion)" : "insertion"});
     }
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     const float line = ImGui::GetTextLineHeightWithSpacing();

@@ -114,16 +114,19 @@ TEST_CASE("a figure's moment_arm draws the axis, the line, the perpendicular and
     CHECK(back.figures->at(0).momentArm == "hip_flexion");
 }
 
-TEST_CASE("a figure's peel ghosts layers 1 to N, survives a scene file and is checked") {
+TEST_CASE("a figure's peel and attachments survive a scene file and a bad peel is reported") {
     const Content& content = test::projectContent();
     FigureSpec spec;
     spec.output = "p.png";
     spec.peel = 2;
+    spec.attachments = true;
     CHECK(validateFigure(spec, &content).empty());
     CHECK(figureDrawOptions(spec, content).layers.peel == 2);
+    CHECK(figureDrawOptions(spec, content).attachments);
     const FigureFileLoad back = parseFigureText(figureFileText({&spec, 1}), "p.toml", ".", &content);
     REQUIRE(back.figures);
     CHECK(back.figures->at(0).peel == 2);
+    CHECK(back.figures->at(0).attachments);
     spec.peel = 7;
     CHECK(formatAll(validateFigure(spec, &content)).find("peel: must be a layer from 0") != std::string::npos);
 }

@@ -343,3 +343,40 @@ TEST_CASE("the default model's bones are regenerated for a new shape in the back
     CHECK(d.drawer().modelIsAnatomical());
     CHECK_FALSE(d.drawList().items.empty());
 }
+
+TEST_CASE("selecting a muscle paints its origin on the pelvis and its insertion on the femur, and the bare skeleton shows every muscle's") {
+    Document d(test::uiContent(), &test::uiMovements(), HV_SOURCE_DIR "/assets/hip.glb");
+    const Model& model = d.model();
+    // Per body, how many vertices are tinted towards the origin and towards the insertion colour.
+    const auto tinted = [&](const draw::DrawList& l, const char* body) {
+        const int b = model.findBody(body);
+        std::pair<std::size_t, std::size_t> n{0, 0};
+        for (const auto& i : l.items) {
+            const draw::PickTarget* t = l.target(i.pickId);
+            if (!t || t->kind != draw::PickTarget::Kind::Bone || t->body != b || !i.material.useVertexColors) continue;
+            for (const glm::vec4& c : i.mesh->colors) {
+                if (c.r > c.b + 0.2f) ++n.first;  // vermilion: origin
+                if (c.b > c.r + 0.2f) ++n.second; // blue: insertion
+            }
+        }
+        return n;
+    };
+    CHECK(tinted(d.drawList(), "pelvis") == std::pair<std::size_t, std::size_t>{0, 0}); // nothing selected
+    d.select({"gluteus_medius", Side::Right, false});
+    const draw::DrawList& l = d.drawList();
+    CHECK(tinted(l, "pelvis").first > 50);
+    CHECK(tinted(l, "pelvis").second == 0);
+    CHECK(tinted(l, "femur_r").second > 10);
+    CHECK(tinted(l, "femur_r").first == 0);
+    CHECK(tinted(l, "femur_l") == std::pair<std::size_t, std::size_t>{0, 0}); // the right one only
+    const std::size_t selectedOnPelvis = tinted(l, "pelvis").first;
+    d.layers.attachments = false;
+    CHECK(tinted(d.drawList(), "pelvis").first == 0);
+    // The attachment view: no selection, the muscles off, every muscle's areas.
+    d.layers.attachments = true;
+    d.select({});
+    d.layers.muscles = false;
+    const draw::DrawList& bare = d.drawList();
+    CHECK(tinted(bare, "femur_l").second > 10);
+    CHECK(tinted(bare, "pelvis").first > selectedOnPelvis);
+}
