@@ -14,6 +14,7 @@
 // same angle (the sum of the per-level moment arms), the lumbar action `hipview report` prints.
 #include "content_fixture.hpp"
 
+#include "core/lumbar_actions.hpp"
 #include "core/moment_arm.hpp"
 
 #include <array>
@@ -153,4 +154,29 @@ TEST_CASE("trunk muscles that stay off the hip have no hip moment arm and psoas 
     for (const char* id : {"quadratus_lumborum", "multifidus", "rectus_abdominis", "external_oblique"})
         CHECK(l.muscleArm(l.muscle(id, Side::Right), hip) == 0.0);
     CHECK(l.muscleArm(l.muscle("psoas_minor", Side::Right), l.coordinate("L5_S1", "flexion")) > 0.005);
+}
+
+TEST_CASE("the summed lumbar moment arm is the sum of the per-level ones and only parts that cross the spine and not the hip are lumbar parts") {
+    const Model& model = test::projectContent().model;
+    Lumbar l(model);
+    const int mf = l.muscle("multifidus", Side::Left), ra = l.muscle("rectus_abdominis", Side::Right);
+    const int psoas = l.muscle("psoas_major", Side::Right), gmed = l.muscle("gluteus_medius", Side::Right);
+    CHECK(isLumbarPart(model, {mf, 0}));
+    CHECK(isLumbarPart(model, {ra, 0}));
+    CHECK_FALSE(isLumbarPart(model, {psoas, 0})); // crosses the hip as well
+    CHECK_FALSE(isLumbarPart(model, {gmed, 0}));  // crosses no lumbar level
+    const std::vector<PartRef> parts{{mf, 0}, {mf, 4}, {ra, 0}, {gmed, 0}};
+    std::vector<double> summed(parts.size() * 3);
+    lumbarMomentArms(model, model.defaultPose(), parts, summed);
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        for (std::size_t d = 0; d < 3; ++d) {
+            double sum = 0.0;
+            for (int c : lumbarCoordinates(model, kLumbarDofs[d])) sum += l.eval.momentArm(parts[i], c);
+            INFO(musclePartId(model.muscles[static_cast<std::size_t>(parts[i].muscle)], static_cast<std::size_t>(parts[i].part)) << " " << lumbarDofName(kLumbarDofs[d]));
+            CHECK(summed[i * 3 + d] == doctest::Approx(sum).epsilon(1e-5).scale(1e-6));
+        }
+    CHECK(summed[3 * 3] == 0.0);
+    CHECK(lumbarRoleName(LumbarDof::Flexion, summed[0]) == "extensor");
+    CHECK(lumbarRoleName(LumbarDof::Bending, summed[1]) == "left bender"); // the left multifidus
+    CHECK(lumbarRoleName(LumbarDof::Rotation, 0.0005) == "none");
 }
