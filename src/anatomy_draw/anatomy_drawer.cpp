@@ -303,7 +303,10 @@ struct AnatomyDrawer::BuildContext {
             bool h = false;
             for (const HighlightRef& r : o.highlight) h |= r.muscleId == m.id && (!r.side || *r.side == m.side);
             highlighted[mi] = h;
-            muscleFlags[mi] = h ? (gfx::kHighlighted | gfx::kOutlined) : anyHighlight && o.ghostOthers ? std::uint32_t(gfx::kGhosted) : 0u;
+            const bool overTintedSpine = o.lumbarTint && m.group == "trunk";
+            muscleFlags[mi] = h ? (gfx::kHighlighted | gfx::kOutlined)
+                              : (anyHighlight && o.ghostOthers) || overTintedSpine ? std::uint32_t(gfx::kGhosted)
+                                                                                   : 0u;
             groupColour[mi] = muscleColor(content, m.id);
         }
         boneTint = o.lumbarTint ? lumbarTintAmounts(model, *o.lumbarTint) : std::vector<float>(model.bodies.size(), 0.0f);

@@ -64,7 +64,9 @@ struct DrawOptions {
     Transform room;
     SolidParams solid;
     MuscleColouring colouring;            // groups (default), stretch map or roles
-    std::optional<LumbarTint> lumbarTint; // a movement's lumbar levels
+    std::optional<LumbarTint> lumbarTint; // a movement's lumbar levels; while set, the trunk
+                                          // group's muscles that are not highlighted are drawn
+                                          // ghosted so the tinted levels under them show
 };
 
 // "piriformis", "piriformis_r", "gluteus_medius_l" -> HighlightRef; nullopt with `error` set
