@@ -59,7 +59,7 @@ constexpr const char* kHelp =
     "  --content DIR              the content folder\n\n"
     "Along a movement (content/movements.toml), every --step seconds from its start to its end,\n"
     "with the hip-back connection applied (spine mode, planted feet, restricted hip, weak gluteus\n"
-    "medius); csv columns:\n"
+    "medius); trunk muscle parts give lumbar dofs as in a sweep; csv columns:\n"
     "                             muscle,part,side,time_s,dof,moment_arm_mm,length_mm\n"
     "  --movement ID              the movement, e.g. figure-4 (an unknown id lists the valid ones)\n"
     "  --step S                   seconds between samples (default 0.1)\n"
@@ -280,13 +280,29 @@ int runMovementReport(Args& args, const MovementRequest& request, const std::vec
         double length;
     };
     std::vector<std::vector<Row>> rows(parts.size());
+    // Trunk parts report their lumbar moment arms (summed over the levels), as in a sweep.
+    std::vector<char> lumbar(parts.size(), 0);
+    std::vector<PartRef> lumbarParts;
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        if (isLumbarPart(model, parts[i])) {
+            lumbar[i] = 1;
+            lumbarParts.push_back(parts[i]);
+        }
+    std::vector<double> lumbarArms(lumbarParts.size() * 3);
     for (double t : times) {
         const movement::PoseSample sample = player.sample(t);
         eval.setPose(sample.q);
+        if (!lumbarParts.empty()) lumbarMomentArms(model, sample.q, lumbarParts, lumbarArms);
+        std::size_t k = 0;
         for (std::size_t i = 0; i < parts.size(); ++i) {
             const auto hip = hipCoordinates(model, model.muscles[static_cast<std::size_t>(parts[i].muscle)].side);
             Row row{i, {0.0, 0.0, 0.0}, eval.length(parts[i])};
-            for (std::size_t d = 0; d < 3; ++d) row.r[d] = hip[d] >= 0 ? eval.momentArm(parts[i], hip[d]) : 0.0;
+            if (lumbar[i]) {
+                for (std::size_t d = 0; d < 3; ++d) row.r[d] = lumbarArms[k * 3 + d];
+                ++k;
+            } else {
+                for (std::size_t d = 0; d < 3; ++d) row.r[d] = hip[d] >= 0 ? eval.momentArm(parts[i], hip[d]) : 0.0;
+            }
             rows[i].push_back(row);
         }
     }
@@ -298,9 +314,9 @@ int runMovementReport(Args& args, const MovementRequest& request, const std::vec
         for (std::size_t s = 0; s < times.size(); ++s) {
             const std::string time = formatDegrees(times[s]);
             for (std::size_t d = 0; d < 3; ++d) {
-                if (hip[d] < 0) continue;
+                if (!lumbar[i] && hip[d] < 0) continue;
                 const double r = rows[i][s].r[d] * 1000.0, len = rows[i][s].length * 1000.0;
-                const std::string dof{hipDofName(kHipDofs[d])};
+                const std::string dof{lumbar[i] ? lumbarDofName(kLumbarDofs[d]) : hipDofName(kHipDofs[d])};
                 if (format == "csv") {
                     std::printf("%s,%s,%s,%s,%s,%.3f,%.3f\n", m.id.c_str(), part.c_str(), side.c_str(), time.c_str(),
                                 dof.c_str(), r, len);

@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -156,4 +157,27 @@ TEST_CASE("report --roles lists the trunk muscles' lumbar roles over the sweep")
     CHECK(contains(r.out, "quadratus_lumborum/iliocostal l lumbar_bending: left bender from -5.0 to 10.0 deg L4_L5_flexion\n"));
     CHECK(contains(r.out, "external_oblique/anterior r lumbar_rotation: left rotator from -5.0 to 10.0 deg L4_L5_flexion\n"));
     CHECK(contains(r.out, "internal_oblique/middle r lumbar_rotation: right rotator from -5.0 to 10.0 deg L4_L5_flexion\n"));
+}
+
+TEST_CASE("a movement report gives trunk muscles lumbar rows: multifidus extends and lengthens in a rounded forward bend") {
+    const auto r = runProcess(hipview() + " report --movement forward-bend-rounded --muscle multifidus --side r --step 1");
+    REQUIRE(r.exitCode == 0);
+    std::istringstream in(r.out);
+    std::string header;
+    std::getline(in, header);
+    CHECK(header == "muscle,part,side,time_s,dof,moment_arm_mm,length_mm");
+    double first = 0.0, longest = 0.0;
+    int rows = 0;
+    for (std::string line; std::getline(in, line);) {
+        if (!line.starts_with("multifidus,L1,r,")) continue;
+        CHECK_FALSE(contains(line, ",hip_"));
+        if (!contains(line, ",lumbar_flexion,")) continue;
+        const std::string tail = line.substr(line.find(",lumbar_flexion,") + 16);
+        const double arm = std::stod(tail), length = std::stod(tail.substr(tail.find(',') + 1));
+        CHECK(arm < 0.0); // an extensor throughout
+        if (rows++ == 0) first = length;
+        longest = std::max(longest, length);
+    }
+    CHECK(rows >= 3);
+    CHECK(longest > first * 1.1);
 }
