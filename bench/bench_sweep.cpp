@@ -30,6 +30,12 @@ int main() {
     bench::print("role changes with bisection (findRoleChanges)",
                  bench::time(10, [&] { changes = findRoleChanges(model, pose, sweep, table).size(); }));
     std::printf("role changes found: %zu\n", changes);
+    // A lumbar sweep: every part again, the trunk parts with their lumbar moment arms (summed over
+    // the levels, core/lumbar_actions.hpp) at every sample, since the swept level moves them.
+    SweepSpec lumbar;
+    lumbar.coordinates = {model.findCoordinate("L4_L5_flexion")};
+    for (int i = 0; i <= 120; ++i) lumbar.values.push_back(toRadians(-5.0 + 15.0 * i / 120.0));
+    bench::print("lumbar sweep (L4_L5_flexion, 121 angles)", bench::time(10, [&] { table = runSweep(model, pose, lumbar, parts); }));
     bench::print("content load (all TOML files)", bench::time(10, [&] { (void)loadContent(HV_SOURCE_DIR "/content"); }));
     return 0;
 }

@@ -346,8 +346,9 @@ struct AnatomyDrawer::BuildContext {
             highlighted[mi] = h;
             const MuscleInfo* info = content.findMuscleInfo(m.id);
             const bool peeled = info && info->layer <= layers.peel;
+            const bool overTintedSpine = o.lumbarTint && m.group == "trunk";
             muscleFlags[mi] = h ? (gfx::kHighlighted | gfx::kOutlined)
-                                : (anyHighlight && o.ghostOthers) || peeled ? std::uint32_t(gfx::kGhosted) : 0u;
+                                : (anyHighlight && o.ghostOthers) || peeled || overTintedSpine ? std::uint32_t(gfx::kGhosted) : 0u;
             groupColour[mi] = muscleColor(content, m.id);
         }
         boneTint = o.lumbarTint ? lumbarTintAmounts(model, *o.lumbarTint) : std::vector<float>(model.bodies.size(), 0.0f);

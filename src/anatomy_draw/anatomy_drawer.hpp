@@ -75,7 +75,9 @@ struct DrawOptions {
     Transform room;
     SolidParams solid;
     MuscleColouring colouring;            // groups (default), stretch map or roles
-    std::optional<LumbarTint> lumbarTint; // a movement's lumbar levels
+    std::optional<LumbarTint> lumbarTint; // a movement's lumbar levels; while set, the trunk
+                                          // group's muscles that are not highlighted are drawn
+                                          // ghosted so the tinted levels under them show
     std::optional<MomentArmRequest> momentArm;
     // Attachment areas painted on the bones (origins vermilion, insertions blue): of the
     // highlighted muscles, or of every muscle when none is highlighted ("attachments only" with

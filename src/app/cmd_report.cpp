@@ -36,8 +36,10 @@ constexpr const char* kHelp =
     "                      [--side r|l|both] [--format csv|json|table] [--content DIR]\n\n"
     "For every muscle part (or those named), the moment arm about each hip coordinate of its own\n"
     "side (r = -dL/dq, mm; positive = flexor, adductor, internal rotator) and the path length\n"
-    "(mm), at every step of the sweep. Other coordinates stay at their defaults unless --pose\n"
-    "sets them.\n\n"
+    "(mm), at every step of the sweep. Trunk muscle parts, which cross the lumbar spine and not\n"
+    "the hip, give their lumbar moment arms instead, summed over the levels they cross (dof\n"
+    "lumbar_flexion, lumbar_bending, lumbar_rotation; positive = flexor, bends to the right,\n"
+    "turns to the left). Other coordinates stay at their defaults unless --pose sets them.\n\n"
     "  --sweep NAME=FROM:TO:STEP  rotational coordinate and degrees (default hip_flexion=0:120:5);\n"
     "                             a name without _r/_l sweeps both sides together\n"
     "  --muscle ID                muscle ids (repeat or comma-separate); default: all\n"
@@ -48,6 +50,8 @@ constexpr const char* kHelp =
     "  --roles                    print role changes instead: the angles where a moment arm\n"
     "                             changes sign, e.g.\n"
     "                             piriformis r hip_rotation: external -> internal at 49.3 deg hip_flexion_r\n"
+    "                             and, for trunk muscle parts, their lumbar roles over the sweep, e.g.\n"
+    "                             multifidus/L5 r lumbar_flexion: extensor from -20.0 to 20.0 deg L4_L5_flexion\n"
     "  --dead-zone MM             moment arms smaller than this count as no action (default 1)\n"
     "  --anatomy NAME=VALUE,...   bone shape (both modes): anteversion (deg), neck_shaft (deg),\n"
     "                             pelvis_width (mm); defaults and ranges in skeleton.toml. The\n"
@@ -55,7 +59,7 @@ constexpr const char* kHelp =
     "  --content DIR              the content folder\n\n"
     "Along a movement (content/movements.toml), every --step seconds from its start to its end,\n"
     "with the hip-back connection applied (spine mode, planted feet, restricted hip, weak gluteus\n"
-    "medius); csv columns:\n"
+    "medius); trunk muscle parts give lumbar dofs as in a sweep; csv columns:\n"
     "                             muscle,part,side,time_s,dof,moment_arm_mm,length_mm\n"
     "  --movement ID              the movement, e.g. figure-4 (an unknown id lists the valid ones)\n"
     "  --step S                   seconds between samples (default 0.1)\n"
@@ -276,13 +280,29 @@ int runMovementReport(Args& args, const MovementRequest& request, const std::vec
         double length;
     };
     std::vector<std::vector<Row>> rows(parts.size());
+    // Trunk parts report their lumbar moment arms (summed over the levels), as in a sweep.
+    std::vector<char> lumbar(parts.size(), 0);
+    std::vector<PartRef> lumbarParts;
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        if (isLumbarPart(model, parts[i])) {
+            lumbar[i] = 1;
+            lumbarParts.push_back(parts[i]);
+        }
+    std::vector<double> lumbarArms(lumbarParts.size() * 3);
     for (double t : times) {
         const movement::PoseSample sample = player.sample(t);
         eval.setPose(sample.q);
+        if (!lumbarParts.empty()) lumbarMomentArms(model, sample.q, lumbarParts, lumbarArms);
+        std::size_t k = 0;
         for (std::size_t i = 0; i < parts.size(); ++i) {
             const auto hip = hipCoordinates(model, model.muscles[static_cast<std::size_t>(parts[i].muscle)].side);
             Row row{i, {0.0, 0.0, 0.0}, eval.length(parts[i])};
-            for (std::size_t d = 0; d < 3; ++d) row.r[d] = hip[d] >= 0 ? eval.momentArm(parts[i], hip[d]) : 0.0;
+            if (lumbar[i]) {
+                for (std::size_t d = 0; d < 3; ++d) row.r[d] = lumbarArms[k * 3 + d];
+                ++k;
+            } else {
+                for (std::size_t d = 0; d < 3; ++d) row.r[d] = hip[d] >= 0 ? eval.momentArm(parts[i], hip[d]) : 0.0;
+            }
             rows[i].push_back(row);
         }
     }
@@ -294,9 +314,9 @@ int runMovementReport(Args& args, const MovementRequest& request, const std::vec
         for (std::size_t s = 0; s < times.size(); ++s) {
             const std::string time = formatDegrees(times[s]);
             for (std::size_t d = 0; d < 3; ++d) {
-                if (hip[d] < 0) continue;
+                if (!lumbar[i] && hip[d] < 0) continue;
                 const double r = rows[i][s].r[d] * 1000.0, len = rows[i][s].length * 1000.0;
-                const std::string dof{hipDofName(kHipDofs[d])};
+                const std::string dof{lumbar[i] ? lumbarDofName(kLumbarDofs[d]) : hipDofName(kHipDofs[d])};
                 if (format == "csv") {
                     std::printf("%s,%s,%s,%s,%s,%.3f,%.3f\n", m.id.c_str(), part.c_str(), side.c_str(), time.c_str(),
                                 dof.c_str(), r, len);
@@ -472,6 +492,37 @@ int runReport(std::span<const std::string> argv) {
                             std::string(actionShort(rc.change.to)).c_str(), at, coordName(rc.sweepCoordinate).c_str());
             }
         }
+        // Lumbar parts: their lumbar roles (moment arms summed over the levels they cross), one
+        // line per stretch of the sweep where the role holds, with the sample where it changes.
+        for (std::size_t i = 0; i < table.parts.size(); ++i) {
+            if (!table.lumbar[i]) continue;
+            const Muscle& m = muscleOf(i);
+            const std::string label = m.id + (partName(i).empty() ? "" : "/" + partName(i));
+            const std::string side{sideSuffix(m.side)};
+            for (std::size_t d = 0; d < kLumbarDofs.size(); ++d) {
+                const std::string dof{lumbarDofName(kLumbarDofs[d])};
+                std::size_t from = 0;
+                for (std::size_t s = 1; s <= table.samples(); ++s) {
+                    const std::string_view role = lumbarRoleName(kLumbarDofs[d], table.lumbarMomentArm(i, d, from), deadZone);
+                    if (s < table.samples() && lumbarRoleName(kLumbarDofs[d], table.lumbarMomentArm(i, d, s), deadZone) == role) continue;
+                    const double a = toDegrees(table.values[from]), b = toDegrees(table.values[s - 1]);
+                    if (json) {
+                        json->row(Json{{"muscle", m.id},
+                                       {"part", partName(i)},
+                                       {"side", side},
+                                       {"dof", dof},
+                                       {"role", std::string(role)},
+                                       {"from_deg", rounded(a, 2)},
+                                       {"to_deg", rounded(b, 2)},
+                                       {"sweep_coordinate", coordName(table.sweepCoordinate[i])}});
+                    } else {
+                        std::printf("%s %s %s: %s from %.1f to %.1f deg %s\n", label.c_str(), side.c_str(), dof.c_str(),
+                                    std::string(role).c_str(), a, b, coordName(table.sweepCoordinate[i]).c_str());
+                    }
+                    from = s;
+                }
+            }
+        }
         if (json) json->finish();
         return kExitOk;
     }
@@ -488,10 +539,13 @@ int runReport(std::span<const std::string> argv) {
         for (std::size_t s = 0; s < table.samples(); ++s) {
             const std::string deg = formatDegrees(toDegrees(table.values[s]));
             for (std::size_t d = 0; d < 3; ++d) {
-                if (table.dofs[i][d] < 0) continue;
-                const double r = table.momentArm(i, d, s) * 1000.0;
+                // Lumbar parts report their lumbar moment arms (summed over the levels), the
+                // others their hip ones.
+                const bool lumbar = table.lumbar[i] != 0;
+                if (!lumbar && table.dofs[i][d] < 0) continue;
+                const double r = (lumbar ? table.lumbarMomentArm(i, d, s) : table.momentArm(i, d, s)) * 1000.0;
                 const double len = table.length(i, s) * 1000.0;
-                const std::string dof{hipDofName(kHipDofs[d])};
+                const std::string dof{lumbar ? lumbarDofName(kLumbarDofs[d]) : hipDofName(kHipDofs[d])};
                 const std::string& sweepName = coordName(table.sweepCoordinate[i]);
                 if (format == "csv") {
                     std::printf("%s,%s,%s,%s,%s,%s,%.3f,%.3f\n", m.id.c_str(), partName(i).c_str(), side.c_str(),

@@ -1,7 +1,7 @@
 // hv::bonegen: HipView's default model, generated. Every bone of the pelvis, lumbar spine and
 // legs is sculpted as a signed distance function from landmarks (bones.hpp), turned into a
 // triangle mesh (surface.hpp), carried to the requested bone parameters by the core's maps
-// (core/bone_parameters.hpp), and rigged: one glTF skin whose joints are the core's bodies.
+// (core/bone_parameters.hpp), and rigged: one glTF skin whose joints are the core's bodies that carry bones.
 //
 // Frames: bone meshes come out in their body's own frame (OpenSim, metres); the scene is in
 // glTF's frame (Y up, +Z front, metres; scene::osimToGltf), posed in the content's default pose
@@ -35,7 +35,9 @@ struct BakeOptions {
 // published shape). Bodies the generator has no bone for are skipped.
 std::vector<BoneMesh> generateBones(const Content& content, const BoneParameters& parameters, const BakeOptions& options = {});
 
-// The rigged scene: one node per body (named after it, parents as in the model), one skin over
+// The rigged scene: one node per body that carries a bone (its own, or one on a body below it;
+// a body without either, such as the thorax, gets none), named after it, parents as in the
+// model, one skin over
 // them with inverse bind matrices, one skinned mesh (named after its body, on a root node
 // "<body>_bone") per bone with rigid weights. `model` must be the model the bones were made for
 // (content.model deformed by applyBoneParameters to the same parameters).

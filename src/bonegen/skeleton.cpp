@@ -84,25 +84,38 @@ scene::Scene buildScene(const Model& model, const std::vector<BoneMesh>& bones, 
     const glm::dmat3 C = osimToGltfD();
     const auto toGltf = [&](const Transform& t) { return Transform{C * t.rotation * glm::transpose(C), C * t.translation}; };
 
-    // Joint nodes: one per body, parents first (the model's order).
+    // Which bodies get a joint node: those with a bone, and those a bone hangs from (a body
+    // without a bone anywhere below it, such as the thorax, has nothing to carry).
+    std::vector<char> carries(model.bodies.size(), 0);
+    for (const BoneMesh& b : bones)
+        for (int body = model.findBody(b.body); body >= 0;
+             body = model.joints[static_cast<std::size_t>(model.bodies[static_cast<std::size_t>(body)].joint)].parentBody)
+            carries[static_cast<std::size_t>(body)] = 1;
+    std::vector<int> nodeOf(model.bodies.size(), -1); // per body: its joint node, -1 if none
+
+    // Joint nodes: one per carrying body, parents first (the model's order).
     scene::Skin skin;
     skin.name = "skeleton";
     for (std::size_t b = 0; b < model.bodies.size(); ++b) {
+        if (!carries[b]) continue;
         const Body& body = model.bodies[b];
         const Joint& joint = model.joints[static_cast<std::size_t>(body.joint)];
         const Transform w = toGltf(world[b]);
         const Transform local = joint.parentBody < 0 ? w : toGltf(world[static_cast<std::size_t>(joint.parentBody)]).inverse() * w;
+        const int index = static_cast<int>(sc.nodes.size());
+        const int parent = joint.parentBody < 0 ? -1 : nodeOf[static_cast<std::size_t>(joint.parentBody)];
+        nodeOf[b] = index;
         scene::Node node;
         node.name = body.name;
-        node.parent = joint.parentBody;
+        node.parent = parent;
         node.translation = glm::vec3(local.translation);
         node.rotation = glm::normalize(glm::quat(glm::quat_cast(local.rotation)));
         sc.nodes.push_back(node);
-        if (joint.parentBody >= 0) sc.nodes[static_cast<std::size_t>(joint.parentBody)].children.push_back(static_cast<int>(b));
-        else sc.roots.push_back(static_cast<int>(b));
+        if (parent >= 0) sc.nodes[static_cast<std::size_t>(parent)].children.push_back(index);
+        else sc.roots.push_back(index);
         glm::dmat4 m(w.rotation);
         m[3] = glm::dvec4(w.translation, 1.0);
-        skin.joints.push_back(static_cast<int>(b));
+        skin.joints.push_back(index);
         skin.inverseBindMatrices.push_back(glm::mat4(glm::inverse(m)));
     }
     skin.skeleton = sc.roots.empty() ? -1 : sc.roots.front();
@@ -131,7 +144,7 @@ scene::Scene buildScene(const Model& model, const std::vector<BoneMesh>& bones, 
         prim.joints.assign(prim.positions.size() * 4, 0);
         prim.weights.assign(prim.positions.size() * 4, 0.0f);
         for (std::size_t i = 0; i < prim.positions.size(); ++i) {
-            prim.joints[i * 4] = static_cast<std::uint16_t>(body);
+            prim.joints[i * 4] = static_cast<std::uint16_t>(nodeOf[static_cast<std::size_t>(body)]);
             prim.weights[i * 4] = 1.0f;
         }
         prim.indices = b.mesh.indices;

@@ -1,7 +1,10 @@
 // Sweeps: moment arms and lengths of many muscle parts along one coordinate (or several moved
-// together, e.g. both hips' flexion), at every sample of the sweep.
+// together, e.g. both hips' flexion), at every sample of the sweep. Parts that cross the lumbar
+// spine and not the hip (core/lumbar_actions.hpp: isLumbarPart) also get their lumbar moment
+// arms, summed over the levels.
 #pragma once
 
+#include "core/lumbar_actions.hpp"
 #include "core/moment_arm.hpp"
 #include "core/roles.hpp"
 
@@ -27,6 +30,9 @@ struct SweepTable {
     std::vector<std::array<int, 3>> dofs;          // per part: its side's hip coordinates
     std::vector<double> lengths;                   // [part][sample], metres
     std::vector<double> momentArms;                // [part][dof][sample], metres
+    std::vector<char> lumbar;                      // per part: 1 where its actions are lumbar ones
+    std::vector<double> lumbarMomentArms;          // [part][lumbar dof][sample], metres, summed over
+                                                   // the levels (kLumbarDofs order); 0 for other parts
 
     std::size_t samples() const { return values.size(); }
     double length(std::size_t part, std::size_t sample) const {
@@ -35,13 +41,17 @@ struct SweepTable {
     double momentArm(std::size_t part, std::size_t dof, std::size_t sample) const {
         return momentArms[(part * 3 + dof) * samples() + sample];
     }
+    double lumbarMomentArm(std::size_t part, std::size_t dof, std::size_t sample) const {
+        return lumbarMomentArms[(part * 3 + dof) * samples() + sample];
+    }
     std::span<const double> momentArmSeries(std::size_t part, std::size_t dof) const {
         return std::span<const double>(momentArms).subspan((part * 3 + dof) * samples(), samples());
     }
 };
 
 // Evaluate every part at every sample: the base pose with the sweep's coordinates set to the
-// sample value. Each part reports the hip coordinates of its own side.
+// sample value. Each part reports the hip coordinates of its own side, and lumbar parts their
+// summed lumbar moment arms.
 SweepTable runSweep(const Model& model, std::span<const double> basePose, const SweepSpec& sweep,
                     std::span<const PartRef> parts);
 

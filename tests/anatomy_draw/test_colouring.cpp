@@ -144,3 +144,26 @@ TEST_CASE("a movement's tint uses the plane in which the lumbar spine moved most
     shares.planes[2].lumbarDeg = 4.0;
     CHECK(lumbarTintOf(shares).plane == movement::kPlanes[1]);
 }
+
+TEST_CASE("while the lumbar levels are tinted the trunk muscles over them are ghosted and the hip muscles are not") {
+    const Content& content = test::projectContent();
+    const Model& m = content.model;
+    const AnatomyDrawer drawer(content);
+    const auto q = m.defaultPose();
+    movement::LumbarShares shares;
+    const char* names[] = {"L5-S1", "L4-L5", "L3-L4", "L2-L3", "L1-L2"};
+    for (std::size_t i = 0; i < 5; ++i) {
+        shares.levels[i].name = names[i];
+        shares.levels[i].deg[0] = 5.0;
+        shares.levels[i].share[0] = 0.2;
+    }
+    DrawOptions tinted;
+    tinted.lumbarTint = LumbarTint{shares, movement::Plane::Sagittal};
+    const int obliqueR = m.findMuscle("external_oblique", Side::Right), piriR = m.findMuscle("piriformis", Side::Right);
+    REQUIRE(obliqueR >= 0);
+    const DrawList plain = drawer.build(q, DrawOptions{}), list = drawer.build(q, tinted);
+    REQUIRE_FALSE(itemsOf(list, obliqueR, 0).empty());
+    CHECK((itemsOf(plain, obliqueR, 0)[0]->flags & gfx::kGhosted) == 0);
+    CHECK((itemsOf(list, obliqueR, 0)[0]->flags & gfx::kGhosted) != 0);
+    CHECK((itemsOf(list, piriR, 0)[0]->flags & gfx::kGhosted) == 0);
+}

@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -84,7 +85,7 @@ TEST_CASE("a malformed sweep or option is a usage error with the reason") {
 TEST_CASE("validate passes on the project's content and fails with file:line on broken content") {
     const auto ok = runProcess(hipview() + " validate 2>&1");
     CHECK(ok.exitCode == 0);
-    CHECK(contains(ok.out, "is valid: 21 muscles"));
+    CHECK(contains(ok.out, "is valid: 29 muscles"));
     const auto missing = runProcess(hipview() + " validate --content /nonexistent 2>&1");
     CHECK(missing.exitCode == 1);
     CHECK(contains(missing.out, "/nonexistent: content folder not found"));
@@ -120,4 +121,63 @@ TEST_CASE("validate also checks the movements file and names its problems") {
     CHECK(r.exitCode == 1);
     CHECK(contains(r.out, "movements.toml:"));
     CHECK(contains(r.out, "hip_flexon"));
+}
+
+TEST_CASE("a lumbar sweep gives trunk muscles lumbar rows and leaves the hip rows in their format") {
+    const auto r = runProcess(hipview() + " report --sweep L4_L5_flexion=-5:10:1 --muscle multifidus,rectus_abdominis,psoas_major --side r");
+    REQUIRE(r.exitCode == 0);
+    std::istringstream in(r.out);
+    std::string header;
+    std::getline(in, header);
+    CHECK(header == "muscle,part,side,sweep_coordinate,sweep_deg,dof,moment_arm_mm,length_mm");
+    int multifidus = 0, rectus = 0, psoasHip = 0, psoasLumbar = 0;
+    for (std::string line; std::getline(in, line);) {
+        const auto value = [&](const std::string& dof) { return std::stod(line.substr(line.find(dof) + dof.size() + 1)); };
+        if (line.starts_with("multifidus,L5,r,L4_L5_flexion,") && contains(line, ",lumbar_flexion,")) {
+            ++multifidus;
+            CHECK(value("lumbar_flexion") < -5.0); // an extensor, mm summed over the levels
+        }
+        if (line.starts_with("rectus_abdominis,,r,L4_L5_flexion,") && contains(line, ",lumbar_flexion,")) {
+            ++rectus;
+            CHECK(value("lumbar_flexion") > 50.0); // a flexor
+        }
+        if (line.starts_with("psoas_major,")) (contains(line, ",lumbar_") ? psoasLumbar : psoasHip)++;
+    }
+    CHECK(multifidus == 16);
+    CHECK(rectus == 16);
+    CHECK(psoasHip == 4 * 16 * 3); // psoas crosses the hip: hip rows only, as before
+    CHECK(psoasLumbar == 0);
+}
+
+TEST_CASE("report --roles lists the trunk muscles' lumbar roles over the sweep") {
+    const auto r = runProcess(hipview() + " report --roles --sweep L4_L5_flexion=-5:10:1 --muscle quadratus_lumborum,external_oblique,internal_oblique 2>&1");
+    CHECK(r.exitCode == 0);
+    INFO(r.out);
+    CHECK(contains(r.out, "quadratus_lumborum/iliocostal r lumbar_bending: right bender from -5.0 to 10.0 deg L4_L5_flexion\n"));
+    CHECK(contains(r.out, "quadratus_lumborum/iliocostal l lumbar_bending: left bender from -5.0 to 10.0 deg L4_L5_flexion\n"));
+    CHECK(contains(r.out, "external_oblique/anterior r lumbar_rotation: left rotator from -5.0 to 10.0 deg L4_L5_flexion\n"));
+    CHECK(contains(r.out, "internal_oblique/middle r lumbar_rotation: right rotator from -5.0 to 10.0 deg L4_L5_flexion\n"));
+}
+
+TEST_CASE("a movement report gives trunk muscles lumbar rows: multifidus extends and lengthens in a rounded forward bend") {
+    const auto r = runProcess(hipview() + " report --movement forward-bend-rounded --muscle multifidus --side r --step 1");
+    REQUIRE(r.exitCode == 0);
+    std::istringstream in(r.out);
+    std::string header;
+    std::getline(in, header);
+    CHECK(header == "muscle,part,side,time_s,dof,moment_arm_mm,length_mm");
+    double first = 0.0, longest = 0.0;
+    int rows = 0;
+    for (std::string line; std::getline(in, line);) {
+        if (!line.starts_with("multifidus,L1,r,")) continue;
+        CHECK_FALSE(contains(line, ",hip_"));
+        if (!contains(line, ",lumbar_flexion,")) continue;
+        const std::string tail = line.substr(line.find(",lumbar_flexion,") + 16);
+        const double arm = std::stod(tail), length = std::stod(tail.substr(tail.find(',') + 1));
+        CHECK(arm < 0.0); // an extensor throughout
+        if (rows++ == 0) first = length;
+        longest = std::max(longest, length);
+    }
+    CHECK(rows >= 3);
+    CHECK(longest > first * 1.1);
 }
