@@ -24,9 +24,30 @@ std::vector<std::string> colourModeNames() { return {std::begin(kModeNames), std
 
 glm::vec3 stretchColour(double changePercent) {
     if (!std::isfinite(changePercent) || std::abs(changePercent) < movement::kUnchangedPercent) return neutral();
-    const float t = static_cast<float>(std::clamp(std::abs(changePercent) / kStretchFullScalePercent, 0.15, 1.0));
-    const glm::vec3 end = changePercent > 0.0 ? srgbHex(0xE0481E) : srgbHex(0x2166C4);
-    return glm::mix(neutral(), end, t);
+    const auto& stops = kStretchScale;
+    const std::size_t n = std::size(stops);
+    if (changePercent <= stops[0].percent) return srgbHex(stops[0].srgb);
+    if (changePercent >= stops[n - 1].percent) return srgbHex(stops[n - 1].srgb);
+    for (std::size_t i = 1; i < n; ++i) {
+        if (changePercent > stops[i].percent) continue;
+        const double t = (changePercent - stops[i - 1].percent) / (stops[i].percent - stops[i - 1].percent);
+        return glm::mix(srgbHex(stops[i - 1].srgb), srgbHex(stops[i].srgb), static_cast<float>(t));
+    }
+    return srgbHex(stops[n - 1].srgb);
+}
+
+std::vector<StretchLegendEntry> stretchLegend() {
+    std::vector<StretchLegendEntry> out;
+    const std::size_t n = std::size(kStretchScale);
+    for (std::size_t k = n; k-- > 0;) {
+        const double p = kStretchScale[k].percent;
+        const std::string whole = std::to_string(std::lround(std::abs(p))) + " % ";
+        std::string text;
+        if (p == 0.0) text = "about the same (within " + std::to_string(std::lround(movement::kUnchangedPercent)) + " %)";
+        else text = whole + (p > 0.0 ? "longer" : "shorter") + (k == 0 || k == n - 1 ? " or more" : "");
+        out.push_back({p == 0.0 ? stretchColour(0.0) : stretchColour(p), std::move(text)});
+    }
+    return out;
 }
 
 glm::vec3 roleColour(Action a) {

@@ -29,12 +29,32 @@ std::string_view colourModeName(ColourMode mode);
 std::optional<ColourMode> colourModeFromName(std::string_view name);
 std::vector<std::string> colourModeNames();
 
-// Change (percent of the neutral length) at which the stretch colours are at full strength.
-inline constexpr double kStretchFullScalePercent = 15.0;
+// The stretch scale, in one place: stops at stated changes (percent of the neutral length), each
+// with its colour (sRGB hex). Shortened is blue, lengthened orange to dark red, graded so that a
+// muscle 16 % longer is told from one 45 % longer; within +-movement::kUnchangedPercent it is the
+// pale neutral ("about the same"). Between stops the colour is blended linearly (linear RGB);
+// beyond the last stop it stays at the last. Ordered from most shortened to most lengthened; the
+// stop at 0 stands for the "about the same" band.
+struct StretchStop {
+    double percent;  // change from neutral standing, + longer
+    unsigned srgb;   // 0xRRGGBB
+};
+inline constexpr StretchStop kStretchScale[] = {
+    {-40.0, 0x0B3C8C}, {-20.0, 0x2166C4}, {-10.0, 0x6A9FD8}, {-5.0, 0xA9C6E6}, {0.0, 0xD8D2C8},
+    {5.0, 0xF2C48A},   {10.0, 0xF08A3C},  {20.0, 0xE0481E},  {40.0, 0x9E1A12},
+};
+// Change (percent) at which the stretch colours are at full strength: the scale's last stop.
+inline constexpr double kStretchFullScalePercent = 40.0;
 
-// Shortened: blue; lengthened: orange-red; within +-movement::kUnchangedPercent: a pale neutral;
-// in between, blended by |change| / kStretchFullScalePercent.
 glm::vec3 stretchColour(double changePercent);
+// A legend entry for each stop, most lengthened first: the stop's colour and its words, e.g.
+// "40 % longer or more", "20 % longer", ..., "about the same (within 1 %)", ..., "40 % shorter
+// or more". The window's legend and the HTML page's legend both list these.
+struct StretchLegendEntry {
+    glm::vec3 colour; // linear RGB, stretchColour(stop percent)
+    std::string text;
+};
+std::vector<StretchLegendEntry> stretchLegend();
 // One colour per action (flexor amber, extensor indigo, adductor purple, abductor green, internal
 // rotator vermilion, external rotator blue; none a pale neutral). The two actions of each hip
 // coordinate (roleOpposites) form a diverging pair chosen by a measured rule, so that people with

@@ -2,10 +2,16 @@
 #include "anatomy_draw/colouring.hpp"
 
 #include "anatomy_draw/anatomy_drawer.hpp"
+#include "anatomy_draw/colour_science.hpp"
+#include "anatomy_draw/callout_planner.hpp"
 #include "anatomy_draw/palette.hpp"
+#include "movement/stretch_map.hpp"
 #include "content/content_fixture.hpp"
 
 #include <doctest/doctest.h>
+
+#include <cmath>
+#include <string>
 
 using namespace hv;
 using namespace hv::draw;
@@ -143,4 +149,87 @@ TEST_CASE("a movement's tint uses the plane in which the lumbar spine moved most
     shares.planes[1].lumbarDeg = 9.0;
     shares.planes[2].lumbarDeg = 4.0;
     CHECK(lumbarTintOf(shares).plane == movement::kPlanes[1]);
+}
+
+TEST_CASE("the stretch scale tells 16 percent from 45 percent and keeps about the same within the unchanged band") {
+    const auto lab = [](double pct) { return linearToLab(glm::dvec3(stretchColour(pct))); };
+    const double d = ciede2000(lab(16.0), lab(45.0));
+    MESSAGE("CIEDE2000 between +16 % and +45 %: " << d);
+    CHECK(d > 10.0);
+    CHECK(ciede2000(lab(-16.0), lab(-45.0)) > 10.0);
+    CHECK(ciede2000(lab(10.0), lab(20.0)) > 5.0);
+    CHECK(stretchColour(movement::kUnchangedPercent * 0.99) == stretchColour(0.0));
+    CHECK(stretchColour(-movement::kUnchangedPercent * 0.99) == stretchColour(0.0));
+    CHECK(stretchColour(movement::kUnchangedPercent * 1.5) != stretchColour(0.0));
+    // Each stop is its stated colour; the scale is full at its last stop.
+    for (const StretchStop& s : kStretchScale)
+        if (s.percent != 0.0) CHECK(stretchColour(s.percent) == srgbHex(s.srgb));
+    CHECK(kStretchFullScalePercent == std::end(kStretchScale)[-1].percent);
+    CHECK(stretchColour(45.0) == stretchColour(kStretchFullScalePercent));
+}
+
+TEST_CASE("the stretch legend lists every stop of the one scale with its percentage, longest first") {
+    const auto legend = stretchLegend();
+    REQUIRE(legend.size() == std::size(kStretchScale));
+    CHECK(legend.front().text == "40 % longer or more");
+    CHECK(legend.back().text == "40 % shorter or more");
+    bool neutral = false;
+    for (std::size_t i = 0; i < legend.size(); ++i) {
+        const StretchStop& stop = kStretchScale[legend.size() - 1 - i];
+        INFO(legend[i].text);
+        CHECK(legend[i].colour == stretchColour(stop.percent));
+        if (stop.percent == 0.0) {
+            neutral = true;
+            CHECK(legend[i].text == "about the same (within 1 %)");
+        } else {
+            const std::string pct = std::to_string(std::lround(std::abs(stop.percent))) + " % ";
+            CHECK(legend[i].text.rfind(pct + (stop.percent > 0 ? "longer" : "shorter"), 0) == 0);
+        }
+    }
+    CHECK(neutral);
+}
+
+TEST_CASE("in the stretch mode a highlighted muscle's callout says how much longer than standing it is, and a pin still wins") {
+    const Content& content = test::projectContent();
+    const Model& model = content.model;
+    const AnatomyDrawer drawer(content);
+    const int pir = model.findMuscle("piriformis", Side::Right);
+    REQUIRE(pir >= 0);
+    std::vector<double> q = model.defaultPose();
+    q[static_cast<std::size_t>(model.findCoordinate("hip_flexion_r"))] = toRadians(110.0);
+    q[static_cast<std::size_t>(model.findCoordinate("hip_rotation_r"))] = toRadians(-40.0);
+    movement::StretchMap map(model);
+    const double pct = map.muscleChangePercent(pir, q);
+    REQUIRE(pct > 2.0);
+    DrawOptions o;
+    o.highlight = {{"piriformis", Side::Right, {}}};
+    o.colouring = {ColourMode::Stretch, HipDof::Rotation, map.evaluate(q)};
+    const DrawList list = drawer.build(q, o);
+    REQUIRE(list.labels.size() == 1);
+    CHECK(list.labels[0].text == "Piriformis");
+    CHECK(list.labels[0].detail == movement::lengthChangeWords(pct));
+    CHECK(list.labels[0].detail.find("% longer than standing") != std::string::npos);
+    // The planner joins them; with both sides labelled a figure's callout names the side its number is for.
+    const gfx::Camera cam = gfx::frameBounds(gfx::framingBounds(list.items), gfx::orbitDirection(180.0, 0.0), 16.0f / 9.0f);
+    const auto size = [](std::string_view t) { return glm::vec2(7.0f * static_cast<float>(t.size()), 20.0f); };
+    CalloutPlanParams pp;
+    pp.size = glm::vec2(1600.0f, 900.0f);
+    const gfx::CalloutPlan one = planCallouts(list, cam, IdImage{{}, 1600, 900}, size, pp);
+    REQUIRE(one.callouts.size() == 1);
+    CHECK(one.callouts[0].text == "Piriformis: " + movement::lengthChangeWords(pct));
+    o.highlight = {{"piriformis", std::nullopt, {}}};
+    const DrawList both = drawer.build(q, o);
+    REQUIRE(both.labels.size() == 2);
+    for (const gfx::LabelCallout& c : planCallouts(both, cam, IdImage{{}, 1600, 900}, size, pp).callouts) {
+        const LabelAnchor& a = both.labels[c.source];
+        CHECK(c.text == std::string(a.side == Side::Right ? "Piriformis (right): " : "Piriformis (left): ") + a.detail);
+    }
+    // Groups mode: the name alone; a pin replaces the text whatever the mode.
+    o.colouring.mode = ColourMode::Groups;
+    CHECK(drawer.build(q, o).labels[0].text == "Piriformis");
+    CHECK(drawer.build(q, o).labels[0].detail.empty());
+    o.colouring.mode = ColourMode::Stretch;
+    o.highlight = {{"piriformis", Side::Right, "A"}};
+    CHECK(drawer.build(q, o).labels[0].text == "A");
+    CHECK(drawer.build(q, o).labels[0].detail.empty());
 }
