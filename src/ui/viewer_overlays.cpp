@@ -126,7 +126,7 @@ void Viewer::drawLegend() {
     const char* title = "";
     if (m_doc.colourMode == draw::ColourMode::Stretch) {
         title = "Length against standing";
-        entries = {{draw::stretchColour(12.0), "longer"}, {draw::stretchColour(0.0), "about the same"}, {draw::stretchColour(-12.0), "shorter"}};
+        for (const draw::StretchLegendEntry& e : draw::stretchLegend()) entries.push_back({e.colour, e.text});
     } else {
         const bool plain = m_doc.wording == Wording::Plain;
         const char* titles[] = {"Role now: hip flexion", "Role now: hip adduction", "Role now: hip rotation"};
