@@ -270,6 +270,7 @@ struct AnatomyDrawer::BuildContext {
     std::vector<glm::vec3> groupColour;       // per muscle, linear RGB
     PartColours partColours;
     std::vector<float> boneTint;              // per body: 0 none .. 1 fully the lumbar tint
+    std::vector<glm::vec3> boneTintColour;    // per body: the tint's colour (intended or compensation)
     std::vector<char> drawnFromModel;         // per muscle: a model mesh named by its alias drew it
     std::vector<char> wrapUsed;               // per wrap cylinder: a drawn muscle uses it
     struct Anchor {
@@ -307,6 +308,7 @@ struct AnatomyDrawer::BuildContext {
             groupColour[mi] = muscleColor(content, m.id);
         }
         boneTint = o.lumbarTint ? lumbarTintAmounts(model, *o.lumbarTint) : std::vector<float>(model.bodies.size(), 0.0f);
+        boneTintColour = o.lumbarTint ? lumbarTintColours(model, *o.lumbarTint) : std::vector<glm::vec3>(model.bodies.size(), lumbarTintColour());
     }
 
     bool lowerLeg(int b) const {
@@ -332,7 +334,8 @@ struct AnatomyDrawer::BuildContext {
     gfx::Material boneMaterialOf(int b) const {
         gfx::Material m = boneMaterial();
         const float t = b >= 0 ? boneTint[static_cast<std::size_t>(b)] : 0.0f;
-        if (t > 0.0f) m.baseColor = glm::vec4(glm::mix(glm::vec3(m.baseColor), lumbarTintColour(), t), m.baseColor.a);
+        if (t > 0.0f)
+            m.baseColor = glm::vec4(glm::mix(glm::vec3(m.baseColor), boneTintColour[static_cast<std::size_t>(b)], t), m.baseColor.a);
         return m;
     }
     gfx::Material muscleMaterial(int muscle, int part, glm::vec2 belly) const {

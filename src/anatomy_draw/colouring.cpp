@@ -121,21 +121,61 @@ std::optional<glm::vec3> PartColours::colour(int muscle, int part) const {
     return parts[static_cast<std::size_t>(part)];
 }
 
+const LumbarBand* lumbarBand(double lumbarDeg) {
+    const LumbarBand* band = nullptr;
+    for (const LumbarBand& b : kLumbarBands)
+        if (lumbarDeg >= b.fromDeg) band = &b;
+    return band;
+}
+
+namespace {
+double spineDeg(const LumbarTint& tint) {
+    const std::size_t p = static_cast<std::size_t>(tint.plane);
+    double sum = 0.0;
+    for (const auto& l : tint.shares.levels) sum += std::abs(l.deg[p]);
+    return sum;
+}
+bool compensates(const movement::LevelShare& l, std::size_t plane) { return std::abs(l.takenUpDeg[plane]) >= 0.5; }
+} // namespace
+
 std::vector<float> lumbarTintAmounts(const Model& model, const LumbarTint& tint) {
     std::vector<float> out(model.bodies.size(), 0.0f);
     const std::size_t p = static_cast<std::size_t>(tint.plane);
     double largest = 0.0, moved = 0.0;
-    for (const auto& l : tint.shares.levels) largest = std::max(largest, l.share[p]), moved = std::max(moved, std::abs(l.deg[p]));
-    if (moved < 0.5 || largest <= 0.0) return out;
+    for (const auto& l : tint.shares.levels) largest = std::max(largest, std::abs(l.deg[p])), moved = std::max(moved, std::abs(l.deg[p]));
+    const LumbarBand* band = lumbarBand(spineDeg(tint));
+    if (moved < 0.5 || largest <= 0.0 || !band) return out;
     for (const auto& l : tint.shares.levels) {
         const int body = levelBody(model, l.name);
         if (body < 0) continue;
-        const float t = static_cast<float>(std::clamp(l.share[p] / largest, 0.0, 1.0));
-        out[static_cast<std::size_t>(body)] = 0.25f + 0.75f * t;
+        const float t = static_cast<float>(std::clamp(std::abs(l.deg[p]) / largest, 0.0, 1.0));
+        out[static_cast<std::size_t>(body)] = band->amount * (kLumbarLevelFloor + (1.0f - kLumbarLevelFloor) * t);
     }
     return out;
 }
 
+std::vector<glm::vec3> lumbarTintColours(const Model& model, const LumbarTint& tint) {
+    std::vector<glm::vec3> out(model.bodies.size(), lumbarTintColour());
+    const std::size_t p = static_cast<std::size_t>(tint.plane);
+    for (const auto& l : tint.shares.levels)
+        if (const int body = levelBody(model, l.name); body >= 0 && compensates(l, p))
+            out[static_cast<std::size_t>(body)] = lumbarCompensationColour();
+    return out;
+}
+
 glm::vec3 lumbarTintColour() { return srgbHex(0xF0A030); }
+glm::vec3 lumbarCompensationColour() { return srgbHex(0xC2286E); }
+
+std::string lumbarGaugeText(const LumbarTint& tint) {
+    const double deg = spineDeg(tint);
+    const LumbarBand* band = lumbarBand(deg);
+    if (!band) return "";
+    const movement::PlaneShare& ps = tint.shares.plane(tint.plane);
+    const std::size_t p = static_cast<std::size_t>(tint.plane);
+    const bool compensation = std::any_of(tint.shares.levels.begin(), tint.shares.levels.end(),
+                                          [&](const movement::LevelShare& l) { return compensates(l, p); });
+    return "Low back: " + movement::shareText(ps.lumbarShare, ps.defined) + " of this bend, " + std::to_string(std::lround(deg)) +
+           " deg (" + std::string(band->word) + ")" + (compensation ? ", partly taken up for the stiff hip" : "");
+}
 
 } // namespace hv::draw

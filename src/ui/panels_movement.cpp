@@ -166,7 +166,9 @@ void drawMovementPanel(PanelContext& ctx) {
             ImGui::TextWrapped("%s", plain ? "Your low back does not move here: your hips do all of it."
                                            : "The lumbar spine does not move here: the hips do all of it.");
         else
-            ImGui::TextWrapped("Lumbar levels (%s), tinted amber in the figure by their share:", planes[plane]);
+            ImGui::TextWrapped("%s. Lumbar levels (%s), tinted in the figure by how far the low back moved (amber: asked for; "
+                               "magenta: taken up for a stiff hip):",
+                               draw::lumbarGaugeText(draw::lumbarTintOf(s->lumbar)).c_str(), planes[plane]);
         ImGui::PopStyleColor();
         if (s->lumbar.planes[plane].lumbarDeg >= 0.05 && ImGui::BeginTable("levels", 4, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
             ImGui::TableSetupColumn("level");

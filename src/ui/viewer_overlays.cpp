@@ -112,6 +112,15 @@ void Viewer::drawLumbarNumbers(const gfx::Camera& cam) {
         dl->AddText(at, IM_COL32(110, 60, 10, 255), buf);
     }
     if (m_small) ImGui::PopFont();
+    // The gauge in words, at the top right of the view: the low back's share of this bend, its
+    // angle and band, and whether a stiff hip pushed part of it there.
+    const std::string gauge = draw::lumbarGaugeText(draw::lumbarTintOf(s->lumbar));
+    if (!gauge.empty()) {
+        const ImVec2 t = ImGui::CalcTextSize(gauge.c_str());
+        const ImVec2 at(o.x + m_viewport.w - t.x - 20, o.y + 14);
+        dl->AddRectFilled(ImVec2(at.x - 8, at.y - 5), ImVec2(at.x + t.x + 8, at.y + t.y + 5), IM_COL32(255, 246, 225, 235), 4.0f);
+        dl->AddText(at, IM_COL32(110, 60, 10, 255), gauge.c_str());
+    }
     dl->PopClipRect();
 }
 

@@ -239,6 +239,7 @@ std::string Viewer::stateReportText() {
             const std::size_t plane = tintedLumbarPlane(*s);
             for (const auto& l : s->lumbar.levels) out << "lumbar=" << l.name << " " << l.deg[plane] << " " << l.share[plane] << "\n";
             out << "lumbar_share=" << s->lumbar.planes[plane].lumbarShare << "\n";
+            out << "lumbar_gauge=" << draw::lumbarGaugeText(draw::lumbarTintOf(s->lumbar)) << "\n";
             out << "pelvic_drop=" << s->trendelenburg.dropDeg << "\n";
         }
     }

@@ -233,3 +233,67 @@ TEST_CASE("in the stretch mode a highlighted muscle's callout says how much long
     CHECK(drawer.build(q, o).labels[0].text == "A");
     CHECK(drawer.build(q, o).labels[0].detail.empty());
 }
+
+namespace {
+// Shares of a spine that moved `degPerLevel` at every level in `plane`, none taken up.
+movement::LumbarShares evenShares(double degPerLevel, movement::Plane plane, double hipDeg) {
+    movement::LumbarShares s;
+    const char* names[] = {"L5-S1", "L4-L5", "L3-L4", "L2-L3", "L1-L2"};
+    const auto p = static_cast<std::size_t>(plane);
+    for (std::size_t i = 0; i < 5; ++i) {
+        s.levels[i].name = names[i];
+        s.levels[i].deg[p] = degPerLevel;
+    }
+    s.planes[p].hipDeg = hipDeg;
+    s.planes[p].lumbarDeg = 5.0 * degPerLevel;
+    s.planes[p].defined = hipDeg + 5.0 * degPerLevel >= movement::kShareMinTotalDeg;
+    s.planes[p].lumbarShare = s.planes[p].defined ? s.planes[p].lumbarDeg / (hipDeg + s.planes[p].lumbarDeg) : 0.0;
+    return s;
+}
+} // namespace
+
+TEST_CASE("the lumbar gauge is absolute: a 5 degree turn stays faint where a 45 degree rounded bend glows, in stated bands") {
+    const Content& content = test::projectContent();
+    const Model& m = content.model;
+    const int l3 = m.findBody("L3");
+    REQUIRE(l3 >= 0);
+    // Both spread evenly over the levels, so the old relative tint made them look the same.
+    const LumbarTint turn{evenShares(1.0, movement::Plane::Transverse, 55.0), movement::Plane::Transverse};
+    const LumbarTint bend{evenShares(9.0, movement::Plane::Sagittal, 15.0), movement::Plane::Sagittal};
+    const float turnAmount = lumbarTintAmounts(m, turn)[static_cast<std::size_t>(l3)];
+    const float bendAmount = lumbarTintAmounts(m, bend)[static_cast<std::size_t>(l3)];
+    CHECK(turnAmount == doctest::Approx(lumbarBand(5.0)->amount));
+    CHECK(bendAmount == doctest::Approx(1.0f));
+    CHECK(bendAmount > 2.5f * turnAmount);
+    CHECK(lumbarBand(0.3) == nullptr);
+    CHECK(std::string(lumbarBand(5.0)->word) == "small");
+    CHECK(std::string(lumbarBand(45.0)->word) == "large");
+    CHECK(lumbarGaugeText(turn) == "Low back: 8 % of this bend, 5 deg (small)");
+    CHECK(lumbarGaugeText(bend) == "Low back: 75 % of this bend, 45 deg (large)");
+    // Under the first band: no tint and no words.
+    const LumbarTint still{evenShares(0.05, movement::Plane::Sagittal, 0.1), movement::Plane::Sagittal};
+    CHECK(lumbarTintAmounts(m, still)[static_cast<std::size_t>(l3)] == 0.0f);
+    CHECK(lumbarGaugeText(still).empty());
+}
+
+TEST_CASE("lumbar motion taken up for a restricted hip is tinted as compensation, motion the movement asks for in amber") {
+    const Content& content = test::projectContent();
+    const Model& m = content.model;
+    LumbarTint tint{evenShares(6.0, movement::Plane::Sagittal, 25.0), movement::Plane::Sagittal};
+    for (const glm::vec3& c : lumbarTintColours(m, tint)) CHECK(c == lumbarTintColour());
+    tint.shares.levels[0].takenUpDeg[0] = 4.0; // L5-S1 moved for the stiff hip
+    const auto colours = lumbarTintColours(m, tint);
+    CHECK(colours[static_cast<std::size_t>(m.findBody("L5"))] == lumbarCompensationColour());
+    CHECK(colours[static_cast<std::size_t>(m.findBody("L1"))] == lumbarTintColour());
+    CHECK(ciede2000(linearToLab(glm::dvec3(lumbarTintColour())), linearToLab(glm::dvec3(lumbarCompensationColour()))) > 20.0);
+    CHECK(lumbarGaugeText(tint).find("partly taken up for the stiff hip") != std::string::npos);
+    // The drawer paints the level in its colour.
+    const AnatomyDrawer drawer(content);
+    DrawOptions o;
+    o.lumbarTint = tint;
+    const DrawList list = drawer.build(m.defaultPose(), o);
+    const glm::vec3 l5 = glm::vec3(boneItem(list, m.findBody("L5"))->material.baseColor);
+    const glm::vec3 l1 = glm::vec3(boneItem(list, m.findBody("L1"))->material.baseColor);
+    CHECK(glm::length(l5 - lumbarCompensationColour()) < glm::length(l5 - lumbarTintColour()));
+    CHECK(glm::length(l1 - lumbarTintColour()) < glm::length(l1 - lumbarCompensationColour()));
+}

@@ -689,3 +689,19 @@ TEST_CASE("figure-4 in the stretch mode shows piriformis' number in a callout, t
     CHECK(legend[4] == "about the same (within 1 %)");
     CHECK(legend.back() == "40 % shorter or more");
 }
+
+TEST_CASE("the rounded forward bend states the low back's share of the bend as a gauge with its band") {
+    if (!haveXvfb()) return;
+    TempDir dir;
+    const auto r = underXvfb("--movement forward-bend-rounded --at 2.25 --size 1400x800 --quit --report-state " + (dir / "g.txt"));
+    REQUIRE_MESSAGE(r.exitCode == 0, r.out);
+    const auto state = readState(dir / "g.txt");
+    REQUIRE(state.count("lumbar_gauge"));
+    std::string gauge;
+    for (const std::string& w : state.find("lumbar_gauge")->second) gauge += (gauge.empty() ? "" : " ") + w;
+    INFO(gauge);
+    CHECK(gauge.rfind("Low back: ", 0) == 0);
+    CHECK(contains(gauge, "% of this bend"));
+    CHECK(contains(gauge, "(large)"));
+    CHECK_FALSE(contains(gauge, "stiff hip"));
+}
