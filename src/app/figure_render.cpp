@@ -125,9 +125,7 @@ int renderFigure(FigureSession& session, const Content& content, const draw::Fig
     fo.height = spec.height;
     fo.scale = spec.scale;
     fo.background = *draw::parseBackground(spec.background);
-    // A stretch's targets, highlighted by default in the stretch colours, always carry their
-    // callouts (the number is the point of the picture).
-    fo.labels = spec.labels || (spec.highlight.empty() && !document->targetHighlight().empty());
+    fo.labels = spec.labels;
     fo.samples = quality.samples;
     fo.ambientOcclusion = quality.ambientOcclusion;
 

@@ -1,12 +1,16 @@
 // A stretch's figure in the stretch colours with no highlight shows its target muscles, each with
 // a callout giving its number, and the HTML page's legend lists the stretch scale's stops.
 #include "app/figure_render.hpp"
+#include "support/run_process.hpp"
+#include "support/temp_dir.hpp"
 #include "app/html_export.hpp"
 #include "anatomy_draw/colouring.hpp"
 #include "content/content.hpp"
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 
 namespace {
@@ -35,6 +39,7 @@ TEST_CASE("figure-4 in the stretch colours with no highlight labels piriformis w
     spec.at = 8.0;
     spec.colour = "stretch";
     spec.view = "lateral-right";
+    spec.labels = true;
     hv::render::Figure fig;
     REQUIRE(hv::cli::renderFigure(session, content(), spec, {1, false}, nullptr, &fig) == 0);
     REQUIRE(fig.labels.size() == 1);
@@ -46,7 +51,7 @@ TEST_CASE("figure-4 in the stretch colours with no highlight labels piriformis w
     CHECK(percent > 5);
     CHECK(percent < 60);
 
-    // The groups colours have no default highlight, so no callout.
+    // The groups colours have no default highlight, so no callout even with labels on.
     spec.colour = "groups";
     hv::render::Figure plain;
     REQUIRE(hv::cli::renderFigure(session, content(), spec, {1, false}, nullptr, &plain) == 0);
@@ -62,4 +67,27 @@ TEST_CASE("the HTML page's stretch legend lists the stops of the one stretch sca
         CHECK(legend[i].colour == stops[i].colour);
     }
     CHECK(legend.front().label == "40 % longer or more");
+}
+
+TEST_CASE("on the command line a stretch in the stretch colours with no highlight is labelled, and its saved scene says so") {
+    const hv::test::TempDir dir;
+    const std::string scene = (dir.path() / "f4.toml").string();
+    const auto r = hv::test::runProcess(hv::test::hipview() + " render --size 320x180 --samples 1 --no-ao --movement figure-4 --at 8 "
+                                        "--colour stretch --save-scene " + scene + " -o " + (dir.path() / "f4.png").string() + " 2>&1");
+    INFO(r.out);
+    REQUIRE(r.exitCode == 0);
+    std::ifstream in(scene);
+    std::stringstream text;
+    text << in.rdbuf();
+    INFO(text.str());
+    CHECK(contains(text.str(), "labels = true"));
+    CHECK_FALSE(contains(text.str(), "highlight"));
+    // With the groups colours nothing is highlighted, so nothing turns labels on.
+    const auto g = hv::test::runProcess(hv::test::hipview() + " render --size 320x180 --samples 1 --no-ao --movement figure-4 --at 8 "
+                                        "--save-scene " + scene + " -o " + (dir.path() / "g.png").string() + " 2>&1");
+    REQUIRE(g.exitCode == 0);
+    std::ifstream again(scene);
+    std::stringstream groups;
+    groups << again.rdbuf();
+    CHECK_FALSE(contains(groups.str(), "labels = true"));
 }
