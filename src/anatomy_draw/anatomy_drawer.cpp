@@ -6,6 +6,7 @@
 #include "core/diagnostic.hpp"
 #include "core/kinematics.hpp"
 #include "core/path.hpp"
+#include "movement/loader.hpp"
 #include "scene/evaluate.hpp"
 
 #include <algorithm>
@@ -35,10 +36,7 @@ std::string partDisplayName(const Content& content, const Muscle& muscle, std::s
 }
 
 std::optional<HighlightRef> parseHighlight(const Content& content, std::string_view text, std::string& error) {
-    if (content.findMuscleInfo(text)) return HighlightRef{std::string(text), std::nullopt, {}};
-    for (const auto& [suffix, side] : {std::pair<std::string_view, Side>{"_r", Side::Right}, {"_l", Side::Left}})
-        if (text.size() > 2 && text.ends_with(suffix) && content.findMuscleInfo(text.substr(0, text.size() - 2)))
-            return HighlightRef{std::string(text.substr(0, text.size() - 2)), side, {}};
+    if (const auto m = movement::parseMuscleName(content, text)) return HighlightRef{m->muscleId, m->side, {}};
     error = unknownMuscleMessage(content, text);
     return std::nullopt;
 }
@@ -311,6 +309,7 @@ struct AnatomyDrawer::BuildContext {
     std::vector<glm::vec3> groupColour;       // per muscle, linear RGB
     PartColours partColours;
     std::vector<float> boneTint;              // per body: 0 none .. 1 fully the lumbar tint
+    std::vector<glm::vec3> boneTintColour;    // per body: the tint's colour (intended or compensation)
     std::vector<char> drawnFromModel;         // per muscle: a model mesh named by its alias drew it
     std::vector<char> wrapUsed;               // per wrap cylinder: a drawn muscle uses it
     struct Anchor {
@@ -352,6 +351,7 @@ struct AnatomyDrawer::BuildContext {
             groupColour[mi] = muscleColor(content, m.id);
         }
         boneTint = o.lumbarTint ? lumbarTintAmounts(model, *o.lumbarTint) : std::vector<float>(model.bodies.size(), 0.0f);
+        boneTintColour = o.lumbarTint ? lumbarTintColours(model, *o.lumbarTint) : std::vector<glm::vec3>(model.bodies.size(), lumbarTintColour());
     }
 
     bool lowerLeg(int b) const {
@@ -377,7 +377,8 @@ struct AnatomyDrawer::BuildContext {
     gfx::Material boneMaterialOf(int b) const {
         gfx::Material m = boneMaterial();
         const float t = b >= 0 ? boneTint[static_cast<std::size_t>(b)] : 0.0f;
-        if (t > 0.0f) m.baseColor = glm::vec4(glm::mix(glm::vec3(m.baseColor), lumbarTintColour(), t), m.baseColor.a);
+        if (t > 0.0f)
+            m.baseColor = glm::vec4(glm::mix(glm::vec3(m.baseColor), boneTintColour[static_cast<std::size_t>(b)], t), m.baseColor.a);
         return m;
     }
     gfx::Material muscleMaterial(int muscle, int part, glm::vec2 belly) const {
@@ -726,8 +727,12 @@ void AnatomyDrawer::addLabelAnchors(BuildContext& c) const {
         a.side = m.side;
         const MuscleInfo* info = m_content->findMuscleInfo(m.id);
         a.text = info ? info->name : m.id;
+        // The stretch map's number for this side of the muscle.
+        if (c.options.colouring.mode == ColourMode::Stretch)
+            if (const auto pct = movement::muscleChangePercent(model, static_cast<int>(mi), c.options.colouring.parts))
+                a.detail = movement::lengthChangeWords(*pct);
         for (const HighlightRef& r : c.options.highlight)
-            if (!r.pin.empty() && r.muscleId == m.id && (!r.side || *r.side == m.side)) a.text = r.pin;
+            if (!r.pin.empty() && r.muscleId == m.id && (!r.side || *r.side == m.side)) a.text = r.pin, a.detail.clear();
         a.position = c.anchors[mi].position;
         a.pickIds = c.anchors[mi].ids;
         a.color = glm::vec4(c.groupColour[mi], 1.0f);

@@ -124,7 +124,12 @@ gfx::CalloutPlan planCallouts(const DrawList& list, const gfx::Camera& camera, c
     for (std::size_t k : chosen) {
         const LabelAnchor& a = list.labels[k];
         gfx::LabelCallout c;
-        c.text = params.sides == CalloutSides::Each ? sideText(a) : a.text;
+        // A number belongs to one side: name it where the muscle has anchors on both sides.
+        const bool bothSides = std::any_of(list.labels.begin(), list.labels.end(), [&](const LabelAnchor& o) {
+            return o.muscleId == a.muscleId && o.side != a.side;
+        });
+        const bool named = params.sides == CalloutSides::Each || (!a.detail.empty() && bothSides);
+        c.text = (named ? sideText(a) : a.text) + (a.detail.empty() ? "" : ": " + a.detail);
         c.color = a.color;
         c.source = k;
         requests.push_back({seen[k]->pixel * scale, boxSize(c.text)});

@@ -21,7 +21,8 @@ namespace hv::draw {
 // Which body sides of a muscle get a label.
 enum class CalloutSides : unsigned char {
     MostVisible, // one per muscle, on the side with the most visible pixels; text without a side
-                 // (figures); a muscle hidden on both sides is a warning
+                 // unless it carries a side's number (LabelAnchor::detail) and both sides have
+                 // anchors (figures); a muscle hidden on both sides is a warning
     Each,        // one per side that shows, its text naming the side, e.g. "Piriformis (right)"
                  // (the window); hidden sides are left out silently
 };

@@ -24,9 +24,30 @@ std::vector<std::string> colourModeNames() { return {std::begin(kModeNames), std
 
 glm::vec3 stretchColour(double changePercent) {
     if (!std::isfinite(changePercent) || std::abs(changePercent) < movement::kUnchangedPercent) return neutral();
-    const float t = static_cast<float>(std::clamp(std::abs(changePercent) / kStretchFullScalePercent, 0.15, 1.0));
-    const glm::vec3 end = changePercent > 0.0 ? srgbHex(0xE0481E) : srgbHex(0x2166C4);
-    return glm::mix(neutral(), end, t);
+    const auto& stops = kStretchScale;
+    const std::size_t n = std::size(stops);
+    if (changePercent <= stops[0].percent) return srgbHex(stops[0].srgb);
+    if (changePercent >= stops[n - 1].percent) return srgbHex(stops[n - 1].srgb);
+    for (std::size_t i = 1; i < n; ++i) {
+        if (changePercent > stops[i].percent) continue;
+        const double t = (changePercent - stops[i - 1].percent) / (stops[i].percent - stops[i - 1].percent);
+        return glm::mix(srgbHex(stops[i - 1].srgb), srgbHex(stops[i].srgb), static_cast<float>(t));
+    }
+    return srgbHex(stops[n - 1].srgb);
+}
+
+std::vector<StretchLegendEntry> stretchLegend() {
+    std::vector<StretchLegendEntry> out;
+    const std::size_t n = std::size(kStretchScale);
+    for (std::size_t k = n; k-- > 0;) {
+        const double p = kStretchScale[k].percent;
+        const std::string whole = std::to_string(std::lround(std::abs(p))) + " % ";
+        std::string text;
+        if (p == 0.0) text = "about the same (within " + std::to_string(std::lround(movement::kUnchangedPercent)) + " %)";
+        else text = whole + (p > 0.0 ? "longer" : "shorter") + (k == 0 || k == n - 1 ? " or more" : "");
+        out.push_back({p == 0.0 ? stretchColour(0.0) : stretchColour(p), std::move(text)});
+    }
+    return out;
 }
 
 glm::vec3 roleColour(Action a) {
@@ -100,21 +121,61 @@ std::optional<glm::vec3> PartColours::colour(int muscle, int part) const {
     return parts[static_cast<std::size_t>(part)];
 }
 
+const LumbarBand* lumbarBand(double lumbarDeg) {
+    const LumbarBand* band = nullptr;
+    for (const LumbarBand& b : kLumbarBands)
+        if (lumbarDeg >= b.fromDeg) band = &b;
+    return band;
+}
+
+namespace {
+double spineDeg(const LumbarTint& tint) {
+    const std::size_t p = static_cast<std::size_t>(tint.plane);
+    double sum = 0.0;
+    for (const auto& l : tint.shares.levels) sum += std::abs(l.deg[p]);
+    return sum;
+}
+bool compensates(const movement::LevelShare& l, std::size_t plane) { return std::abs(l.takenUpDeg[plane]) >= 0.5; }
+} // namespace
+
 std::vector<float> lumbarTintAmounts(const Model& model, const LumbarTint& tint) {
     std::vector<float> out(model.bodies.size(), 0.0f);
     const std::size_t p = static_cast<std::size_t>(tint.plane);
     double largest = 0.0, moved = 0.0;
-    for (const auto& l : tint.shares.levels) largest = std::max(largest, l.share[p]), moved = std::max(moved, std::abs(l.deg[p]));
-    if (moved < 0.5 || largest <= 0.0) return out;
+    for (const auto& l : tint.shares.levels) largest = std::max(largest, std::abs(l.deg[p])), moved = std::max(moved, std::abs(l.deg[p]));
+    const LumbarBand* band = lumbarBand(spineDeg(tint));
+    if (moved < 0.5 || largest <= 0.0 || !band) return out;
     for (const auto& l : tint.shares.levels) {
         const int body = levelBody(model, l.name);
         if (body < 0) continue;
-        const float t = static_cast<float>(std::clamp(l.share[p] / largest, 0.0, 1.0));
-        out[static_cast<std::size_t>(body)] = 0.25f + 0.75f * t;
+        const float t = static_cast<float>(std::clamp(std::abs(l.deg[p]) / largest, 0.0, 1.0));
+        out[static_cast<std::size_t>(body)] = band->amount * (kLumbarLevelFloor + (1.0f - kLumbarLevelFloor) * t);
     }
     return out;
 }
 
+std::vector<glm::vec3> lumbarTintColours(const Model& model, const LumbarTint& tint) {
+    std::vector<glm::vec3> out(model.bodies.size(), lumbarTintColour());
+    const std::size_t p = static_cast<std::size_t>(tint.plane);
+    for (const auto& l : tint.shares.levels)
+        if (const int body = levelBody(model, l.name); body >= 0 && compensates(l, p))
+            out[static_cast<std::size_t>(body)] = lumbarCompensationColour();
+    return out;
+}
+
 glm::vec3 lumbarTintColour() { return srgbHex(0xF0A030); }
+glm::vec3 lumbarCompensationColour() { return srgbHex(0xC2286E); }
+
+std::string lumbarGaugeText(const LumbarTint& tint) {
+    const double deg = spineDeg(tint);
+    const LumbarBand* band = lumbarBand(deg);
+    if (!band) return "";
+    const movement::PlaneShare& ps = tint.shares.plane(tint.plane);
+    const std::size_t p = static_cast<std::size_t>(tint.plane);
+    const bool compensation = std::any_of(tint.shares.levels.begin(), tint.shares.levels.end(),
+                                          [&](const movement::LevelShare& l) { return compensates(l, p); });
+    return "Low back: " + movement::shareText(ps.lumbarShare, ps.defined) + " of this bend, " + std::to_string(std::lround(deg)) +
+           " deg (" + std::string(band->word) + ")" + (compensation ? ", partly taken up for the stiff hip" : "");
+}
 
 } // namespace hv::draw

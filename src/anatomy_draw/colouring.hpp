@@ -29,12 +29,32 @@ std::string_view colourModeName(ColourMode mode);
 std::optional<ColourMode> colourModeFromName(std::string_view name);
 std::vector<std::string> colourModeNames();
 
-// Change (percent of the neutral length) at which the stretch colours are at full strength.
-inline constexpr double kStretchFullScalePercent = 15.0;
+// The stretch scale, in one place: stops at stated changes (percent of the neutral length), each
+// with its colour (sRGB hex). Shortened is blue, lengthened orange to dark red, graded so that a
+// muscle 16 % longer is told from one 45 % longer; within +-movement::kUnchangedPercent it is the
+// pale neutral ("about the same"). Between stops the colour is blended linearly (linear RGB);
+// beyond the last stop it stays at the last. Ordered from most shortened to most lengthened; the
+// stop at 0 stands for the "about the same" band.
+struct StretchStop {
+    double percent;  // change from neutral standing, + longer
+    unsigned srgb;   // 0xRRGGBB
+};
+inline constexpr StretchStop kStretchScale[] = {
+    {-40.0, 0x0B3C8C}, {-20.0, 0x2166C4}, {-10.0, 0x6A9FD8}, {-5.0, 0xA9C6E6}, {0.0, 0xD8D2C8},
+    {5.0, 0xF2C48A},   {10.0, 0xF08A3C},  {20.0, 0xE0481E},  {40.0, 0x9E1A12},
+};
+// Change (percent) at which the stretch colours are at full strength: the scale's last stop.
+inline constexpr double kStretchFullScalePercent = 40.0;
 
-// Shortened: blue; lengthened: orange-red; within +-movement::kUnchangedPercent: a pale neutral;
-// in between, blended by |change| / kStretchFullScalePercent.
 glm::vec3 stretchColour(double changePercent);
+// A legend entry for each stop, most lengthened first: the stop's colour and its words, e.g.
+// "40 % longer or more", "20 % longer", ..., "about the same (within 1 %)", ..., "40 % shorter
+// or more". The window's legend and the HTML page's legend both list these.
+struct StretchLegendEntry {
+    glm::vec3 colour; // linear RGB, stretchColour(stop percent)
+    std::string text;
+};
+std::vector<StretchLegendEntry> stretchLegend();
 // One colour per action (flexor amber, extensor indigo, adductor purple, abductor green, internal
 // rotator vermilion, external rotator blue; none a pale neutral). The two actions of each hip
 // coordinate (roleOpposites) form a diverging pair chosen by a measured rule, so that people with
@@ -62,9 +82,26 @@ struct MuscleColouring {
     std::vector<movement::PartState> parts;
 };
 
-// The lumbar levels' moving vertebrae tinted towards amber by the share of the movement in
-// `plane` each took (relative to the largest share), so the levels doing the work stand out.
-// Nothing is tinted when the lumbar spine did not move in that plane (under 0.5 deg in all).
+// The lumbar gauge: how strongly the low back's vertebrae are tinted is set by how far the
+// lumbar spine itself moved in the tinted plane (the sum of its levels' |angles|, deg), in stated
+// bands, so a normal 5 degree turn stays faint while a 45 degree rounded bend glows; within the
+// spine each moving level is tinted by its share relative to the level that took most (at least
+// kLumbarLevelFloor of the band's strength). Motion the movement asks for (its keys, or the
+// trunk kept upright) is amber; motion a restricted hip pushed into a level
+// (LevelShare::takenUpDeg, at least 0.5 deg) is compensation and magenta.
+struct LumbarBand {
+    double fromDeg;        // the band starts at this total lumbar angle (deg)
+    float amount;          // tint strength 0..1
+    std::string_view word; // "slight", "small", "moderate", "large"
+};
+inline constexpr LumbarBand kLumbarBands[] = {
+    {0.5, 0.15f, "slight"}, {5.0, 0.35f, "small"}, {15.0, 0.65f, "moderate"}, {30.0, 1.0f, "large"}};
+inline constexpr float kLumbarLevelFloor = 0.3f;
+// The band of a total lumbar angle (deg); nullptr under the first band (nothing tinted).
+const LumbarBand* lumbarBand(double lumbarDeg);
+
+// The lumbar levels' moving vertebrae tinted by the gauge above in `plane`. Nothing is tinted
+// when the lumbar spine did not move in that plane (under 0.5 deg in all).
 struct LumbarTint {
     movement::LumbarShares shares;
     movement::Plane plane = movement::Plane::Sagittal;
@@ -88,8 +125,15 @@ private:
     std::vector<std::vector<std::optional<glm::vec3>>> m_colours; // [muscle][part]
     std::vector<std::vector<bool>> m_banded;                      // [muscle][part]
 };
-// Per model body, how far (0..1) a bone's colour moves towards the tint's amber, and the amber.
+// Per model body, how far (0..1) a bone's colour moves towards its tint colour, and that colour
+// (lumbarTintColour(), or lumbarCompensationColour() for a level a restricted hip moved).
 std::vector<float> lumbarTintAmounts(const Model& model, const LumbarTint& tint);
-glm::vec3 lumbarTintColour();
+std::vector<glm::vec3> lumbarTintColours(const Model& model, const LumbarTint& tint);
+glm::vec3 lumbarTintColour();         // amber: motion the movement asks for
+glm::vec3 lumbarCompensationColour(); // magenta: motion taken up for a restricted hip
+// The gauge in words for the tinted plane: "Low back: 62 % of this bend, 45 deg (large)", with
+// ", partly taken up for the stiff hip" when a level compensates; "-" for an undefined share
+// (movement::shareText). "" when the spine did not move (under the first band).
+std::string lumbarGaugeText(const LumbarTint& tint);
 
 } // namespace hv::draw

@@ -34,6 +34,10 @@ struct LabelAnchor {
     std::string muscleId;             // content id
     Side side = Side::Right;
     std::string text;                 // the content file's name, e.g. "Piriformis", or its pin ("A")
+    // What the callout says after the name and a colon ("" nothing): in the stretch colour mode
+    // the muscle's number, e.g. "16 % longer than standing". The callout planner joins the two
+    // ("Piriformis (right): 16 % longer than standing"); a pin has none.
+    std::string detail;
     glm::vec3 position{0.0f};         // scene frame: the thickest point of the largest belly
     std::vector<std::uint32_t> pickIds; // every pick id of the muscle's parts on this side
     glm::vec4 color{1.0f};            // linear RGBA, the muscle's colour (for the leader's dot)

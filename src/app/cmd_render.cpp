@@ -171,6 +171,14 @@ int runRender(std::span<const std::string> argv) {
             for (const Diagnostic& x : d) args.error("--" + x.field + ": " + x.message);
             return kExitUsage;
         }
+        // A stretch drawn in the stretch colours with nothing highlighted shows its targets
+        // (doc::Document::targetHighlight); on the command line they carry their callouts, since
+        // the number is the point of that picture. A scene file says `labels` itself.
+        if (spec.highlight.empty() && spec.colour == "stretch" && !spec.movement.empty()) {
+            const movement::MovementLoad movements = movement::loadMovements(movement::defaultMovementFile(*content), *content);
+            const movement::Movement* m = movements.library ? movements.library->find(spec.movement) : nullptr;
+            if (m && !m->targets.empty()) spec.labels = true;
+        }
         specs.push_back(spec);
     } else if (lesson) {
         const movement::MovementLoad movements = movement::loadMovements(movement::defaultMovementFile(*content), *content);

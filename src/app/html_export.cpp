@@ -123,9 +123,7 @@ std::vector<std::string> actionWords(const doc::PartActions& part) {
 std::vector<LegendEntry> lessonLegend(const Content& content, const draw::DrawList& list, std::string_view colourMode) {
     std::vector<LegendEntry> out;
     if (colourMode == "stretch") {
-        out.push_back({"shortened", draw::stretchColour(-draw::kStretchFullScalePercent)});
-        out.push_back({"unchanged", draw::stretchColour(0.0)});
-        out.push_back({"lengthened", draw::stretchColour(draw::kStretchFullScalePercent)});
+        for (const draw::StretchLegendEntry& e : draw::stretchLegend()) out.push_back({e.text, e.colour});
         return out;
     }
     if (colourMode == "role") {

@@ -329,7 +329,16 @@ draw::DrawOptions Document::layerOptions() const {
     return o;
 }
 
+std::vector<draw::HighlightRef> Document::targetHighlight() const {
+    std::vector<draw::HighlightRef> out;
+    const movement::Movement* mov = activeMovement();
+    if (colourMode != draw::ColourMode::Stretch || !mov) return out;
+    for (const movement::TargetMuscle& t : mov->targets) out.push_back({t.muscleId, t.side, {}});
+    return out;
+}
+
 draw::DrawList Document::buildList(std::span<const double> q, draw::DrawOptions o, Detail detail) {
+    if (o.highlight.empty()) o.highlight = targetHighlight();
     if (detail == Detail::Coarse) o.solid = coarseSolidParams();
     o.animation = animation.index;
     o.animationTime = static_cast<float>(animation.time);

@@ -153,9 +153,15 @@ public:
 
     // The draw options of the window's layers and selection (what drawList() draws with).
     draw::DrawOptions layerOptions() const;
+    // What the stretch colour mode highlights by default: with colourMode Stretch and an active
+    // movement that names target muscles, those targets (each muscle of the content, on its side or
+    // both); empty otherwise. buildList() uses it when its options highlight nothing, so the window
+    // with nothing selected and a figure with no highlight both show the targets, the rest ghosted.
+    std::vector<draw::HighlightRef> targetHighlight() const;
     // A list at pose `q` with `options` (layers, highlights) plus what the document decides for
-    // every picture: the colouring (colourMode, roleDof), the lumbar tint and the room of an active
-    // movement, a third-party model's animation time, the detail's solids. drawList() draws
+    // every picture: the colouring (colourMode, roleDof), the stretch targets when nothing is
+    // highlighted (targetHighlight()), the lumbar tint and the room of an active movement, a
+    // third-party model's animation time, the detail's solids. drawList() draws
     // layerOptions() at pose(); `hipview render` draws a figure spec's layers at the spec's pose.
     draw::DrawList buildList(std::span<const double> q, draw::DrawOptions options, Detail detail = Detail::Full);
 

@@ -113,6 +113,7 @@ public:
             }
         }
         if (auto n = t.table("normal_range", Need::Optional)) m.normalRange = readNormalRange(*n, sources);
+        if (t.has("targets")) readTargets(t, m);
 
         std::vector<KeyInput> keys;
         for (TableReader& k : t.tables("key", Need::Required)) keys.push_back(readKey(k));
@@ -199,6 +200,33 @@ private:
         const std::string hint = closestMatch(key, keys);
         message += hint.empty() ? "; known: " + joinNames(keys) + ")" : "; did you mean \"" + hint + "\"?)";
         return message;
+    }
+
+    // targets = ["piriformis_r", ...]: each a known muscle, none twice.
+    void readTargets(TableReader& t, Movement& m) {
+        const auto names = t.strings("targets", Need::Optional);
+        if (!names) return; // wrong type: reported
+        if (names->empty()) t.error("targets", "targets is empty; name at least one muscle or leave the field out");
+        for (std::size_t i = 0; i < names->size(); ++i) {
+            const std::string& name = (*names)[i];
+            const std::string where = "target " + std::to_string(i + 1) + " \"" + name + "\": ";
+            const auto target = parseMuscleName(m_content, name);
+            if (!target) {
+                const bool sided = name.size() > 2 && (name.ends_with("_r") || name.ends_with("_l"));
+                const std::string base = sided ? name.substr(0, name.size() - 2) : name;
+                t.error("targets", where + unknownMuscleMessage(m_content, base) +
+                                       " (add _r or _l for one side)");
+                continue;
+            }
+            const bool overlaps = std::any_of(m.targets.begin(), m.targets.end(), [&](const TargetMuscle& e) {
+                return e.muscleId == target->muscleId && (!e.side || !target->side || *e.side == *target->side);
+            });
+            if (overlaps) {
+                t.error("targets", where + "names " + target->muscleId + " a second time");
+                continue;
+            }
+            m.targets.push_back(*target);
+        }
     }
 
     NormalRange readNormalRange(TableReader& n, const detail::SourceCheck& sources) {
@@ -346,6 +374,14 @@ MovementLoad loadDocument(const schema::TomlDocument* doc, Diagnostics diags, co
 }
 
 } // namespace
+
+std::optional<TargetMuscle> parseMuscleName(const Content& content, std::string_view text) {
+    if (content.findMuscleInfo(text)) return TargetMuscle{std::string(text), std::nullopt};
+    for (const auto& [suffix, side] : {std::pair<std::string_view, Side>{"_r", Side::Right}, {"_l", Side::Left}})
+        if (text.size() > 2 && text.ends_with(suffix) && content.findMuscleInfo(text.substr(0, text.size() - 2)))
+            return TargetMuscle{std::string(text.substr(0, text.size() - 2)), side};
+    return std::nullopt;
+}
 
 std::filesystem::path defaultMovementFile(const Content& content) { return content.directory / "movements.toml"; }
 

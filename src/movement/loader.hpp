@@ -29,4 +29,9 @@ MovementLoad loadMovements(const std::filesystem::path& path, const Content& con
 MovementLoad loadMovementsFromString(std::string_view text, const std::string& displayName,
                                      const Content& content);
 
+// A muscle named as the content and the command line name muscles: a muscle id for both sides
+// ("piriformis"), or with "_r" or "_l" for one ("piriformis_r"). nullopt when it names no muscle
+// of `content` (unknownMuscleMessage() words the problem).
+std::optional<TargetMuscle> parseMuscleName(const Content& content, std::string_view text);
+
 } // namespace hv::movement

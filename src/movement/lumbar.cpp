@@ -121,6 +121,11 @@ Mat3 uprightTrunkOrientation(const Model& model, const LumbarSpine& spine, std::
     return spine.trunkBody >= 0 ? bodies[static_cast<std::size_t>(spine.trunkBody)].rotation : Mat3(1.0);
 }
 
+std::string shareText(double share, bool defined) {
+    if (!defined || !std::isfinite(share)) return "-";
+    return std::to_string(std::lround(100.0 * share)) + " %";
+}
+
 LumbarShares lumbarShares(const Model& model, const LumbarSpine& spine, std::span<const double> q,
                           Side hipSide) {
     LumbarShares out;
@@ -140,9 +145,10 @@ LumbarShares lumbarShares(const Model& model, const LumbarSpine& spine, std::spa
             ps.lumbarDeg += std::abs(out.levels[i].deg[p]);
         }
         const double total = ps.hipDeg + ps.lumbarDeg;
-        ps.lumbarShare = total > 1e-9 ? ps.lumbarDeg / total : 0.0;
+        ps.defined = total >= kShareMinTotalDeg;
+        ps.lumbarShare = ps.defined ? ps.lumbarDeg / total : 0.0;
         for (std::size_t i = 0; i < kLumbarLevels; ++i)
-            out.levels[i].share[p] = total > 1e-9 ? std::abs(out.levels[i].deg[p]) / total : 0.0;
+            out.levels[i].share[p] = ps.defined ? std::abs(out.levels[i].deg[p]) / total : 0.0;
     }
     return out;
 }

@@ -14,6 +14,7 @@
 
 #include <array>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -63,9 +64,13 @@ Mat3 uprightTrunkOrientation(const Model& model, const LumbarSpine& spine, std::
 // How much of a movement in each plane came from one hip and how much from each lumbar level,
 // read from the pose itself (angles from neutral, i.e. from 0):
 //   total(plane) = |hip coordinate of `hipSide` in that plane| + sum over levels |level's coordinate|
-//   share = |angle| / total   (0 when total is 0).
+//   share = |angle| / total, defined only when total >= kShareMinTotalDeg (below it the angles
+//   are rounding noise, and a share of them, e.g. 100 % of 0.02 deg, says nothing: the shares of
+//   that plane and its levels are then 0 and PlaneShare::defined false; shown as "-").
 // Degrees throughout. takenUpDeg is what a restricted hip moved into each level: MovementPlayer
 // fills it from its RestrictionResult; lumbarShares() itself leaves it 0.
+inline constexpr double kShareMinTotalDeg = 0.5; // deg, hip plus lumbar in one plane
+
 struct LevelShare {
     std::string_view name;                 // "L5-S1", ...
     std::array<double, 3> deg{};           // per plane, signed, from neutral
@@ -77,8 +82,12 @@ struct PlaneShare {
     std::string_view hipMotion; // its direction in the coordinate's words ("flexion", "abduction",
                                 // "external rotation", ...); empty under 0.05 deg. Views the model.
     double lumbarDeg = 0.0;   // sum of |level angles|
-    double lumbarShare = 0.0; // lumbarDeg / (hipDeg + lumbarDeg), 0..1
+    double lumbarShare = 0.0; // lumbarDeg / (hipDeg + lumbarDeg), 0..1; 0 when not defined
+    bool defined = false;     // hipDeg + lumbarDeg >= kShareMinTotalDeg (the shares mean something)
 };
+
+// A share (0..1) as the tables write it: "35 %" (whole percent), or "-" when not `defined`.
+std::string shareText(double share, bool defined);
 struct LumbarShares {
     Side hipSide = Side::Right;
     std::array<LevelShare, kLumbarLevels> levels{}; // L5-S1 first

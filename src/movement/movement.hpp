@@ -58,6 +58,14 @@ struct NormalRange {
     std::string note;       // optional, the team's words
 };
 
+// A muscle a stretch is taught for (`targets` in the file): a content muscle id and the side it
+// is on (nullopt: both sides).
+struct TargetMuscle {
+    std::string muscleId;       // e.g. "piriformis"
+    std::optional<Side> side;   // "piriformis_r": Right; "piriformis": nullopt (both)
+    bool operator==(const TargetMuscle&) const = default;
+};
+
 struct Keyframe {
     double time = 0.0;     // s; the first key is at 0, then strictly increasing
     std::string label;     // what happens from here, in words (may be empty)
@@ -81,6 +89,9 @@ struct Movement {
     Interpolation interpolation = Interpolation::Smooth;
     bool loop = false;             // play again from the start when the end is reached
     Side stance = Side::Midline;   // stance leg for the weak-gluteus-medius option; Midline: none
+    // The muscles the stretch is taught to lengthen, in file order (empty: none named). The
+    // stretch colour mode highlights and labels them when nothing else is highlighted.
+    std::vector<TargetMuscle> targets;
 
     std::vector<int> coordinates;  // the animated coordinates (model indices), in first-use order
     std::vector<Keyframe> keys;    // at least two

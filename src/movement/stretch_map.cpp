@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cmath>
 
 namespace hv::movement {
 
@@ -69,14 +70,41 @@ std::vector<PartState> StretchMap::evaluate(std::span<const double> q) {
 
 double StretchMap::muscleChangePercent(int muscle, std::span<const double> q) {
     const Muscle& m = m_model->muscles[static_cast<std::size_t>(muscle)];
+    std::vector<PartState> states;
+    for (std::size_t p = 0; p < m.parts.size(); ++p) states.push_back(evaluate({muscle, static_cast<int>(p)}, q, false));
+    return movement::muscleChangePercent(*m_model, muscle, states).value_or(0.0);
+}
+
+std::optional<double> muscleChangePercent(const Model& model, int muscle, std::span<const PartState> parts) {
+    if (muscle < 0 || muscle >= static_cast<int>(model.muscles.size())) return std::nullopt;
+    const Muscle& m = model.muscles[static_cast<std::size_t>(muscle)];
     double sum = 0.0, weights = 0.0;
-    for (std::size_t p = 0; p < m.parts.size(); ++p) {
-        const PartState s = evaluate({muscle, static_cast<int>(p)}, q, false);
-        const double f = std::max(m.parts[p].architecture.maxIsometricForce, 1e-9);
+    bool any = false;
+    for (const PartState& s : parts) {
+        if (s.part.muscle != muscle || s.part.part < 0 || s.part.part >= static_cast<int>(m.parts.size())) continue;
+        const double f = std::max(m.parts[static_cast<std::size_t>(s.part.part)].architecture.maxIsometricForce, 1e-9);
         sum += f * s.changePercent;
         weights += f;
+        any = true;
     }
+    if (!any) return std::nullopt;
     return weights > 0.0 ? sum / weights : 0.0;
+}
+
+std::vector<MuscleChange> mostLengthened(const Model& model, std::span<const PartState> parts, std::size_t count) {
+    std::vector<MuscleChange> out;
+    for (std::size_t m = 0; m < model.muscles.size(); ++m)
+        if (const auto pct = muscleChangePercent(model, static_cast<int>(m), parts); pct && *pct > kUnchangedPercent)
+            out.push_back({static_cast<int>(m), *pct});
+    std::stable_sort(out.begin(), out.end(), [](const MuscleChange& a, const MuscleChange& b) { return a.changePercent > b.changePercent; });
+    if (out.size() > count) out.resize(count);
+    return out;
+}
+
+std::string lengthChangeWords(double changePercent) {
+    if (!std::isfinite(changePercent) || std::abs(changePercent) < kUnchangedPercent) return "about as long as standing";
+    const long whole = std::lround(std::abs(changePercent));
+    return std::to_string(whole) + " % " + (changePercent > 0.0 ? "longer" : "shorter") + " than standing";
 }
 
 } // namespace hv::movement

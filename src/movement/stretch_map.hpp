@@ -12,7 +12,9 @@
 #include "core/roles.hpp"
 
 #include <array>
+#include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace hv::movement {
@@ -33,6 +35,26 @@ struct PartState {
     std::array<double, 3> momentArm{}; // m, about the part's own side's hip flexion, adduction, rotation
     std::array<Action, 3> role{Action::None, Action::None, Action::None};
 };
+
+// Force-weighted mean of changePercent over one muscle's parts (index into model.muscles), each
+// part weighted by its maximum isometric force: the one rule for "how much longer is this
+// muscle". Reads the states of that muscle's parts in `parts` (any order, others ignored);
+// nullopt when none of its parts has a state there.
+std::optional<double> muscleChangePercent(const Model& model, int muscle, std::span<const PartState> parts);
+
+// The muscles (model indices, each side its own) lengthened most in `parts`, by
+// muscleChangePercent, largest first, at most `count`, only those longer than standing by more
+// than kUnchangedPercent; ties keep the model's order.
+struct MuscleChange {
+    int muscle = -1;
+    double changePercent = 0.0;
+};
+std::vector<MuscleChange> mostLengthened(const Model& model, std::span<const PartState> parts, std::size_t count);
+
+// A muscle's change in words, as callouts and lists write it: "16 % longer than standing",
+// "4 % shorter than standing", or "about as long as standing" within kUnchangedPercent.
+// Whole percent, rounded.
+std::string lengthChangeWords(double changePercent);
 
 class StretchMap {
 public:

@@ -4,6 +4,7 @@
 
 #include "anatomy_draw/colouring.hpp"
 #include "movement/lumbar.hpp"
+#include "movement/stretch_map.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -110,6 +111,22 @@ void drawMovementPanel(PanelContext& ctx) {
 
     ImGui::Spacing();
     drawColourModeChoice(ctx, "Colour the muscles by");
+    if (doc.colourMode == draw::ColourMode::Stretch) {
+        // The three muscles lengthened most at this moment, with their numbers.
+        const auto top = movement::mostLengthened(doc.model(), doc.partStates(), 3);
+        ImGui::TextDisabled("%s", doc.wording == Wording::Plain ? "Stretched most now:" : "Lengthened most now:");
+        if (top.empty()) ImGui::TextUnformatted("  none is longer than standing");
+        for (const movement::MuscleChange& c : top) {
+            const Muscle& m = doc.model().muscles[static_cast<std::size_t>(c.muscle)];
+            const MuscleInfo* info = doc.content().findMuscleInfo(m.id);
+            const std::string name = (info ? info->name : m.id) + (m.side == Side::Left ? " (left)" : " (right)");
+            ImGui::ColorButton(("##top" + name).c_str(), ImGui::ColorConvertU32ToFloat4(linearToImColor(draw::stretchColour(c.changePercent).r, draw::stretchColour(c.changePercent).g,
+                                                                                 draw::stretchColour(c.changePercent).b)),
+                               ImGuiColorEditFlags_NoTooltip | ImGuiColorEditFlags_NoBorder, ImVec2(10, 10));
+            ImGui::SameLine();
+            ImGui::TextWrapped("%s: %s", name.c_str(), movement::lengthChangeWords(c.changePercent).c_str());
+        }
+    }
 
     // ---- The hip-back connection.
     const movement::PoseSample* s = doc.sample();
@@ -138,7 +155,7 @@ void drawMovementPanel(PanelContext& ctx) {
                     ImGui::PopStyleColor();
                 }
                 ImGui::TableNextColumn();
-                ImGui::Text("%.1f deg (%.0f%%)", ps.lumbarDeg, 100.0 * ps.lumbarShare);
+                ImGui::Text("%.1f deg (%s)", ps.lumbarDeg, movement::shareText(ps.lumbarShare, ps.defined).c_str());
             }
             ImGui::EndTable();
         }
@@ -149,7 +166,9 @@ void drawMovementPanel(PanelContext& ctx) {
             ImGui::TextWrapped("%s", plain ? "Your low back does not move here: your hips do all of it."
                                            : "The lumbar spine does not move here: the hips do all of it.");
         else
-            ImGui::TextWrapped("Lumbar levels (%s), tinted amber in the figure by their share:", planes[plane]);
+            ImGui::TextWrapped("%s. Lumbar levels (%s), tinted in the figure by how far the low back moved (amber: asked for; "
+                               "magenta: taken up for a stiff hip):",
+                               draw::lumbarGaugeText(draw::lumbarTintOf(s->lumbar)).c_str(), planes[plane]);
         ImGui::PopStyleColor();
         if (s->lumbar.planes[plane].lumbarDeg >= 0.05 && ImGui::BeginTable("levels", 4, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
             ImGui::TableSetupColumn("level");
@@ -165,7 +184,7 @@ void drawMovementPanel(PanelContext& ctx) {
                 ImGui::TableNextColumn();
                 ImGui::Text("%+.1f deg", l.deg[plane]);
                 ImGui::TableNextColumn();
-                ImGui::Text("%.0f %%", 100.0 * l.share[plane]);
+                ImGui::TextUnformatted(movement::shareText(l.share[plane], s->lumbar.planes[plane].defined).c_str());
                 ImGui::TableNextColumn();
                 ImGui::Text("%+.1f deg", l.takenUpDeg[plane]);
             }

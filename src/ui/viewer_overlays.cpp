@@ -112,6 +112,15 @@ void Viewer::drawLumbarNumbers(const gfx::Camera& cam) {
         dl->AddText(at, IM_COL32(110, 60, 10, 255), buf);
     }
     if (m_small) ImGui::PopFont();
+    // The gauge in words, at the top right of the view: the low back's share of this bend, its
+    // angle and band, and whether a stiff hip pushed part of it there.
+    const std::string gauge = draw::lumbarGaugeText(draw::lumbarTintOf(s->lumbar));
+    if (!gauge.empty()) {
+        const ImVec2 t = ImGui::CalcTextSize(gauge.c_str());
+        const ImVec2 at(o.x + m_viewport.w - t.x - 20, o.y + 14);
+        dl->AddRectFilled(ImVec2(at.x - 8, at.y - 5), ImVec2(at.x + t.x + 8, at.y + t.y + 5), IM_COL32(255, 246, 225, 235), 4.0f);
+        dl->AddText(at, IM_COL32(110, 60, 10, 255), gauge.c_str());
+    }
     dl->PopClipRect();
 }
 
@@ -129,7 +138,7 @@ void Viewer::drawLegend() {
         title = "On the bones";
     } else if (m_doc.colourMode == draw::ColourMode::Stretch) {
         title = "Length against standing";
-        entries = {{draw::stretchColour(12.0), "longer"}, {draw::stretchColour(0.0), "about the same"}, {draw::stretchColour(-12.0), "shorter"}};
+        for (const draw::StretchLegendEntry& e : draw::stretchLegend()) entries.push_back({e.colour, e.text});
     } else {
         const bool plain = m_doc.wording == Wording::Plain;
         const char* titles[] = {"Role now: hip flexion", "Role now: hip adduction", "Role now: hip rotation"};

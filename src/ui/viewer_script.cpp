@@ -4,12 +4,14 @@
 // F12 and File > Save figure.
 #include "ui/detail/viewer_impl.hpp"
 
+#include "anatomy_draw/colouring.hpp"
 #include "anatomy_draw/figure_spec.hpp"
 #include "anatomy_draw/standard_view.hpp"
 #include "document/figure_export.hpp"
 #include "io/atomic_file.hpp"
 #include "io/png_writer.hpp"
 #include "movement/player.hpp"
+#include "movement/stretch_map.hpp"
 
 #include <epoxy/gl.h>
 
@@ -239,8 +241,17 @@ std::string Viewer::stateReportText() {
             const std::size_t plane = tintedLumbarPlane(*s);
             for (const auto& l : s->lumbar.levels) out << "lumbar=" << l.name << " " << l.deg[plane] << " " << l.share[plane] << "\n";
             out << "lumbar_share=" << s->lumbar.planes[plane].lumbarShare << "\n";
+            out << "lumbar_gauge=" << draw::lumbarGaugeText(draw::lumbarTintOf(s->lumbar)) << "\n";
             out << "pelvic_drop=" << s->trendelenburg.dropDeg << "\n";
         }
+    }
+    if (m_doc.colourMode == draw::ColourMode::Stretch) {
+        // The movement panel's list of the muscles lengthened most, and the legend's stops.
+        for (const movement::MuscleChange& c : movement::mostLengthened(m_doc.model(), m_doc.partStates(), 3)) {
+            const Muscle& m = m_doc.model().muscles[static_cast<std::size_t>(c.muscle)];
+            out << "lengthened=" << m.id << " " << (m.side == Side::Left ? "l" : "r") << " " << c.changePercent << "\n";
+        }
+        for (const draw::StretchLegendEntry& e : draw::stretchLegend()) out << "legend=" << e.text << "\n";
     }
     out << "camera=" << m_camera.azimuthDeg << " " << m_camera.elevationDeg << " " << m_camera.distance << "\n";
     out << "model=" << m_doc.modelDisplayName() << "\n";

@@ -2,10 +2,16 @@
 #include "anatomy_draw/colouring.hpp"
 
 #include "anatomy_draw/anatomy_drawer.hpp"
+#include "anatomy_draw/colour_science.hpp"
+#include "anatomy_draw/callout_planner.hpp"
 #include "anatomy_draw/palette.hpp"
+#include "movement/stretch_map.hpp"
 #include "content/content_fixture.hpp"
 
 #include <doctest/doctest.h>
+
+#include <cmath>
+#include <string>
 
 using namespace hv;
 using namespace hv::draw;
@@ -166,4 +172,151 @@ TEST_CASE("while the lumbar levels are tinted the trunk muscles over them are gh
     CHECK((itemsOf(plain, obliqueR, 0)[0]->flags & gfx::kGhosted) == 0);
     CHECK((itemsOf(list, obliqueR, 0)[0]->flags & gfx::kGhosted) != 0);
     CHECK((itemsOf(list, piriR, 0)[0]->flags & gfx::kGhosted) == 0);
+}
+
+TEST_CASE("the stretch scale tells 16 percent from 45 percent and keeps about the same within the unchanged band") {
+    const auto lab = [](double pct) { return linearToLab(glm::dvec3(stretchColour(pct))); };
+    const double d = ciede2000(lab(16.0), lab(45.0));
+    MESSAGE("CIEDE2000 between +16 % and +45 %: " << d);
+    CHECK(d > 10.0);
+    CHECK(ciede2000(lab(-16.0), lab(-45.0)) > 10.0);
+    CHECK(ciede2000(lab(10.0), lab(20.0)) > 5.0);
+    CHECK(stretchColour(movement::kUnchangedPercent * 0.99) == stretchColour(0.0));
+    CHECK(stretchColour(-movement::kUnchangedPercent * 0.99) == stretchColour(0.0));
+    CHECK(stretchColour(movement::kUnchangedPercent * 1.5) != stretchColour(0.0));
+    // Each stop is its stated colour; the scale is full at its last stop.
+    for (const StretchStop& s : kStretchScale)
+        if (s.percent != 0.0) CHECK(stretchColour(s.percent) == srgbHex(s.srgb));
+    CHECK(kStretchFullScalePercent == std::end(kStretchScale)[-1].percent);
+    CHECK(stretchColour(45.0) == stretchColour(kStretchFullScalePercent));
+}
+
+TEST_CASE("the stretch legend lists every stop of the one scale with its percentage, longest first") {
+    const auto legend = stretchLegend();
+    REQUIRE(legend.size() == std::size(kStretchScale));
+    CHECK(legend.front().text == "40 % longer or more");
+    CHECK(legend.back().text == "40 % shorter or more");
+    bool neutral = false;
+    for (std::size_t i = 0; i < legend.size(); ++i) {
+        const StretchStop& stop = kStretchScale[legend.size() - 1 - i];
+        INFO(legend[i].text);
+        CHECK(legend[i].colour == stretchColour(stop.percent));
+        if (stop.percent == 0.0) {
+            neutral = true;
+            CHECK(legend[i].text == "about the same (within 1 %)");
+        } else {
+            const std::string pct = std::to_string(std::lround(std::abs(stop.percent))) + " % ";
+            CHECK(legend[i].text.rfind(pct + (stop.percent > 0 ? "longer" : "shorter"), 0) == 0);
+        }
+    }
+    CHECK(neutral);
+}
+
+TEST_CASE("in the stretch mode a highlighted muscle's callout says how much longer than standing it is, and a pin still wins") {
+    const Content& content = test::projectContent();
+    const Model& model = content.model;
+    const AnatomyDrawer drawer(content);
+    const int pir = model.findMuscle("piriformis", Side::Right);
+    REQUIRE(pir >= 0);
+    std::vector<double> q = model.defaultPose();
+    q[static_cast<std::size_t>(model.findCoordinate("hip_flexion_r"))] = toRadians(110.0);
+    q[static_cast<std::size_t>(model.findCoordinate("hip_rotation_r"))] = toRadians(-40.0);
+    movement::StretchMap map(model);
+    const double pct = map.muscleChangePercent(pir, q);
+    REQUIRE(pct > 2.0);
+    DrawOptions o;
+    o.highlight = {{"piriformis", Side::Right, {}}};
+    o.colouring = {ColourMode::Stretch, HipDof::Rotation, map.evaluate(q)};
+    const DrawList list = drawer.build(q, o);
+    REQUIRE(list.labels.size() == 1);
+    CHECK(list.labels[0].text == "Piriformis");
+    CHECK(list.labels[0].detail == movement::lengthChangeWords(pct));
+    CHECK(list.labels[0].detail.find("% longer than standing") != std::string::npos);
+    // The planner joins them; with both sides labelled a figure's callout names the side its number is for.
+    const gfx::Camera cam = gfx::frameBounds(gfx::framingBounds(list.items), gfx::orbitDirection(180.0, 0.0), 16.0f / 9.0f);
+    const auto size = [](std::string_view t) { return glm::vec2(7.0f * static_cast<float>(t.size()), 20.0f); };
+    CalloutPlanParams pp;
+    pp.size = glm::vec2(1600.0f, 900.0f);
+    const gfx::CalloutPlan one = planCallouts(list, cam, IdImage{{}, 1600, 900}, size, pp);
+    REQUIRE(one.callouts.size() == 1);
+    CHECK(one.callouts[0].text == "Piriformis: " + movement::lengthChangeWords(pct));
+    o.highlight = {{"piriformis", std::nullopt, {}}};
+    const DrawList both = drawer.build(q, o);
+    REQUIRE(both.labels.size() == 2);
+    for (const gfx::LabelCallout& c : planCallouts(both, cam, IdImage{{}, 1600, 900}, size, pp).callouts) {
+        const LabelAnchor& a = both.labels[c.source];
+        CHECK(c.text == std::string(a.side == Side::Right ? "Piriformis (right): " : "Piriformis (left): ") + a.detail);
+    }
+    // Groups mode: the name alone; a pin replaces the text whatever the mode.
+    o.colouring.mode = ColourMode::Groups;
+    CHECK(drawer.build(q, o).labels[0].text == "Piriformis");
+    CHECK(drawer.build(q, o).labels[0].detail.empty());
+    o.colouring.mode = ColourMode::Stretch;
+    o.highlight = {{"piriformis", Side::Right, "A"}};
+    CHECK(drawer.build(q, o).labels[0].text == "A");
+    CHECK(drawer.build(q, o).labels[0].detail.empty());
+}
+
+namespace {
+// Shares of a spine that moved `degPerLevel` at every level in `plane`, none taken up.
+movement::LumbarShares evenShares(double degPerLevel, movement::Plane plane, double hipDeg) {
+    movement::LumbarShares s;
+    const char* names[] = {"L5-S1", "L4-L5", "L3-L4", "L2-L3", "L1-L2"};
+    const auto p = static_cast<std::size_t>(plane);
+    for (std::size_t i = 0; i < 5; ++i) {
+        s.levels[i].name = names[i];
+        s.levels[i].deg[p] = degPerLevel;
+    }
+    s.planes[p].hipDeg = hipDeg;
+    s.planes[p].lumbarDeg = 5.0 * degPerLevel;
+    s.planes[p].defined = hipDeg + 5.0 * degPerLevel >= movement::kShareMinTotalDeg;
+    s.planes[p].lumbarShare = s.planes[p].defined ? s.planes[p].lumbarDeg / (hipDeg + s.planes[p].lumbarDeg) : 0.0;
+    return s;
+}
+} // namespace
+
+TEST_CASE("the lumbar gauge is absolute: a 5 degree turn stays faint where a 45 degree rounded bend glows, in stated bands") {
+    const Content& content = test::projectContent();
+    const Model& m = content.model;
+    const int l3 = m.findBody("L3");
+    REQUIRE(l3 >= 0);
+    // Both spread evenly over the levels, so the old relative tint made them look the same.
+    const LumbarTint turn{evenShares(1.0, movement::Plane::Transverse, 55.0), movement::Plane::Transverse};
+    const LumbarTint bend{evenShares(9.0, movement::Plane::Sagittal, 15.0), movement::Plane::Sagittal};
+    const float turnAmount = lumbarTintAmounts(m, turn)[static_cast<std::size_t>(l3)];
+    const float bendAmount = lumbarTintAmounts(m, bend)[static_cast<std::size_t>(l3)];
+    CHECK(turnAmount == doctest::Approx(lumbarBand(5.0)->amount));
+    CHECK(bendAmount == doctest::Approx(1.0f));
+    CHECK(bendAmount > 2.5f * turnAmount);
+    CHECK(lumbarBand(0.3) == nullptr);
+    CHECK(std::string(lumbarBand(5.0)->word) == "small");
+    CHECK(std::string(lumbarBand(45.0)->word) == "large");
+    CHECK(lumbarGaugeText(turn) == "Low back: 8 % of this bend, 5 deg (small)");
+    CHECK(lumbarGaugeText(bend) == "Low back: 75 % of this bend, 45 deg (large)");
+    // Under the first band: no tint and no words.
+    const LumbarTint still{evenShares(0.05, movement::Plane::Sagittal, 0.1), movement::Plane::Sagittal};
+    CHECK(lumbarTintAmounts(m, still)[static_cast<std::size_t>(l3)] == 0.0f);
+    CHECK(lumbarGaugeText(still).empty());
+}
+
+TEST_CASE("lumbar motion taken up for a restricted hip is tinted as compensation, motion the movement asks for in amber") {
+    const Content& content = test::projectContent();
+    const Model& m = content.model;
+    LumbarTint tint{evenShares(6.0, movement::Plane::Sagittal, 25.0), movement::Plane::Sagittal};
+    for (const glm::vec3& c : lumbarTintColours(m, tint)) CHECK(c == lumbarTintColour());
+    tint.shares.levels[0].takenUpDeg[0] = 4.0; // L5-S1 moved for the stiff hip
+    const auto colours = lumbarTintColours(m, tint);
+    CHECK(colours[static_cast<std::size_t>(m.findBody("L5"))] == lumbarCompensationColour());
+    CHECK(colours[static_cast<std::size_t>(m.findBody("L1"))] == lumbarTintColour());
+    CHECK(ciede2000(linearToLab(glm::dvec3(lumbarTintColour())), linearToLab(glm::dvec3(lumbarCompensationColour()))) > 20.0);
+    CHECK(lumbarGaugeText(tint).find("partly taken up for the stiff hip") != std::string::npos);
+    // The drawer paints the level in its colour.
+    const AnatomyDrawer drawer(content);
+    DrawOptions o;
+    o.lumbarTint = tint;
+    const DrawList list = drawer.build(m.defaultPose(), o);
+    const glm::vec3 l5 = glm::vec3(boneItem(list, m.findBody("L5"))->material.baseColor);
+    const glm::vec3 l1 = glm::vec3(boneItem(list, m.findBody("L1"))->material.baseColor);
+    CHECK(glm::length(l5 - lumbarCompensationColour()) < glm::length(l5 - lumbarTintColour()));
+    CHECK(glm::length(l1 - lumbarTintColour()) < glm::length(l1 - lumbarCompensationColour()));
 }

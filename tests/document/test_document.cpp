@@ -380,3 +380,42 @@ TEST_CASE("selecting a muscle paints its origin on the pelvis and its insertion 
     CHECK(tinted(bare, "femur_l").second > 10);
     CHECK(tinted(bare, "pelvis").first > selectedOnPelvis);
 }
+
+TEST_CASE("in the stretch mode with nothing selected a stretch's targets are highlighted and labelled with their numbers, the rest ghosted") {
+    Document d = makeDocument();
+    REQUIRE(d.startMovement("figure-4"));
+    d.playback.playing = false;
+    d.seek(8.0);
+    d.selection = {};
+    // Groups: no default highlight.
+    CHECK(d.targetHighlight().empty());
+    CHECK(d.drawList().labels.empty());
+    d.colourMode = draw::ColourMode::Stretch;
+    const auto targets = d.targetHighlight();
+    REQUIRE(targets.size() == 1);
+    CHECK(targets[0].muscleId == "piriformis");
+    REQUIRE(targets[0].side.has_value());
+    CHECK(*targets[0].side == Side::Right);
+    const draw::DrawList& l = d.drawList();
+    REQUIRE(l.labels.size() == 1);
+    CHECK(l.labels[0].muscleId == "piriformis");
+    CHECK(l.labels[0].side == Side::Right);
+    CHECK(l.labels[0].text == "Piriformis");
+    CHECK(has(l.labels[0].detail, "% longer than standing"));
+    const int piri = d.model().findMuscle("piriformis", Side::Right);
+    std::size_t highlighted = 0, ghosted = 0;
+    for (const auto& i : l.items) {
+        const draw::PickTarget* t = l.target(i.pickId);
+        if (!t || t->kind != draw::PickTarget::Kind::MusclePart) continue;
+        if (t->part.muscle == piri) highlighted += (i.flags & gfx::kHighlighted) != 0;
+        else ghosted += (i.flags & gfx::kGhosted) != 0;
+    }
+    CHECK(highlighted > 0);
+    CHECK(ghosted > 10);
+    // A selection replaces the targets.
+    d.selection.muscleId = "gluteus_medius";
+    d.selection.side = Side::Left;
+    const draw::DrawList& s = d.drawList();
+    REQUIRE(s.labels.size() == 1);
+    CHECK(s.labels[0].muscleId == "gluteus_medius");
+}

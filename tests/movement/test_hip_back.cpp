@@ -260,3 +260,30 @@ TEST_CASE("the pelvic drop grows as gluteus medius weakens") {
     }
     CHECK(previous > 5.0);
 }
+
+TEST_CASE("a share is undefined below half a degree of hip and lumbar motion, and written as a dash") {
+    const LumbarSpine spine = findLumbarSpine(model());
+    REQUIRE(spine.complete());
+    std::vector<double> q = model().defaultPose();
+    const int hip = model().findCoordinate("hip_flexion_r");
+    const int l5 = spine.levels[0].coordinates[0];
+    REQUIRE(hip >= 0);
+    REQUIRE(l5 >= 0);
+    // 0.02 deg in the lumbar spine and nothing at the hip: once "0.0 deg (100 %)".
+    q[static_cast<std::size_t>(l5)] = toRadians(0.02);
+    const LumbarShares tiny = lumbarShares(model(), spine, q, Side::Right);
+    const PlaneShare& t = tiny.plane(Plane::Sagittal);
+    CHECK(t.hipDeg + t.lumbarDeg < kShareMinTotalDeg);
+    CHECK_FALSE(t.defined);
+    CHECK(t.lumbarShare == 0.0);
+    CHECK(tiny.levels[0].share[0] == 0.0);
+    CHECK(shareText(t.lumbarShare, t.defined) == "-");
+    // Just above the threshold the share is a number again.
+    q[static_cast<std::size_t>(l5)] = toRadians(0.3);
+    q[static_cast<std::size_t>(hip)] = toRadians(0.3);
+    const LumbarShares above = lumbarShares(model(), spine, q, Side::Right);
+    const PlaneShare& s = above.plane(Plane::Sagittal);
+    CHECK(s.defined);
+    CHECK(s.lumbarShare == doctest::Approx(0.5));
+    CHECK(shareText(s.lumbarShare, s.defined) == "50 %");
+}

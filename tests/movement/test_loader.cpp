@@ -264,3 +264,60 @@ TEST_CASE("unknownMovementMessage suggests the closest id and lists them all") {
     CHECK(contains(message, "did you mean \"figure-4\""));
     CHECK(contains(message, "single-leg-deadlift"));
 }
+
+TEST_CASE("targets name muscles for both sides or with _r and _l for one side") {
+    const MovementLoad l = load(replaced("plain = \"Your right thigh comes up.\"",
+                                         "plain = \"Your right thigh comes up.\"\ntargets = [\"piriformis_r\", \"iliacus\", \"gracilis_l\"]"));
+    INFO(formatAll(l.diagnostics));
+    REQUIRE(l.library.has_value());
+    const Movement& m = l.library->movements.front();
+    REQUIRE(m.targets.size() == 3);
+    CHECK(m.targets[0] == TargetMuscle{"piriformis", Side::Right});
+    CHECK(m.targets[1] == TargetMuscle{"iliacus", std::nullopt});
+    CHECK(m.targets[2] == TargetMuscle{"gracilis", Side::Left});
+}
+
+TEST_CASE("an unknown target muscle is one message with its line and field and the closest and valid names") {
+    const std::string text = replaced("plain = \"Your right thigh comes up.\"",
+                                      "plain = \"Your right thigh comes up.\"\ntargets = [\"iliacus\", \"piriformus_r\"]");
+    const Diagnostic d = only(load(text));
+    CHECK(d.file == "movements.toml");
+    CHECK(d.line == lineOf(text, "targets"));
+    CHECK(d.field == "movement[1].targets");
+    CHECK(contains(d.message, "target 2 \"piriformus_r\""));
+    CHECK(contains(d.message, "unknown muscle \"piriformus\""));
+    CHECK(contains(d.message, "did you mean \"piriformis\""));
+    CHECK(contains(d.message, "gluteus_medius"));
+}
+
+TEST_CASE("a target named twice, or an empty or mistyped targets list, is refused with one message") {
+    CHECK(contains(only(load(replaced("plain = \"Your right thigh comes up.\"",
+                                      "plain = \"Your right thigh comes up.\"\ntargets = [\"piriformis\", \"piriformis_l\"]")))
+                       .message,
+                   "names piriformis a second time"));
+    CHECK(contains(only(load(replaced("plain = \"Your right thigh comes up.\"",
+                                      "plain = \"Your right thigh comes up.\"\ntargets = []")))
+                       .message,
+                   "targets is empty"));
+    CHECK(only(load(replaced("plain = \"Your right thigh comes up.\"",
+                             "plain = \"Your right thigh comes up.\"\ntargets = \"piriformis\"")))
+              .field == "movement[1].targets");
+}
+
+TEST_CASE("every stretch of the project's movements file names its target muscles and cites a source") {
+    const MovementLoad l = loadMovements(HV_SOURCE_DIR "/content/movements.toml", hv::test::content());
+    REQUIRE(l.library.has_value());
+    int stretches = 0;
+    for (const Movement& m : l.library->movements) {
+        if (m.category != Category::Stretch) continue;
+        INFO(m.id);
+        ++stretches;
+        CHECK_FALSE(m.targets.empty());
+        CHECK_FALSE(m.sources.empty());
+    }
+    CHECK(stretches >= 7);
+    const Movement* f4 = l.library->find("figure-4");
+    REQUIRE(f4 != nullptr);
+    REQUIRE_FALSE(f4->targets.empty());
+    CHECK(f4->targets.front() == TargetMuscle{"piriformis", Side::Right});
+}

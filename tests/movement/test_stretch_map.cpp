@@ -104,3 +104,45 @@ TEST_CASE("roles come from the current moment arms: piriformis turns outward sta
     q[static_cast<std::size_t>(hv::test::coordinate("hip_flexion_r"))] = toRadians(90);
     CHECK(map.evaluate(pir, q).role[2] == Action::InternalRotator);
 }
+
+TEST_CASE("a muscle's change from part states is the same force-weighted rule as the stretch map's") {
+    StretchMap map(model());
+    const PoseSample s = samplePose(model(), hv::test::movementById("pigeon"), 9.0);
+    const std::vector<PartState> states = map.evaluate(s.q);
+    for (const char* id : {"gluteus_maximus", "piriformis", "gluteus_medius", "adductor_magnus"}) {
+        INFO(id);
+        const int m = hv::test::muscle(id, Side::Right);
+        const auto fromStates = muscleChangePercent(model(), m, states);
+        REQUIRE(fromStates.has_value());
+        CHECK(*fromStates == doctest::Approx(map.muscleChangePercent(m, s.q)));
+    }
+    // No state of that muscle: no number.
+    CHECK_FALSE(muscleChangePercent(model(), hv::test::muscle("piriformis", Side::Right), std::vector<PartState>{}).has_value());
+}
+
+TEST_CASE("the callout words say how much longer or shorter than standing, in whole percent") {
+    CHECK(lengthChangeWords(16.4) == "16 % longer than standing");
+    CHECK(lengthChangeWords(-4.6) == "5 % shorter than standing");
+    CHECK(lengthChangeWords(0.4) == "about as long as standing");
+    CHECK(lengthChangeWords(-0.99) == "about as long as standing");
+}
+
+TEST_CASE("the three muscles lengthened most are sorted, longer than standing, and agree with the rule") {
+    StretchMap map(model());
+    const PoseSample s = samplePose(model(), hv::test::movementById("figure-4"), 8.0);
+    const std::vector<PartState> states = map.evaluate(s.q);
+    const auto top = mostLengthened(model(), states, 3);
+    REQUIRE(top.size() == 3);
+    for (std::size_t i = 0; i < top.size(); ++i) {
+        CHECK(top[i].changePercent > kUnchangedPercent);
+        CHECK(top[i].changePercent == doctest::Approx(map.muscleChangePercent(top[i].muscle, s.q)));
+        if (i > 0) CHECK(top[i - 1].changePercent >= top[i].changePercent);
+    }
+    // Nothing else is longer than the third.
+    for (std::size_t m = 0; m < model().muscles.size(); ++m) {
+        const bool listed = std::any_of(top.begin(), top.end(), [&](const MuscleChange& c) { return c.muscle == static_cast<int>(m); });
+        if (!listed) CHECK(map.muscleChangePercent(static_cast<int>(m), s.q) <= top.back().changePercent + 1e-9);
+    }
+    // Standing: nothing is lengthened, the list is empty.
+    CHECK(mostLengthened(model(), map.evaluate(model().defaultPose()), 3).empty());
+}

@@ -648,3 +648,60 @@ TEST_CASE("--moment-arm draws the selected muscle's moment arm with a callout wh
     CHECK(bad.exitCode == 2);
     CHECK(contains(bad.out, "--moment-arm: needs --select"));
 }
+
+TEST_CASE("figure-4 in the stretch mode shows piriformis' number in a callout, the three muscles lengthened most and the scale's stops") {
+    if (!haveXvfb()) return;
+    TempDir dir;
+    const auto r = underXvfb("--movement figure-4 --at 8 --colour stretch --size 1600x900 --quit --report-state " + (dir / "f4.txt"),
+                             "1600x900");
+    REQUIRE_MESSAGE(r.exitCode == 0, r.out);
+    const auto state = readState(dir / "f4.txt");
+    // Nothing selected: the stretch's target carries the callout, with its side and number.
+    std::vector<std::string> callouts;
+    for (auto [it, end] = state.equal_range("callout"); it != end; ++it) {
+        std::string text;
+        for (std::size_t w = 4; w < it->second.size(); ++w) text += (text.empty() ? "" : " ") + it->second[w];
+        callouts.push_back(text);
+    }
+    REQUIRE(callouts.size() == 1);
+    INFO(callouts[0]);
+    CHECK(callouts[0].rfind("Piriformis (right): ", 0) == 0);
+    CHECK(contains(callouts[0], " % longer than standing"));
+    // The side list: three muscles, largest first, each longer than standing.
+    std::vector<double> top;
+    for (auto [it, end] = state.equal_range("lengthened"); it != end; ++it) {
+        REQUIRE(it->second.size() == 3);
+        top.push_back(std::stod(it->second[2]));
+    }
+    REQUIRE(top.size() == 3);
+    CHECK(top[0] >= top[1]);
+    CHECK(top[1] >= top[2]);
+    CHECK(top[2] > 1.0);
+    // The legend states its percentages, from 40 % longer to 40 % shorter.
+    std::vector<std::string> legend;
+    for (auto [it, end] = state.equal_range("legend"); it != end; ++it) {
+        std::string text;
+        for (const std::string& w : it->second) text += (text.empty() ? "" : " ") + w;
+        legend.push_back(text);
+    }
+    REQUIRE(legend.size() == 9);
+    CHECK(legend.front() == "40 % longer or more");
+    CHECK(legend[4] == "about the same (within 1 %)");
+    CHECK(legend.back() == "40 % shorter or more");
+}
+
+TEST_CASE("the rounded forward bend states the low back's share of the bend as a gauge with its band") {
+    if (!haveXvfb()) return;
+    TempDir dir;
+    const auto r = underXvfb("--movement forward-bend-rounded --at 2.25 --size 1400x800 --quit --report-state " + (dir / "g.txt"));
+    REQUIRE_MESSAGE(r.exitCode == 0, r.out);
+    const auto state = readState(dir / "g.txt");
+    REQUIRE(state.count("lumbar_gauge"));
+    std::string gauge;
+    for (const std::string& w : state.find("lumbar_gauge")->second) gauge += (gauge.empty() ? "" : " ") + w;
+    INFO(gauge);
+    CHECK(gauge.rfind("Low back: ", 0) == 0);
+    CHECK(contains(gauge, "% of this bend"));
+    CHECK(contains(gauge, "(large)"));
+    CHECK_FALSE(contains(gauge, "stiff hip"));
+}
