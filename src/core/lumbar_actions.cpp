@@ -11,7 +11,6 @@
 namespace hv {
 
 namespace {
-constexpr std::array<const char*, 5> kLevelPrefixes{"L5_S1", "L4_L5", "L3_L4", "L2_L3", "L1_L2"};
 constexpr std::array<const char*, 3> kMotion{"flexion", "bending", "rotation"};
 } // namespace
 
@@ -26,7 +25,7 @@ std::string_view lumbarDofName(LumbarDof dof) {
 
 std::vector<int> lumbarCoordinates(const Model& model, LumbarDof dof) {
     std::vector<int> out;
-    for (const char* level : kLevelPrefixes) {
+    for (std::string_view level : kLumbarLevelPrefixes) {
         const int c = model.findCoordinate(std::string(level) + "_" + kMotion[static_cast<std::size_t>(dof)]);
         if (c >= 0) out.push_back(c);
     }

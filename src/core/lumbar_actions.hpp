@@ -20,6 +20,13 @@
 
 namespace hv {
 
+// HipView's five lumbar levels, L5-S1 first (content/skeleton.toml): the names people read and
+// the prefixes of their coordinates ("L5_S1" + "_flexion", "_bending", "_rotation"). Stated once
+// here; the hip-back model, the reports and the quizzes use these.
+inline constexpr std::size_t kLumbarLevelCount = 5;
+inline constexpr std::array<std::string_view, kLumbarLevelCount> kLumbarLevelNames{"L5-S1", "L4-L5", "L3-L4", "L2-L3", "L1-L2"};
+inline constexpr std::array<std::string_view, kLumbarLevelCount> kLumbarLevelPrefixes{"L5_S1", "L4_L5", "L3_L4", "L2_L3", "L1_L2"};
+
 enum class LumbarDof : unsigned char { Flexion, Bending, Rotation };
 inline constexpr std::array<LumbarDof, 3> kLumbarDofs{LumbarDof::Flexion, LumbarDof::Bending, LumbarDof::Rotation};
 

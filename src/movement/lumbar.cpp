@@ -1,6 +1,7 @@
 #include "movement/lumbar.hpp"
 
 #include "core/kinematics.hpp"
+#include "core/lumbar_actions.hpp"
 #include "core/roles.hpp"
 #include "movement/detail/solve.hpp"
 
@@ -11,8 +12,7 @@
 namespace hv::movement {
 
 namespace {
-constexpr std::array<std::string_view, kLumbarLevels> kLevelNames{"L5-S1", "L4-L5", "L3-L4", "L2-L3", "L1-L2"};
-constexpr std::array<std::string_view, kLumbarLevels> kLevelPrefixes{"L5_S1", "L4_L5", "L3_L4", "L2_L3", "L1_L2"};
+static_assert(kLumbarLevels == kLumbarLevelCount, "the hip-back model has the core's lumbar levels");
 constexpr std::array<std::string_view, 3> kPlaneSuffixes{"_flexion", "_bending", "_rotation"};
 } // namespace
 
@@ -36,9 +36,9 @@ bool LumbarSpine::complete() const {
 LumbarSpine findLumbarSpine(const Model& model) {
     LumbarSpine spine;
     for (std::size_t i = 0; i < kLumbarLevels; ++i) {
-        spine.levels[i].name = kLevelNames[i];
+        spine.levels[i].name = kLumbarLevelNames[i];
         for (std::size_t p = 0; p < 3; ++p)
-            spine.levels[i].coordinates[p] = model.findCoordinate(std::string(kLevelPrefixes[i]) + std::string(kPlaneSuffixes[p]));
+            spine.levels[i].coordinates[p] = model.findCoordinate(std::string(kLumbarLevelPrefixes[i]) + std::string(kPlaneSuffixes[p]));
     }
     spine.trunkBody = model.findBody("L1");
     return spine;

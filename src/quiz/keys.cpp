@@ -1,6 +1,8 @@
 #include "quiz/keys.hpp"
 
+
 #include "anatomy_draw/standard_view.hpp"
+#include "core/lumbar_actions.hpp"
 #include "core/pose_text.hpp"
 #include "core/sweep.hpp"
 #include "core/text.hpp"
@@ -47,7 +49,7 @@ bool needsMuscle(Kind k) { return k != Kind::WhichMuscles; }
 } // namespace
 
 const std::vector<std::string>& lumbarLevelNames() {
-    static const std::vector<std::string> names{"L5-S1", "L4-L5", "L3-L4", "L2-L3", "L1-L2"};
+    static const std::vector<std::string> names(kLumbarLevelNames.begin(), kLumbarLevelNames.end());
     return names;
 }
 
