@@ -115,7 +115,7 @@ void readFields(schema::TableReader& t, FigureSpec& spec, bool isFigure) {
     if (auto v = t.choice("role_coordinate", Need::Optional, roleCoordinateNames())) spec.roleCoordinate = *v;
     if (auto v = t.choice("moment_arm", Need::Optional, roleCoordinateNames())) spec.momentArm = *v;
     if (auto v = t.strings("restrict", Need::Optional)) spec.restrict = *v;
-    if (auto v = t.number("gluteus_medius_strength", Need::Optional)) spec.gluteusMediusStrength = *v;
+    readGluteusMediusStrength(t, spec.gluteusMediusStrength);
     if (auto v = t.string("anatomy", Need::Optional)) spec.anatomy = *v;
     if (auto v = t.choice("side", Need::Optional, sideNames())) spec.side = *v;
 }
@@ -147,6 +147,20 @@ void checkFields(schema::TableReader& t, const FigureSpec& spec, const Content& 
 }
 
 } // namespace
+
+std::vector<std::string> readGluteusMediusStrength(schema::TableReader& t, movement::GluteusMediusStrength& out) {
+    std::vector<std::string> given;
+    for (const char* key : {"gluteus_medius_strength", "gluteus_medius_strength_r", "gluteus_medius_strength_l"}) {
+        const auto v = t.number(key, schema::Need::Optional, {0.0, 1.0});
+        if (!v) continue;
+        const std::string_view k = key;
+        if (k.ends_with("_r")) out.right = *v;
+        else if (k.ends_with("_l")) out.left = *v;
+        else out = movement::GluteusMediusStrength::both(*v);
+        given.emplace_back(key);
+    }
+    return given;
+}
 
 std::optional<glm::ivec2> parseSize(std::string_view text) {
     const auto x = text.find_first_of("xX");
@@ -221,9 +235,10 @@ Diagnostics validateFigure(const FigureSpec& spec, const Content* content) {
     }
     if (std::find(sideNames().begin(), sideNames().end(), spec.side) == sideNames().end())
         bad("side", "unknown side \"" + spec.side + "\"; valid: " + joinNames(sideNames()));
-    if (!(spec.gluteusMediusStrength >= 0.0 && spec.gluteusMediusStrength <= 1.0))
+    const auto fraction = [](double f) { return f >= 0.0 && f <= 1.0; };
+    if (!fraction(spec.gluteusMediusStrength.right) || !fraction(spec.gluteusMediusStrength.left))
         bad("gluteus_medius_strength", "must be a fraction of normal strength from 0 to 1");
-    else if (spec.gluteusMediusStrength < 1.0 && spec.movement.empty())
+    else if (spec.gluteusMediusStrength.weak() && spec.movement.empty())
         bad("gluteus_medius_strength", "needs a movement (the weak gluteus medius acts in single-leg stance)");
     if (!spec.restrict.empty() && spec.movement.empty())
         bad("restrict", "needs a movement (the restricted hip changes how a movement is done)");
@@ -347,7 +362,12 @@ std::string figureFileText(std::span<const FigureSpec> figures) {
         if (f.colour == "role" || f.roleCoordinate != def.roleCoordinate) t.setString("role_coordinate", f.roleCoordinate);
         if (!f.momentArm.empty()) t.setString("moment_arm", f.momentArm);
         if (!f.restrict.empty()) t.setStrings("restrict", f.restrict);
-        if (f.gluteusMediusStrength != def.gluteusMediusStrength) t.setNumber("gluteus_medius_strength", f.gluteusMediusStrength);
+        if (f.gluteusMediusStrength.right == f.gluteusMediusStrength.left) {
+            if (f.gluteusMediusStrength != def.gluteusMediusStrength) t.setNumber("gluteus_medius_strength", f.gluteusMediusStrength.right);
+        } else {
+            t.setNumber("gluteus_medius_strength_r", f.gluteusMediusStrength.right);
+            t.setNumber("gluteus_medius_strength_l", f.gluteusMediusStrength.left);
+        }
         if (!f.anatomy.empty()) t.setString("anatomy", f.anatomy);
         if (f.side != def.side) t.setString("side", f.side);
     }

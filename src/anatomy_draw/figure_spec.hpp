@@ -19,7 +19,8 @@
 //     colour = "stretch"               # or "groups" (default), "role" with role_coordinate
 //     moment_arm = "hip_rotation"      # the highlighted muscle's moment arm drawn (axis, line, arrow)
 //     restrict = ["hip_flexion_r=:25"] # a restricted hip (deg), with a movement
-//     gluteus_medius_strength = 0.4    # the weak gluteus medius option, with a movement
+//     gluteus_medius_strength = 0.4    # the weak gluteus medius option, with a movement (both
+//                                      #   sides; gluteus_medius_strength_r / _l: one side)
 //     anatomy = "anteversion=25"       # bone shape (core/bone_parameters.hpp)
 //     side = "right"                   # or "left", "both" (default)
 //     movement = "figure-4"            # with mp4 = true / gif = true: the whole movement,
@@ -32,8 +33,10 @@
 
 #include "anatomy_draw/anatomy_drawer.hpp"
 #include "content/content.hpp"
+#include "content/toml_schema.hpp"
 #include "core/diagnostic.hpp"
 #include "gfx/camera.hpp"
+#include "movement/trendelenburg.hpp"
 
 #include <glm/glm.hpp>
 
@@ -86,13 +89,18 @@ struct FigureSpec {
     // see-through so the axis shows inside the joint.
     std::string momentArm;
     std::vector<std::string> restrict;     // with a movement: restricted hip, "NAME=MIN:MAX" (deg)
-    double gluteusMediusStrength = 1.0;    // with a movement: fraction of normal strength, 0..1
+    movement::GluteusMediusStrength gluteusMediusStrength; // with a movement: per side, fraction of normal, 0..1
     std::string anatomy;                   // bone shape "NAME=VALUE,..." (deg, m); "" = published
     std::string side = "both";             // both, right, left: the side of the body drawn
     // Where the figure came from, for messages (empty / 0 on the command line).
     std::string file;
     int line = 0;
 };
+
+// Reads a table's gluteus_medius_strength (both sides), then gluteus_medius_strength_r and _l
+// (one side each, overriding), fractions from 0 to 1, into `out` (sides not given keep their
+// value). Returns the keys that were given (none: empty). Scene files and lessons share it.
+std::vector<std::string> readGluteusMediusStrength(schema::TableReader& table, movement::GluteusMediusStrength& out);
 
 // Parses "WxH" (1..16384 each).
 std::optional<glm::ivec2> parseSize(std::string_view text);

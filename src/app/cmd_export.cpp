@@ -60,8 +60,10 @@ constexpr const char* kHelp =
     "  --show LAYER[,LAYER...]  bones (or ghosted-bones), muscles, wraps, group ids, muscle ids\n"
     "  --colour MODE            groups (default), stretch or role (with --role-coordinate NAME)\n"
     "  --restrict NAME=MIN:MAX  with --movement: a restricted hip (deg); repeat for more\n"
-    "  --gluteus-medius-strength F  with --movement: fraction of normal strength, 0 to 1\n"
-    "  --anatomy NAME=VALUE,... bone shape: anteversion (deg), neck_shaft (deg), pelvis_width (mm)\n"
+    "  --gluteus-medius-strength F  with --movement: fraction of normal strength, 0 to 1, both sides,\n"
+    "                           or per side (left=0.4, right=1,left=0.4)\n"
+    "  --profile FILE.toml      with --movement: a client profile's hip ranges and strengths\n"
+    "                           (content/profiles/*.toml), under any --restrict given\n"    "  --anatomy NAME=VALUE,... bone shape: anteversion (deg), neck_shaft (deg), pelvis_width (mm)\n"
     "  --side both|right|left   the side of the body exported (default both)\n"
 
     "  --content DIR            the content folder\n";
@@ -136,6 +138,7 @@ int runExport(std::span<const std::string> argv) {
 
     const auto content = loadContentOrPrint(contentDir);
     if (!content) return kExitFailure;
+    if (!applyProfileOption(figure, content->model, spec)) return kExitFailure;
     Diagnostics diags = draw::validateFigure(spec, &*content);
     if (keyframesAsked != 0 && (keyframesAsked < 2 || keyframesAsked > 200))
         diags.push_back({"", 0, 0, "frames", "expected a whole number of keyframes from 2 to 200"});

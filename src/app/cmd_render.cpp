@@ -86,8 +86,10 @@ constexpr const char* kHelp =
     "                           arrow; the bones are drawn see-through\n"
     "  --restrict NAME=MIN:MAX  with --movement: a restricted hip, degrees (e.g. hip_flexion_r=:25;\n"
     "                           repeat for more); the pelvis and low back take up the rest\n"
-    "  --gluteus-medius-strength F  with --movement: fraction of normal strength, 0 to 1\n"
-    "  --anatomy NAME=VALUE,... bone shape: anteversion (deg), neck_shaft (deg), pelvis_width (mm)\n"
+    "  --gluteus-medius-strength F  with --movement: fraction of normal strength, 0 to 1, both sides,\n"
+    "                           or per side (left=0.4, right=1,left=0.4)\n"
+    "  --profile FILE.toml      with --movement: a client profile's hip ranges and strengths\n"
+    "                           (content/profiles/*.toml), under any --restrict given\n"    "  --anatomy NAME=VALUE,... bone shape: anteversion (deg), neck_shaft (deg), pelvis_width (mm)\n"
     "  --side both|right|left   the side of the body drawn (default both)\n"
     "  --model FILE             draw this model (glTF, GLB, FBX, COLLADA, OBJ, STL, ...) instead\n"
     "                           of the default one (assets/hip.glb)\n"
@@ -165,6 +167,7 @@ int runRender(std::span<const std::string> argv) {
 
     std::vector<draw::FigureSpec> specs;
     if (sceneFiles.empty()) {
+        if (!applyProfileOption(figure, content->model, spec)) return kExitFailure;
         // Command-line mistakes are usage errors, reported with the option's name.
         Diagnostics d = draw::validateFigure(spec, &*content);
         if (!d.empty()) {

@@ -10,6 +10,7 @@
 #include "core/text.hpp"
 #include "movement/loader.hpp"
 #include "movement/player.hpp"
+#include "movement/profile.hpp"
 
 #include <algorithm>
 #include <array>
@@ -32,8 +33,9 @@ constexpr const char* kHelp =
     "                      [--pose NAME=VALUE,...] [--format csv|json|table] [--roles]\n"
     "                      [--dead-zone MM] [--anatomy NAME=VALUE,...] [--content DIR]\n"
     "       hipview report --movement ID [--step S] [--restrict NAME=MIN:MAX ...]\n"
-    "                      [--gluteus-medius-strength F] [--movements FILE] [--muscle ID[,ID...]]\n"
-    "                      [--side r|l|both] [--format csv|json|table] [--content DIR]\n\n"
+    "                      [--gluteus-medius-strength F] [--profile FILE] [--movements FILE]\n"
+    "                      [--muscle ID[,ID...] | --hip-back] [--side r|l|both] [--format csv|json|table]\n"
+    "                      [--content DIR]\n\n"
     "For every muscle part (or those named), the moment arm about each hip coordinate of its own\n"
     "side (r = -dL/dq, mm; positive = flexor, adductor, internal rotator) and the path length\n"
     "(mm), at every step of the sweep. Trunk muscle parts, which cross the lumbar spine and not\n"
@@ -65,7 +67,15 @@ constexpr const char* kHelp =
     "  --step S                   seconds between samples (default 0.1)\n"
     "  --restrict NAME=MIN:MAX    limit a hip coordinate, degrees (either end may be left empty;\n"
     "                             repeat for more), e.g. hip_flexion=:25 for both hips\n"
-    "  --gluteus-medius-strength F  fraction of normal strength, 0 to 1 (default 1)\n"
+    "  --gluteus-medius-strength F  fraction of normal strength, 0 to 1 (default 1), both sides, or\n"
+    "                             per side: left=0.4 or right=1,left=0.4\n"
+    "  --profile FILE             a client profile (content/profiles/*.toml): its hip ranges and\n"
+    "                             strengths, under any --restrict and --gluteus-medius-strength given\n"
+    "  --hip-back                 instead of muscle rows, the hip-back connection over time, one row\n"
+    "                             per sample, plane and lumbar level; csv columns:\n"
+    "                             time_s,plane,hip_deg,lumbar_deg,low_back_share,level,level_deg,\n"
+    "                             level_share,taken_up_deg,pelvic_drop_deg (shares 0..1, empty where\n"
+    "                             under half a degree moved in all)\n"
     "  --movements FILE           the movements file (default: movements.toml in the content folder)\n";
 
 struct SweepText {
@@ -177,7 +187,58 @@ struct MovementRequest {
     std::optional<std::string> strength;
     std::optional<std::string> file;
     std::optional<std::string> anatomy;
+    std::optional<std::string> profile;
+    bool hipBack = false; // the low back's share per level and the pelvic drop instead of muscle rows
 };
+
+// --hip-back: per sample and plane, the hip's and the lumbar spine's angles, the low back's share,
+// each level's angle and share, and the pelvic drop (Trendelenburg), one row per level.
+void printHipBack(const movement::MovementPlayer& player, const std::vector<double>& times, const std::string& format) {
+    std::optional<JsonRows> json;
+    if (format == "json") json.emplace(std::pair{std::string("movement"), player.movement().id});
+    if (format == "csv")
+        std::printf("time_s,plane,hip_deg,lumbar_deg,low_back_share,level,level_deg,level_share,taken_up_deg,"
+                    "pelvic_drop_deg\n");
+    if (format == "table")
+        std::printf("%9s %-10s %8s %10s %8s %-6s %9s %7s %9s %8s\n", "time_s", "plane", "hip_deg", "lumbar_deg", "share",
+                    "level", "level_deg", "l_share", "taken_up", "drop_deg");
+    for (double t : times) {
+        const movement::PoseSample s = player.sample(t);
+        const std::string time = formatDegrees(t);
+        for (std::size_t p = 0; p < movement::kPlanes.size(); ++p) {
+            const movement::PlaneShare& plane = s.lumbar.planes[p];
+            const std::string planeText{movement::planeName(movement::kPlanes[p])};
+            for (const movement::LevelShare& l : s.lumbar.levels) {
+                const std::string level{l.name};
+                // An undefined share (under half a degree of motion in all) is written empty / null / "-".
+                const bool defined = plane.defined;
+                if (format == "csv") {
+                    std::printf("%s,%s,%.3f,%.3f,%s,%s,%.3f,%s,%.3f,%.3f\n", time.c_str(), planeText.c_str(), plane.hipDeg,
+                                plane.lumbarDeg, defined ? formatNumber(plane.lumbarShare, 4).c_str() : "", level.c_str(),
+                                l.deg[p], defined ? formatNumber(l.share[p], 4).c_str() : "", l.takenUpDeg[p],
+                                s.trendelenburg.dropDeg);
+                } else if (json) {
+                    json->row(Json{{"time_s", sixDigits(t)},
+                                   {"plane", planeText},
+                                   {"hip_deg", rounded(plane.hipDeg, 3)},
+                                   {"lumbar_deg", rounded(plane.lumbarDeg, 3)},
+                                   {"low_back_share", defined ? Json(rounded(plane.lumbarShare, 4)) : Json(nullptr)},
+                                   {"level", level},
+                                   {"level_deg", rounded(l.deg[p], 3)},
+                                   {"level_share", defined ? Json(rounded(l.share[p], 4)) : Json(nullptr)},
+                                   {"taken_up_deg", rounded(l.takenUpDeg[p], 3)},
+                                   {"pelvic_drop_deg", rounded(s.trendelenburg.dropDeg, 3)}});
+                } else {
+                    std::printf("%9s %-10s %8.1f %10.1f %8s %-6s %9.1f %7s %9.1f %8.1f\n", time.c_str(), planeText.c_str(),
+                                plane.hipDeg, plane.lumbarDeg, movement::shareText(plane.lumbarShare, defined).c_str(),
+                                level.c_str(), l.deg[p], movement::shareText(l.share[p], defined).c_str(), l.takenUpDeg[p],
+                                s.trendelenburg.dropDeg);
+                }
+            }
+        }
+    }
+    if (json) json->finish();
+}
 
 // --muscle and --side: every part of the named muscles (all muscles when none is named), content
 // order, right side before left. Nothing, with the message printed, for an unknown muscle.
@@ -241,6 +302,14 @@ int runMovementReport(Args& args, const MovementRequest& request, const std::vec
 
     movement::PlayOptions options;
     options.loop = false;
+    if (request.profile) {
+        Diagnostics d;
+        const auto profile = movement::loadClientProfile(model, *request.profile, d);
+        for (const Diagnostic& x : d) std::fprintf(stderr, "%s\n", x.format().c_str());
+        if (!profile) return kExitFailure;
+        options.hipLimits = profile->hipLimits;
+        options.gluteusMediusStrength = profile->gluteusMediusStrength;
+    }
     std::string error;
     for (const std::string& r : request.restrictions) {
         const auto limits = movement::parseHipRestriction(model, r, error);
@@ -248,24 +317,35 @@ int runMovementReport(Args& args, const MovementRequest& request, const std::vec
             args.error("--restrict: " + error);
             return kExitUsage;
         }
-        options.hipLimits.insert(options.hipLimits.end(), limits->begin(), limits->end());
+        for (const movement::HipLimit& l : *limits) {
+            std::erase_if(options.hipLimits, [&](const movement::HipLimit& x) { return x.coordinate == l.coordinate; });
+            options.hipLimits.push_back(l);
+        }
     }
     if (request.strength) {
-        const auto v = parseNumber(*request.strength);
-        if (!v || *v < 0.0 || *v > 1.0) {
-            args.error("--gluteus-medius-strength \"" + *request.strength + "\": expected a fraction of normal strength from 0 to 1");
+        const auto v = movement::parseGluteusMediusStrength(*request.strength, error);
+        if (!v) {
+            args.error("--gluteus-medius-strength: " + error);
             return kExitUsage;
         }
         options.gluteusMediusStrength = *v;
     }
+    std::vector<double> times = sweepRange(0.0, mov->duration(), request.step);
+    if (times.empty() || times.back() < mov->duration() - 1e-9) times.push_back(mov->duration());
+    const movement::MovementPlayer player(model, *mov, options);
+    if (request.hipBack) {
+        if (!muscleIds.empty()) {
+            args.error("--hip-back reports the low back and the pelvis, not muscles: leave out --muscle");
+            return kExitUsage;
+        }
+        printHipBack(player, times, format);
+        return kExitOk;
+    }
+
     const auto selected = selectParts(args, *content, muscleIds, sideArg);
     if (!selected) return kExitUsage;
     const std::vector<PartRef>& parts = *selected;
 
-    std::vector<double> times = sweepRange(0.0, mov->duration(), request.step);
-    if (times.empty() || times.back() < mov->duration() - 1e-9) times.push_back(mov->duration());
-
-    const movement::MovementPlayer player(model, *mov, options);
     PathEvaluator eval(model);
     if (format == "csv") std::printf("muscle,part,side,time_s,dof,moment_arm_mm,length_mm\n");
     std::optional<JsonRows> json;
@@ -360,6 +440,8 @@ int runReport(std::span<const std::string> argv) {
     const auto strengthArg = args.option("--gluteus-medius-strength");
     const auto movementsFileArg = args.option("--movements");
     const auto anatomyArg = args.option("--anatomy");
+    const auto profileArg = args.option("--profile");
+    const bool hipBack = args.flag("--hip-back");
     const std::string contentDir = contentDirectory(args);
     if (!args.finish()) return kExitUsage;
     if (const auto extra = args.positionals(); !extra.empty()) {
@@ -387,6 +469,8 @@ int runReport(std::span<const std::string> argv) {
         request.strength = strengthArg;
         request.file = movementsFileArg;
         request.anatomy = anatomyArg;
+        request.profile = profileArg;
+        request.hipBack = hipBack;
         if (stepArg) {
             const auto v = parseNumber(*stepArg);
             if (!v || !(*v >= 0.001) || *v > 60.0) {
@@ -401,6 +485,8 @@ int runReport(std::span<const std::string> argv) {
                                : !restrictArgs.empty()  ? "--restrict"
                                : strengthArg            ? "--gluteus-medius-strength"
                                : movementsFileArg       ? "--movements"
+                               : profileArg             ? "--profile"
+                               : hipBack                ? "--hip-back"
                                                         : nullptr;
     if (movementOnly) {
         args.error(std::string(movementOnly) + " needs --movement ID");

@@ -5,6 +5,7 @@
 
 #include "document/lesson.hpp"
 #include "movement/loader.hpp"
+#include "movement/profile.hpp"
 #include "quiz/quiz.hpp"
 
 #include <algorithm>
@@ -19,7 +20,7 @@ namespace {
 constexpr const char* kHelp =
     "usage: hipview validate [QUIZ.toml | LESSON.toml ...] [--content DIR]\n\n"
     "Reads every content file (sources.toml, groups.toml, skeleton.toml, muscles/*.toml,\n"
-    "movements.toml, quizzes/*.toml, lessons/*.toml) and prints one line per problem:\n"
+    "movements.toml, quizzes/*.toml, lessons/*.toml, profiles/*.toml) and prints one line per problem:\n"
     "file:line:column: field: reason. Quizzes have every key the geometry decides recomputed; a\n"
     "disagreement is an error with the computed value. With QUIZ.toml or LESSON.toml files (a\n"
     "lesson is told by its schema line or its [[step]]s), checks those instead of the content's. Exits 0 when everything is valid (and prints a summary), 1 when\n"
@@ -75,10 +76,20 @@ int runValidate(std::span<const std::string> argv) {
         lessonProblems += load.diagnostics.size();
         if (load.lesson) lessonSteps += load.lesson->steps.size();
     }
+    std::size_t profileProblems = 0;
+    const auto profiles = named.empty() ? contentFiles({}, *content, "profiles") : std::vector<std::filesystem::path>{};
+    for (const std::filesystem::path& file : profiles) {
+        Diagnostics d;
+        movement::loadClientProfile(content->model, file, d);
+        for (const Diagnostic& x : d) std::fprintf(stderr, "%s\n", x.format().c_str());
+        profileProblems += d.size();
+    }
+    if (profileProblems > 0)
+        std::fprintf(stderr, "hipview validate: %zu problem%s in the client profiles\n", profileProblems, profileProblems == 1 ? "" : "s");
     if (quizProblems > 0) std::fprintf(stderr, "hipview validate: %zu problem%s in the quizzes\n", quizProblems, quizProblems == 1 ? "" : "s");
     if (lessonProblems > 0)
         std::fprintf(stderr, "hipview validate: %zu problem%s in the lessons\n", lessonProblems, lessonProblems == 1 ? "" : "s");
-    if (quizProblems + lessonProblems > 0) return kExitFailure;
+    if (quizProblems + lessonProblems + profileProblems > 0) return kExitFailure;
     if (!named.empty()) {
         if (!quizzes.empty())
             std::printf("%zu quiz file%s valid: %zu questions, every computed key agreeing with the geometry\n",
@@ -97,10 +108,11 @@ int runValidate(std::span<const std::string> argv) {
     for (const MuscleInfo& info : content->muscles) actions += info.actions.size();
     std::printf("%s is valid: %zu muscles with %zu parts on each side, %zu textbook actions, %zu bodies, "
                 "%zu coordinates, %zu wrap cylinders, %zu sources, %zu movements, %zu quizzes with %zu questions, "
-                "%zu lessons with %zu steps\n",
+                "%zu lessons with %zu steps, %zu client profiles\n",
                 dir.c_str(), muscles, parts, actions, content->model.bodies.size(),
                 content->model.coordinates.size(), content->model.wrapCylinders.size(), content->sources.size(),
-                movements.library->movements.size(), quizzes.size(), quizQuestions, lessons.size(), lessonSteps);
+                movements.library->movements.size(), quizzes.size(), quizQuestions, lessons.size(), lessonSteps,
+                profiles.size());
     return kExitOk;
 }
 

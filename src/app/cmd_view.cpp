@@ -39,6 +39,13 @@ constexpr const char* kHelp =
     "                           hip_adduction or hip_rotation (axis, line of action, perpendicular,\n"
     "                           turning arrow; the bones see-through; also \"Draw it\" in the info panel)\n"
     "  --peel N                 ghost the muscle layers 1 to N (0..4; also the View panel's Peel slider)\n"
+    "  --profile FILE.toml      a client profile (content/profiles/*.toml; also File > Open profile...):\n"
+    "                           measured hip ranges and gluteus medius strength per side, applied to\n"
+    "                           every movement\n"
+    "  --restrict NAME=MIN:MAX  a restricted hip, degrees (e.g. hip_flexion_r=:25; a name without _r/_l\n"
+    "                           limits both; repeatable; on top of a profile)\n"
+    "  --gluteus-medius-strength F  fraction of normal strength, 0 to 1, both sides, or per side\n"
+    "                           (left=0.4 or right=1,left=0.4): the weak gluteus medius option\n"
     "  --wording WORDS          anatomical (default) or plain: the info card, the action bars and the\n"
     "                           movement explanations in everyday words, for clients\n"
     "  --model FILE             open this model (the same as FILE)\n"
@@ -85,6 +92,9 @@ int runView(std::span<const std::string> argv) {
     start.peel = args.option("--peel");
     start.wording = args.option("--wording");
     start.quiz = args.option("--quiz");
+    start.profile = args.option("--profile");
+    start.restrict = args.options("--restrict");
+    start.gluteusMediusStrength = args.option("--gluteus-medius-strength");
     const auto size = args.option("--size");
     const auto textSize = args.option("--text-size");
     const bool noAdaptive = args.flag("--no-adaptive");

@@ -1,6 +1,9 @@
 #include "app/figure_options.hpp"
 
 #include "core/pose_text.hpp"
+#include "movement/profile.hpp"
+
+#include <cstdio>
 
 namespace hv::cli {
 
@@ -40,6 +43,7 @@ FigureOptionText readFigureOptions(Args& args) {
     t.restrict = args.options("--restrict");
     t.any |= !t.restrict.empty();
     t.strength = opt("--gluteus-medius-strength");
+    t.profile = opt("--profile");
     t.anatomy = opt("--anatomy");
     t.side = opt("--side");
     t.model = args.option("--model");
@@ -126,9 +130,10 @@ bool figureSpecFromOptions(const FigureOptionText& t, Args& args, draw::FigureSp
     }
     spec.restrict = t.restrict;
     if (t.strength) {
-        const auto v = parseNumber(*t.strength);
+        std::string error;
+        const auto v = movement::parseGluteusMediusStrength(*t.strength, error);
         if (!v) {
-            args.error("--gluteus-medius-strength \"" + *t.strength + "\": expected a fraction of normal strength from 0 to 1");
+            args.error("--gluteus-medius-strength: " + error);
             return false;
         }
         spec.gluteusMediusStrength = *v;
@@ -136,6 +141,19 @@ bool figureSpecFromOptions(const FigureOptionText& t, Args& args, draw::FigureSp
     if (t.anatomy) spec.anatomy = *t.anatomy;
     if (t.side) spec.side = *t.side;
     if (t.model) spec.model = *t.model;
+    return true;
+}
+
+bool applyProfileOption(const FigureOptionText& t, const Model& model, draw::FigureSpec& spec) {
+    if (!t.profile) return true;
+    Diagnostics d;
+    const auto profile = movement::loadClientProfile(model, *t.profile, d);
+    for (const Diagnostic& x : d) std::fprintf(stderr, "%s\n", x.format().c_str());
+    if (!profile) return false;
+    std::vector<std::string> restrict = movement::hipRestrictionTexts(model, profile->hipLimits);
+    restrict.insert(restrict.end(), spec.restrict.begin(), spec.restrict.end());
+    spec.restrict = std::move(restrict);
+    if (!t.strength) spec.gluteusMediusStrength = profile->gluteusMediusStrength;
     return true;
 }
 

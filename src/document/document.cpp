@@ -196,7 +196,7 @@ void Document::refreshPlayer() {
     }
     movement::PlayOptions o;
     o.loop = playback.loop;
-    o.gluteusMediusStrength = std::clamp(playback.gluteusMediusStrength, 0.0, 1.0);
+    o.gluteusMediusStrength = playback.gluteusMediusStrength.clamped();
     o.hipLimits = hipLimits();
     const bool same = m_player && &m_player->movement() == mov && m_playerOptions.loop == o.loop &&
                       m_playerOptions.gluteusMediusStrength == o.gluteusMediusStrength &&
@@ -237,6 +237,18 @@ void Document::setHipLimits(std::span<const movement::HipLimit> limits) {
                 if (coords[d] == l.coordinate)
                     playback.restriction[static_cast<std::size_t>(s)][d] = {true, toDegrees(l.min), toDegrees(l.max)};
         }
+}
+
+void Document::applyProfile(const movement::ClientProfile& profile) {
+    m_profile = profile;
+    setHipLimits(profile.hipLimits);
+    playback.gluteusMediusStrength = profile.gluteusMediusStrength.clamped();
+}
+
+void Document::clearProfile() {
+    m_profile.reset();
+    playback.restriction = {};
+    playback.gluteusMediusStrength = {};
 }
 
 void Document::resample() {

@@ -13,6 +13,7 @@
 #include "core/moment_arm.hpp"
 #include "movement/movement.hpp"
 #include "movement/player.hpp"
+#include "movement/profile.hpp"
 #include "movement/stretch_map.hpp"
 #include "document/live_actions.hpp"
 #include "anatomy_draw/colouring.hpp"
@@ -61,7 +62,7 @@ struct Playback {
     double speed = 1.0; // x real time
     bool loop = true;
     std::array<std::array<HipRestriction, 3>, 2> restriction{}; // [right, left][flexion, adduction, rotation]
-    double gluteusMediusStrength = 1.0; // 0..1 (the weak gluteus medius option)
+    movement::GluteusMediusStrength gluteusMediusStrength; // per side, 0..1 each (the weak gluteus medius option)
 };
 
 // A loaded model's own animation (third-party models).
@@ -140,6 +141,12 @@ public:
     // range, min <= max), and back: setHipLimits() replaces every restriction by `limits`.
     std::vector<movement::HipLimit> hipLimits() const;
     void setHipLimits(std::span<const movement::HipLimit> limits);
+    // A client profile: its ranges replace the restricted hip and its strengths the weak gluteus
+    // medius option, for every movement played from now on; clearProfile() puts both back to
+    // normal (no limits, full strength). `profile()` is the one applied (the panel names it).
+    void applyProfile(const movement::ClientProfile& profile);
+    void clearProfile();
+    const movement::ClientProfile* profile() const { return m_profile ? &*m_profile : nullptr; }
 
     // ---- What to draw. Rebuilt only when something it depends on changed; `revision()` grows
     // each time what is shown changed (the window re-renders then), whichever detail is asked
@@ -170,6 +177,7 @@ public:
     int selectedMuscle() const { return selectedMuscleIndex(model(), selection); }
 
 private:
+    std::optional<movement::ClientProfile> m_profile;
     const Content* m_baseContent;          // as loaded: the published bone shape
     std::optional<Content> m_deformed;     // the content with the model deformed to m_boneParameters
     const Content* m_content;              // the one in use: base or deformed

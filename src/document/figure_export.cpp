@@ -49,7 +49,7 @@ draw::FigureSpec figureFromView(Document& doc, const OrbitCamera& camera, const 
         if (pb.loop && d > 0.0) t = std::fmod(t, d);
         spec.at = std::clamp(t, 0.0, d);
         spec.restrict = movement::hipRestrictionTexts(model, doc.hipLimits());
-        spec.gluteusMediusStrength = std::clamp(pb.gluteusMediusStrength, 0.0, 1.0);
+        spec.gluteusMediusStrength = pb.gluteusMediusStrength.clamped();
     } else {
         spec.pose = poseText(model, doc.pose());
     }
@@ -139,7 +139,7 @@ Diagnostics applyFigure(Document& doc, const draw::FigureSpec& spec) {
     doc.finishBoneJob();
     doc.colourMode = *mode;
     doc.roleDof = *dof;
-    doc.playback.gluteusMediusStrength = std::clamp(spec.gluteusMediusStrength, 0.0, 1.0);
+    doc.playback.gluteusMediusStrength = spec.gluteusMediusStrength.clamped();
     doc.setHipLimits(limits);
     if (spec.movement.empty()) {
         doc.stopMovement();

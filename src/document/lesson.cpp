@@ -101,10 +101,8 @@ void readStep(schema::TableReader& t, LessonStep& step, const Content& content, 
         if (!t.has("movement")) t.error("restrict", "needs a movement (the restricted hip changes how a movement is done)");
         f.restrict = *v;
     }
-    if (auto v = t.number("gluteus_medius_strength", Need::Optional, {0.0, 1.0})) {
-        f.gluteusMediusStrength = *v;
-        if (!t.has("movement")) t.error("gluteus_medius_strength", "needs a movement (the weak gluteus medius acts in single-leg stance)");
-    }
+    for (const std::string& key : draw::readGluteusMediusStrength(t, f.gluteusMediusStrength))
+        if (!t.has("movement")) t.error(key, "needs a movement (the weak gluteus medius acts in single-leg stance)");
     if (auto v = t.choice("wording", Need::Optional, wordingNames())) step.wording = *wordingFromName(*v);
     if (auto v = t.string("caption", Need::Optional)) {
         step.caption = *v;

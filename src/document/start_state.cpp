@@ -52,6 +52,31 @@ std::optional<StartState> resolveStartState(const Content& content, const moveme
                              (hint.empty() ? "" : " (did you mean \"" + hint + "\"?)") + "; valid: " + joinNames(valid));
         }
     }
+    if (options.profile) {
+        Diagnostics d;
+        s.profile = movement::loadClientProfile(content.model, *options.profile, d);
+        for (const Diagnostic& x : d) errors.push_back("--profile: " + x.format());
+        if (s.profile) s.hipLimits = s.profile->hipLimits;
+    }
+    for (const std::string& r : options.restrict) {
+        std::string error;
+        const auto limits = movement::parseHipRestriction(content.model, r, error);
+        if (!limits) {
+            errors.push_back("--restrict: " + error);
+            continue;
+        }
+        for (const movement::HipLimit& l : *limits) {
+            std::erase_if(s.hipLimits, [&](const movement::HipLimit& x) { return x.coordinate == l.coordinate; });
+            s.hipLimits.push_back(l);
+        }
+    }
+    if (options.gluteusMediusStrength) {
+        std::string error;
+        if (auto g = movement::parseGluteusMediusStrength(*options.gluteusMediusStrength, error)) s.gluteusMediusStrength = *g;
+        else errors.push_back("--gluteus-medius-strength: " + error);
+    } else if (s.profile) {
+        s.gluteusMediusStrength = s.profile->gluteusMediusStrength;
+    }
     if (options.peel) {
         const auto n = parseNumber(*options.peel);
         if (!n || *n != std::floor(*n) || *n < 0 || *n > kMaxMuscleLayer)

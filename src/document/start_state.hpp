@@ -11,6 +11,7 @@
 #include "core/pose_text.hpp"
 #include "document/wording.hpp"
 #include "movement/movement.hpp"
+#include "movement/profile.hpp"
 #include "quiz/quiz.hpp"
 
 #include <optional>
@@ -32,6 +33,9 @@ struct StartOptions {
     std::optional<std::string> momentArm; // "hip_flexion", "hip_adduction" or "hip_rotation" (needs select)
     std::optional<std::string> peel;      // muscle layers 1..N ghosted, "0" to "4"
     std::optional<std::string> quiz;     // a quiz file (content/quizzes/*.toml)
+    std::optional<std::string> profile;  // a client profile file (content/profiles/*.toml)
+    std::vector<std::string> restrict;   // "NAME=MIN:MAX" (deg) each, a restricted hip
+    std::optional<std::string> gluteusMediusStrength; // "F" or "left=F,right=G"
 };
 
 struct StartState {
@@ -46,6 +50,12 @@ struct StartState {
     std::optional<HipDof> momentArm; // the selected muscle's moment arm drawn about this coordinate
     int peel = 0;                    // LayerState::peel
     std::optional<quiz::Quiz> quiz; // a quiz to take, checked (quiz::loadQuiz: every key recomputed)
+    // The client profile, then the restricted hip and the strength given on the command line on
+    // top of it (a --restrict replaces the profile's limit on the same coordinate; a
+    // --gluteus-medius-strength replaces the profile's strengths).
+    std::optional<movement::ClientProfile> profile;
+    std::vector<movement::HipLimit> hipLimits; // SI
+    std::optional<movement::GluteusMediusStrength> gluteusMediusStrength;
 };
 
 // Checks the options. On success returns the state; otherwise nullopt and one message per

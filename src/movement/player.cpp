@@ -44,7 +44,7 @@ PoseSample MovementPlayer::evaluate(double t, bool loop, bool plant) const {
     s.support = keyed.support;
 
     if (movement.stance != Side::Midline)
-        s.trendelenburg = applyTrendelenburg(model, movement.stance, keyed.singleSupport, m_options.gluteusMediusStrength, s.q);
+        s.trendelenburg = applyTrendelenburg(model, movement.stance, keyed.singleSupport, m_options.gluteusMediusStrength.of(movement.stance), s.q);
     if (movement.spine == SpineMode::Upright && m_spine.complete())
         alignTrunk(model, m_spine, uprightTrunkOrientation(model, m_spine, s.q), s.q);
     if (!m_options.hipLimits.empty()) s.restriction = applyHipLimits(model, m_spine, m_options.hipLimits, s.q);

@@ -29,7 +29,7 @@ namespace hv::movement {
 struct PlayOptions {
     std::optional<bool> loop;          // default: the movement's own `loop`
     std::vector<HipLimit> hipLimits;   // a restricted hip (empty: none)
-    double gluteusMediusStrength = 1.0; // fraction of normal, 0..1 (the "weak gluteus medius" option)
+    GluteusMediusStrength gluteusMediusStrength; // per side (the "weak gluteus medius" option)
     // Side whose hip is compared with the lumbar spine in PoseSample::lumbar; Midline: the
     // restricted side when a limit is reached, else the movement's stance leg, else the right.
     Side sharesSide = Side::Midline;

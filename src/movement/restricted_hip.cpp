@@ -43,6 +43,13 @@ std::optional<std::vector<HipLimit>> parseHipRestriction(const Model& model, std
         }
         const double min = loValue ? toRadians(*loValue) : k.minValue;
         const double max = hiValue ? toRadians(*hiValue) : k.maxValue;
+        const double slack = 1e-9; // rad: what a round trip through degrees may add
+        if (min < k.minValue - slack || max > k.maxValue + slack) {
+            error = "\"" + t + "\": " + (min < k.minValue - slack ? "MIN" : "MAX") + " is outside " + k.name +
+                    "'s range, " + formatNumber(toDegrees(k.minValue)) + " to " + formatNumber(toDegrees(k.maxValue)) +
+                    " deg";
+            return std::nullopt;
+        }
         if (min > max) {
             error = "\"" + t + "\": MIN must not be above MAX";
             return std::nullopt;

@@ -45,7 +45,8 @@ struct RestrictionResult {
 
 // Parses one restriction as users write it: "NAME=MIN:MAX" in degrees, NAME a hip coordinate
 // (hip_flexion_r) or one without its side (hip_flexion: both sides); an empty MIN or MAX is the
-// coordinate's own range end ("hip_flexion_r=:25"). Returns one limit per side named; nullopt
+// coordinate's own range end ("hip_flexion_r=:25"); MIN and MAX must lie inside the coordinate's
+// range. Returns one limit per side named; nullopt
 // with `error` saying what is wrong (unknown names list the valid ones).
 std::optional<std::vector<HipLimit>> parseHipRestriction(const Model& model, std::string_view text, std::string& error);
 // The limits as restriction texts that parseHipRestriction() reads back (one per limit, degrees).

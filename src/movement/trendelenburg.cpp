@@ -2,6 +2,8 @@
 
 #include "core/kinematics.hpp"
 #include "core/moment_arm.hpp"
+#include "core/pose_text.hpp"
+#include "core/text.hpp"
 #include "core/roles.hpp"
 #include "movement/detail/solve.hpp"
 
@@ -9,6 +11,51 @@
 #include <cmath>
 
 namespace hv::movement {
+
+std::optional<GluteusMediusStrength> parseGluteusMediusStrength(std::string_view text, std::string& error) {
+    const auto fraction = [&](std::string_view v, std::string_view what) -> std::optional<double> {
+        const auto f = parseNumber(v);
+        if (!f || !(*f >= 0.0 && *f <= 1.0)) {
+            error = std::string(what) + " \"" + std::string(v) + "\": expected a fraction of normal strength from 0 to 1";
+            return std::nullopt;
+        }
+        return f;
+    };
+    if (text.find('=') == std::string_view::npos) {
+        const auto f = fraction(text, "strength");
+        if (!f) return std::nullopt;
+        return GluteusMediusStrength::both(*f);
+    }
+    GluteusMediusStrength s;
+    bool seen[2] = {false, false};
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t comma = std::min(text.find(',', start), text.size());
+        const std::string_view item = text.substr(start, comma - start);
+        const std::size_t eq = item.find('=');
+        const std::string_view side = eq == std::string_view::npos ? item : item.substr(0, eq);
+        const int i = side == "right" || side == "r" ? 0 : side == "left" || side == "l" ? 1 : -1;
+        if (i < 0 || eq == std::string_view::npos) {
+            error = "\"" + std::string(item) + "\": expected SIDE=F, SIDE right or left (e.g. left=0.4)";
+            return std::nullopt;
+        }
+        if (seen[i]) {
+            error = "the " + std::string(i == 0 ? "right" : "left") + " side is given twice";
+            return std::nullopt;
+        }
+        seen[i] = true;
+        const auto f = fraction(item.substr(eq + 1), i == 0 ? "right" : "left");
+        if (!f) return std::nullopt;
+        (i == 0 ? s.right : s.left) = *f;
+        start = comma + 1;
+    }
+    return s;
+}
+
+std::string gluteusMediusStrengthText(const GluteusMediusStrength& strength) {
+    if (strength.right == strength.left) return formatNumber(strength.right);
+    return "right=" + formatNumber(strength.right) + ",left=" + formatNumber(strength.left);
+}
 
 TrendelenburgResult applyTrendelenburg(const Model& model, Side stance, double singleSupport,
                                        double gluteusMediusStrength, std::vector<double>& q) {

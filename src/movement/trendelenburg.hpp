@@ -26,8 +26,9 @@
 
 #include "core/model.hpp"
 
+#include <optional>
+#include <string>
 #include <string_view>
-
 #include <vector>
 
 namespace hv::movement {
@@ -47,6 +48,28 @@ inline constexpr double kStanceActivation = 0.3;
 // The content's group whose muscles hold the pelvis over the stance leg.
 inline constexpr std::string_view kAbductorGroup = "gluteals";
 inline constexpr double kGravity = 9.81; // m/s^2
+
+// Gluteus medius strength per side, each a fraction of normal (0..1; 1 = normal strength): the
+// "weak gluteus medius" option of playback, figures and client profiles.
+struct GluteusMediusStrength {
+    double right = 1.0;
+    double left = 1.0;
+    static GluteusMediusStrength both(double fraction) { return {fraction, fraction}; }
+    double of(Side side) const { return side == Side::Left ? left : right; } // Midline: right
+    bool weak() const { return right < 1.0 || left < 1.0; }
+    GluteusMediusStrength clamped() const { // each side inside 0..1 (NaN: normal)
+        const auto c = [](double f) { return f >= 0.0 ? (f <= 1.0 ? f : 1.0) : (f < 0.0 ? 0.0 : 1.0); };
+        return {c(right), c(left)};
+    }
+    friend bool operator==(const GluteusMediusStrength&, const GluteusMediusStrength&) = default;
+};
+
+// Reads the strength as users write it on command lines: "F" (both sides), or "right=F",
+// "left=F", "right=F,left=G" (also r= / l=), each F a fraction from 0 to 1; a side not named keeps
+// normal strength. nullopt with `error` saying what is wrong.
+std::optional<GluteusMediusStrength> parseGluteusMediusStrength(std::string_view text, std::string& error);
+// The strength as parseGluteusMediusStrength() reads it back ("0.4" when both sides are equal).
+std::string gluteusMediusStrengthText(const GluteusMediusStrength& strength);
 
 struct TrendelenburgResult {
     bool applies = false;       // the movement has a stance leg and some single support

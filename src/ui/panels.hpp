@@ -28,6 +28,7 @@ struct PanelContext {
     bool saveFigureDialog = false;
     bool screenshotDialog = false;
     bool startQuizDialog = false; // File > Start quiz...
+    bool openProfileDialog = false; // File > Open profile...
     bool quit = false;
     std::vector<std::string> messages; // shown in a message box, also printed to stderr
     // Status for the view panel.

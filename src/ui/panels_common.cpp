@@ -131,6 +131,8 @@ void drawMenuBar(PanelContext& ctx) {
         if (ImGui::MenuItem("Save screenshot...", "F12")) ctx.screenshotDialog = true;
         ImGui::Separator();
         if (ImGui::MenuItem("Start quiz...")) ctx.startQuizDialog = true;
+        if (ImGui::MenuItem("Open profile...")) ctx.openProfileDialog = true;
+        if (ImGui::MenuItem("Clear profile", nullptr, false, ctx.doc.profile() != nullptr)) ctx.doc.clearProfile();
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) ctx.quit = true;
         ImGui::EndMenu();

@@ -192,7 +192,20 @@ void drawMovementPanel(PanelContext& ctx) {
         }
     }
 
-    if (ImGui::TreeNode("Restricted hip")) {
+    ImGui::Spacing();
+    if (const movement::ClientProfile* profile = doc.profile()) {
+        // What was measured on this person, applied to every movement (the limits below and the
+        // gluteus medius strength come from it until they are edited).
+        heading(ctx, "Client profile");
+        ImGui::TextWrapped("%s", profile->title.c_str());
+        for (const std::string& line : movement::describeClientProfile(doc.model(), *profile))
+            ImGui::BulletText("%s", line.c_str());
+        if (!profile->notes.empty()) ImGui::TextWrapped("%s", profile->notes.c_str());
+        if (ImGui::SmallButton("Clear profile")) doc.clearProfile();
+    } else if (ImGui::SmallButton("Open client profile...")) {
+        ctx.openProfileDialog = true;
+    }
+    if (ImGui::TreeNodeEx("Restricted hip", !doc.hipLimits().empty() ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
         ImGui::TextWrapped("Limit a hip: when the movement asks for more, the pelvis and the lumbar spine take up "
                            "the rest.");
         const char* sides[] = {"Right", "Left"};
@@ -233,13 +246,19 @@ void drawMovementPanel(PanelContext& ctx) {
     if (active->stance != Side::Midline) {
         ImGui::Spacing();
         heading(ctx, "Standing on one leg");
-        bool weak = doc.playback.gluteusMediusStrength < 1.0;
-        if (ImGui::Checkbox("Weak gluteus medius", &weak)) doc.playback.gluteusMediusStrength = weak ? 0.3 : 1.0;
+        auto& strength = doc.playback.gluteusMediusStrength;
+        bool weak = strength.weak();
+        if (ImGui::Checkbox("Weak gluteus medius", &weak))
+            strength = movement::GluteusMediusStrength::both(weak ? 0.3 : 1.0);
         if (weak) {
-            float f = static_cast<float>(doc.playback.gluteusMediusStrength * 100.0);
-            ImGui::SetNextItemWidth(-1);
-            if (ImGui::SliderFloat("##strength", &f, 0.0f, 100.0f, "strength %.0f %% of normal"))
-                doc.playback.gluteusMediusStrength = static_cast<double>(f) / 100.0;
+            for (const Side side : {Side::Right, Side::Left}) {
+                double& value = side == Side::Left ? strength.left : strength.right;
+                float f = static_cast<float>(value * 100.0);
+                ImGui::SetNextItemWidth(-1);
+                const char* format = side == Side::Left ? "left %.0f %% of normal" : "right %.0f %% of normal";
+                if (ImGui::SliderFloat(side == Side::Left ? "##strength_l" : "##strength_r", &f, 0.0f, 100.0f, format))
+                    value = static_cast<double>(f) / 100.0;
+            }
         }
         if (s && s->trendelenburg.applies) {
             const auto& t = s->trendelenburg;

@@ -380,6 +380,13 @@ void Viewer::dialogs(PanelContext& ctx) {
             addMessages(d, "");
         }
     }
+    if (ctx.openProfileDialog) m_profileDialog.open(FileDialog::Mode::Open, "Open a client profile", {".toml"});
+    if (auto p = m_profileDialog.draw()) {
+        // A bad profile shows its messages; the window keeps the limits and strengths it had.
+        Diagnostics d;
+        if (const auto profile = movement::loadClientProfile(m_doc.model(), *p, d)) m_doc.applyProfile(*profile);
+        else addMessages(d, "");
+    }
     if (auto p = m_figureDialog.draw()) writeFigure(p->string(), false);
     if (auto p = m_shotDialog.draw()) m_pendingScreenshot = p->string();
     quizDialogs(ctx);

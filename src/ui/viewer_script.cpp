@@ -60,6 +60,9 @@ void Viewer::applyStartState() {
     m_doc.wording = s.wording;
     m_doc.momentArmDof = s.momentArm;
     m_doc.layers.peel = s.peel;
+    if (s.profile) m_doc.applyProfile(*s.profile);
+    m_doc.setHipLimits(s.hipLimits);
+    if (s.gluteusMediusStrength) m_doc.playback.gluteusMediusStrength = *s.gluteusMediusStrength;
     if (!s.movement.empty()) m_doc.startMovement(s.movement);
     if (s.at) {
         m_doc.playback.playing = false;
@@ -235,6 +238,9 @@ std::string Viewer::stateReportText() {
     for (const BarRect& b : m_bars)
         out << "bar=" << b.part << " " << b.dof << " " << b.x0 * sx << " " << b.y0 * sx << " " << b.x1 * sx << " " << b.y1 * sx << " "
             << b.centre * sx << " " << b.momentArmMm << " " << b.word << "\n";
+    if (const movement::ClientProfile* p = m_doc.profile()) out << "profile=" << p->title << "\n";
+    for (const std::string& r : movement::hipRestrictionTexts(m_doc.model(), m_doc.hipLimits())) out << "restrict=" << r << "\n";
+    out << "gluteus_medius_strength=" << movement::gluteusMediusStrengthText(m_doc.playback.gluteusMediusStrength) << "\n";
     if (const movement::Movement* mov = m_doc.activeMovement()) {
         out << "movement=" << mov->id << " " << m_doc.playback.time << "\n";
         if (const movement::PoseSample* s = m_doc.sample()) {

@@ -165,3 +165,31 @@ TEST_CASE("an animation's frames per second read back, and a rate outside 1 to 6
     CHECK(contains(all, "fps"));
     CHECK(contains(all, "from 1 to 60"));
 }
+
+TEST_CASE("a figure's gluteus medius strength is written as one number or one per side and read back the same") {
+    FigureSpec both;
+    both.output = "both.png";
+    both.movement = "single-leg-stance";
+    both.gluteusMediusStrength = movement::GluteusMediusStrength::both(0.4);
+    FigureSpec sided = both;
+    sided.output = "sided.png";
+    sided.gluteusMediusStrength = {1.0, 0.3};
+    const std::vector<FigureSpec> specs{both, sided};
+    const std::string text = figureFileText(specs);
+    INFO(text);
+    CHECK(text.find("gluteus_medius_strength = 0.4") != std::string::npos);
+    CHECK(text.find("gluteus_medius_strength_l = ") != std::string::npos);
+    CHECK(text.find("gluteus_medius_strength_r = 1") != std::string::npos);
+    const auto load = parseFigureText(text, "saved.toml", "", &test::projectContent());
+    INFO(formatAll(load.diagnostics));
+    REQUIRE(load.figures);
+    REQUIRE(load.figures->size() == 2);
+    CHECK((*load.figures)[0].gluteusMediusStrength == both.gluteusMediusStrength);
+    CHECK((*load.figures)[1].gluteusMediusStrength == sided.gluteusMediusStrength);
+    // Out of range on one side: one message naming that field.
+    const auto bad = parseFigureText("schema = \"hipview-figures 1\"\n[[figure]]\noutput = \"x.png\"\nmovement = \"single-leg-stance\"\n"
+                                     "gluteus_medius_strength_r = 1.5\n",
+                                     "bad.toml", "", &test::projectContent());
+    CHECK_FALSE(bad.figures);
+    CHECK(formatAll(bad.diagnostics).find("gluteus_medius_strength_r") != std::string::npos);
+}

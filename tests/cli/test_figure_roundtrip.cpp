@@ -80,7 +80,7 @@ TEST_CASE("every window state saves a figure that hipview render turns into the 
         {"single-leg stance with a weak gluteus medius",
          [](Document& d) {
              pausedAt(d, "single-leg-stance", 2.0);
-             d.playback.gluteusMediusStrength = 0.2;
+             d.playback.gluteusMediusStrength = movement::GluteusMediusStrength::both(0.2);
              d.seek(2.0);
          }},
         {"bone shape with 35 degrees of femoral anteversion",
@@ -132,7 +132,7 @@ TEST_CASE("every window state saves a figure that hipview render turns into the 
         draw::FigureSpec without = spec;
         without.colour = "groups";
         without.restrict.clear();
-        without.gluteusMediusStrength = 1.0;
+        without.gluteusMediusStrength = movement::GluteusMediusStrength::both(1.0);
         without.anatomy.clear();
         without.side = "both";
         REQUIRE(applyFigure(plain, without).empty());

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 using hv::test::hipview;
 using hv::test::runProcess;
@@ -180,4 +182,79 @@ TEST_CASE("a movement report gives trunk muscles lumbar rows: multifidus extends
     }
     CHECK(rows >= 3);
     CHECK(longest > first * 1.1);
+}
+
+namespace {
+// The --hip-back CSV's rows as column vectors (header checked by the caller).
+std::vector<std::vector<std::string>> csvRows(const std::string& text, std::string& header) {
+    std::istringstream in(text);
+    std::getline(in, header);
+    std::vector<std::vector<std::string>> rows;
+    for (std::string line; std::getline(in, line);) {
+        std::vector<std::string> cols;
+        std::size_t start = 0;
+        for (std::size_t comma; (comma = line.find(',', start)) != std::string::npos; start = comma + 1)
+            cols.push_back(line.substr(start, comma - start));
+        cols.push_back(line.substr(start));
+        rows.push_back(std::move(cols));
+    }
+    return rows;
+}
+} // namespace
+
+TEST_CASE("report --hip-back prints the low back's share per level and the pelvic drop over time, with a client profile") {
+    const auto r = runProcess(hipview() + " report --movement single-leg-stance --hip-back --step 1 --profile " +
+                              (std::filesystem::path(HV_SOURCE_DIR) / "content/profiles/weak-gluteus-medius.toml").string() + " 2>&1");
+    REQUIRE(r.exitCode == 0);
+    std::string header;
+    const auto rows = csvRows(r.out, header);
+    CHECK(header == "time_s,plane,hip_deg,lumbar_deg,low_back_share,level,level_deg,level_share,taken_up_deg,pelvic_drop_deg");
+    REQUIRE(rows.size() == 9 * 3 * 5); // 0..7 s every second plus the end, three planes, five levels
+    double maxDrop = 0.0, frontalLumbar = 0.0;
+    for (const auto& c : rows) {
+        REQUIRE(c.size() == 10);
+        maxDrop = std::max(maxDrop, std::stod(c[9]));
+        if (c[0] == "4" && c[1] == "frontal") frontalLumbar = std::stod(c[3]);
+    }
+    // Both gluteus medius at 30 %: the pelvis drops on the lifted side, and the upright trunk
+    // bends the low back sideways to make up for it.
+    CHECK(maxDrop > 5.0);
+    CHECK(frontalLumbar > 3.0);
+    const auto normal = runProcess(hipview() + " report --movement single-leg-stance --hip-back --step 1");
+    REQUIRE(normal.exitCode == 0);
+    double normalDrop = 0.0;
+    for (const auto& c : csvRows(normal.out, header)) normalDrop = std::max(normalDrop, std::stod(c[9]));
+    CHECK(normalDrop < 0.5);
+}
+
+TEST_CASE("a bad client profile stops report, render and the window with its file, line and field") {
+    namespace fs = std::filesystem;
+    const fs::path file = fs::temp_directory_path() / "hipview-bad-profile.toml";
+    std::ofstream(file) << "title = \"Bad\"\n[range]\nhip_flexion_r = { max = 150 }\n";
+    const auto report = runProcess(hipview() + " report --movement squat --hip-back --profile " + file.string() + " 2>&1");
+    CHECK(report.exitCode == 1);
+    CHECK(contains(report.out, file.string() + ":3:"));
+    CHECK(contains(report.out, "range.hip_flexion_r"));
+    CHECK(contains(report.out, "outside hip_flexion_r's range, -30 to 120 deg"));
+    const fs::path png = fs::temp_directory_path() / "hipview-bad-profile.png";
+    fs::remove(png);
+    const auto render = runProcess(hipview() + " render --movement squat --at 2 --profile " + file.string() + " -o " + png.string() + " 2>&1");
+    CHECK(render.exitCode == 1);
+    CHECK(contains(render.out, file.string() + ":3:"));
+    CHECK_FALSE(fs::exists(png));
+    // The window checks its start options before it opens one (no display needed to fail).
+    const auto view = runProcess(hipview() + " view --profile " + file.string() + " 2>&1");
+    CHECK(view.exitCode == 2);
+    CHECK(contains(view.out, "--profile: " + file.string() + ":3:"));
+    const auto noMovement = runProcess(hipview() + " report --hip-back 2>&1");
+    CHECK(noMovement.exitCode == 2);
+    CHECK(contains(noMovement.out, "--hip-back needs --movement ID"));
+    fs::remove(file);
+}
+
+TEST_CASE("validate checks the content's client profiles") {
+    const auto r = runProcess(hipview() + " validate 2>&1");
+    CHECK(r.exitCode == 0);
+    INFO(r.out);
+    CHECK(contains(r.out, " 2 client profiles"));
 }

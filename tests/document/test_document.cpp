@@ -296,7 +296,7 @@ TEST_CASE("the weak gluteus medius option drops the pelvis in single-leg stance"
     d.playback.playing = false;
     d.seek(4.0);
     CHECK(d.sample()->trendelenburg.dropDeg < 0.5);
-    d.playback.gluteusMediusStrength = 0.3;
+    d.playback.gluteusMediusStrength = movement::GluteusMediusStrength::both(0.3);
     d.seek(4.0);
     CHECK(d.sample()->trendelenburg.applies);
     CHECK(d.sample()->trendelenburg.dropDeg > 2.0);

@@ -56,7 +56,7 @@ TEST_CASE("a movement is written with its time, restricted hip and gluteus mediu
     d.colourMode = draw::ColourMode::Role;
     d.roleDof = HipDof::Adduction;
     d.playback.restriction[0][0] = {true, 0.0, 25.0}; // right hip flexion 0..25 deg
-    d.playback.gluteusMediusStrength = 0.5;
+    d.playback.gluteusMediusStrength = movement::GluteusMediusStrength::both(0.5);
     d.layers.sides = draw::SideFilter::LeftOnly;
     BoneParameters p = d.content().boneParameters.defaults();
     p.anteversion = toRadians(25.0);
@@ -71,7 +71,7 @@ TEST_CASE("a movement is written with its time, restricted hip and gluteus mediu
     CHECK(spec.roleCoordinate == "hip_adduction");
     REQUIRE(spec.restrict.size() == 1);
     CHECK(spec.restrict[0] == "hip_flexion_r=0:25");
-    CHECK(spec.gluteusMediusStrength == doctest::Approx(0.5));
+    CHECK(spec.gluteusMediusStrength.left == doctest::Approx(0.5));
     CHECK(spec.side == "left");
     CHECK(has(spec.anatomy, "anteversion=25"));
     CHECK(draw::validateFigure(spec, &d.baseContent()).empty());
@@ -83,7 +83,7 @@ TEST_CASE("a movement is written with its time, restricted hip and gluteus mediu
     CHECK(e.roleDof == HipDof::Adduction);
     CHECK(e.playback.movementId == "hip-hinge");
     CHECK(e.playback.time == doctest::Approx(1.5));
-    CHECK(e.playback.gluteusMediusStrength == doctest::Approx(0.5));
+    CHECK(e.playback.gluteusMediusStrength.left == doctest::Approx(0.5));
     CHECK(e.playback.restriction[0][0].enabled);
     CHECK(e.playback.restriction[0][0].maxDeg == doctest::Approx(25.0));
     CHECK_FALSE(e.playback.restriction[1][0].enabled);

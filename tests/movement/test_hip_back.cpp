@@ -226,7 +226,7 @@ TEST_CASE("Trendelenburg: with a weak gluteus medius the pelvis drops on the swi
     const Movement& stance = hv::test::movementById("single-leg-stance");
     REQUIRE(stance.stance == Side::Right);
     PlayOptions weak;
-    weak.gluteusMediusStrength = 0.3;
+    weak.gluteusMediusStrength = movement::GluteusMediusStrength::both(0.3);
     const PoseSample strong = MovementPlayer(model(), stance).sample(4.0);
     const PoseSample weakened = MovementPlayer(model(), stance, weak).sample(4.0);
     const double strongDrop = leftHipDropDeg(strong.q), weakDrop = leftHipDropDeg(weakened.q);
@@ -248,12 +248,53 @@ TEST_CASE("Trendelenburg: with a weak gluteus medius the pelvis drops on the swi
     CHECK(std::abs(leftHipDropDeg(MovementPlayer(model(), stance, weak).sample(0.0).q)) < 0.01);
 }
 
+TEST_CASE("only the stance side's gluteus medius strength decides the Trendelenburg drop") {
+    const Movement& stance = hv::test::movementById("single-leg-stance");
+    REQUIRE(stance.stance == Side::Right);
+    PlayOptions leftWeak, rightWeak;
+    leftWeak.gluteusMediusStrength = {1.0, 0.2};
+    rightWeak.gluteusMediusStrength = {0.2, 1.0};
+    const double leftWeakDrop = MovementPlayer(model(), stance, leftWeak).sample(4.0).trendelenburg.dropDeg;
+    const double rightWeakDrop = MovementPlayer(model(), stance, rightWeak).sample(4.0).trendelenburg.dropDeg;
+    MESSAGE("standing on the right: drop " << leftWeakDrop << " deg with the left weak, " << rightWeakDrop << " deg with the right weak");
+    CHECK(leftWeakDrop < 0.05);
+    CHECK(rightWeakDrop > 2.0);
+}
+
+TEST_CASE("gluteus medius strength is read as one fraction or per side, and bad text is refused with the reason") {
+    std::string error;
+    const auto both = parseGluteusMediusStrength("0.4", error);
+    REQUIRE(both);
+    CHECK(both->right == doctest::Approx(0.4));
+    CHECK(both->left == doctest::Approx(0.4));
+    const auto left = parseGluteusMediusStrength("left=0.3", error);
+    REQUIRE(left);
+    CHECK(left->left == doctest::Approx(0.3));
+    CHECK(left->right == doctest::Approx(1.0));
+    const auto sides = parseGluteusMediusStrength("r=0.5,l=0.7", error);
+    REQUIRE(sides);
+    CHECK(sides->right == doctest::Approx(0.5));
+    CHECK(sides->left == doctest::Approx(0.7));
+    CHECK(gluteusMediusStrengthText(*sides) == "right=0.5,left=0.7");
+    CHECK(gluteusMediusStrengthText(*both) == "0.4");
+    const auto back = parseGluteusMediusStrength(gluteusMediusStrengthText(*sides), error);
+    REQUIRE(back);
+    CHECK(*back == *sides);
+    CHECK_FALSE(parseGluteusMediusStrength("1.5", error));
+    CHECK(error.find("from 0 to 1") != std::string::npos);
+    CHECK_FALSE(parseGluteusMediusStrength("middle=0.5", error));
+    CHECK(error.find("right or left") != std::string::npos);
+    CHECK_FALSE(parseGluteusMediusStrength("left=0.5,left=0.6", error));
+    CHECK(error.find("twice") != std::string::npos);
+    CHECK_FALSE(parseGluteusMediusStrength("", error));
+}
+
 TEST_CASE("the pelvic drop grows as gluteus medius weakens") {
     const Movement& stance = hv::test::movementById("single-leg-stance");
     double previous = -1.0;
     for (double strength : {1.0, 0.8, 0.6, 0.4, 0.2, 0.0}) {
         PlayOptions o;
-        o.gluteusMediusStrength = strength;
+        o.gluteusMediusStrength = movement::GluteusMediusStrength::both(strength);
         const double drop = MovementPlayer(model(), stance, o).sample(4.0).trendelenburg.dropDeg;
         CHECK(drop >= previous);
         previous = drop;

@@ -43,7 +43,7 @@ TEST_CASE("every movement stays within coordinate ranges, with and without a res
     const int rot = hv::test::coordinate("hip_rotation_r");
     stiff.hipLimits.push_back({rot, toRadians(-15.0), toRadians(15.0)});
     PlayOptions weak;
-    weak.gluteusMediusStrength = 0.0;
+    weak.gluteusMediusStrength = movement::GluteusMediusStrength::both(0.0);
     for (const Movement& m : hv::test::movements().movements) {
         checkInRange(m, {});
         checkInRange(m, stiff);

@@ -705,3 +705,37 @@ TEST_CASE("the rounded forward bend states the low back's share of the bend as a
     CHECK(contains(gauge, "(large)"));
     CHECK_FALSE(contains(gauge, "stiff hip"));
 }
+
+TEST_CASE("a client profile given at start applies its ranges and strengths to the movement, and --restrict goes on top") {
+    if (!haveXvfb()) return;
+    TempDir dir;
+    const std::string profile = (std::filesystem::path(HV_SOURCE_DIR) / "content/profiles/stiff-right-hip.toml").string();
+    // Standing on the left leg would show the weak left side; single-leg stance stands on the
+    // right, so with the profile alone (left weak) the pelvis stays level, and a weak right side
+    // given on the command line makes it drop.
+    const auto r = underXvfb("--profile " + profile + " --restrict hip_flexion_r=:80 --movement single-leg-stance --at 4 " +
+                             "--size 1400x800 --quit --report-state " + (dir / "p.txt"));
+    REQUIRE_MESSAGE(r.exitCode == 0, r.out);
+    const auto state = readState(dir / "p.txt");
+    REQUIRE(state.count("profile"));
+    std::string title;
+    for (const std::string& w : state.find("profile")->second) title += (title.empty() ? "" : " ") + w;
+    CHECK(title == "Stiff right hip, weak left gluteus medius");
+    std::vector<std::string> limits;
+    const auto [a, b] = state.equal_range("restrict");
+    for (auto it = a; it != b; ++it) limits.push_back(it->second.at(0));
+    CHECK(std::find(limits.begin(), limits.end(), "hip_flexion_r=-30:80") != limits.end()); // --restrict wins
+    CHECK(std::find(limits.begin(), limits.end(), "hip_rotation_r=-40:10") != limits.end()); // from the profile
+    REQUIRE(state.count("gluteus_medius_strength"));
+    CHECK(state.find("gluteus_medius_strength")->second.at(0) == "right=1,left=0.4");
+    REQUIRE(state.count("pelvic_drop"));
+    CHECK(std::stod(state.find("pelvic_drop")->second.at(0)) < 0.05);
+
+    const auto weak = underXvfb("--profile " + profile + " --gluteus-medius-strength right=0.3 --movement single-leg-stance --at 4 " +
+                                "--size 1400x800 --quit --report-state " + (dir / "w.txt"));
+    REQUIRE_MESSAGE(weak.exitCode == 0, weak.out);
+    const auto w = readState(dir / "w.txt");
+    REQUIRE(w.count("pelvic_drop"));
+    CHECK(std::stod(w.find("pelvic_drop")->second.at(0)) > 5.0);
+    CHECK(w.find("gluteus_medius_strength")->second.at(0) == "right=0.3,left=1");
+}

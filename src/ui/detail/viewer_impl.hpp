@@ -131,7 +131,7 @@ private:
     std::vector<std::string> m_dropped;
     std::vector<std::string> m_messages;
     bool m_showMessages = false;
-    FileDialog m_openDialog, m_figureDialog, m_shotDialog, m_quizDialog, m_quizSaveDialog;
+    FileDialog m_openDialog, m_figureDialog, m_shotDialog, m_quizDialog, m_quizSaveDialog, m_profileDialog;
     std::string m_pendingScreenshot;
 
     // The kept picture.
