@@ -80,6 +80,7 @@ done
 { printf '\003'; cat content/groups.toml; } >"$seeds/fuzz_content/groups.toml"
 cp content/movements.toml "$seeds/fuzz_movements/"
 cp tests/fuzz/seeds/figures/*.toml "$seeds/fuzz_figures/"
+cp content/profiles/*.toml "$seeds/fuzz_profiles/"
 # fuzz_model_folder: references as a model would write them.
 i=0
 for r in buffer.bin ./buffer.bin sub/inner.bin 'sub\inner.bin' sub/../buffer.bin alias.bin \
@@ -95,7 +96,7 @@ mkdir -p "$dicts"
 cp tests/fuzz/dict/*.dict "$dicts/"
 {
     cat tests/fuzz/dict/toml.dict
-    cat content/*.toml content/muscles/*.toml tests/fuzz/seeds/figures/*.toml |
+    cat content/*.toml content/muscles/*.toml content/profiles/*.toml tests/fuzz/seeds/figures/*.toml |
         sed -n 's/^[[:space:]]*\([A-Za-z_][A-Za-z0-9_]*\)[[:space:]]*=.*/"\1"/p' | sort -u
 } >"$dicts/toml.dict"
 
