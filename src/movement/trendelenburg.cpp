@@ -25,7 +25,17 @@ TrendelenburgResult applyTrendelenburg(const Model& model, Side stance, double s
     // Demand: lever arm from the pelvis' own frame (hip centre's distance from the midline).
     const Joint& hipJoint = model.joints[static_cast<std::size_t>(model.bodies[static_cast<std::size_t>(femur)].joint)];
     const double halfWidth = std::abs(hipJoint.parentOffset.translation.z);
-    const double lever = halfWidth + kLegMassFraction * halfWidth / (1.0 - kLegMassFraction);
+    // The trunk point's sideways offset toward the stance side, in the pelvis' frame.
+    int trunk = model.findBody("thorax");
+    if (trunk < 0) trunk = model.findBody("L1");
+    if (trunk >= 0) {
+        const auto bodies = computeBodyTransforms(model, q);
+        const Vec3 local = bodies[0].inverse().apply(bodies[static_cast<std::size_t>(trunk)].translation);
+        r.trunkShiftM = stance == Side::Right ? local.z : -local.z;
+    }
+    const double upperBody = 1.0 - 2.0 * kLegMassFraction;
+    const double lever = std::max(
+        0.0, halfWidth / (1.0 - kLegMassFraction) - upperBody * r.trunkShiftM / (1.0 - kLegMassFraction));
     r.demandNm = w * kBodyMass * (1.0 - kLegMassFraction) * kGravity * lever;
 
     // Supply: the stance side's abductors at this pose.
