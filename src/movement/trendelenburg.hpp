@@ -25,8 +25,9 @@
 //  - deficit = max(0, M_req - M_av) / M_req, 0..1;
 //  - the pelvis drops on the swing side by deficit * (the stance hip's remaining adduction range),
 //    i.e. with no abductor help at all it would hang on the end of hip adduction; the stance thigh
-//    keeps its ground orientation (its hip adducts by the same angle) and the swing leg drops
-//    with the pelvis. With SpineMode::Upright the lumbar spine then bends to keep the trunk upright
+//    keeps its ground orientation (its hip adducts by the same angle), and the swing leg, hanging
+//    free, drops with its hip centre but keeps its direction in the room (its hip abducts by the
+//    same angle, so the legs do not swing into each other). With SpineMode::Upright the lumbar spine then bends to keep the trunk upright
 //    (the uncompensated sign, trunk over the pelvis).
 #pragma once
 

@@ -253,3 +253,28 @@ TEST_CASE("the compensated Trendelenburg gait leans the trunk over the standing 
     CHECK(std::abs(plainLean) < 1.0); // walking without the compensation keeps the trunk upright
 }
 
+
+TEST_CASE("walking's legs never cross: the knees and ankles stay apart sideways, also with the pelvis dropping") {
+    for (const char* id : {"walking", "walking-trendelenburg-compensated"}) {
+        for (double strength : {1.0, 0.3}) {
+            INFO(std::string(id) << " at gluteus medius strength " << strength);
+            const Movement& m = hv::test::movementById(id);
+            PlayOptions o;
+            o.gluteusMediusStrength = strength;
+            const MovementPlayer player(model(), m, o);
+            double ankles = 1.0, knees = 1.0;
+            for (int i = 0; i < kSamples; ++i) {
+                const PoseSample s = player.sample(m.duration() * i / kSamples);
+                const auto b = computeBodyTransforms(model(), s.q);
+                const Vec3 kr = b[static_cast<std::size_t>(model().findBody("tibia_r"))].translation;
+                const Vec3 kl = b[static_cast<std::size_t>(model().findBody("tibia_l"))].translation;
+                knees = std::min(knees, kr.z - kl.z); // Z is to the subject's right
+                ankles = std::min(ankles, ankle(s.q, Side::Right).z - ankle(s.q, Side::Left).z);
+            }
+            MESSAGE(std::string(id) << " (strength " << strength << "): narrowest sideways gap between the knee centres "
+                                    << 1000 * knees << " mm, between the ankle centres " << 1000 * ankles << " mm");
+            CHECK(knees > 0.08);
+            CHECK(ankles > 0.04);
+        }
+    }
+}
