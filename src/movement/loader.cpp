@@ -32,9 +32,9 @@ template <class E> struct Names {
 };
 
 const Names<Category>& categories() {
-    static const Names<Category> n{{"movement", "role-change", "stretch", "exercise", "self-test", "hip-back"},
+    static const Names<Category> n{{"movement", "role-change", "stretch", "exercise", "self-test", "hip-back", "gait"},
                                    {Category::Movement, Category::RoleChange, Category::Stretch,
-                                    Category::Exercise, Category::SelfTest, Category::HipBack}};
+                                    Category::Exercise, Category::SelfTest, Category::HipBack, Category::Gait}};
     return n;
 }
 const Names<Posture>& postures() {
@@ -43,8 +43,13 @@ const Names<Posture>& postures() {
     return n;
 }
 const Names<Support>& supports() {
-    static const Names<Support> n{{"none", "feet", "right", "left"},
-                                  {Support::None, Support::Feet, Support::Right, Support::Left}};
+    static const Names<Support> n{{"none", "feet", "right", "left", "treadmill"},
+                                  {Support::None, Support::Feet, Support::Right, Support::Left, Support::Treadmill}};
+    return n;
+}
+// A key's `stance`: the leg in single-leg stance from that key on, or both feet down.
+const Names<Side>& keyStances() {
+    static const Names<Side> n{{"r", "l", "both"}, {Side::Right, Side::Left, Side::Midline}};
     return n;
 }
 const Names<SpineMode>& spineModes() {
@@ -154,13 +159,35 @@ public:
             if (m_keySingle[i]) single = *m_keySingle[i];
             keys[i].key.singleSupport = single;
         }
-        if (m.stance == Side::Midline)
+        // Stance at each key (hold rule, from the movement's own), and the movement's stance leg:
+        // its own, else the first leg a key names.
+        Side stance = m.stance;
+        bool keyedStance = false;
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            if (m_keyStance[i]) {
+                stance = *m_keyStance[i];
+                keyedStance = true;
+                if (m.stance == Side::Midline && stance != Side::Midline) m.stance = stance;
+            }
+            keys[i].key.stance = stance;
+        }
+        if (m.stance == Side::Midline) {
             for (std::size_t i = 0; i < keys.size(); ++i)
                 if (m_keySingle[i]) {
                     m_diags.push_back({m.file, keys[i].key.line, 0, fieldOf(t, i, "single_support"),
-                                       "single_support needs the movement's stance leg (stance = \"r\" or \"l\")"});
+                                       "single_support needs a stance leg (stance = \"r\" or \"l\", on the movement or on a keyframe)"});
                     break;
                 }
+        } else if (keyedStance) {
+            // Both feet down: no weight on one leg alone.
+            for (std::size_t i = 0; i < keys.size(); ++i)
+                if (keys[i].key.stance == Side::Midline && keys[i].key.singleSupport > 0.0) {
+                    m_diags.push_back({m.file, keys[i].key.line, 0,
+                                       fieldOf(t, i, m_keySingle[i] ? "single_support" : "stance"),
+                                       "single_support is " + formatNumber(keys[i].key.singleSupport) +
+                                           " at a keyframe whose stance is \"both\" (both feet down); set single_support = 0 here"});
+                }
+        }
 
         if (m_diags.size() != before) return false;
 
@@ -187,6 +214,7 @@ private:
     // Per key of the movement being read (index-aligned with its keys).
     std::vector<std::optional<Support>> m_keySupport;
     std::vector<std::optional<double>> m_keySingle;
+    std::vector<std::optional<Side>> m_keyStance;
     std::vector<std::map<int, int>> m_poseLines; // coordinate -> line
 
     static std::string fieldOf(const TableReader& movement, std::size_t key, const std::string& field) {
@@ -263,6 +291,7 @@ private:
         in.key.label = k.string("label", Need::Optional).value_or("");
         m_keySupport.push_back(readChoice(k, "support", supports()));
         m_keySingle.push_back(k.number("single_support", Need::Optional, NumberRange{0.0, 1.0}));
+        m_keyStance.push_back(readChoice(k, "stance", keyStances()));
         m_poseLines.emplace_back();
         if (auto pose = k.table("pose", Need::Optional)) {
             for (const std::string& name : pose->keys()) {
@@ -350,6 +379,7 @@ public:
     void resetKeys() {
         m_keySupport.clear();
         m_keySingle.clear();
+        m_keyStance.clear();
         m_poseLines.clear();
     }
 };

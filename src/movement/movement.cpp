@@ -14,6 +14,7 @@ std::string_view categoryName(Category c) {
     case Category::Exercise: return "exercise";
     case Category::SelfTest: return "self-test";
     case Category::HipBack: return "hip-back";
+    case Category::Gait: return "gait";
     }
     return "";
 }
@@ -34,6 +35,7 @@ std::string_view supportName(Support s) {
     case Support::Feet: return "feet";
     case Support::Right: return "right";
     case Support::Left: return "left";
+    case Support::Treadmill: return "treadmill";
     }
     return "";
 }

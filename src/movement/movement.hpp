@@ -18,8 +18,9 @@
 namespace hv::movement {
 
 // What kind of lesson a movement is, for grouping in the viewer's list.
-enum class Category : unsigned char { Movement, RoleChange, Stretch, Exercise, SelfTest, HipBack };
-std::string_view categoryName(Category c); // "movement", "role-change", "stretch", ...
+enum class Category : unsigned char { Movement, RoleChange, Stretch, Exercise, SelfTest, HipBack, Gait };
+inline constexpr Category kLastCategory = Category::Gait; // for listing every category in order
+std::string_view categoryName(Category c); // "movement", "role-change", "stretch", ..., "gait"
 
 // How values move between keyframes. Smooth: monotone cubic (Fritsch and Carlson 1980), which
 // passes through every key, never overshoots between two keys (so values stay inside the range
@@ -42,11 +43,13 @@ enum class Posture : unsigned char { Standing, Supine, Prone, SideLying };
 // Which foot stays planted: HipView moves the pelvis (pelvis_tx, _ty, _tz) so that the ankle
 // centre (for Feet: the midpoint of both ankle centres across the floor, at the height of the
 // lower one) stays where it was at the keyframe where this support began (the first keyframe for
-// the movement's own support). See support.hpp.
-enum class Support : unsigned char { None, Feet, Right, Left };
+// the movement's own support). Treadmill: walking in place; only the height is kept: the pelvis
+// keeps its forward and sideways position and rises or sinks so that the lower ankle centre stays
+// at the height it had where the support began, while the feet move with the belt. See support.hpp.
+enum class Support : unsigned char { None, Feet, Right, Left, Treadmill };
 
 std::string_view postureName(Posture p);  // "standing", "supine", "prone", "side-lying"
-std::string_view supportName(Support s);  // "none", "feet", "right", "left"
+std::string_view supportName(Support s);  // "none", "feet", "right", "left", "treadmill"
 std::string_view spineModeName(SpineMode m); // "with-pelvis", "upright"
 
 // A normal range of motion the movement shows, with its citation.
@@ -71,6 +74,10 @@ struct Keyframe {
     std::string label;     // what happens from here, in words (may be empty)
     Support support = Support::None; // support in force from this key on (filled from the file's hold rule)
     double singleSupport = 0.0; // 0..1: share of the body's weight on the stance leg alone (Trendelenburg)
+    // The leg in stance from this key on, for the weak gluteus medius option (filled from the
+    // file's hold rule: the key's `stance`, else the one before, else the movement's): Right or
+    // Left; Midline for "both" (double support) or none.
+    Side stance = Side::Midline;
     int line = 0;          // where the key starts in the file
 };
 
@@ -88,7 +95,10 @@ struct Movement {
     SpineMode spine = SpineMode::WithPelvis;
     Interpolation interpolation = Interpolation::Smooth;
     bool loop = false;             // play again from the start when the end is reached
-    Side stance = Side::Midline;   // stance leg for the weak-gluteus-medius option; Midline: none
+    // The movement's stance leg for the weak-gluteus-medius option: its `stance`, else the first
+    // leg a key names (a gait's legs take turns: Keyframe::stance holds the leg at each key);
+    // Midline: none anywhere.
+    Side stance = Side::Midline;
     // The muscles the stretch is taught to lengthen, in file order (empty: none named). The
     // stretch colour mode highlights and labels them when nothing else is highlighted.
     std::vector<TargetMuscle> targets;

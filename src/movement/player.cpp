@@ -43,8 +43,8 @@ PoseSample MovementPlayer::evaluate(double t, bool loop, bool plant) const {
     s.label = keyed.label;
     s.support = keyed.support;
 
-    if (movement.stance != Side::Midline)
-        s.trendelenburg = applyTrendelenburg(model, movement.stance, keyed.singleSupport, m_options.gluteusMediusStrength.of(movement.stance), s.q);
+    if (keyed.stance != Side::Midline)
+        s.trendelenburg = applyTrendelenburg(model, keyed.stance, keyed.singleSupport, m_options.gluteusMediusStrength.of(keyed.stance), s.q);
     if (movement.spine == SpineMode::Upright && m_spine.complete())
         alignTrunk(model, m_spine, uprightTrunkOrientation(model, m_spine, s.q), s.q);
     if (!m_options.hipLimits.empty()) s.restriction = applyHipLimits(model, m_spine, m_options.hipLimits, s.q);
@@ -59,6 +59,7 @@ PoseSample MovementPlayer::evaluate(double t, bool loop, bool plant) const {
 
     Side side = m_options.sharesSide;
     if (side == Side::Midline) side = s.restriction.active ? s.restriction.drivingSide
+                                     : keyed.stance != Side::Midline   ? keyed.stance
                                      : movement.stance != Side::Midline ? movement.stance
                                                                         : Side::Right;
     s.lumbar = lumbarShares(model, m_spine, s.q, side);

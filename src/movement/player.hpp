@@ -3,9 +3,9 @@
 //
 // For a time t the pose is built in this order:
 //  1. the keyframes, interpolated (sampling.hpp);
-//  2. Trendelenburg: if the movement has a stance leg, the pelvis drops on the swing side when
-//     the stance hip's abductors fall short (trendelenburg.hpp; only with weak gluteus medius in
-//     practice);
+//  2. Trendelenburg: if a leg is in stance at t (Keyframe::stance: the movement's stance leg, or a
+//     gait's leg of the moment), the pelvis drops on the swing side when that hip's abductors fall
+//     short (trendelenburg.hpp; only with weak gluteus medius in practice);
 //  3. the spine mode: with SpineMode::Upright the lumbar levels counter-rotate so the trunk keeps
 //     the orientation it would have over a level pelvis (lumbar.hpp);
 //  4. the restricted hip, if any limits are set (restricted_hip.hpp);
@@ -31,7 +31,8 @@ struct PlayOptions {
     std::vector<HipLimit> hipLimits;   // a restricted hip (empty: none)
     GluteusMediusStrength gluteusMediusStrength; // per side (the "weak gluteus medius" option)
     // Side whose hip is compared with the lumbar spine in PoseSample::lumbar; Midline: the
-    // restricted side when a limit is reached, else the movement's stance leg, else the right.
+    // restricted side when a limit is reached, else the leg in stance at that time, else the
+    // movement's stance leg, else the right.
     Side sharesSide = Side::Midline;
 };
 

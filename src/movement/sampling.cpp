@@ -89,6 +89,7 @@ KeyedSample sampleKeyed(const Model& model, const Movement& movement, double t, 
                         s.time, movement.interpolation, joinable && n >= 2),
             0.0, 1.0);
         s.support = movement.keys[s.segment].support;
+        s.stance = movement.keys[s.segment].stance;
         for (std::size_t k = s.segment + 1; k-- > 0;)
             if (!movement.keys[k].label.empty()) {
                 s.label = movement.keys[k].label;

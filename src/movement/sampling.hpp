@@ -25,6 +25,7 @@ struct KeyedSample {
     std::vector<double> q;       // every model coordinate, SI
     double singleSupport = 0.0;  // 0..1, interpolated like a coordinate
     Support support = Support::None; // in force at this time
+    Side stance = Side::Midline;      // leg in single-leg stance at this time (Midline: both or none)
     std::string_view label;      // the latest non-empty key label at or before this time ("" if none)
 };
 

@@ -27,6 +27,11 @@ std::optional<Vec3> supportPoint(const Model& model, std::span<const Transform> 
         const Vec3 mid = 0.5 * (*r + *l);
         return Vec3{mid.x, std::min(r->y, l->y), mid.z};
     }
+    case Support::Treadmill: {
+        const auto r = ankle(model, bodies, Side::Right), l = ankle(model, bodies, Side::Left);
+        if (!r || !l) return std::nullopt;
+        return r->y <= l->y ? *r : *l;
+    }
     }
     return std::nullopt;
 }
@@ -39,7 +44,8 @@ void plantSupport(const Model& model, Support support, const Vec3& anchor, std::
     // The pelvis translations shift everything rigidly: move the root body by the difference.
     const int root = 0; // bodies are in topological order: the first hangs from ground
     const Transform& pelvis = bodies[root];
-    detail::moveRootSoPointIsAt(model, q, root, pelvis.inverse().apply(*now), anchor);
+    const Vec3 target = support == Support::Treadmill ? Vec3{now->x, anchor.y, now->z} : anchor;
+    detail::moveRootSoPointIsAt(model, q, root, pelvis.inverse().apply(*now), target);
 }
 
 } // namespace hv::movement

@@ -18,12 +18,15 @@ inline constexpr Vec3 kAnkleInTibia{-0.01, -0.40, 0.0};
 
 // The point a support keeps in place, in ground (m): the ankle centre of that side; for Feet,
 // the midpoint of both ankle centres across the floor (x, z) at the height of the lower one (y),
-// so a foot that lifts (a step, a heel coming up) rises while the other stays down. nullopt for
+// so a foot that lifts (a step, a heel coming up) rises while the other stays down; for Treadmill,
+// the lower of the two ankle centres (the foot on the belt). nullopt for
 // None or when the model has no tibia of that side ("tibia_r" / "tibia_l"). `bodies` are ground
 // transforms from computeBodyTransforms().
 std::optional<Vec3> supportPoint(const Model& model, std::span<const Transform> bodies, Support support);
 
-// Moves the pelvis so that the support point is at `anchor` (ground, m). No-op for None.
+// Moves the pelvis so that the support point is at `anchor` (ground, m). No-op for None. For
+// Treadmill only the height is matched (pelvis_ty): the lower ankle centre is brought to
+// anchor.y and the pelvis keeps its forward and sideways position.
 void plantSupport(const Model& model, Support support, const Vec3& anchor, std::vector<double>& q);
 
 } // namespace hv::movement

@@ -72,7 +72,17 @@ TrendelenburgResult applyTrendelenburg(const Model& model, Side stance, double s
     // Demand: lever arm from the pelvis' own frame (hip centre's distance from the midline).
     const Joint& hipJoint = model.joints[static_cast<std::size_t>(model.bodies[static_cast<std::size_t>(femur)].joint)];
     const double halfWidth = std::abs(hipJoint.parentOffset.translation.z);
-    const double lever = halfWidth + kLegMassFraction * halfWidth / (1.0 - kLegMassFraction);
+    // The trunk point's sideways offset toward the stance side, in the pelvis' frame.
+    int trunk = model.findBody("thorax");
+    if (trunk < 0) trunk = model.findBody("L1");
+    if (trunk >= 0) {
+        const auto bodies = computeBodyTransforms(model, q);
+        const Vec3 local = bodies[0].inverse().apply(bodies[static_cast<std::size_t>(trunk)].translation);
+        r.trunkShiftM = stance == Side::Right ? local.z : -local.z;
+    }
+    const double upperBody = 1.0 - 2.0 * kLegMassFraction;
+    const double lever = std::max(
+        0.0, halfWidth / (1.0 - kLegMassFraction) - upperBody * r.trunkShiftM / (1.0 - kLegMassFraction));
     r.demandNm = w * kBodyMass * (1.0 - kLegMassFraction) * kGravity * lever;
 
     // Supply: the stance side's abductors at this pose.
@@ -108,17 +118,24 @@ TrendelenburgResult applyTrendelenburg(const Model& model, Side stance, double s
 
     const auto before = computeBodyTransforms(model, q);
     const Transform thigh = before[static_cast<std::size_t>(femur)];
+    const Side swing = stance == Side::Right ? Side::Left : Side::Right;
+    const int swingFemur = detail::femurBody(model, swing);
     q[obl] = target;
-    // The stance thigh keeps its ground orientation: re-solve that hip, then put its centre back.
-    std::vector<int> coords;
-    std::vector<double> lo, hi;
-    for (int c : hip)
-        if (c >= 0) {
-            coords.push_back(c);
-            lo.push_back(model.coordinates[static_cast<std::size_t>(c)].minValue);
-            hi.push_back(model.coordinates[static_cast<std::size_t>(c)].maxValue);
-        }
-    detail::matchOrientation(model, q, femur, thigh.rotation, coords, lo, hi);
+    // Both thighs keep their ground orientation: re-solve each hip; then put the stance hip's
+    // centre back.
+    const auto keepThigh = [&](Side side, int body, const Mat3& rotation) {
+        std::vector<int> coords;
+        std::vector<double> lo, hi;
+        for (int c : hipCoordinates(model, side))
+            if (c >= 0) {
+                coords.push_back(c);
+                lo.push_back(model.coordinates[static_cast<std::size_t>(c)].minValue);
+                hi.push_back(model.coordinates[static_cast<std::size_t>(c)].maxValue);
+            }
+        detail::matchOrientation(model, q, body, rotation, coords, lo, hi);
+    };
+    keepThigh(stance, femur, thigh.rotation);
+    if (swingFemur >= 0) keepThigh(swing, swingFemur, before[static_cast<std::size_t>(swingFemur)].rotation);
     detail::moveRootSoPointIsAt(model, q, femur, Vec3{0.0}, thigh.translation);
     r.dropDeg = toDegrees(drop);
     return r;

@@ -8,7 +8,13 @@
 //    0..1), m_above the body mass minus the stance leg (kBodyMass * (1 - kLegMassFraction)), and d
 //    the frontal-plane lever arm from the stance hip centre to the centre of mass of that mass:
 //    the hip centre's distance from the pelvis' midline, plus the shift the swing leg's mass
-//    (taken in line with its own hip centre) gives it;
+//    (taken in line with its own hip centre) gives it, minus the shift of the head, arms and
+//    trunk (the rest, 1 - 2 * kLegMassFraction of the body) when the lumbar spine leans them
+//    over the stance hip: their centre of mass is taken at the trunk point (the origin of the
+//    thorax, the centre of the T12-L1 disc; L1's origin where there is no thorax), and its
+//    sideways distance from the pelvis' midline, in the pelvis' frame, is what the lean gives
+//    (zero with the lumbar spine unbent). This is the compensated Trendelenburg: leaning the
+//    trunk over the stance hip shortens the lever, so weak abductors hold more;
 //  - supply: what the stance side's gluteal muscles (the content's group "gluteals", which
 //    steadies the pelvis over the standing leg: gluteus maximus, medius, minimus and tensor
 //    fasciae latae) give at the current pose,
@@ -19,8 +25,9 @@
 //  - deficit = max(0, M_req - M_av) / M_req, 0..1;
 //  - the pelvis drops on the swing side by deficit * (the stance hip's remaining adduction range),
 //    i.e. with no abductor help at all it would hang on the end of hip adduction; the stance thigh
-//    keeps its ground orientation (its hip adducts by the same angle) and the swing leg drops
-//    with the pelvis. With SpineMode::Upright the lumbar spine then bends to keep the trunk upright
+//    keeps its ground orientation (its hip adducts by the same angle), and the swing leg, hanging
+//    free, drops with its hip centre but keeps its direction in the room (its hip abducts by the
+//    same angle, so the legs do not swing into each other). With SpineMode::Upright the lumbar spine then bends to keep the trunk upright
 //    (the uncompensated sign, trunk over the pelvis).
 #pragma once
 
@@ -80,6 +87,7 @@ struct TrendelenburgResult {
     double gluteusMediusShareOfSupply = 0.0; // gluteus medius' part of normalSupplyNm, 0..1
     double deficit = 0.0;       // 0..1
     double dropDeg = 0.0;       // how far the pelvis drops on the swing side, deg (>= 0)
+    double trunkShiftM = 0.0;   // the trunk point's distance from the pelvis' midline toward the stance side, m
 };
 
 // Evaluates the model above for stance leg `stance` (Right or Left) at pose q and applies the drop

@@ -24,6 +24,7 @@ const char* categoryTitle(movement::Category c) {
     case movement::Category::Exercise: return "Exercises";
     case movement::Category::SelfTest: return "Self-test";
     case movement::Category::HipBack: return "Hip and back";
+    case movement::Category::Gait: return "Walking";
     }
     return "Other";
 }
@@ -71,7 +72,7 @@ void drawMovementPanel(PanelContext& ctx) {
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo("##movement", active ? active->title.c_str() : "Choose a movement, stretch or exercise...",
                           ImGuiComboFlags_HeightLarge)) {
-        for (int c = 0; c <= static_cast<int>(movement::Category::HipBack); ++c) {
+        for (int c = 0; c <= static_cast<int>(movement::kLastCategory); ++c) {
             const auto cat = static_cast<movement::Category>(c);
             bool any = false;
             for (const movement::Movement& m : lib->movements) any |= m.category == cat;

@@ -66,7 +66,8 @@ TEST_CASE("the project's movements file loads without a single diagnostic and ha
                            "circumduction", "piriformis-role-change", "adductor-role-change", "gluteus-maximus-role-change",
                            "90-90", "figure-4", "pigeon", "couch-stretch", "psoas-stretch", "reverse-warrior",
                            "internal-rotator-stretch", "bridge", "squat", "hip-hinge", "split-squat", "step-up",
-                           "single-leg-stance", "lateral-band-walk", "single-leg-deadlift", "self-test"}) {
+                           "single-leg-stance", "lateral-band-walk", "single-leg-deadlift", "self-test", "walking",
+                           "walking-trendelenburg-compensated"}) {
         INFO(id);
         const Movement* m = l.library->find(id);
         REQUIRE(m != nullptr);
@@ -237,6 +238,65 @@ TEST_CASE("with a planted foot, later keys may not set the pelvis' position") {
     const Diagnostic d = only(load(bad));
     CHECK(d.field == "movement[1].key[2].pose.pelvis_ty");
     CHECK(contains(d.message, "computed from the support (\"left\")"));
+}
+
+TEST_CASE("a keyframe's stance hands the standing leg from one side to the other and back") {
+    const std::string text = replaced("summary = \"The right thigh comes up.\"", "summary = \"Steps.\"\nsupport = \"treadmill\"") +
+                             R"(single_support = 1
+stance = "r"
+
+[[movement.key]]
+t = 2
+stance = "both"
+single_support = 0
+
+[[movement.key]]
+t = 3
+stance = "l"
+)";
+    const MovementLoad l = load(text);
+    INFO(formatAll(l.diagnostics));
+    REQUIRE(l.library.has_value());
+    const Movement& m = l.library->movements.at(0);
+    REQUIRE(m.keys.size() == 4);
+    CHECK(m.keys[0].stance == Side::Midline); // nothing said yet, and the movement has no stance of its own
+    CHECK(m.keys[1].stance == Side::Right);
+    CHECK(m.keys[2].stance == Side::Midline);
+    CHECK(m.keys[3].stance == Side::Left);
+    CHECK(m.stance == Side::Right); // the first leg a key names
+    CHECK(m.keys[3].support == Support::Treadmill);
+}
+
+TEST_CASE("a bad keyframe stance, or single support with both feet down, is reported at its line and field") {
+    const std::string base = replaced("pose = { hip_flexion_r = 30 }", "pose = { hip_flexion_r = 30 }\nstance = \"middle\"");
+    {
+        const Diagnostic d = only(load(base));
+        CHECK(d.line == lineOf(base, "stance = \"middle\""));
+        CHECK(d.field == "movement[1].key[2].stance");
+        CHECK(contains(d.message, "both"));
+    }
+    {
+        const std::string text =
+            replaced("pose = { hip_flexion_r = 30 }", "pose = { hip_flexion_r = 30 }\nstance = \"both\"\nsingle_support = 0.5")
+                .replace(kGood.find("plain"), 0, "stance = \"r\"\n");
+        const Diagnostic d = only(load(text));
+        CHECK(d.line == lineOf(text, "[[movement.key]]\nt = 1.5"));
+        CHECK(d.field == "movement[1].key[2].single_support");
+        CHECK(contains(d.message, "\"both\""));
+    }
+    {
+        // Held from the key before: the message names the stance that ends it.
+        const std::string text = replaced("pose = { hip_flexion_r = 30 }", "pose = { hip_flexion_r = 30 }\nstance = \"r\"\nsingle_support = 1") +
+                                 "\n[[movement.key]]\nt = 3\nstance = \"both\"\n";
+        const Diagnostic d = only(load(text));
+        CHECK(d.field == "movement[1].key[3].stance");
+        CHECK(contains(d.message, "single_support = 0"));
+    }
+    {
+        const Diagnostic d = only(load(replaced("summary = \"The right thigh comes up.\"", "summary = \"Up.\"\nsupport = \"treadmil\"")));
+        CHECK(d.field == "movement[1].support");
+        CHECK(contains(d.message, "treadmill"));
+    }
 }
 
 TEST_CASE("a file that is not TOML or not there is reported with its name") {
