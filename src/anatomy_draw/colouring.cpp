@@ -9,7 +9,7 @@ namespace hv::draw {
 
 namespace {
 glm::vec3 neutral() { return srgbHex(0xD8D2C8); }
-constexpr std::string_view kModeNames[] = {"groups", "stretch", "role"};
+constexpr std::string_view kModeNames[] = {"groups", "stretch", "role", "pelvis"};
 } // namespace
 
 std::string_view colourModeName(ColourMode mode) { return kModeNames[static_cast<std::size_t>(mode)]; }
@@ -76,6 +76,29 @@ std::pair<Action, Action> roleOpposites(HipDof dof) {
     return {Action::None, Action::None};
 }
 
+PelvicTilt pelvicTiltOf(double r, double deadZone) {
+    if (insideDeadZone(r, deadZone)) return PelvicTilt::None;
+    return r > 0.0 ? PelvicTilt::Forward : PelvicTilt::Back;
+}
+
+glm::vec3 pelvicTiltColour(PelvicTilt tilt) {
+    // Chosen by the rule in colouring.hpp; tests/anatomy_draw/test_colour_science.cpp measures it.
+    switch (tilt) {
+    case PelvicTilt::Forward: return srgbHex(0xB8309A); // raspberry
+    case PelvicTilt::Back: return srgbHex(0x6E7D00);    // olive
+    case PelvicTilt::None: break;
+    }
+    return neutral();
+}
+
+bool pelvicTiltBanded(PelvicTilt tilt) { return tilt == PelvicTilt::Forward; }
+
+std::vector<PelvicLegendEntry> pelvicLegend(bool plain) {
+    return {{PelvicTilt::Forward, pelvicTiltColour(PelvicTilt::Forward), plain ? "tips your pelvis forward" : "tips the pelvis forward"},
+            {PelvicTilt::Back, pelvicTiltColour(PelvicTilt::Back), plain ? "tucks your pelvis under" : "tips the pelvis back"},
+            {PelvicTilt::None, pelvicTiltColour(PelvicTilt::None), plain ? "no clear pull" : "no clear tilt"}};
+}
+
 LumbarTint lumbarTintOf(const movement::LumbarShares& shares) {
     std::size_t best = 0;
     for (std::size_t p = 1; p < shares.planes.size(); ++p)
@@ -96,6 +119,17 @@ PartColours::PartColours(const Model& model, const MuscleColouring& c) {
     for (std::size_t m = 0; m < model.muscles.size(); ++m) {
         m_colours[m].resize(model.muscles[m].parts.size());
         m_banded[m].resize(model.muscles[m].parts.size(), false);
+    }
+    if (c.mode == ColourMode::Pelvis) {
+        for (const PartPelvicTilt& t : c.pelvis) {
+            if (t.part.muscle < 0 || t.part.muscle >= static_cast<int>(m_colours.size())) continue;
+            auto& parts = m_colours[static_cast<std::size_t>(t.part.muscle)];
+            if (t.part.part < 0 || t.part.part >= static_cast<int>(parts.size())) continue;
+            const PelvicTilt tilt = pelvicTiltOf(t.momentArm);
+            parts[static_cast<std::size_t>(t.part.part)] = pelvicTiltColour(tilt);
+            m_banded[static_cast<std::size_t>(t.part.muscle)][static_cast<std::size_t>(t.part.part)] = pelvicTiltBanded(tilt);
+        }
+        return;
     }
     for (const movement::PartState& s : c.parts) {
         if (s.part.muscle < 0 || s.part.muscle >= static_cast<int>(m_colours.size())) continue;

@@ -1,6 +1,7 @@
 // Colouring the 3D muscles by what they are doing instead of by group: a stretch map (how much
-// longer or shorter than in neutral standing; movement/stretch_map.hpp) or the current role about
-// one hip coordinate (the sign of the moment arm); and the lumbar levels tinted by the share of a
+// longer or shorter than in neutral standing; movement/stretch_map.hpp), the current role about
+// one hip coordinate (the sign of the moment arm) or what each muscle does to the pelvis' tilt
+// with the thighs and the trunk held still (core/pelvis_actions.hpp); and the lumbar levels tinted by the share of a
 // movement each took (movement/lumbar.hpp). These are draw options (DrawOptions::colouring,
 // DrawOptions::lumbarTint): AnatomyDrawer::build applies them as it makes each item, so the
 // window and `hipview render` colour a picture by the same rule. GL-free. Colours are linear RGB.
@@ -22,9 +23,9 @@
 
 namespace hv::draw {
 
-enum class ColourMode : unsigned char { Groups, Stretch, Role };
+enum class ColourMode : unsigned char { Groups, Stretch, Role, Pelvis };
 
-// "groups", "stretch", "role" (the names figures and the command line use).
+// "groups", "stretch", "role", "pelvis" (the names figures and the command line use).
 std::string_view colourModeName(ColourMode mode);
 std::optional<ColourMode> colourModeFromName(std::string_view name);
 std::vector<std::string> colourModeNames();
@@ -72,14 +73,43 @@ std::pair<Action, Action> roleOpposites(HipDof dof);
 // (gfx::Material::banded); the negative action and "none" are plain.
 bool roleBanded(Action action);
 
+// The pelvis mode's diverging pair, chosen by the role colours' rule above (kRoleMinDifference
+// with normal vision, protanopia and deuteranopia; kRoleMinContrast against white): tips the
+// pelvis forward (anterior tilt, a positive closed-chain tilt moment arm) raspberry, tips it
+// back olive (a pair apart in lightness and along the blue-yellow axis, which the red-green
+// deficiencies keep; rose against teal failed the rule under deuteranopia), none (inside the dead zone, core/roles.hpp: insideDeadZone) the pale neutral. Tipping
+// forward is also banded (the second cue, as for the roles' positive actions).
+enum class PelvicTilt : unsigned char { None, Forward, Back };
+PelvicTilt pelvicTiltOf(double tiltMomentArm, double deadZone = kDefaultDeadZone); // metres
+glm::vec3 pelvicTiltColour(PelvicTilt tilt);
+bool pelvicTiltBanded(PelvicTilt tilt);
+// The legend of the pelvis mode, forward first: its colours and words ("tips the pelvis forward",
+// "tips the pelvis back", "no clear tilt"), in plain words when `plain` ("tips your pelvis
+// forward", "tucks your pelvis under", "no clear pull").
+struct PelvicLegendEntry {
+    PelvicTilt tilt;
+    glm::vec3 colour; // linear RGB
+    std::string text;
+};
+std::vector<PelvicLegendEntry> pelvicLegend(bool plain = false);
+
+// One part's closed-chain pelvic tilt moment arm (metres, positive = tips the pelvis forward), as
+// core/pelvis_actions.hpp: pelvisMomentArms() gives it.
+struct PartPelvicTilt {
+    PartRef part;
+    double momentArm = 0.0;
+};
+
 // How muscles are coloured. Groups: each muscle its group's colour (palette.hpp). Stretch and
 // Role read `parts`: per muscle part its state at the pose being drawn (as StretchMap::evaluate()
 // returns them, any order); a part without a state keeps its group colour. Role colours use the
-// role about `roleDof` of the part's own side.
+// role about `roleDof` of the part's own side. Pelvis reads `pelvis` (any order; a part without
+// an entry keeps its group colour).
 struct MuscleColouring {
     ColourMode mode = ColourMode::Groups;
     HipDof roleDof = HipDof::Rotation;
     std::vector<movement::PartState> parts;
+    std::vector<PartPelvicTilt> pelvis;
 };
 
 // The lumbar gauge: how strongly the low back's vertebrae are tinted is set by how far the
@@ -118,7 +148,8 @@ class PartColours {
 public:
     PartColours(const Model& model, const MuscleColouring& c);
     std::optional<glm::vec3> colour(int muscle, int part) const;
-    // Role mode: whether the part is drawn banded (roleBanded of its role); false otherwise.
+    // Role and pelvis modes: whether the part is drawn banded (roleBanded of its role,
+    // pelvicTiltBanded of its tilt); false otherwise.
     bool banded(int muscle, int part) const;
 
 private:

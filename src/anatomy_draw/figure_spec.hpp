@@ -16,7 +16,7 @@
 //     attachments = true               # origins and insertions painted on the bones (with
 //                                      #   show = ["bones"]: every muscle's, the attachment view)
 //     background = "transparent"       # or "#RRGGBB"
-//     colour = "stretch"               # or "groups" (default), "role" with role_coordinate
+//     colour = "stretch"               # or "groups" (default), "role" with role_coordinate, "pelvis"
 //     moment_arm = "hip_rotation"      # the highlighted muscle's moment arm drawn (axis, line, arrow)
 //     restrict = ["hip_flexion_r=:25"] # a restricted hip (deg), with a movement
 //     gluteus_medius_strength = 0.4    # the weak gluteus medius option, with a movement (both

@@ -5,6 +5,7 @@
 #include "app/load_content.hpp"
 
 #include "core/bone_parameters.hpp"
+#include "core/pelvis_actions.hpp"
 #include "core/pose_text.hpp"
 #include "core/sweep.hpp"
 #include "core/text.hpp"
@@ -32,6 +33,8 @@ constexpr const char* kHelp =
     "usage: hipview report [--sweep NAME=FROM:TO:STEP] [--muscle ID[,ID...]] [--side r|l|both]\n"
     "                      [--pose NAME=VALUE,...] [--format csv|json|table] [--roles]\n"
     "                      [--dead-zone MM] [--anatomy NAME=VALUE,...] [--content DIR]\n"
+    "       hipview report --pelvis [--pose NAME=VALUE,...] [--muscle ID[,ID...]] [--side r|l|both]\n"
+    "                      [--format csv|json|table] [--dead-zone MM] [--anatomy NAME=VALUE,...]\n"
     "       hipview report --movement ID [--step S] [--restrict NAME=MIN:MAX ...]\n"
     "                      [--gluteus-medius-strength F] [--profile FILE] [--movements FILE]\n"
     "                      [--muscle ID[,ID...] | --hip-back] [--side r|l|both] [--format csv|json|table]\n"
@@ -76,7 +79,17 @@ constexpr const char* kHelp =
     "                             time_s,plane,hip_deg,lumbar_deg,low_back_share,level,level_deg,\n"
     "                             level_share,taken_up_deg,pelvic_drop_deg (shares 0..1, empty where\n"
     "                             under half a degree moved in all)\n"
-    "  --movements FILE           the movements file (default: movements.toml in the content folder)\n";
+    "  --movements FILE           the movements file (default: movements.toml in the content folder)\n\n"
+    "With --pelvis, at one pose (neutral standing unless --pose sets it), every muscle part's\n"
+    "action on the pelvis with both thighs and the trunk held still in space (the closed chain):\n"
+    "the moment arm about pelvic tilt and about pelvic obliquity (mm; -dL/dq along pelvis_tilt or\n"
+    "pelvis_obliquity with each hip and the lumbar levels, spread evenly, turned back so that the\n"
+    "femurs and the thorax keep their orientation) and its words: tilt positive = tips forward\n"
+    "(anterior tilt), negative = tips back; obliquity positive = hikes left (the right side drops),\n"
+    "negative = hikes right; none inside the dead zone. csv columns:\n"
+    "                             muscle,part,side,dof,moment_arm_mm,action\n"
+    "                             e.g. quadratus_lumborum,,r,pelvic_obliquity,-25.000,hikes right\n"
+    "  --pelvis                   print the closed-chain pelvic actions\n";
 
 struct SweepText {
     std::string name;
@@ -419,6 +432,63 @@ int runMovementReport(Args& args, const MovementRequest& request, const std::vec
     return kExitOk;
 }
 
+// --pelvis: every part's closed-chain moment arms about pelvic tilt and obliquity at one pose.
+int runPelvisReport(Args& args, const std::optional<std::string>& poseArg, const std::optional<std::string>& anatomyArg,
+                    const std::vector<std::string>& muscleIds, const std::string& sideArg, const std::string& format,
+                    double deadZone, const std::string& contentDir) {
+    auto content = loadContentOrPrint(contentDir);
+    if (!content) return kExitFailure;
+    if (!applyAnatomy(args, *content, anatomyArg)) return kExitUsage;
+    const Model& model = content->model;
+    std::vector<double> pose = model.defaultPose();
+    if (poseArg) {
+        std::string error;
+        const auto assignments = parsePose(model, *poseArg, error);
+        if (!assignments) {
+            args.error("--pose: " + error);
+            return kExitUsage;
+        }
+        applyPose(*assignments, pose);
+    }
+    const auto selected = selectParts(args, *content, muscleIds, sideArg);
+    if (!selected) return kExitUsage;
+    const std::vector<PartRef>& parts = *selected;
+    std::vector<double> arms(parts.size() * kPelvisDofs.size());
+    pelvisMomentArms(model, pose, parts, arms);
+
+    if (format == "csv") std::printf("muscle,part,side,dof,moment_arm_mm,action\n");
+    std::optional<JsonRows> json;
+    if (format == "json") json.emplace(std::pair{std::string("pose"), poseArg.value_or("")});
+    if (format == "table")
+        std::printf("%-26s %-10s %-4s %-16s %14s  %s\n", "muscle", "part", "side", "dof", "moment_arm_mm", "action");
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        const Muscle& m = model.muscles[static_cast<std::size_t>(parts[i].muscle)];
+        const std::string& part = model.part(parts[i]).name;
+        const std::string side{sideSuffix(m.side)};
+        for (std::size_t d = 0; d < kPelvisDofs.size(); ++d) {
+            const double r = arms[i * kPelvisDofs.size() + d];
+            const std::string dof{pelvisDofName(kPelvisDofs[d])};
+            const std::string action{pelvisActionName(kPelvisDofs[d], r, deadZone)};
+            if (format == "csv") {
+                std::printf("%s,%s,%s,%s,%.3f,%s\n", m.id.c_str(), part.c_str(), side.c_str(), dof.c_str(), rounded(r * 1000.0, 3),
+                            action.c_str());
+            } else if (json) {
+                json->row(Json{{"muscle", m.id},
+                               {"part", part},
+                               {"side", side},
+                               {"dof", dof},
+                               {"moment_arm_mm", rounded(r * 1000.0, 3)},
+                               {"action", action}});
+            } else {
+                std::printf("%-26s %-10s %-4s %-16s %14.2f  %s\n", m.id.c_str(), part.c_str(), side.c_str(), dof.c_str(),
+                            rounded(r * 1000.0, 2), action.c_str());
+            }
+        }
+    }
+    if (json) json->finish();
+    return kExitOk;
+}
+
 } // namespace
 
 int runReport(std::span<const std::string> argv) {
@@ -433,6 +503,7 @@ int runReport(std::span<const std::string> argv) {
     const auto poseArg = args.option("--pose");
     const std::string format = args.option("--format").value_or("csv");
     const bool roles = args.flag("--roles");
+    const bool pelvis = args.flag("--pelvis");
     const auto deadZoneArg = args.option("--dead-zone");
     const auto movementArg = args.option("--movement");
     const auto stepArg = args.option("--step");
@@ -454,6 +525,11 @@ int runReport(std::span<const std::string> argv) {
     }
     if (sideArg != "r" && sideArg != "l" && sideArg != "both") {
         args.error("unknown side \"" + sideArg + "\"; valid sides: r, l, both");
+        return kExitUsage;
+    }
+    if (pelvis && (sweepOption || roles || movementArg)) {
+        args.error(std::string("--pelvis cannot be combined with ") + (sweepOption ? "--sweep" : roles ? "--roles" : "--movement") +
+                   "; it reports one pose (set it with --pose)");
         return kExitUsage;
     }
     if (movementArg) {
@@ -501,6 +577,7 @@ int runReport(std::span<const std::string> argv) {
         }
         deadZone = *v / 1000.0;
     }
+    if (pelvis) return runPelvisReport(args, poseArg, anatomyArg, muscleIds, sideArg, format, deadZone, contentDir);
     std::string error;
     const auto sweepText = parseSweepText(sweepArg, error);
     if (!sweepText) {

@@ -126,6 +126,10 @@ std::vector<LegendEntry> lessonLegend(const Content& content, const draw::DrawLi
         for (const draw::StretchLegendEntry& e : draw::stretchLegend()) out.push_back({e.text, e.colour});
         return out;
     }
+    if (colourMode == "pelvis") {
+        for (const draw::PelvicLegendEntry& e : draw::pelvicLegend()) out.push_back({e.text, e.colour});
+        return out;
+    }
     if (colourMode == "role") {
         for (Action a : {Action::Flexor, Action::Extensor, Action::Adductor, Action::Abductor, Action::InternalRotator,
                          Action::ExternalRotator, Action::None})

@@ -33,7 +33,7 @@ std::vector<int> lumbarCoordinates(const Model& model, LumbarDof dof) {
 }
 
 std::string_view lumbarRoleName(LumbarDof dof, double r, double deadZone) {
-    if (!(std::abs(r) >= deadZone) || r == 0.0) return "none";
+    if (insideDeadZone(r, deadZone)) return "none";
     const bool positive = r > 0.0;
     switch (dof) {
     case LumbarDof::Flexion: return positive ? "flexor" : "extensor";

@@ -31,7 +31,7 @@ std::array<int, 3> hipCoordinates(const Model& model, Side side) {
 }
 
 Action classifyAction(HipDof dof, double r, double deadZone) {
-    if (!(std::abs(r) >= deadZone) || r == 0.0) return Action::None;
+    if (insideDeadZone(r, deadZone)) return Action::None;
     const bool positive = r > 0.0;
     switch (dof) {
     case HipDof::Flexion: return positive ? Action::Flexor : Action::Extensor;

@@ -35,6 +35,12 @@ enum class Action : unsigned char {
 // Moment arms smaller than this (metres) count as no action.
 inline constexpr double kDefaultDeadZone = 0.001;
 
+// The dead-zone rule every action word uses (hip, lumbar, pelvic): a moment arm (metres) counts
+// as no action when its size is below `deadZone`, when it is exactly 0, or when it is not a number.
+inline bool insideDeadZone(double momentArm, double deadZone = kDefaultDeadZone) {
+    return !(momentArm >= deadZone || -momentArm >= deadZone) || momentArm == 0.0;
+}
+
 Action classifyAction(HipDof dof, double momentArm, double deadZone = kDefaultDeadZone);
 std::string_view actionName(Action action);  // "flexor", "external rotator", "none"
 std::string_view actionShort(Action action); // "flexor", "external", "none" (role-change lines)

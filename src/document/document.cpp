@@ -355,7 +355,8 @@ draw::DrawList Document::buildList(std::span<const double> q, draw::DrawOptions 
     o.animation = animation.index;
     o.animationTime = static_cast<float>(animation.time);
     if (const movement::Movement* mov = activeMovement()) o.room = movement::roomFromModel(mov->posture);
-    if (colourMode != draw::ColourMode::Groups) o.colouring = {colourMode, roleDof, partStatesAt(q)};
+    if (colourMode != draw::ColourMode::Groups) o.colouring = {colourMode, roleDof, partStatesAt(q), {}};
+    if (colourMode == draw::ColourMode::Pelvis) o.colouring.pelvis = pelvicTilts(model(), q);
     // The lumbar levels that took part in the movement, in its main plane.
     if (m_sample && activeMovement()) o.lumbarTint = draw::lumbarTintOf(m_sample->lumbar);
     if (detail == Detail::Coarse && !m_coarseDrawer) makeCoarseDrawer();
@@ -373,6 +374,10 @@ const draw::DrawList& Document::drawList(Detail detail) {
     m_list[d] = buildList(in.q, layerOptions(), detail);
     m_built[d] = std::move(in);
     return m_list[d];
+}
+
+std::vector<PartPelvicActions> Document::pelvicActionsOfSelection() const {
+    return pelvicActions(model(), pose(), selectedMuscle());
 }
 
 std::vector<PartActions> Document::liveActionsOfSelection() {

@@ -174,6 +174,8 @@ public:
 
     // ---- The selected muscle's live actions at the current pose (empty without a selection).
     std::vector<PartActions> liveActionsOfSelection();
+    // The selected muscle's pelvic bars at the current pose (document/live_actions.hpp).
+    std::vector<PartPelvicActions> pelvicActionsOfSelection() const;
     int selectedMuscle() const { return selectedMuscleIndex(model(), selection); }
 
 private:

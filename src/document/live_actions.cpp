@@ -30,6 +30,37 @@ std::vector<PartActions> liveActions(const Model& model, PathEvaluator& evaluato
     return out;
 }
 
+std::vector<PartPelvicActions> pelvicActions(const Model& model, std::span<const double> q, int muscle) {
+    std::vector<PartPelvicActions> out;
+    if (muscle < 0 || muscle >= static_cast<int>(model.muscles.size())) return out;
+    const Muscle& m = model.muscles[static_cast<std::size_t>(muscle)];
+    std::vector<PartRef> parts;
+    for (std::size_t p = 0; p < m.parts.size(); ++p) parts.push_back({muscle, static_cast<int>(p)});
+    std::vector<double> arms(parts.size() * kPelvisDofs.size());
+    pelvisMomentArms(model, q, parts, arms);
+    for (std::size_t p = 0; p < parts.size(); ++p) {
+        PartPelvicActions pa;
+        pa.part = parts[p];
+        if (m.parts.size() > 1) pa.name = m.parts[p].displayName.empty() ? m.parts[p].name : m.parts[p].displayName;
+        for (std::size_t d = 0; d < kPelvisDofs.size(); ++d) {
+            const double r = arms[p * kPelvisDofs.size() + d];
+            pa.bars[d] = {kPelvisDofs[d], r * 1000.0, std::string(pelvisActionName(kPelvisDofs[d], r))};
+        }
+        out.push_back(std::move(pa));
+    }
+    return out;
+}
+
+std::vector<draw::PartPelvicTilt> pelvicTilts(const Model& model, std::span<const double> q) {
+    const std::vector<PartRef> parts = model.allParts();
+    std::vector<double> arms(parts.size() * kPelvisDofs.size());
+    pelvisMomentArms(model, q, parts, arms);
+    std::vector<draw::PartPelvicTilt> out;
+    out.reserve(parts.size());
+    for (std::size_t i = 0; i < parts.size(); ++i) out.push_back({parts[i], arms[i * kPelvisDofs.size()]});
+    return out;
+}
+
 double barFraction(double momentArmMm, double fullScaleMm) {
     if (!(fullScaleMm > 0.0) || !std::isfinite(momentArmMm)) return 0.0;
     return std::clamp(momentArmMm / fullScaleMm, -1.0, 1.0);

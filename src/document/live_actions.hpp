@@ -8,7 +8,9 @@
 // positive = flexor, adductor, internal rotator.
 #pragma once
 
+#include "anatomy_draw/colouring.hpp"
 #include "core/moment_arm.hpp"
+#include "core/pelvis_actions.hpp"
 #include "core/roles.hpp"
 
 #include <array>
@@ -35,6 +37,25 @@ struct PartActions {
 // The bars of every part of muscle `muscle` (index into model.muscles) at the evaluator's pose.
 // Empty for an index out of range.
 std::vector<PartActions> liveActions(const Model& model, PathEvaluator& evaluator, int muscle);
+
+// What each part does to the pelvis with both thighs and the trunk held still in space
+// (core/pelvis_actions.hpp): a bar about pelvic tilt (positive = tips the pelvis forward) and one
+// about pelvic obliquity (positive = hikes the left side, negative = hikes the right), mm.
+struct PelvicBar {
+    PelvisDof dof = PelvisDof::Tilt;
+    double momentArmMm = 0.0; // mm, closed-chain
+    std::string word;         // the core's word: "tips forward", "hikes right", "none"
+};
+struct PartPelvicActions {
+    PartRef part;
+    std::string name;                 // as PartActions::name
+    std::array<PelvicBar, 2> bars{};  // kPelvisDofs order
+};
+// The pelvic bars of every part of muscle `muscle` at pose q (SI, one value per coordinate).
+// Empty for an index out of range.
+std::vector<PartPelvicActions> pelvicActions(const Model& model, std::span<const double> q, int muscle);
+// Every part's closed-chain tilt moment arm at q, for the pelvis colour mode.
+std::vector<draw::PartPelvicTilt> pelvicTilts(const Model& model, std::span<const double> q);
 
 // The bar length as a fraction of full scale, signed, in [-1, 1]: moment arm / `fullScaleMm`.
 double barFraction(double momentArmMm, double fullScaleMm = 60.0);

@@ -44,7 +44,7 @@ std::optional<StartState> resolveStartState(const Content& content, const moveme
         else s.at = *t;
     }
     if (options.colour) {
-        const std::vector<std::string> valid{"group", "stretch", "role"};
+        const std::vector<std::string> valid{"group", "stretch", "role", "pelvis"};
         if (std::find(valid.begin(), valid.end(), *options.colour) != valid.end()) s.colour = *options.colour;
         else {
             const std::string hint = closestMatch(*options.colour, valid);

@@ -28,7 +28,7 @@ struct StartOptions {
     std::optional<std::string> movement; // a movement id
     std::optional<std::string> at;       // seconds into the movement (paused there)
     std::optional<std::string> model;    // a model file
-    std::optional<std::string> colour;   // "group", "stretch" or "role"
+    std::optional<std::string> colour;   // "group", "stretch", "role" or "pelvis"
     std::optional<std::string> wording;  // "anatomical" or "plain"
     std::optional<std::string> momentArm; // "hip_flexion", "hip_adduction" or "hip_rotation" (needs select)
     std::optional<std::string> peel;      // muscle layers 1..N ghosted, "0" to "4"
@@ -45,7 +45,7 @@ struct StartState {
     std::string movement; // "" = none
     std::optional<double> at; // s into the movement, paused; nullopt: plays from the start
     std::string model;    // "" = the default model
-    std::string colour = "group"; // how muscles are coloured: group, stretch (length change), role
+    std::string colour = "group"; // how muscles are coloured: group, stretch (length change), role, pelvis (tips the pelvis forward / back)
     Wording wording = Wording::Anatomical; // the info card's, bars' and movement texts' words
     std::optional<HipDof> momentArm; // the selected muscle's moment arm drawn about this coordinate
     int peel = 0;                    // LayerState::peel

@@ -2,6 +2,7 @@
 
 #include "anatomy_draw/colouring.hpp"
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -94,6 +95,37 @@ std::string senseWords(const Content& content, std::string_view coordinate, std:
     if (sense == k.positiveMeaning) return words->positive;
     if (sense == k.negativeMeaning) return words->negative;
     return std::string(sense);
+}
+
+std::string pelvicBarWord(const PelvicBar& bar, Wording w) {
+    const bool plain = w == Wording::Plain;
+    if (bar.word == "tips forward") return plain ? "tips your pelvis forward" : "tips forward";
+    if (bar.word == "tips back") return plain ? "tucks your pelvis under" : "tips back";
+    if (bar.word == "hikes right") return plain ? "hitches your right hip up" : "hikes right";
+    if (bar.word == "hikes left") return plain ? "hitches your left hip up" : "hikes left";
+    return plain ? "no clear pull" : "none";
+}
+
+std::string_view pelvicDofTitle(PelvisDof dof, Wording w) {
+    const bool plain = w == Wording::Plain;
+    return dof == PelvisDof::Tilt ? (plain ? "pelvis tip" : "pelvic tilt") : (plain ? "pelvis side" : "obliquity");
+}
+
+std::string pelvicBarSentence(const PelvicBar& bar, Wording w) {
+    std::string out = pelvicBarWord(bar, w);
+    if (w == Wording::Anatomical) {
+        if (bar.word == "tips forward") out = "tips the pelvis forward";
+        else if (bar.word == "tips back") out = "tips the pelvis back";
+        else if (bar.word == "hikes right") out = "hikes the pelvis on the right";
+        else if (bar.word == "hikes left") out = "hikes the pelvis on the left";
+    }
+    if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+    if (w == Wording::Anatomical && bar.word != "none") {
+        char mm[32];
+        std::snprintf(mm, sizeof mm, " %.0f mm", std::abs(bar.momentArmMm));
+        out += mm;
+    }
+    return out;
 }
 
 std::string_view dofTitle(HipDof dof, Wording w) {

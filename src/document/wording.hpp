@@ -48,6 +48,18 @@ std::string senseWords(const Content& content, std::string_view coordinate, std:
 // The bar's row title: "flexion" / "adduction" / "rotation", or "forward-back" / "in-out" /
 // "turning".
 std::string_view dofTitle(HipDof dof, Wording w);
+// A pelvic bar's word (document/live_actions.hpp: PelvicBar), short as the bar's column needs:
+// the core's "tips forward", "tips back", "hikes right", "hikes left", "none"; in plain words
+// "tips your pelvis forward", "tucks your pelvis under", "hitches your right hip up" / "left hip",
+// "no clear pull".
+std::string pelvicBarWord(const PelvicBar& bar, Wording w);
+// The pelvic bar's row title: "pelvic tilt" / "obliquity", or "pelvis tip" / "pelvis side".
+std::string_view pelvicDofTitle(PelvisDof dof, Wording w);
+// The bar in one line, for the window's state report and tooltips: "Tips the pelvis forward
+// 23 mm", "Hikes the pelvis on the right 12 mm" (the size rounded to whole mm), "None" inside the
+// dead zone; plain words leave the number out ("Tucks your pelvis under").
+std::string pelvicBarSentence(const PelvicBar& bar, Wording w);
+
 // The sentence under the plot for one crossover of the action about `dof`, at hip flexion
 // `crossover.flexionDeg` (either side: both share the plain words).
 std::string crossoverText(const Content& content, HipDof dof, const Crossover& crossover,

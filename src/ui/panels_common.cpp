@@ -40,6 +40,10 @@ void drawColourModeChoice(PanelContext& ctx, const char* title) {
     ImGui::RadioButton("Stretch map", &mode, 1);
     ImGui::SameLine();
     ImGui::RadioButton("Role", &mode, 2);
+    ImGui::SameLine();
+    ImGui::RadioButton("Pelvis tilt", &mode, 3);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", "What each muscle does to the pelvis with the thighs and the trunk held still: tips it forward or back");
     doc.colourMode = static_cast<draw::ColourMode>(mode);
     // (the viewport shows the legend; role colours need a choice of hip coordinate)
     if (doc.colourMode == draw::ColourMode::Role) {

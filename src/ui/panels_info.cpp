@@ -69,6 +69,41 @@ void actionBar(const Document& doc, const ActionBar& b, int part, std::vector<Ba
     else ImGui::TextUnformatted(word.c_str());
 }
 
+// One pelvic bar (a table row), as actionBar: tilt in the pelvis colour mode's pair, obliquity in
+// a neutral slate. Its rectangle goes into `rects` with dof 3 + the pelvic dof (kPelvisDofs).
+void pelvicBar(const Document& doc, const PelvicBar& b, int part, std::vector<BarRect>& rects) {
+    const std::string word = pelvicBarWord(b, doc.wording);
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(std::string(pelvicDofTitle(b.dof, doc.wording)).c_str());
+    ImGui::TableNextColumn();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float trackW = std::max(40.0f, ImGui::GetContentRegionAvail().x);
+    const float h = ImGui::GetTextLineHeight();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 a(p.x, p.y + 1), z(p.x + trackW, p.y + h - 1);
+    dl->AddRectFilled(a, z, IM_COL32(228, 223, 214, 255), 3.0f);
+    const float cx = 0.5f * (a.x + z.x);
+    const float f = static_cast<float>(barFraction(b.momentArmMm));
+    const glm::vec3 col = b.dof == PelvisDof::Tilt ? draw::pelvicTiltColour(draw::pelvicTiltOf(b.momentArmMm / 1000.0))
+                                                   : glm::vec3(0.16f, 0.19f, 0.25f);
+    if (std::abs(f) > 0.0f) {
+        const float end = cx + f * 0.5f * trackW;
+        dl->AddRectFilled(ImVec2(std::min(cx, end), a.y + 1), ImVec2(std::max(cx, end), z.y - 1),
+                          linearToImColor(col.r, col.g, col.b), 2.0f);
+    }
+    dl->AddLine(ImVec2(cx, a.y - 1), ImVec2(cx, z.y + 1), IM_COL32(80, 80, 86, 255), 1.5f);
+    rects.push_back({part, 3 + static_cast<int>(b.dof), a.x, a.y, z.x, z.y, cx, b.momentArmMm, pelvicBarSentence(b, doc.wording)});
+    ImGui::Dummy(ImVec2(trackW, h));
+    if (doc.wording == Wording::Anatomical) {
+        ImGui::TableNextColumn();
+        ImGui::Text("%+.1f mm", b.momentArmMm);
+    }
+    ImGui::TableNextColumn();
+    if (b.word == "none") ImGui::TextDisabled("%s", word.c_str());
+    else ImGui::TextUnformatted(word.c_str());
+}
+
 void plot(PanelContext& ctx, const MomentArmPlot& p) {
     const float w = ImGui::GetContentRegionAvail().x, h = 170.0f;
     const ImVec2 o = ImGui::GetCursorScreenPos();
@@ -146,12 +181,17 @@ void drawLiveActions(PanelContext& ctx, std::vector<BarRect>& barRects) {
     if (plain) ImGui::TextDisabled("a longer bar is a stronger pull on your %s thigh", doc.selection.side == Side::Left ? "left" : "right");
     else ImGui::TextDisabled("moment arm about the %s hip (-dL/dq), mm", doc.selection.side == Side::Left ? "left" : "right");
     const auto actions = doc.liveActionsOfSelection();
+    const auto pelvic = doc.pelvicActionsOfSelection();
     float wordW = ImGui::CalcTextSize("external rotator").x + 4.0f;
+    // One word column for the hip and the pelvic bars, so that their tracks line up.
+    for (const PartPelvicActions& pa : pelvic)
+        for (const PelvicBar& b : pa.bars) wordW = std::max(wordW, ImGui::CalcTextSize(pelvicBarWord(b, doc.wording).c_str()).x + 4.0f);
     if (plain)
         for (const PartActions& pa : actions)
             for (const ActionBar& b : pa.bars) wordW = std::max(wordW, ImGui::CalcTextSize(barWord(doc.content(), b, doc.wording).c_str()).x + 4.0f);
     const float mmW = ImGui::CalcTextSize("+00.0 mm").x + 4.0f;
-    const float dofW = ImGui::CalcTextSize(plain ? "forward-back" : "adduction").x + 4.0f;
+    const float dofW = std::max(ImGui::CalcTextSize(plain ? "forward-back" : "adduction").x,
+                                ImGui::CalcTextSize(plain ? "pelvis side" : "pelvic tilt").x) + 4.0f;
     for (std::size_t p = 0; p < actions.size(); ++p) {
         if (!actions[p].name.empty()) ImGui::TextDisabled("%s", actions[p].name.c_str());
         ImGui::PushID(static_cast<int>(p));
@@ -164,6 +204,25 @@ void drawLiveActions(PanelContext& ctx, std::vector<BarRect>& barRects) {
             ImGui::EndTable();
         }
         ImGui::PopID();
+    }
+    // ---- On the pelvis, thighs and trunk still (the closed chain).
+    if (!pelvic.empty()) {
+        ImGui::Spacing();
+        wrappedDisabled(plain ? "on your pelvis, with your thighs and chest kept still:"
+                              : "on the pelvis, thighs and trunk held still (closed chain), mm");
+        for (std::size_t p = 0; p < pelvic.size(); ++p) {
+            if (!pelvic[p].name.empty()) ImGui::TextDisabled("%s", pelvic[p].name.c_str());
+            ImGui::PushID(1000 + static_cast<int>(p));
+            if (ImGui::BeginTable("pelvic", plain ? 3 : 4, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoPadOuterX)) {
+                ImGui::TableSetupColumn("dof", ImGuiTableColumnFlags_WidthFixed, dofW);
+                ImGui::TableSetupColumn("bar", ImGuiTableColumnFlags_WidthStretch);
+                if (!plain) ImGui::TableSetupColumn("mm", ImGuiTableColumnFlags_WidthFixed, mmW);
+                ImGui::TableSetupColumn("word", ImGuiTableColumnFlags_WidthFixed, wordW);
+                for (const PelvicBar& b : pelvic[p].bars) pelvicBar(doc, b, static_cast<int>(p), barRects);
+                ImGui::EndTable();
+            }
+            ImGui::PopID();
+        }
     }
     if (!actions.empty() && ctx.plotPart && ctx.plotDof) {
         ImGui::Spacing();

@@ -139,6 +139,11 @@ void Viewer::drawLegend() {
     } else if (m_doc.colourMode == draw::ColourMode::Stretch) {
         title = "Length against standing";
         for (const draw::StretchLegendEntry& e : draw::stretchLegend()) entries.push_back({e.colour, e.text});
+    } else if (m_doc.colourMode == draw::ColourMode::Pelvis) {
+        const bool plain = m_doc.wording == Wording::Plain;
+        title = plain ? "With your thighs and chest still" : "Pelvic tilt, thighs and trunk still";
+        for (const draw::PelvicLegendEntry& e : draw::pelvicLegend(plain))
+            entries.push_back({e.colour, e.text + (draw::pelvicTiltBanded(e.tilt) ? " (banded)" : ""), draw::pelvicTiltBanded(e.tilt)});
     } else {
         const bool plain = m_doc.wording == Wording::Plain;
         const char* titles[] = {"Role now: hip flexion", "Role now: hip adduction", "Role now: hip rotation"};

@@ -12,6 +12,7 @@
 #include "io/png_writer.hpp"
 #include "movement/player.hpp"
 #include "movement/stretch_map.hpp"
+#include "core/pelvis_actions.hpp"
 
 #include <epoxy/gl.h>
 
@@ -56,7 +57,10 @@ void Viewer::applyStartState() {
         m_doc.select(sel);
         m_pendingFrameSelection = true;
     }
-    m_doc.colourMode = s.colour == "stretch" ? draw::ColourMode::Stretch : s.colour == "role" ? draw::ColourMode::Role : draw::ColourMode::Groups;
+    m_doc.colourMode = s.colour == "stretch" ? draw::ColourMode::Stretch
+                       : s.colour == "role"  ? draw::ColourMode::Role
+                       : s.colour == "pelvis" ? draw::ColourMode::Pelvis
+                                              : draw::ColourMode::Groups;
     m_doc.wording = s.wording;
     m_doc.momentArmDof = s.momentArm;
     m_doc.layers.peel = s.peel;
@@ -232,15 +236,22 @@ std::string Viewer::stateReportText() {
     out << "viewport=" << m_viewport.x * sx << " " << m_viewport.y * sx << " " << m_viewport.w * sx << " " << m_viewport.h * sx << "\n";
     out << "quality=" << (m_policy.atFullQuality() ? "full" : "moving") << "\n";
     out << "wording=" << wordingName(m_doc.wording) << "\n";
+    out << "colour=" << draw::colourModeName(m_doc.colourMode) << "\n";
     out << "peel=" << m_doc.layers.peel << "\n";
     out << "selection=" << m_doc.selection.muscleId << " " << (m_doc.selection.side == Side::Left ? "l" : "r") << "\n";
     if (m_selectedAnchor) out << "anchor=" << m_selectedAnchor->x * sx << " " << m_selectedAnchor->y * sx << "\n";
     for (const BarRect& b : m_bars)
-        out << "bar=" << b.part << " " << b.dof << " " << b.x0 * sx << " " << b.y0 * sx << " " << b.x1 * sx << " " << b.y1 * sx << " "
+        if (b.dof < 3) out << "bar=" << b.part << " " << b.dof << " " << b.x0 * sx << " " << b.y0 * sx << " " << b.x1 * sx << " " << b.y1 * sx << " "
             << b.centre * sx << " " << b.momentArmMm << " " << b.word << "\n";
     if (const movement::ClientProfile* p = m_doc.profile()) out << "profile=" << p->title << "\n";
     for (const std::string& r : movement::hipRestrictionTexts(m_doc.model(), m_doc.hipLimits())) out << "restrict=" << r << "\n";
     out << "gluteus_medius_strength=" << movement::gluteusMediusStrengthText(m_doc.playback.gluteusMediusStrength) << "\n";
+    // The hip bars (dof 0..2) as before, then the pelvic bars (dof 3 + the pelvic dof) on their own lines:
+    // "pelvic_bar=PART pelvic_tilt X0 Y0 X1 Y1 CENTRE MM Tips the pelvis forward 23 mm".
+    for (const BarRect& b : m_bars)
+        if (b.dof >= 3)
+            out << "pelvic_bar=" << b.part << " " << pelvisDofName(static_cast<PelvisDof>(b.dof - 3)) << " " << b.x0 * sx << " " << b.y0 * sx
+                << " " << b.x1 * sx << " " << b.y1 * sx << " " << b.centre * sx << " " << b.momentArmMm << " " << b.word << "\n";
     if (const movement::Movement* mov = m_doc.activeMovement()) {
         out << "movement=" << mov->id << " " << m_doc.playback.time << "\n";
         if (const movement::PoseSample* s = m_doc.sample()) {
@@ -259,6 +270,8 @@ std::string Viewer::stateReportText() {
         }
         for (const draw::StretchLegendEntry& e : draw::stretchLegend()) out << "legend=" << e.text << "\n";
     }
+    if (m_doc.colourMode == draw::ColourMode::Pelvis)
+        for (const draw::PelvicLegendEntry& e : draw::pelvicLegend(m_doc.wording == Wording::Plain)) out << "legend=" << e.text << "\n";
     out << "camera=" << m_camera.azimuthDeg << " " << m_camera.elevationDeg << " " << m_camera.distance << "\n";
     out << "model=" << m_doc.modelDisplayName() << "\n";
     writeQuizState(out, sx);

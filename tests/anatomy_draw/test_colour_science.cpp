@@ -148,3 +148,24 @@ TEST_CASE(
     }
     CHECK_FALSE(roleBanded(Action::None));
 }
+
+TEST_CASE("the pelvis mode's pair tips forward and tips back is told apart by the role colours' rule and differs from every role colour") {
+    const glm::dvec3 white(1.0);
+    const glm::dvec3 a = d(pelvicTiltColour(PelvicTilt::Forward)), b = d(pelvicTiltColour(PelvicTilt::Back));
+    double least = 1e9;
+    for (Vision v : {Vision::Normal, Vision::Protanopia, Vision::Deuteranopia}) {
+        const double de = ciede2000(linearToLab(simulate(v, a)), linearToLab(simulate(v, b)));
+        CHECK(de >= kRoleMinDifference);
+        least = std::min(least, de);
+    }
+    CHECK(contrastRatio(a, white) >= kRoleMinContrast);
+    CHECK(contrastRatio(b, white) >= kRoleMinContrast);
+    CHECK(pelvicTiltBanded(PelvicTilt::Forward) != pelvicTiltBanded(PelvicTilt::Back));
+    // Not one of the role colours, so a pelvis picture is not read as a role picture.
+    for (Action r : {Action::Flexor, Action::Extensor, Action::Adductor, Action::Abductor, Action::InternalRotator, Action::ExternalRotator}) {
+        CHECK(ciede2000(linearToLab(a), linearToLab(d(roleColour(r)))) > 10.0);
+        CHECK(ciede2000(linearToLab(b), linearToLab(d(roleColour(r)))) > 10.0);
+    }
+    MESSAGE("pelvis pair: least CIEDE2000 " << least << ", contrast on white " << contrastRatio(a, white) << " and "
+                                            << contrastRatio(b, white));
+}

@@ -86,7 +86,7 @@ TEST_CASE("the drawer colours a muscle part by its role or its stretch from the 
     CHECK(glm::vec3(itemsOf(g, pir, 0)[0]->material.baseColor) == muscleColor(content, "piriformis"));
 
     DrawOptions role;
-    role.colouring = {ColourMode::Role, HipDof::Rotation, {s}};
+    role.colouring = {ColourMode::Role, HipDof::Rotation, {s}, {}};
     const DrawList r = drawer.build(q, role);
     CHECK(glm::vec3(itemsOf(r, pir, 0)[0]->material.baseColor) == roleColour(Action::ExternalRotator));
     // The second cue: an external rotator is plain, an abductor (the negative sense too) plain,
@@ -101,7 +101,7 @@ TEST_CASE("the drawer colours a muscle part by its role or its stretch from the 
     CHECK(glm::vec3(itemsOf(drawer.build(q, role), pir, 0)[0]->material.baseColor) == roleColour(Action::Abductor));
 
     DrawOptions stretch;
-    stretch.colouring = {ColourMode::Stretch, HipDof::Rotation, {s}};
+    stretch.colouring = {ColourMode::Stretch, HipDof::Rotation, {s}, {}};
     CHECK(glm::vec3(itemsOf(drawer.build(q, stretch), pir, 0)[0]->material.baseColor) == stretchColour(12.0));
     // Group mode ignores states.
     groups.colouring.parts = {s};
@@ -226,7 +226,7 @@ TEST_CASE("in the stretch mode a highlighted muscle's callout says how much long
     REQUIRE(pct > 2.0);
     DrawOptions o;
     o.highlight = {{"piriformis", Side::Right, {}}};
-    o.colouring = {ColourMode::Stretch, HipDof::Rotation, map.evaluate(q)};
+    o.colouring = {ColourMode::Stretch, HipDof::Rotation, map.evaluate(q), {}};
     const DrawList list = drawer.build(q, o);
     REQUIRE(list.labels.size() == 1);
     CHECK(list.labels[0].text == "Piriformis");
@@ -319,4 +319,41 @@ TEST_CASE("lumbar motion taken up for a restricted hip is tinted as compensation
     const glm::vec3 l1 = glm::vec3(boneItem(list, m.findBody("L1"))->material.baseColor);
     CHECK(glm::length(l5 - lumbarCompensationColour()) < glm::length(l5 - lumbarTintColour()));
     CHECK(glm::length(l1 - lumbarTintColour()) < glm::length(l1 - lumbarCompensationColour()));
+}
+
+TEST_CASE("the pelvis mode colours each part by the sign of its closed-chain tilt moment arm, banded when it tips forward") {
+    const Content& content = test::projectContent();
+    const Model& model = content.model;
+    const AnatomyDrawer drawer(content);
+    const int ili = model.findMuscle("iliacus", Side::Right);
+    const int gmax = model.findMuscle("gluteus_maximus", Side::Right);
+    const int pir = model.findMuscle("piriformis", Side::Right);
+    REQUIRE(ili >= 0);
+    REQUIRE(gmax >= 0);
+    REQUIRE(pir >= 0);
+    const auto q = model.defaultPose();
+    DrawOptions o;
+    o.colouring.mode = ColourMode::Pelvis;
+    // Moment arms in metres: 20 mm forward, 30 mm back, 0.5 mm (inside the 1 mm dead zone).
+    o.colouring.pelvis = {{{ili, 0}, 0.020}, {{gmax, 0}, -0.030}, {{pir, 0}, 0.0005}};
+    const DrawList list = drawer.build(q, o);
+    REQUIRE_FALSE(itemsOf(list, ili, 0).empty());
+    CHECK(glm::vec3(itemsOf(list, ili, 0)[0]->material.baseColor) == pelvicTiltColour(PelvicTilt::Forward));
+    CHECK(itemsOf(list, ili, 0)[0]->material.banded);
+    CHECK(glm::vec3(itemsOf(list, gmax, 0)[0]->material.baseColor) == pelvicTiltColour(PelvicTilt::Back));
+    CHECK_FALSE(itemsOf(list, gmax, 0)[0]->material.banded);
+    CHECK(glm::vec3(itemsOf(list, pir, 0)[0]->material.baseColor) == pelvicTiltColour(PelvicTilt::None));
+    // A part without an entry keeps its group colour.
+    CHECK(glm::vec3(itemsOf(list, gmax, 1)[0]->material.baseColor) == muscleColor(content, "gluteus_maximus"));
+    // The words and the dead zone.
+    CHECK(pelvicTiltOf(0.0009) == PelvicTilt::None);
+    CHECK(pelvicTiltOf(0.001) == PelvicTilt::Forward);
+    CHECK(pelvicTiltOf(-0.002) == PelvicTilt::Back);
+    CHECK(colourModeFromName("pelvis") == ColourMode::Pelvis);
+    const auto legend = pelvicLegend();
+    REQUIRE(legend.size() == 3);
+    CHECK(legend[0].text == "tips the pelvis forward");
+    CHECK(legend[1].text == "tips the pelvis back");
+    CHECK(pelvicLegend(true)[1].text == "tucks your pelvis under");
+    CHECK(legend[0].colour == pelvicTiltColour(PelvicTilt::Forward));
 }

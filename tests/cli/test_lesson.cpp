@@ -136,7 +136,7 @@ TEST_CASE("a bad lesson is reported with file line and field by render present a
 TEST_CASE("validate checks the shipped lessons and counts their steps") {
     const auto r = runProcess(hipview() + " validate 2>&1");
     REQUIRE_MESSAGE(r.exitCode == 0, r.out);
-    CHECK(contains(r.out, "2 lessons with "));
+    CHECK(contains(r.out, "3 lessons with "));
     const auto one = runProcess(hipview() + " validate " + std::string(HV_SOURCE_DIR) + "/content/lessons/piriformis_role.toml 2>&1");
     CHECK_MESSAGE(one.exitCode == 0, one.out);
     CHECK(contains(one.out, "1 lesson file valid: 5 steps"));

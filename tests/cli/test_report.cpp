@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 using hv::test::hipview;
@@ -257,4 +258,87 @@ TEST_CASE("validate checks the content's client profiles") {
     CHECK(r.exitCode == 0);
     INFO(r.out);
     CHECK(contains(r.out, " 2 client profiles"));
+}
+
+namespace {
+// The report --pelvis rows of one muscle: "part side dof" -> (moment arm mm, action).
+struct PelvisRow {
+    double mm = 0.0;
+    std::string action;
+};
+std::vector<std::pair<std::string, PelvisRow>> pelvisRows(const std::string& csv, const std::string& muscle) {
+    std::vector<std::pair<std::string, PelvisRow>> out;
+    std::istringstream in(csv);
+    for (std::string line; std::getline(in, line);) {
+        if (!line.starts_with(muscle + ",")) continue;
+        std::vector<std::string> f;
+        std::istringstream fields(line);
+        for (std::string x; std::getline(fields, x, ',');) f.push_back(x);
+        REQUIRE(f.size() == 6);
+        out.push_back({f[1] + " " + f[2] + " " + f[3], PelvisRow{std::stod(f[4]), f[5]}});
+    }
+    return out;
+}
+} // namespace
+
+// Signs of report --pelvis (the closed chain: both femurs and the thorax held still):
+// pelvic_tilt positive = tips the pelvis forward (anterior tilt, pelvis_tilt's sense), negative =
+// tips it back; pelvic_obliquity positive = the right side drops so the left hikes, negative =
+// the right side hikes (pelvis_obliquity's sense, a midline coordinate, not mirrored).
+TEST_CASE("report --pelvis prints every part's tilt and obliquity with the textbook signs") {
+    const auto r = runProcess(hipview() + " report --pelvis 2>&1");
+    REQUIRE(r.exitCode == 0);
+    INFO(r.out);
+    std::istringstream in(r.out);
+    std::string header;
+    std::getline(in, header);
+    CHECK(header == "muscle,part,side,dof,moment_arm_mm,action");
+    // Every part of these muscles, both sides, tips the pelvis forward or back.
+    for (const char* id : {"iliacus", "psoas_major", "rectus_femoris", "iliocostalis_lumborum", "longissimus_thoracis"}) {
+        const auto rows = pelvisRows(r.out, id);
+        CHECK(rows.size() >= 4);
+        for (const auto& [key, row] : rows)
+            if (key.ends_with("pelvic_tilt")) {
+                INFO(id, " ", key);
+                CHECK(row.mm > 1.0);
+                CHECK(row.action == "tips forward");
+            }
+    }
+    for (const char* id : {"rectus_abdominis", "gluteus_maximus", "semitendinosus", "semimembranosus", "biceps_femoris_long_head"}) {
+        const auto rows = pelvisRows(r.out, id);
+        CHECK(rows.size() >= 4);
+        for (const auto& [key, row] : rows)
+            if (key.ends_with("pelvic_tilt")) {
+                INFO(id, " ", key);
+                CHECK(row.mm < -1.0);
+                CHECK(row.action == "tips back");
+            }
+    }
+    for (const auto& [key, row] : pelvisRows(r.out, "quadratus_lumborum")) {
+        INFO(key);
+        if (key.ends_with("r pelvic_obliquity")) CHECK(row.action == "hikes right");
+        if (key.ends_with("l pelvic_obliquity")) CHECK(row.action == "hikes left");
+    }
+}
+
+TEST_CASE("report --pelvis takes a pose and a format and refuses a bad pose or a sweep with the reason") {
+    const auto table = runProcess(hipview() + " report --pelvis --pose hip_flexion=60 --muscle iliacus --side r --format table");
+    CHECK(table.exitCode == 0);
+    CHECK(contains(table.out, "pelvic_obliquity"));
+    CHECK(contains(table.out, "tips forward"));
+    const auto json = runProcess(hipview() + " report --pelvis --muscle quadratus_lumborum --format json");
+    CHECK(json.exitCode == 0);
+    CHECK(contains(json.out, "\"action\": \"hikes right\""));
+    const auto bad = runProcess(hipview() + " report --pelvis --pose hip_flex=30 2>&1");
+    CHECK(bad.exitCode == 2);
+    CHECK(contains(bad.out, "--pose"));
+    CHECK(contains(bad.out, "unknown coordinate \"hip_flex\""));
+    const auto value = runProcess(hipview() + " report --pelvis --pose hip_flexion_r=lots 2>&1");
+    CHECK(value.exitCode == 2);
+    CHECK(contains(value.out, "lots"));
+    const auto sweep = runProcess(hipview() + " report --pelvis --sweep hip_flexion=0:10:5 2>&1");
+    CHECK(sweep.exitCode == 2);
+    CHECK(contains(sweep.out, "--pelvis cannot be combined with --sweep"));
+    const auto help = runProcess(hipview() + " report --help");
+    CHECK(contains(help.out, "--pelvis"));
 }

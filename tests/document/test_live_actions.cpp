@@ -105,3 +105,31 @@ TEST_CASE("a plot of a bad part is empty") {
     CHECK(p.flexionDeg.empty());
     CHECK(p.crossovers.empty());
 }
+
+TEST_CASE("the pelvic bars: iliacus tips the pelvis forward, each gluteus maximus part tips it back, quadratus lumborum hikes its side") {
+    const Model& m = test::uiContent().model;
+    const auto q = m.defaultPose();
+    const auto ili = pelvicActions(m, q, m.findMuscle("iliacus", Side::Right));
+    REQUIRE(ili.size() == 1);
+    CHECK(ili[0].bars[0].dof == PelvisDof::Tilt);
+    CHECK(ili[0].bars[0].momentArmMm > 1.0);
+    CHECK(ili[0].bars[0].word == "tips forward");
+    const auto gmax = pelvicActions(m, q, m.findMuscle("gluteus_maximus", Side::Right));
+    REQUIRE(gmax.size() == 3);
+    for (const PartPelvicActions& pa : gmax) {
+        INFO(pa.name);
+        CHECK_FALSE(pa.name.empty());
+        CHECK(pa.bars[0].word == "tips back");
+    }
+    const auto ql = pelvicActions(m, q, m.findMuscle("quadratus_lumborum", Side::Left));
+    REQUIRE_FALSE(ql.empty());
+    CHECK(ql[0].bars[1].dof == PelvisDof::Obliquity);
+    CHECK(ql[0].bars[1].word == "hikes left");
+    CHECK(pelvicActions(m, q, -1).empty());
+    CHECK(pelvicActions(m, q, static_cast<int>(m.muscles.size())).empty());
+    // The colour mode's tilts: one per part of the model, the same numbers as the bars (m vs mm).
+    const auto tilts = pelvicTilts(m, q);
+    CHECK(tilts.size() == m.allParts().size());
+    for (const draw::PartPelvicTilt& t : tilts)
+        if (t.part == ili[0].part) CHECK(t.momentArm * 1000.0 == doctest::Approx(ili[0].bars[0].momentArmMm));
+}

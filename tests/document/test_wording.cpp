@@ -116,3 +116,22 @@ TEST_CASE("the document starts in anatomical words and --wording plain or a wron
     CHECK(has(errors[0], "--wording: unknown wording \"plian\""));
     CHECK(has(errors[0], "valid: anatomical, plain"));
 }
+
+TEST_CASE("a pelvic bar reads as tips the pelvis forward with its size or in plain words without the number") {
+    const PelvicBar forward{PelvisDof::Tilt, 23.4, "tips forward"};
+    CHECK(pelvicBarWord(forward, Wording::Anatomical) == "tips forward");
+    CHECK(pelvicBarSentence(forward, Wording::Anatomical) == "Tips the pelvis forward 23 mm");
+    CHECK(pelvicBarSentence(forward, Wording::Plain) == "Tips your pelvis forward");
+    const PelvicBar back{PelvisDof::Tilt, -31.0, "tips back"};
+    CHECK(pelvicBarSentence(back, Wording::Anatomical) == "Tips the pelvis back 31 mm");
+    CHECK(pelvicBarWord(back, Wording::Plain) == "tucks your pelvis under");
+    const PelvicBar hike{PelvisDof::Obliquity, -12.0, "hikes right"};
+    CHECK(pelvicBarSentence(hike, Wording::Anatomical) == "Hikes the pelvis on the right 12 mm");
+    CHECK(pelvicBarWord(hike, Wording::Plain) == "hitches your right hip up");
+    CHECK(pelvicBarWord(hike, Wording::Anatomical) == "hikes right");
+    const PelvicBar none{PelvisDof::Tilt, 0.4, "none"};
+    CHECK(pelvicBarSentence(none, Wording::Anatomical) == "None");
+    CHECK(pelvicBarWord(none, Wording::Plain) == "no clear pull");
+    CHECK(pelvicDofTitle(PelvisDof::Tilt, Wording::Anatomical) == "pelvic tilt");
+    CHECK(pelvicDofTitle(PelvisDof::Obliquity, Wording::Plain) == "pelvis side");
+}

@@ -739,3 +739,77 @@ TEST_CASE("a client profile given at start applies its ranges and strengths to t
     CHECK(std::stod(w.find("pelvic_drop")->second.at(0)) > 5.0);
     CHECK(w.find("gluteus_medius_strength")->second.at(0) == "right=0.3,left=1");
 }
+
+namespace {
+// pelvic_bar=PART DOF X0 Y0 X1 Y1 CENTRE MM SENTENCE... lines of --report-state.
+struct PelvicBarLine {
+    int part = 0;
+    std::string dof;
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0, centre = 0, mm = 0;
+    std::string sentence;
+};
+std::vector<PelvicBarLine> pelvicBars(const std::multimap<std::string, std::vector<std::string>>& state) {
+    std::vector<PelvicBarLine> out;
+    const auto [a, b] = state.equal_range("pelvic_bar");
+    for (auto it = a; it != b; ++it) {
+        const auto& v = it->second;
+        if (v.size() < 9) continue;
+        PelvicBarLine bar{std::stoi(v[0]), v[1], std::stod(v[2]), std::stod(v[3]), std::stod(v[4]), std::stod(v[5]),
+                          std::stod(v[6]), std::stod(v[7]), v[8]};
+        for (std::size_t i = 9; i < v.size(); ++i) bar.sentence += " " + v[i];
+        out.push_back(bar);
+    }
+    return out;
+}
+} // namespace
+
+TEST_CASE("the selected muscle's pelvic tilt bar says which way it tips the pelvis in both wordings beside the pelvis colours' legend") {
+    if (!haveXvfb()) return;
+    TempDir dir;
+    const std::string common = " --colour pelvis --view lateral-right --size 1600x900 --quit";
+    const auto a = underXvfb(" --select iliacus" + common + " --screenshot " + (dir / "iliacus.png") + " --report-state " + (dir / "iliacus.txt"));
+    REQUIRE_MESSAGE(a.exitCode == 0, a.out);
+    const auto g = underXvfb(" --select gluteus_maximus" + common + " --report-state " + (dir / "gmax.txt"));
+    REQUIRE_MESSAGE(g.exitCode == 0, g.out);
+    const auto p = underXvfb(" --select iliacus --wording plain" + common + " --report-state " + (dir / "plain.txt"));
+    REQUIRE_MESSAGE(p.exitCode == 0, p.out);
+    const auto si = readState(dir / "iliacus.txt"), sg = readState(dir / "gmax.txt"), sp = readState(dir / "plain.txt");
+    REQUIRE(si.count("colour"));
+    CHECK(si.find("colour")->second.at(0) == "pelvis");
+    // The hip bars stay as they were; the pelvic bars come on their own lines, tilt then obliquity.
+    CHECK(bars(si).size() == 3);
+    const auto pi = pelvicBars(si), pg = pelvicBars(sg), pp = pelvicBars(sp);
+    REQUIRE(pi.size() == 2);
+    CHECK(pi[0].dof == "pelvic_tilt");
+    CHECK(pi[1].dof == "pelvic_obliquity");
+    CHECK(pi[0].mm > 1.0);
+    CHECK(pi[0].sentence.starts_with("Tips the pelvis forward "));
+    CHECK(pi[0].sentence.ends_with(" mm"));
+    REQUIRE(pp.size() == 2);
+    CHECK(pp[0].sentence == "Tips your pelvis forward");
+    REQUIRE(pg.size() == 6); // three parts, two bars each
+    for (const PelvicBarLine& b : pg)
+        if (b.dof == "pelvic_tilt") {
+            CHECK(b.mm < -1.0);
+            CHECK(b.sentence.starts_with("Tips the pelvis back "));
+        }
+    // The legend names the pair.
+    bool forward = false, back = false;
+    const auto [l0, l1] = si.equal_range("legend");
+    for (auto it = l0; it != l1; ++it) {
+        std::string text;
+        for (const std::string& w : it->second) text += (text.empty() ? "" : " ") + w;
+        forward = forward || text == "tips the pelvis forward";
+        back = back || text == "tips the pelvis back";
+    }
+    CHECK(forward);
+    CHECK(back);
+    // On screen: iliacus' tilt bar is filled to the right of its centre in the forward colour.
+    hv::scene::Image shot;
+    REQUIRE(readPng(dir / "iliacus.png", shot));
+    const Bar tilt{pi[0].part, 3, pi[0].x0, pi[0].y0, pi[0].x1, pi[0].y1, pi[0].centre, pi[0].mm, pi[0].sentence};
+    const BarPixels n = countBar(shot, tilt, 0xB8, 0x30, 0x9A);
+    MESSAGE("iliacus tilt bar, forward colour: " << n.left << "|" << n.right);
+    CHECK(n.right > 5);
+    CHECK(n.left == 0);
+}
