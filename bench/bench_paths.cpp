@@ -1,11 +1,13 @@
 // Muscle paths against the bones over every movement: each movement of content/movements.toml
 // sampled every 0.25 s, every part of both sides. Prints per movement the deepest point of any
-// path inside a generated bone (bonegen's signed distances, path polylines sampled every 2 mm)
+// path inside a generated bone (bonegen/path_depth.hpp: the check's rule, attachment regions
+// exempt for the bone attached to)
 // and the shortest and longest fibres (fraction of optimal, core/fiber_length.hpp), naming the
 // part and the time of each, then how long the whole check took.
 #include "bench_timing.hpp"
 
 #include "bonegen/bone_distance.hpp"
+#include "bonegen/path_depth.hpp"
 #include "content/content.hpp"
 #include "core/fiber_length.hpp"
 #include "core/kinematics.hpp"
@@ -60,18 +62,11 @@ MovementResult check(const Model& model, const bonegen::BoneDistance& bones, con
                 if (ratio < mine.shortest.value) mine.shortest = {ratio, id, s.time, {}, 0.0};
                 if (ratio > mine.longest.value) mine.longest = {ratio, id, s.time, {}, 0.0};
             }
-            double travelled = 0.0; // m along the path to point i
-            for (std::size_t i = 0; i + 1 < g.points.size(); travelled += glm::length(g.points[i + 1] - g.points[i]), ++i) {
-                const Vec3 a = g.points[i], b = g.points[i + 1];
-                const int n = std::max(1, static_cast<int>(std::ceil(glm::length(b - a) / 0.002)));
-                for (int k = 0; k <= n; ++k) {
-                    const bonegen::BoneDistance::Nearest near = bones.nearest(bodies, a + (b - a) * (static_cast<double>(k) / n));
-                    if (near.distance >= std::max(r.depth.value, mine.depth.value)) continue;
-                    const Worst w{near.distance, id, s.time, model.bodies[static_cast<std::size_t>(near.body)].name,
-                                  (travelled + glm::length(b - a) * k / n) / std::max(g.length, 1e-9)};
-                    if (near.distance < r.depth.value) r.depth = w;
-                    if (near.distance < mine.depth.value) mine.depth = w;
-                }
+            const bonegen::PathDepth d = bonegen::deepestInBone(bones, part, g, bodies);
+            if (d.depth > 0.0) {
+                const Worst w{-d.depth, id, s.time, model.bodies[static_cast<std::size_t>(d.body)].name, d.along};
+                if (w.value < r.depth.value) r.depth = w;
+                if (w.value < mine.depth.value) mine.depth = w;
             }
         }
     }
