@@ -75,7 +75,7 @@ MovementResult check(const Model& model, const bonegen::BoneDistance& bones, con
             const MovementResult& p = partResults[pr];
             const Muscle& mu = model.muscles[static_cast<std::size_t>(parts[pr].muscle)];
             std::printf("    %-34s deepest %5.1f mm at %5.2f s (in %s, %.2f along), fibres %4.2f to %4.2f\n",
-                        musclePartId(mu, static_cast<std::size_t>(parts[pr].part)).c_str(), -p.depth.value * 1000.0, p.depth.time,
+                        musclePartId(mu, static_cast<std::size_t>(parts[pr].part)).c_str(), -p.depth.value * 1000.0 + 0.0, p.depth.time,
                         p.depth.bone.c_str(), p.depth.along,
                         p.shortest.value > 1e8 ? 0.0 : p.shortest.value, p.longest.value);
         }
@@ -111,7 +111,7 @@ int main(int argc, char** argv) {
     for (const movement::Movement& m : moves.library->movements) {
         if (!only.empty() && m.id != only) continue;
         const MovementResult r = check(content.model, bones, m, !only.empty());
-        std::printf("%-22s %6.1f %-22s %4.2f  %5.2f %-22s %4.2f  %5.2f %-22s %4.2f\n", m.id.c_str(), -r.depth.value * 1000.0,
+        std::printf("%-22s %6.1f %-22s %4.2f  %5.2f %-22s %4.2f  %5.2f %-22s %4.2f\n", m.id.c_str(), -r.depth.value * 1000.0 + 0.0,
                     r.depth.part.c_str(), r.depth.time, r.shortest.value, r.shortest.part.c_str(), r.shortest.time,
                     r.longest.value, r.longest.part.c_str(), r.longest.time);
     }

@@ -214,4 +214,3 @@ TEST_CASE("over every movement each muscle part stays within 3 mm of the bone su
     MESSAGE(passing << " part-movement pairs pass, " << excepted << " are known exceptions in the content");
     CHECK(passing > 0);
 }
-
