@@ -3,7 +3,9 @@
 // path inside a generated bone (bonegen/path_depth.hpp: the check's rule, attachment regions
 // exempt for the bone attached to)
 // and the shortest and longest fibres (fraction of optimal, core/fiber_length.hpp), naming the
-// part and the time of each, then how long the whole check took.
+// part and the time of each, and how many parts fail the check's limits (path_depth.hpp; the test
+// tests/bonegen/test_paths_in_bone.cpp requires each failure to be a path_exception in the
+// content), then how long the whole check took. With a movement, a line per part, failures marked.
 #include "bench_timing.hpp"
 
 #include "bonegen/bone_distance.hpp"
@@ -36,7 +38,13 @@ struct MovementResult {
     Worst depth;                 // m, most negative signed distance (0 if never inside)
     Worst shortest{1e9, "", 0.0, {}, 0.0};  // fraction of optimal
     Worst longest{0.0, "", 0.0, {}, 0.0};
+    int failing = 0; // parts (both sides) failing the check: too deep or fibres out of range
 };
+
+bool fails(const MovementResult& p) {
+    return -p.depth.value > bonegen::kMaxPathDepth ||
+           (p.longest.value > 0.0 && (p.shortest.value < bonegen::kMinMovingFibre || p.longest.value > bonegen::kMaxMovingFibre));
+}
 
 // `perPart`: also print each part's deepest point and fibre range over the movement.
 MovementResult check(const Model& model, const bonegen::BoneDistance& bones, const movement::Movement& m, bool perPart) {
@@ -70,14 +78,15 @@ MovementResult check(const Model& model, const bonegen::BoneDistance& bones, con
             }
         }
     }
+    for (const MovementResult& p : partResults) r.failing += fails(p) ? 1 : 0;
     if (perPart) {
         for (std::size_t pr = 0; pr < parts.size(); ++pr) {
             const MovementResult& p = partResults[pr];
             const Muscle& mu = model.muscles[static_cast<std::size_t>(parts[pr].muscle)];
-            std::printf("    %-34s deepest %5.1f mm at %5.2f s (in %s, %.2f along), fibres %4.2f to %4.2f\n",
+            std::printf("    %-34s deepest %5.1f mm at %5.2f s (in %s, %.2f along), fibres %4.2f to %4.2f%s\n",
                         musclePartId(mu, static_cast<std::size_t>(parts[pr].part)).c_str(), -p.depth.value * 1000.0 + 0.0, p.depth.time,
                         p.depth.bone.c_str(), p.depth.along,
-                        p.shortest.value > 1e8 ? 0.0 : p.shortest.value, p.longest.value);
+                        p.shortest.value > 1e8 ? 0.0 : p.shortest.value, p.longest.value, fails(p) ? "  FAILS" : "");
         }
     }
     return r;
@@ -106,14 +115,15 @@ int main(int argc, char** argv) {
         std::fputs("\n", stderr);
         return 2;
     }
-    std::printf("%-22s %-34s %-34s %-34s\n", "movement", "deepest in bone (mm, part, s)", "shortest fibres (x optimal)", "longest fibres (x optimal)");
+    std::printf("%-22s %-34s %-34s %-34s %s\n", "movement", "deepest in bone (mm, part, s)", "shortest fibres (x optimal)",
+                "longest fibres (x optimal)", "parts failing");
     const auto start = std::chrono::steady_clock::now();
     for (const movement::Movement& m : moves.library->movements) {
         if (!only.empty() && m.id != only) continue;
         const MovementResult r = check(content.model, bones, m, !only.empty());
-        std::printf("%-22s %6.1f %-22s %4.2f  %5.2f %-22s %4.2f  %5.2f %-22s %4.2f\n", m.id.c_str(), -r.depth.value * 1000.0 + 0.0,
+        std::printf("%-22s %6.1f %-22s %5.2f  %5.2f %-22s %5.2f  %5.2f %-22s %5.2f  %d\n", m.id.c_str(), -r.depth.value * 1000.0 + 0.0,
                     r.depth.part.c_str(), r.depth.time, r.shortest.value, r.shortest.part.c_str(), r.shortest.time,
-                    r.longest.value, r.longest.part.c_str(), r.longest.time);
+                    r.longest.value, r.longest.part.c_str(), r.longest.time, r.failing);
     }
     std::printf("whole check: %.1f s\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     return 0;

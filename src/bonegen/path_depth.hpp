@@ -24,8 +24,10 @@
 
 namespace hv::bonegen {
 
-// The check's limit: no sampled path point deeper than this inside a bone (m).
+// The check's limits: no sampled path point deeper than this inside a bone (m), and over a
+// movement the fibres (core/fiber_length.hpp) within kMinMovingFibre to kMaxMovingFibre of optimal.
 inline constexpr double kMaxPathDepth = 0.003;
+inline constexpr double kMinMovingFibre = 0.5, kMaxMovingFibre = 1.6;
 
 struct PathDepthRule {
     double step = 0.002;            // m between samples near and inside bone (> 0)

@@ -26,7 +26,6 @@ using namespace hv::bonegen;
 
 namespace {
 
-constexpr double kMinFibre = 0.5, kMaxFibre = 1.6; // fraction of optimal, over movements
 constexpr double kSampleStep = 0.25;                // s between a movement's samples
 constexpr const char* kStanding = "standing";       // path_exception's name for the default pose
 
@@ -50,7 +49,7 @@ struct PartWorst {
     double shortest = 1e9;     // fraction of optimal
     double longest = 0.0;      // fraction of optimal
     bool fails() const {
-        return depth > kMaxPathDepth || (longest > 0.0 && (shortest < kMinFibre || longest > kMaxFibre));
+        return depth > kMaxPathDepth || (longest > 0.0 && (shortest < kMinMovingFibre || longest > kMaxMovingFibre));
     }
 };
 
