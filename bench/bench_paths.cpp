@@ -1,11 +1,15 @@
 // Muscle paths against the bones over every movement: each movement of content/movements.toml
 // sampled every 0.25 s, every part of both sides. Prints per movement the deepest point of any
-// path inside a generated bone (bonegen's signed distances, path polylines sampled every 2 mm)
+// path inside a generated bone (bonegen/path_depth.hpp: the check's rule, attachment regions
+// exempt for the bone attached to)
 // and the shortest and longest fibres (fraction of optimal, core/fiber_length.hpp), naming the
-// part and the time of each, then how long the whole check took.
+// part and the time of each, and how many parts fail the check's limits (path_depth.hpp; the test
+// tests/bonegen/test_paths_in_bone.cpp requires each failure to be a path_exception in the
+// content), then how long the whole check took. With a movement, a line per part, failures marked.
 #include "bench_timing.hpp"
 
 #include "bonegen/bone_distance.hpp"
+#include "bonegen/path_depth.hpp"
 #include "content/content.hpp"
 #include "core/fiber_length.hpp"
 #include "core/kinematics.hpp"
@@ -34,7 +38,13 @@ struct MovementResult {
     Worst depth;                 // m, most negative signed distance (0 if never inside)
     Worst shortest{1e9, "", 0.0, {}, 0.0};  // fraction of optimal
     Worst longest{0.0, "", 0.0, {}, 0.0};
+    int failing = 0; // parts (both sides) failing the check: too deep or fibres out of range
 };
+
+bool fails(const MovementResult& p) {
+    return -p.depth.value > bonegen::kMaxPathDepth ||
+           (p.longest.value > 0.0 && (p.shortest.value < bonegen::kMinMovingFibre || p.longest.value > bonegen::kMaxMovingFibre));
+}
 
 // `perPart`: also print each part's deepest point and fibre range over the movement.
 MovementResult check(const Model& model, const bonegen::BoneDistance& bones, const movement::Movement& m, bool perPart) {
@@ -60,29 +70,23 @@ MovementResult check(const Model& model, const bonegen::BoneDistance& bones, con
                 if (ratio < mine.shortest.value) mine.shortest = {ratio, id, s.time, {}, 0.0};
                 if (ratio > mine.longest.value) mine.longest = {ratio, id, s.time, {}, 0.0};
             }
-            double travelled = 0.0; // m along the path to point i
-            for (std::size_t i = 0; i + 1 < g.points.size(); travelled += glm::length(g.points[i + 1] - g.points[i]), ++i) {
-                const Vec3 a = g.points[i], b = g.points[i + 1];
-                const int n = std::max(1, static_cast<int>(std::ceil(glm::length(b - a) / 0.002)));
-                for (int k = 0; k <= n; ++k) {
-                    const bonegen::BoneDistance::Nearest near = bones.nearest(bodies, a + (b - a) * (static_cast<double>(k) / n));
-                    if (near.distance >= std::max(r.depth.value, mine.depth.value)) continue;
-                    const Worst w{near.distance, id, s.time, model.bodies[static_cast<std::size_t>(near.body)].name,
-                                  (travelled + glm::length(b - a) * k / n) / std::max(g.length, 1e-9)};
-                    if (near.distance < r.depth.value) r.depth = w;
-                    if (near.distance < mine.depth.value) mine.depth = w;
-                }
+            const bonegen::PathDepth d = bonegen::deepestInBone(bones, part, g, bodies);
+            if (d.depth > 0.0) {
+                const Worst w{-d.depth, id, s.time, model.bodies[static_cast<std::size_t>(d.body)].name, d.along};
+                if (w.value < r.depth.value) r.depth = w;
+                if (w.value < mine.depth.value) mine.depth = w;
             }
         }
     }
+    for (const MovementResult& p : partResults) r.failing += fails(p) ? 1 : 0;
     if (perPart) {
         for (std::size_t pr = 0; pr < parts.size(); ++pr) {
             const MovementResult& p = partResults[pr];
             const Muscle& mu = model.muscles[static_cast<std::size_t>(parts[pr].muscle)];
-            std::printf("    %-34s deepest %5.1f mm at %5.2f s (in %s, %.2f along), fibres %4.2f to %4.2f\n",
-                        musclePartId(mu, static_cast<std::size_t>(parts[pr].part)).c_str(), -p.depth.value * 1000.0, p.depth.time,
+            std::printf("    %-34s deepest %5.1f mm at %5.2f s (in %s, %.2f along), fibres %4.2f to %4.2f%s\n",
+                        musclePartId(mu, static_cast<std::size_t>(parts[pr].part)).c_str(), -p.depth.value * 1000.0 + 0.0, p.depth.time,
                         p.depth.bone.c_str(), p.depth.along,
-                        p.shortest.value > 1e8 ? 0.0 : p.shortest.value, p.longest.value);
+                        p.shortest.value > 1e8 ? 0.0 : p.shortest.value, p.longest.value, fails(p) ? "  FAILS" : "");
         }
     }
     return r;
@@ -111,14 +115,15 @@ int main(int argc, char** argv) {
         std::fputs("\n", stderr);
         return 2;
     }
-    std::printf("%-22s %-34s %-34s %-34s\n", "movement", "deepest in bone (mm, part, s)", "shortest fibres (x optimal)", "longest fibres (x optimal)");
+    std::printf("%-22s %-34s %-34s %-34s %s\n", "movement", "deepest in bone (mm, part, s)", "shortest fibres (x optimal)",
+                "longest fibres (x optimal)", "parts failing");
     const auto start = std::chrono::steady_clock::now();
     for (const movement::Movement& m : moves.library->movements) {
         if (!only.empty() && m.id != only) continue;
         const MovementResult r = check(content.model, bones, m, !only.empty());
-        std::printf("%-22s %6.1f %-22s %4.2f  %5.2f %-22s %4.2f  %5.2f %-22s %4.2f\n", m.id.c_str(), -r.depth.value * 1000.0,
+        std::printf("%-22s %6.1f %-22s %5.2f  %5.2f %-22s %5.2f  %5.2f %-22s %5.2f  %d\n", m.id.c_str(), -r.depth.value * 1000.0 + 0.0,
                     r.depth.part.c_str(), r.depth.time, r.shortest.value, r.shortest.part.c_str(), r.shortest.time,
-                    r.longest.value, r.longest.part.c_str(), r.longest.time);
+                    r.longest.value, r.longest.part.c_str(), r.longest.time, r.failing);
     }
     std::printf("whole check: %.1f s\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     return 0;

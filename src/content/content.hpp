@@ -57,6 +57,12 @@ struct PartInfo {
     // Why this part's fibres lie outside 0.5 to 1.5 of optimal length in standing, where they
     // do (e.g. a published model's architecture kept as published); "" where they do not.
     std::string architectureNote;
+    // Movements (content/movements.toml ids) over which this part's path fails the path check
+    // (a sample deeper than bonegen::kMaxPathDepth inside a bone, or fibres outside 0.5 to 1.6
+    // of optimal: bonegen/path_depth.hpp and the test that holds the content to it), and why;
+    // both empty where the part passes every movement.
+    std::vector<std::string> pathExceptionMovements;
+    std::string pathExceptionReason;
 };
 
 // The deepest muscle layer (MuscleInfo::layer runs 1..kMaxMuscleLayer).

@@ -92,6 +92,16 @@ std::optional<MusclePart> readPart(TableReader& t, const SourceCheck& sources, c
     info.displayName = part.displayName;
     info.note = t.string("note", Need::Optional).value_or("");
     info.architectureNote = t.string("architecture_note", Need::Optional).value_or("");
+    if (auto exception = t.table("path_exception", Need::Optional)) {
+        const auto movements = exception->strings("movements", Need::Required);
+        const auto reason = exception->string("reason", Need::Required);
+        if (movements && movements->empty())
+            exception->error("movements", "lists no movement: name the movements the path fails, or remove path_exception");
+        if (reason && reason->empty()) exception->error("reason", "is empty: say why the path fails those movements");
+        info.pathExceptionMovements = movements.value_or(std::vector<std::string>{});
+        info.pathExceptionReason = reason.value_or("");
+        exception->finish();
+    }
     part.pathSource = sources.read(t, "path_source", Need::Required).value_or("");
     sources.read(t, "architecture_source", Need::Optional);
     const auto frame = t.string("frame", Need::Optional);

@@ -248,3 +248,30 @@ TEST_CASE("a muscle layer outside 1 to 4 or not whole is one message at its line
         CHECK(d.field == "layer");
     }
 }
+
+TEST_CASE("a path exception without movements or with an empty reason is one message naming the field") {
+    {
+        BrokenContent c;
+        const int line = c.replace("muscles/rectus_abdominis.toml", "[[part.point]]",
+                                   "path_exception = { movements = [], reason = \"why\" }\n\n[[part.point]]");
+        const Diagnostic d = onlyDiagnostic(loadContent(c.dir()));
+        CHECK(contains(d.file, "rectus_abdominis.toml"));
+        CHECK(d.line == line);
+        CHECK(contains(d.field, "movements"));
+        CHECK(contains(d.message, "lists no movement"));
+    }
+    {
+        BrokenContent c;
+        c.replace("muscles/rectus_abdominis.toml", "[[part.point]]", "path_exception = { movements = [\"90-90\"], reason = \"\" }\n\n[[part.point]]");
+        const Diagnostic d = onlyDiagnostic(loadContent(c.dir()));
+        CHECK(contains(d.field, "reason"));
+        CHECK(contains(d.message, "say why"));
+    }
+    {
+        BrokenContent c;
+        c.replace("muscles/rectus_abdominis.toml", "[[part.point]]", "path_exception = { movements = [\"90-90\"] }\n\n[[part.point]]");
+        const Diagnostic d = onlyDiagnostic(loadContent(c.dir()));
+        CHECK(contains(d.field, "reason"));
+        CHECK(contains(d.message, "required field is missing"));
+    }
+}
