@@ -2,6 +2,7 @@
 
 #include "anatomy_draw/detail/shapes.hpp"
 #include "anatomy_draw/moment_arm_drawing.hpp"
+#include "anatomy_draw/pelvic_drop_drawing.hpp"
 #include "anatomy_draw/palette.hpp"
 #include "core/diagnostic.hpp"
 #include "core/kinematics.hpp"
@@ -417,6 +418,9 @@ DrawList AnatomyDrawer::build(std::span<const double> q, const DrawOptions& opti
     }
     addLabelAnchors(c);
     if (options.momentArm && (!m_model || m_anatomical)) addMomentArm(c, q);
+    if (options.pelvicDrop && (!m_model || m_anatomical))
+        if (const auto g = pelvicDropGeometry(c.model, *options.pelvicDrop, q, options.room))
+            appendPelvicDropDrawing(*g, c.model, pelvicDropLabel(*g, *options.pelvicDrop), list);
     return list;
 }
 

@@ -79,6 +79,9 @@ struct DrawOptions {
                                           // group's muscles that are not highlighted are drawn
                                           // ghosted so the tinted levels under them show
     std::optional<MomentArmRequest> momentArm;
+    // The Trendelenburg drop drawn (pelvic_drop_drawing.hpp) for this stance side: the level
+    // line, the line through the hip centres, the angle and its callout.
+    std::optional<Side> pelvicDrop;
     // Attachment areas painted on the bones (origins vermilion, insertions blue): of the
     // highlighted muscles, or of every muscle when none is highlighted ("attachments only" with
     // the muscles layer off). HipView's own model only (its bones are the core's bodies).

@@ -35,7 +35,7 @@ Vec3 rotationVector(const Mat3& r) {
     return s > 1e-15 ? w * (angle / s) : Vec3(0.0);
 }
 
-glm::vec3 toScene(const Transform& room, const Vec3& p) { return scene::osimToGltf(glm::vec3(room.apply(p))); }
+using detail::toScene;
 
 } // namespace
 
@@ -124,14 +124,7 @@ void appendMomentArmDrawing(const MomentArmGeometry& g, const Transform& room, P
     anchor.text = label;
     anchor.color = glm::vec4(0.85f, 0.55f, 0.05f, 1.0f);
     const auto add = [&](scene::Primitive mesh, glm::vec3 c) {
-        gfx::DrawItem item;
-        for (const auto& v : mesh.positions) item.bounds.add(v);
-        item.mesh = std::make_shared<const scene::Primitive>(std::move(mesh));
-        item.material.baseColor = glm::vec4(c, 1.0f);
-        item.material.roughness = 0.5f;
-        item.flags = gfx::kHighlighted | gfx::kNoFraming;
-        item.pickId = pick;
-        list.items.push_back(std::move(item));
+        list.items.push_back(detail::annotationItem(std::move(mesh), c, pick));
         anchor.pickIds.push_back(pick);
     };
     const auto rod = [&](const Vec3& a, const Vec3& b, float radius, glm::vec3 c) {

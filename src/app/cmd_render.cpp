@@ -184,6 +184,8 @@ int runRender(std::span<const std::string> argv) {
             const movement::Movement* m = movements.library ? movements.library->find(spec.movement) : nullptr;
             if (m && !m->targets.empty()) spec.labels = true;
         }
+        // So with a weak gluteus medius: the pelvic drop's callout states the angle.
+        if (spec.gluteusMediusStrength.weak() && !spec.movement.empty()) spec.labels = true;
         specs.push_back(spec);
     } else if (lesson) {
         const movement::MovementLoad movements = movement::loadMovements(movement::defaultMovementFile(*content), *content);

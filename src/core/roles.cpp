@@ -30,6 +30,18 @@ std::array<int, 3> hipCoordinates(const Model& model, Side side) {
     return out;
 }
 
+int femurBody(const Model& model, Side side) {
+    const int flexion = hipCoordinates(model, side)[0];
+    if (flexion < 0) return -1;
+    for (std::size_t b = 0; b < model.bodies.size(); ++b) {
+        const int j = model.bodies[b].joint;
+        if (j < 0) continue;
+        for (const TransformAxis& a : model.joints[static_cast<std::size_t>(j)].rotations)
+            if (a.coordinate == flexion) return static_cast<int>(b);
+    }
+    return -1;
+}
+
 Action classifyAction(HipDof dof, double r, double deadZone) {
     if (insideDeadZone(r, deadZone)) return Action::None;
     const bool positive = r > 0.0;

@@ -21,6 +21,9 @@ std::string_view hipDofName(HipDof dof); // "hip_flexion", "hip_adduction", "hip
 std::string hipCoordinateName(HipDof dof, Side side); // "hip_flexion_r"
 // The model's hip coordinates for one side, in kHipDofs order (-1 where absent).
 std::array<int, 3> hipCoordinates(const Model& model, Side side);
+// The body the hip coordinates of `side` move (the femur), or -1. Its frame's origin is the hip
+// joint centre (the femoral head's centre) in HipView's and OpenSim's models.
+int femurBody(const Model& model, Side side);
 
 enum class Action : unsigned char {
     None, // |moment arm| inside the dead zone

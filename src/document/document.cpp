@@ -1,5 +1,7 @@
 #include "document/document.hpp"
 
+#include "anatomy_draw/pelvic_drop_drawing.hpp"
+
 #include "bonegen/bonegen.hpp"
 #include "io/model_loader.hpp"
 #include "movement/sampling.hpp"
@@ -359,6 +361,14 @@ draw::DrawList Document::buildList(std::span<const double> q, draw::DrawOptions 
     if (colourMode == draw::ColourMode::Pelvis) o.colouring.pelvis = pelvicTilts(model(), q);
     // The lumbar levels that took part in the movement, in its main plane.
     if (m_sample && activeMovement()) o.lumbarTint = draw::lumbarTintOf(m_sample->lumbar);
+    // A Trendelenburg drop is drawn with its angle.
+    // While the weak gluteus medius option holds, the stance side's gluteus medius is highlighted
+    // when nothing else is (it switches side with the stance leg in walking).
+    if (m_sample && activeMovement() && m_sample->trendelenburg.applies) {
+        if (m_sample->trendelenburg.dropDeg >= draw::kDrawnDropDeg) o.pelvicDrop = m_sample->trendelenburg.stance;
+        if (o.highlight.empty() && playback.gluteusMediusStrength.weak())
+            o.highlight.push_back({std::string(movement::kGluteusMediusId), m_sample->trendelenburg.stance, {}});
+    }
     if (detail == Detail::Coarse && !m_coarseDrawer) makeCoarseDrawer();
     return (detail == Detail::Coarse ? *m_coarseDrawer : *m_drawer).build(q, o);
 }

@@ -95,7 +95,7 @@ TrendelenburgResult applyTrendelenburg(const Model& model, Side stance, double s
         for (std::size_t p = 0; p < muscle.parts.size(); ++p) {
             const double rAdd = eval.momentArm({static_cast<int>(m), static_cast<int>(p)}, hip[1]);
             const double moment = muscle.parts[p].architecture.maxIsometricForce * std::max(0.0, -rAdd);
-            (muscle.id == "gluteus_medius" ? gmed : others) += moment;
+            (muscle.id == kGluteusMediusId ? gmed : others) += moment;
         }
     }
     r.normalSupplyNm = kStanceActivation * (gmed + others);

@@ -55,6 +55,8 @@ inline constexpr double kStanceActivation = 0.3;
 // The content's group whose muscles hold the pelvis over the stance leg.
 inline constexpr std::string_view kAbductorGroup = "gluteals";
 inline constexpr double kGravity = 9.81; // m/s^2
+// The content id of the muscle whose strength the weak gluteus medius option scales.
+inline constexpr std::string_view kGluteusMediusId = "gluteus_medius";
 
 // Gluteus medius strength per side, each a fraction of normal (0..1; 1 = normal strength): the
 // "weak gluteus medius" option of playback, figures and client profiles.

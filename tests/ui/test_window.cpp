@@ -738,6 +738,17 @@ TEST_CASE("a client profile given at start applies its ranges and strengths to t
     REQUIRE(w.count("pelvic_drop"));
     CHECK(std::stod(w.find("pelvic_drop")->second.at(0)) > 5.0);
     CHECK(w.find("gluteus_medius_strength")->second.at(0) == "right=0.3,left=1");
+    // The drop is drawn with its angle, and the stance side's gluteus medius is highlighted.
+    std::vector<std::string> callouts;
+    const auto [ca, cb] = w.equal_range("callout");
+    for (auto it = ca; it != cb; ++it) {
+        std::string text;
+        for (std::size_t i = 4; i < it->second.size(); ++i) text += (text.empty() ? "" : " ") + it->second[i];
+        callouts.push_back(text);
+    }
+    INFO(weak.out);
+    CHECK(std::find(callouts.begin(), callouts.end(), "Pelvis drops 8 deg on the left") != callouts.end());
+    CHECK(std::find(callouts.begin(), callouts.end(), "Gluteus medius (right)") != callouts.end());
 }
 
 namespace {

@@ -1,6 +1,7 @@
 #include "anatomy_draw/detail/shapes.hpp"
 
 #include <cmath>
+#include <memory>
 #include <numbers>
 
 namespace hv::draw::detail {
@@ -15,6 +16,19 @@ glm::vec3 perpendicular(const glm::vec3& axis) {
 }
 
 } // namespace
+
+glm::vec3 toScene(const Transform& room, const Vec3& p) { return scene::osimToGltf(glm::vec3(room.apply(p))); }
+
+gfx::DrawItem annotationItem(scene::Primitive mesh, glm::vec3 colour, std::uint32_t pickId) {
+    gfx::DrawItem item;
+    for (const auto& v : mesh.positions) item.bounds.add(v);
+    item.mesh = std::make_shared<const scene::Primitive>(std::move(mesh));
+    item.material.baseColor = glm::vec4(colour, 1.0f);
+    item.material.roughness = 0.5f;
+    item.flags = gfx::kHighlighted | gfx::kNoFraming;
+    item.pickId = pickId;
+    return item;
+}
 
 void appendCone(scene::Primitive& mesh, const glm::vec3& base, const glm::vec3& tip, float radius, int segments) {
     const glm::vec3 d = tip - base;

@@ -2,7 +2,11 @@
 // smooth normals. Positions in whatever frame the caller gives the end points in (metres).
 #pragma once
 
+#include "core/math.hpp"
+#include "gfx/draw_item.hpp"
 #include "scene/scene.hpp"
+
+#include <cstdint>
 
 #include <glm/glm.hpp>
 
@@ -15,6 +19,12 @@ void appendCapsule(scene::Primitive& mesh, const glm::vec3& a, const glm::vec3& 
 void appendCone(scene::Primitive& mesh, const glm::vec3& base, const glm::vec3& tip, float radius, int segments = 20);
 // A closed cylinder about the local Z axis, centred on the origin.
 void appendCylinderZ(scene::Primitive& mesh, float radius, float length, int segments = 32);
+// A point of the model's ground frame (OpenSim axes, m) in the scene (glTF axes), `room` placing
+// the ground in the room (DrawOptions::room).
+glm::vec3 toScene(const Transform& room, const Vec3& p);
+// A drawn annotation (a rod, an arc, an arrow head) as a draw item: highlighted, left out of
+// framing, picked as `pickId`, its bounds from the mesh.
+gfx::DrawItem annotationItem(scene::Primitive mesh, glm::vec3 colour, std::uint32_t pickId);
 // Mirror across the sagittal plane of the OpenSim frame (z -> -z), keeping fronts outward.
 scene::Primitive mirroredZ(const scene::Primitive& mesh);
 

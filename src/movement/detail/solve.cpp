@@ -132,16 +132,6 @@ std::array<int, 6> rootCoordinates(const Model& model) {
     return out;
 }
 
-int femurBody(const Model& model, Side side) {
-    const int flexion = hipCoordinates(model, side)[0];
-    if (flexion < 0) return -1;
-    for (std::size_t b = 0; b < model.bodies.size(); ++b) {
-        const Joint& j = model.joints[static_cast<std::size_t>(model.bodies[b].joint)];
-        for (const TransformAxis& a : j.rotations)
-            if (a.coordinate == flexion) return static_cast<int>(b);
-    }
-    return -1;
-}
 
 double matchOrientation(const Model& model, std::vector<double>& q, int body, const Mat3& target,
                         std::span<const int> coordinates, std::span<const double> lower,

@@ -5,6 +5,7 @@
 
 #include "core/kinematics.hpp"
 #include "core/model.hpp"
+#include "core/roles.hpp"
 
 #include <array>
 #include <functional>
@@ -32,8 +33,7 @@ double solveLeastSquares(const LeastSquares& problem, std::vector<double>& p, in
 // rotations (tilt, obliquity, rotation) then translations (x, y, z); -1 where absent.
 std::array<int, 6> rootCoordinates(const Model& model);
 
-// The body moved by the hip coordinates of `side` (the femur), or -1.
-int femurBody(const Model& model, Side side);
+using hv::femurBody; // core/roles.hpp
 
 // Solves `coordinates` (each kept inside [lower, upper], SI) so that `body` has the ground
 // orientation `target`. Returns the angle (rad) left between them.
