@@ -278,6 +278,21 @@ std::optional<std::vector<PartRef>> selectParts(Args& args, const Content& conte
 }
 
 // --anatomy: reshapes the loaded model's bones (attachments, wrap cylinders, joints move with
+// --pose: the default pose with the given coordinates set; nothing, with the message printed,
+// for a bad name or value.
+std::optional<std::vector<double>> poseFromOption(Args& args, const Model& model, const std::optional<std::string>& poseArg) {
+    std::vector<double> pose = model.defaultPose();
+    if (!poseArg) return pose;
+    std::string error;
+    const auto assignments = parsePose(model, *poseArg, error);
+    if (!assignments) {
+        args.error("--pose: " + error);
+        return std::nullopt;
+    }
+    applyPose(*assignments, pose);
+    return pose;
+}
+
 // them). False, with the message printed, for a bad value.
 bool applyAnatomy(Args& args, Content& content, const std::optional<std::string>& anatomy) {
     if (!anatomy) return true;
@@ -440,16 +455,9 @@ int runPelvisReport(Args& args, const std::optional<std::string>& poseArg, const
     if (!content) return kExitFailure;
     if (!applyAnatomy(args, *content, anatomyArg)) return kExitUsage;
     const Model& model = content->model;
-    std::vector<double> pose = model.defaultPose();
-    if (poseArg) {
-        std::string error;
-        const auto assignments = parsePose(model, *poseArg, error);
-        if (!assignments) {
-            args.error("--pose: " + error);
-            return kExitUsage;
-        }
-        applyPose(*assignments, pose);
-    }
+    const auto posed = poseFromOption(args, model, poseArg);
+    if (!posed) return kExitUsage;
+    const std::vector<double>& pose = *posed;
     const auto selected = selectParts(args, *content, muscleIds, sideArg);
     if (!selected) return kExitUsage;
     const std::vector<PartRef>& parts = *selected;
@@ -611,15 +619,9 @@ int runReport(std::span<const std::string> argv) {
     for (double deg : sweepRange(sweepText->from, sweepText->to, sweepText->step))
         sweep.values.push_back(toRadians(deg));
 
-    std::vector<double> pose = model.defaultPose();
-    if (poseArg) {
-        const auto assignments = parsePose(model, *poseArg, error);
-        if (!assignments) {
-            args.error("--pose: " + error);
-            return kExitUsage;
-        }
-        applyPose(*assignments, pose);
-    }
+    const auto posed = poseFromOption(args, model, poseArg);
+    if (!posed) return kExitUsage;
+    const std::vector<double>& pose = *posed;
 
     const auto selected = selectParts(args, *content, muscleIds, sideArg);
     if (!selected) return kExitUsage;
