@@ -61,6 +61,7 @@ void readFields(schema::TableReader& t, FigureSpec& spec, bool isFigure) {
         if (auto s = parseSize(*v)) spec.width = s->x, spec.height = s->y;
         else t.error("size", "\"" + *v + "\" is not WIDTHxHEIGHT in pixels (1 to 16384 each), e.g. \"1920x1080\"");
     }
+    if (t.has("view") || t.has("camera")) spec.viewGiven = true;
     if (auto v = t.choice("view", Need::Optional, standardViewNames())) {
         spec.view = *v;
         spec.camera.reset();
@@ -417,6 +418,9 @@ std::optional<std::vector<double>> figurePose(const FigureSpec& spec, const Mode
 
 gfx::Camera figureCamera(const FigureSpec& spec, const scene::Bounds& framed) {
     const float aspect = static_cast<float>(spec.width) / static_cast<float>(std::max(1, spec.height));
+    if (!spec.camera && !spec.viewGiven && spec.framedFrom)
+        return gfx::frameBounds(framed, gfx::orbitDirection((*spec.framedFrom)[0], (*spec.framedFrom)[1]), aspect,
+                                spec.labels ? 0.05f : 0.04f);
     if (spec.camera) {
         const gfx::ViewDirection dir = gfx::orbitDirection(spec.camera->azimuthDeg, spec.camera->elevationDeg);
         scene::Bounds centre = framed;

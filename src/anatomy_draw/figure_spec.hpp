@@ -40,6 +40,7 @@
 
 #include <glm/glm.hpp>
 
+#include <array>
 #include <filesystem>
 #include <optional>
 #include <span>
@@ -61,6 +62,11 @@ struct FigureSpec {
     int width = 1920, height = 1080;       // pixels of the written image
     std::string view = "anterior";         // a standard view (standard_view.hpp); ignored with `camera`
     std::optional<OrbitSpec> camera;
+    // Whether the view or the camera was given (a scene file's `view` or `camera`, --view or
+    // --camera). When neither was and `framedFrom` is set (a movement's own camera: azimuth and
+    // elevation in degrees, movement::Movement::camera), the figure is framed from there.
+    bool viewGiven = false;
+    std::optional<std::array<double, 2>> framedFrom;
     std::string pose;                      // "NAME=VALUE,..." (deg or m); "" = default pose
     std::string movement;                  // a movement id ("" = none): the pose comes from it
     double at = 0.0;                       // s into the movement

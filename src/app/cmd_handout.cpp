@@ -51,20 +51,6 @@ constexpr double kTargetMinPercent = 2.0; // lengthened less than this: not list
 // plain-language text (`plain` in content/movements.toml), the explanation where it has none.
 std::string instructionsFor(const movement::Movement& m) { return m.plain.empty() ? m.summary : m.plain; }
 
-// The camera that shows a movement best, as a standard view (the programme may name another):
-// the side view for most, since stretches and exercises of the hip bend it forward and back;
-// the front for the seated rotation drill (90/90), whose legs fall sideways, and for movements
-// done in the frontal plane.
-std::string defaultViewFor(const movement::Movement& m) {
-    static const std::map<std::string, std::string, std::less<>> kViews{
-        {"90-90", "anterior"},          {"abduction", "anterior"},       {"adduction", "anterior"},
-        {"lateral-band-walk", "anterior"}, {"reverse-warrior", "anterior"}, {"internal-rotator-stretch", "anterior"},
-        {"single-leg-stance", "anterior"}, {"circumduction", "anterior"},
-    };
-    const auto it = kViews.find(m.id);
-    return it != kViews.end() ? it->second : "lateral-right";
-}
-
 std::string formatNumber(double v) {
     char buf[32];
     if (std::fabs(v - std::round(v)) < 1e-9) std::snprintf(buf, sizeof buf, "%.0f", v);
@@ -104,14 +90,6 @@ std::vector<std::size_t> keyPositions(const movement::Movement& m) {
     }
     if (out.empty() && !m.keys.empty()) out.push_back(0); // no labels: its first position
     return out;
-}
-
-// The box a handout's picture frames: every item, the lower legs included (figures of the hip
-// leave them out of framing), since a client needs to see where the feet go.
-scene::Bounds wholeBody(const std::vector<gfx::DrawItem>& items) {
-    scene::Bounds b;
-    for (const gfx::DrawItem& i : items) b.add(i.bounds);
-    return b;
 }
 
 void printDiagnostics(const Diagnostics& d) {
@@ -227,7 +205,10 @@ int runHandout(std::span<const std::string> argv) {
 
         draw::FigureSpec spec;
         spec.movement = mov.id;
-        spec.view = ex.view.empty() ? defaultViewFor(mov) : ex.view;
+        // The programme's view, else the movement's own camera, else from the subject's right.
+        spec.view = ex.view.empty() ? "lateral-right" : ex.view;
+        spec.viewGiven = !ex.view.empty();
+        spec.framedFrom = mov.camera;
         spec.width = static_cast<int>(std::ceil(slot.width / 72.0 * dpi));
         spec.height = static_cast<int>(std::ceil(slot.height / 72.0 * dpi));
         spec.file = programme.file;
@@ -247,7 +228,7 @@ int runHandout(std::span<const std::string> argv) {
             document.seek(mov.keys[k].time);
             poses.emplace_back(document.pose().begin(), document.pose().end());
             lists.push_back(document.buildList(poses.back(), opts));
-            bounds.add(wholeBody(lists.back().items));
+            bounds.add(gfx::wholeBodyBounds(lists.back().items)); // the feet too
         }
         const gfx::Camera camera = draw::figureCamera(spec, bounds);
         render::FigureOptions fo;

@@ -60,6 +60,7 @@ bool figureSpecFromOptions(const FigureOptionText& t, Args& args, draw::FigureSp
         }
         spec.width = s->x, spec.height = s->y;
     }
+    spec.viewGiven = t.view.has_value() || t.camera.has_value();
     if (t.view && t.camera) {
         args.error("give either --view or --camera, not both");
         return false;

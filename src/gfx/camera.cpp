@@ -28,6 +28,12 @@ ViewDirection orbitDirection(double azimuthDeg, double elevationDeg) {
     return {glm::vec3(toEye), glm::vec3(up)};
 }
 
+scene::Bounds wholeBodyBounds(std::span<const DrawItem> items) {
+    scene::Bounds b;
+    for (const DrawItem& i : items) b.add(i.bounds);
+    return b;
+}
+
 scene::Bounds framingBounds(std::span<const DrawItem> items) {
     scene::Bounds b, all;
     for (const DrawItem& i : items) {

@@ -46,6 +46,9 @@ scene::Bounds framingBounds(std::span<const DrawItem> items);
 // `contextHalfSize` metres each way from their centre, so the bones around them show), kept
 // inside framingBounds(); without, framingBounds().
 scene::Bounds focusBounds(std::span<const DrawItem> items, float contextHalfSize = 0.2f);
+// The box of every item, those left out of framing (the lower legs) included: a movement's
+// figure, where the client must see where the feet go.
+scene::Bounds wholeBodyBounds(std::span<const DrawItem> items);
 
 // A camera looking along `dir` that fits `bounds` into an image of aspect `aspect` (width /
 // height), leaving `margin` (a fraction of the image) free on every side. Empty bounds frame a

@@ -106,6 +106,11 @@ public:
         if (const auto s = readChoice(t, "spine", spineModes())) m.spine = *s;
         if (const auto i = readChoice(t, "interpolation", interpolations())) m.interpolation = *i;
         m.loop = t.boolean("loop", Need::Optional).value_or(false);
+        if (const auto c = t.numbers("camera", Need::Optional, 2, 2)) {
+            if (!(std::abs((*c)[0]) <= 360.0)) t.error("camera", "the azimuth (first number, degrees) must be from -360 to 360");
+            else if (!(std::abs((*c)[1]) <= 89.0)) t.error("camera", "the elevation (second number, degrees) must be from -89 to 89");
+            else m.camera = std::array<double, 2>{(*c)[0], (*c)[1]};
+        }
         if (const auto st = t.choice("stance", Need::Optional, {"r", "l"})) m.stance = *st == "r" ? Side::Right : Side::Left;
 
         const detail::SourceCheck sources{&m_content.sources};

@@ -10,6 +10,7 @@
 #include "core/math.hpp"
 #include "core/model.hpp"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -102,6 +103,11 @@ struct Movement {
     // The muscles the stretch is taught to lengthen, in file order (empty: none named). The
     // stretch colour mode highlights and labels them when nothing else is highlighted.
     std::vector<TargetMuscle> targets;
+    // The direction that shows the movement best, framed: azimuth and elevation in degrees, in
+    // the room (gfx::orbitDirection's convention: azimuth 0 from the front, 90 from the subject's
+    // right, 180 from behind; elevation + from above). The window turns to it when the movement
+    // starts and figures use it when they name no view. nullopt: from the subject's right.
+    std::optional<std::array<double, 2>> camera;
 
     std::vector<int> coordinates;  // the animated coordinates (model indices), in first-use order
     std::vector<Keyframe> keys;    // at least two

@@ -407,6 +407,23 @@ void Viewer::dialogs(PanelContext& ctx) {
 }
 
 void Viewer::carryOut(PanelContext& ctx, const draw::DrawList& list) {
+    // A movement that starts turns the camera to its own view and frames it (not in a quiz or a
+    // lesson, which set their own cameras, nor for the movement a --view started with).
+    const movement::Movement* mov = m_doc.activeMovement();
+    const std::string movementId = mov ? mov->id : std::string();
+    if (movementId != m_cameraMovement) {
+        m_cameraMovement = movementId;
+        if (mov && mov->camera && !m_quiz && !presenting()) {
+            m_camera.azimuthDeg = (*mov->camera)[0];
+            m_camera.elevationDeg = (*mov->camera)[1];
+            m_pendingFrameBody = true;
+        }
+    }
+    if (m_pendingFrameBody) {
+        const float aspect = m_viewport.h > 0 ? m_viewport.w / m_viewport.h : 1.0f;
+        m_camera.frame(gfx::wholeBodyBounds(list.items), aspect, 0.05f);
+        m_pendingFrameBody = m_pendingFrame = false;
+    }
     if (ctx.frameSelection || m_pendingFrameSelection) frameScene(!m_doc.selection.empty(), list);
     else if (ctx.frameAll || m_pendingFrame) frameScene(false, list);
     m_pendingFrame = m_pendingFrameSelection = false;

@@ -68,6 +68,7 @@ void Viewer::applyStartState() {
     m_doc.setHipLimits(s.hipLimits);
     if (s.gluteusMediusStrength) m_doc.playback.gluteusMediusStrength = *s.gluteusMediusStrength;
     if (!s.movement.empty()) m_doc.startMovement(s.movement);
+    if (s.view) m_cameraMovement = s.movement; // the view asked for wins over the movement's own
     if (s.at) {
         m_doc.playback.playing = false;
         m_doc.seek(*s.at);

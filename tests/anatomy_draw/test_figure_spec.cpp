@@ -193,3 +193,25 @@ TEST_CASE("a figure's gluteus medius strength is written as one number or one pe
     CHECK_FALSE(bad.figures);
     CHECK(formatAll(bad.diagnostics).find("gluteus_medius_strength_r") != std::string::npos);
 }
+
+TEST_CASE("a figure without a view is framed from its movement's own camera, and a given view wins") {
+    scene::Bounds box;
+    box.add(glm::vec3(-0.2f, 0.0f, -0.1f));
+    box.add(glm::vec3(0.2f, 1.0f, 0.1f));
+    FigureSpec spec;
+    spec.framedFrom = std::array<double, 2>{180.0, 5.0};
+    const gfx::Camera behind = figureCamera(spec, box);
+    const glm::vec3 toEye = glm::normalize(behind.eye - behind.target);
+    const glm::vec3 expected = gfx::orbitDirection(180.0, 5.0).toEye;
+    CHECK(glm::dot(toEye, expected) > 0.999f);
+    spec.viewGiven = true; // view = "anterior", given
+    const gfx::Camera front = figureCamera(spec, box);
+    CHECK(glm::normalize(front.eye - front.target).z > 0.99f);
+    // A scene file's view counts as given.
+    const auto load = parseFigureText("schema = \"hipview-figures 1\"\n[[figure]]\noutput = \"a.png\"\nview = \"anterior\"\n"
+                                      "[[figure]]\noutput = \"b.png\"\n",
+                                      "f.toml", ".", nullptr);
+    REQUIRE(load.figures);
+    CHECK((*load.figures)[0].viewGiven);
+    CHECK_FALSE((*load.figures)[1].viewGiven);
+}

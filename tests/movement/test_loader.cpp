@@ -381,3 +381,31 @@ TEST_CASE("every stretch of the project's movements file names its target muscle
     REQUIRE_FALSE(f4->targets.empty());
     CHECK(f4->targets.front() == TargetMuscle{"piriformis", Side::Right});
 }
+
+TEST_CASE("a movement's own camera is read as azimuth and elevation, and a bad one is one message with its line") {
+    const MovementLoad good = load(replaced("category = \"movement\"", "category = \"movement\"\ncamera = [180, 5]"));
+    INFO(formatAll(good.diagnostics));
+    REQUIRE(good.library);
+    const Movement* lift = good.library->find("lift");
+    REQUIRE(lift);
+    REQUIRE(lift->camera);
+    CHECK((*lift->camera)[0] == doctest::Approx(180.0));
+    CHECK((*lift->camera)[1] == doctest::Approx(5.0));
+    CHECK_FALSE(load(kGood).library->find("lift")->camera);
+    const std::string text = replaced("category = \"movement\"", "category = \"movement\"\ncamera = [90, 95]");
+    const Diagnostic d = only(load(text));
+    CHECK(d.line == lineOf(text, "camera = "));
+    CHECK(d.field == "movement[1].camera");
+    CHECK(contains(d.message, "elevation"));
+    const Diagnostic three = only(load(replaced("category = \"movement\"", "category = \"movement\"\ncamera = [90, 5, 3]")));
+    CHECK(three.field == "movement[1].camera");
+    // The shipped movements the issue names carry their views: from the side, from behind, from above.
+    for (const auto& [id, azimuth, above] : {std::tuple{"hip-hinge", 90.0, false}, {"bridge", 90.0, false}, {"couch-stretch", 90.0, false},
+                                             {"single-leg-stance", 180.0, false}, {"figure-4", 60.0, true}, {"90-90", 50.0, true}}) {
+        const Movement& m = hv::test::movementById(id);
+        INFO(id);
+        REQUIRE(m.camera);
+        CHECK((*m.camera)[0] == doctest::Approx(azimuth));
+        CHECK(((*m.camera)[1] > 30.0) == above);
+    }
+}

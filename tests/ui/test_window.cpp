@@ -824,3 +824,20 @@ TEST_CASE("the selected muscle's pelvic tilt bar says which way it tips the pelv
     CHECK(n.right > 5);
     CHECK(n.left == 0);
 }
+
+TEST_CASE("a movement opens from its own camera, framing the whole body, unless a view is asked for") {
+    if (!haveXvfb()) return;
+    TempDir dir;
+    const auto own = underXvfb("--movement single-leg-stance --at 4 --size 1400x800 --quit --report-state " + (dir / "own.txt"));
+    REQUIRE_MESSAGE(own.exitCode == 0, own.out);
+    const auto s = readState(dir / "own.txt");
+    REQUIRE(s.count("camera"));
+    CHECK(std::stod(s.find("camera")->second.at(0)) == doctest::Approx(180.0)); // from behind, as content/movements.toml says
+    CHECK(std::stod(s.find("camera")->second.at(1)) == doctest::Approx(5.0));
+    const auto asked = underXvfb("--movement single-leg-stance --at 4 --view anterior --size 1400x800 --quit --report-state " +
+                                 (dir / "asked.txt"));
+    REQUIRE_MESSAGE(asked.exitCode == 0, asked.out);
+    const auto a = readState(dir / "asked.txt");
+    REQUIRE(a.count("camera"));
+    CHECK(std::abs(std::stod(a.find("camera")->second.at(0))) < 1.0);
+}

@@ -127,6 +127,8 @@ private:
     bool m_adaptive = true;
     int m_plotPart = 0, m_plotDof = 2;
     bool m_pendingFrame = true; // frame the scene once the viewport is known
+    std::string m_cameraMovement; // the movement whose own camera was last applied ("" none)
+    bool m_pendingFrameBody = false; // frame the whole body (feet included) from the movement's camera
     bool m_pendingFrameSelection = false;
     std::vector<std::string> m_dropped;
     std::vector<std::string> m_messages;
