@@ -416,9 +416,15 @@ std::optional<std::vector<double>> figurePose(const FigureSpec& spec, const Mode
     return q;
 }
 
+bool framedFromMovement(const FigureSpec& spec) { return !spec.camera && !spec.viewGiven && spec.framedFrom.has_value(); }
+
+scene::Bounds figureFrameBounds(const FigureSpec& spec, std::span<const gfx::DrawItem> items) {
+    return framedFromMovement(spec) ? gfx::wholeBodyBounds(items) : gfx::focusBounds(items);
+}
+
 gfx::Camera figureCamera(const FigureSpec& spec, const scene::Bounds& framed) {
     const float aspect = static_cast<float>(spec.width) / static_cast<float>(std::max(1, spec.height));
-    if (!spec.camera && !spec.viewGiven && spec.framedFrom)
+    if (framedFromMovement(spec))
         return gfx::frameBounds(framed, gfx::orbitDirection((*spec.framedFrom)[0], (*spec.framedFrom)[1]), aspect,
                                 spec.labels ? 0.05f : 0.04f);
     if (spec.camera) {

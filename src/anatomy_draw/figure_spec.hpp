@@ -135,6 +135,13 @@ FigureFileLoad parseFigureText(std::string_view text, const std::string& display
 // are written as given). parseFigureText() reads it back to equal specs.
 std::string figureFileText(std::span<const FigureSpec> figures);
 
+// True when the figure is framed from its movement's own camera: `framedFrom` set and neither a
+// view nor a camera given. Such a figure frames the whole body, the feet included.
+bool framedFromMovement(const FigureSpec& spec);
+// The box a figure frames in one of its draw lists' items: the whole body when
+// framedFromMovement(), else gfx::focusBounds (the highlighted region, or the hip).
+scene::Bounds figureFrameBounds(const FigureSpec& spec, std::span<const gfx::DrawItem> items);
+
 // What a validated spec asks the drawer for: layers (medial views keep one side unless `side`
 // says which), highlights. Colours, the room and the pose are the document's (document/).
 // Fields that fail to parse are left at their defaults (validateFigure() reports them).

@@ -133,9 +133,9 @@ int renderFigure(FigureSession& session, const Content& content, const draw::Fig
     // frames' boxes (sampled).
     scene::Bounds bounds;
     std::optional<draw::DrawList> firstList; // a single picture draws the list it framed
-    // Framed from the movement's own camera (no view given): the whole body, feet included.
-    const bool ownCamera = mov && mov->camera && !spec.viewGiven && !spec.camera;
-    const auto frameOf = [&](const draw::DrawList& l) { return ownCamera ? gfx::wholeBodyBounds(l.items) : gfx::focusBounds(l.items); };
+    draw::FigureSpec framing = spec; // a movement's own camera where the spec names no view
+    if (mov) framing.framedFrom = mov->camera;
+    const auto frameOf = [&](const draw::DrawList& l) { return draw::figureFrameBounds(framing, l.items); };
     const std::size_t step = std::max<std::size_t>(1, frames.size() / 6);
     for (std::size_t i = 0; i < frames.size(); i += step) {
         draw::DrawList list = listAt(frames[i]);
@@ -148,8 +148,6 @@ int renderFigure(FigureSession& session, const Content& content, const draw::Fig
         if (frames.size() == 1) firstList = std::move(list);
     }
     if (frames.size() > 1) bounds.add(frameOf(listAt(frames.back())));
-    draw::FigureSpec framing = spec; // a movement's own camera where the spec names no view
-    if (mov) framing.framedFrom = mov->camera;
     const gfx::Camera camera = draw::figureCamera(framing, bounds);
 
     std::unique_ptr<io::GifWriter> gif;

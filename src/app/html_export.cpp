@@ -156,10 +156,10 @@ LessonPage lessonPage(doc::Document& document, const draw::FigureSpec& spec, con
     page.background = spec.background == "transparent" ? "#ffffff" : spec.background;
     page.keyTimes.assign(times.begin(), times.end());
     page.loops = mov && movement::MovementPlayer(model, *mov).loops();
-    scene::Bounds bounds;
-    for (const draw::DrawList& list : lists) bounds.add(gfx::focusBounds(list.items));
     draw::FigureSpec framing = spec; // a movement's own camera where the spec names no view
     if (mov) framing.framedFrom = mov->camera;
+    scene::Bounds bounds;
+    for (const draw::DrawList& list : lists) bounds.add(draw::figureFrameBounds(framing, list.items));
     page.camera = draw::figureCamera(framing, bounds);
     page.aspect = static_cast<float>(spec.width) / static_cast<float>(spec.height);
     page.legend = lessonLegend(content, lists.front(), spec.colour);

@@ -42,6 +42,7 @@ std::vector<std::string> splitLines(const std::string& text) {
 void readStep(schema::TableReader& t, LessonStep& step, const Content& content, const movement::MovementLibrary* movements) {
     using schema::Need;
     draw::FigureSpec& f = step.figure;
+    f.viewGiven = true; // a step is seen as the presenter shows it: its view (anterior by default), not the movement's own
     const bool hasView = t.has("view"), hasCamera = t.has("camera");
     if (!hasView && !hasCamera)
         t.error("view", "a step needs a view (one of " + joinNames(draw::standardViewNames()) +
