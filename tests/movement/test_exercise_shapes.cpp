@@ -232,6 +232,8 @@ TEST_CASE("hip thrust: shoulders on the bench, the hips drive from about 80 degr
     }
     MESSAGE("hip thrust: shoulder blades between " << 100 * lowest << " and " << 100 * highest << " cm above the floor");
     CHECK(highest - lowest < 0.015);
+    // ... and do not slide along it by more than a few centimetres.
+    CHECK(largestMove("hip-thrust", 0.0, 4.0, [](const ExercisePose& p) { return p.room(p.body("thorax").apply(kShoulderBladesInThorax)); }) < 0.03);
     // At the bottom the buttocks stay off the floor (the pelvis' back is about 0.17 m behind its origin).
     CHECK(lowestPelvis > movement::kSupinePelvisHeight);
 }
