@@ -172,3 +172,162 @@ TEST_CASE("single-leg deadlift: the trunk tips forward on a near-vertical standi
     CHECK(p.sample.trendelenburg.dropDeg < 0.5);
     CHECK(std::abs(p.deg("pelvis_obliquity")) < 1.0);
 }
+
+namespace {
+
+// A point on the back of the thorax at shoulder-blade level, in the thorax's frame (m): 0.25 m
+// above the centre of the T12-L1 disc and 0.06 m behind it. The model has no thorax mesh; this
+// point stands for where the upper back rests on a bench.
+constexpr Vec3 kShoulderBladesInThorax{-0.06, 0.25, 0.0};
+
+// The largest distance (m) a point moves from where it was at t = 0, sampled every 0.05 s.
+template <class Where>
+double largestMove(const std::string& id, double from, double to, Where where) {
+    const Vec3 start = where(exercisePose(id, from));
+    double worst = 0.0;
+    for (double t = from; t <= to + 1e-9; t += 0.05) worst = std::max(worst, distance(where(exercisePose(id, t)), start));
+    return worst;
+}
+
+} // namespace
+
+TEST_CASE("hip thrust: shoulders on the bench, the hips drive from about 80 degrees of flexion to extension over vertical shins with the feet planted") {
+    const ExercisePose bottom = exercisePose("hip-thrust", 0.0);
+    const ExercisePose top = exercisePose("hip-thrust", 2.0);
+    REQUIRE(bottom.movement->posture == movement::Posture::Supine);
+    const auto roomUp = [](const ExercisePose& p, const Vec3& v) { return p.room(v).y; };
+    for (const char* s : {"r", "l"}) {
+        INFO("side " << s);
+        const std::string side = s;
+        CHECK(bottom.deg("hip_flexion_" + side) >= 75.0);
+        CHECK(bottom.deg("hip_flexion_" + side) <= 95.0);
+        // At the top the hip is straight or a little beyond, the knee near a right angle, the
+        // shin upright in the room and the thigh level.
+        CHECK(top.deg("hip_flexion_" + side) <= 0.0);
+        CHECK(top.deg("knee_angle_" + side) >= 70.0);
+        CHECK(top.deg("knee_angle_" + side) <= 100.0);
+        const Vec3 knee = top.room(top.knee(side)), ankle = top.room(top.ankle(side)), hip = top.room(top.hip(side));
+        CHECK(degreesFromVertical(knee - ankle) < 10.0);
+        CHECK(std::abs(knee.y - hip.y) < 0.03);
+        // The feet stay flat where they stood, on the floor.
+        CHECK(largestMove("hip-thrust", 0.0, 4.0, [&](const ExercisePose& p) { return p.room(p.ankle(side)); }) < 0.01);
+        CHECK(bottom.room(bottom.ankle(side)).y == doctest::Approx(0.057).epsilon(0.1));
+    }
+    // The trunk is level at the top (shoulders to knees in one line) and the pelvis tucks under:
+    // tilted back with the low back flattened, not arched.
+    // (Trunk lean is measured from the trunk's standing direction, so lying level reads 90.)
+    CHECK(trunkLeanDegrees(top) == doctest::Approx(90.0).epsilon(0.06));
+    CHECK(trunkLeanDegrees(bottom) < 70.0);
+    CHECK(top.deg("pelvis_tilt") <= -5.0);
+    CHECK(lumbarSum(top, "flexion") >= 5.0);
+    // The hips rise by more than 25 cm while the shoulders stay at one height on the bench.
+    CHECK(roomUp(top, top.body("pelvis").translation) - roomUp(bottom, bottom.body("pelvis").translation) > 0.25);
+    double lowest = 1e9, highest = -1e9, lowestPelvis = 1e9;
+    for (double t = 0.0; t <= 4.0 + 1e-9; t += 0.05) {
+        const ExercisePose p = exercisePose("hip-thrust", t);
+        const double h = roomUp(p, p.body("thorax").apply(kShoulderBladesInThorax));
+        lowest = std::min(lowest, h);
+        highest = std::max(highest, h);
+        lowestPelvis = std::min(lowestPelvis, roomUp(p, p.body("pelvis").translation));
+    }
+    MESSAGE("hip thrust: shoulder blades between " << 100 * lowest << " and " << 100 * highest << " cm above the floor");
+    CHECK(highest - lowest < 0.015);
+    // ... and do not slide along it by more than a few centimetres.
+    CHECK(largestMove("hip-thrust", 0.0, 4.0, [](const ExercisePose& p) { return p.room(p.body("thorax").apply(kShoulderBladesInThorax)); }) < 0.03);
+    // At the bottom the buttocks stay off the floor (the pelvis' back is about 0.17 m behind its origin).
+    CHECK(lowestPelvis > movement::kSupinePelvisHeight);
+}
+
+TEST_CASE("cable pull-through: a hinge with a flat back and near-vertical shins, then the hips drive forward to standing") {
+    const ExercisePose standing = exercisePose("cable-pull-through", 0.0);
+    const ExercisePose bottom = exercisePose("cable-pull-through", 2.25);
+    const ExercisePose top = exercisePose("cable-pull-through", 4.5);
+    const double lean = trunkLeanDegrees(bottom);
+    MESSAGE("cable pull-through trunk lean " << lean << " deg");
+    CHECK(lean >= 45.0);
+    CHECK(lean <= 80.0);
+    CHECK(std::abs(lumbarSum(bottom, "flexion")) < 2.0);
+    for (const char* s : {"r", "l"}) {
+        const std::string side = s;
+        INFO("side " << side);
+        CHECK(sagittalDegreesFromVertical(bottom.knee(side) - bottom.ankle(side)) < 15.0);
+        CHECK(bottom.hip(side).x < bottom.ankle(side).x - 0.04); // the hips go back toward the cable
+        CHECK(bottom.hip(side).x < standing.hip(side).x - 0.04);
+        // At the top the hips are fully straight, the knees too, the trunk tall.
+        CHECK(top.deg("hip_flexion_" + side) <= 0.0);
+        CHECK(top.deg("knee_angle_" + side) < 5.0);
+        // The feet stay where they stood, a little wider than the hips.
+        CHECK(largestMove("cable-pull-through", 0.0, 5.5, [&](const ExercisePose& p) { return p.ankle(side); }) < 0.01);
+        CHECK(std::abs(standing.ankle(side).z) > std::abs(standing.hip(side).z) + 0.05);
+    }
+    CHECK(trunkLeanDegrees(top) < 5.0);
+}
+
+TEST_CASE("monster walk: from a half squat each foot in turn steps forward and out while the other stays planted and the pelvis level") {
+    const ExercisePose stance = exercisePose("monster-walk", 0.0);
+    for (const char* s : {"r", "l"}) {
+        const std::string side = s;
+        INFO("side " << side);
+        CHECK(stance.deg("hip_flexion_" + side) >= 20.0);
+        CHECK(stance.deg("hip_flexion_" + side) <= 35.0);
+        CHECK(stance.deg("knee_angle_" + side) >= 20.0);
+        CHECK(stance.deg("knee_angle_" + side) <= 35.0);
+    }
+    struct Step {
+        const char* stepping;
+        const char* standing;
+        double planted; // s: the stepping foot is down, forward and out
+        double from, to; // s: the stepping leg's turn
+    };
+    for (const Step& step : {Step{"r", "l", 1.25, 0.0, 2.5}, Step{"l", "r", 3.75, 2.5, 5.0}}) {
+        const std::string stepping = step.stepping, standing = step.standing;
+        INFO("stepping with the " << stepping << " leg");
+        const ExercisePose p = exercisePose("monster-walk", step.planted);
+        const double outward = stepping == "r" ? 1.0 : -1.0;
+        const Vec3 moved = p.ankle(stepping) - stance.ankle(stepping);
+        MESSAGE("monster walk: the " << stepping << " foot steps " << 100 * moved.x << " cm forward and " << 100 * outward * moved.z
+                                     << " cm out");
+        CHECK(moved.x > 0.10);
+        CHECK(outward * moved.z > 0.05);
+        CHECK(std::abs(moved.y) < 0.01); // down on the floor
+        // The stepping hip bends and opens further than in the stance.
+        CHECK(p.deg("hip_flexion_" + stepping) > stance.deg("hip_flexion_" + stepping));
+        CHECK(-p.deg("hip_adduction_" + stepping) > -stance.deg("hip_adduction_" + stepping) + 5.0);
+        CHECK(largestMove("monster-walk", step.from, step.to, [&](const ExercisePose& q) { return q.ankle(standing); }) < 0.001);
+    }
+    for (double t = 0.0; t <= 5.0 + 1e-9; t += 0.05) {
+        const ExercisePose p = exercisePose("monster-walk", t);
+        INFO("t = " << t);
+        CHECK(std::abs(p.deg("pelvis_obliquity")) < 1.0);
+        CHECK(p.sample.trendelenburg.dropDeg < 0.5);
+    }
+    // One round ends where it began, so the loop does not jump.
+    const ExercisePose end = exercisePose("monster-walk", 5.0);
+    CHECK(distance(end.body("pelvis").translation, stance.body("pelvis").translation) < 0.001);
+}
+
+TEST_CASE("banded lunge: a step forward into a lunge with the front knee at a right angle over the foot, the back knee low and the trunk upright") {
+    const ExercisePose standing = exercisePose("banded-lunge", 0.0);
+    const ExercisePose bottom = exercisePose("banded-lunge", 2.85);
+    CHECK(bottom.deg("knee_angle_r") >= 80.0);
+    CHECK(bottom.deg("knee_angle_r") <= 100.0);
+    CHECK(bottom.deg("knee_angle_l") > 70.0);
+    CHECK(trunkLeanDegrees(bottom) < 15.0);
+    CHECK(bottom.knee("l").y < 0.15); // the back knee close to the floor
+    // The front knee over the foot: the shin near vertical from the side, and from the front the
+    // knee does not drift inside the foot (what the band pulls it toward).
+    const Vec3 knee = bottom.knee("r"), ankle = bottom.ankle("r");
+    CHECK(sagittalDegreesFromVertical(knee - ankle) < 20.0);
+    CHECK(knee.z > ankle.z - 0.01);
+    CHECK(frontalDegreesFromVertical(knee - ankle) < 5.0);
+    // A real step: the front foot lands well ahead of the back one, then stays planted while the
+    // body lowers and rises; the back foot pivots on its toes without sliding far.
+    CHECK(bottom.ankle("r").x - standing.ankle("l").x > 0.6);
+    CHECK(largestMove("banded-lunge", 1.4, 4.3, [](const ExercisePose& p) { return p.ankle("r"); }) < 0.001);
+    CHECK(std::abs(bottom.ankle("l").x - standing.ankle("l").x) < 0.05);
+    CHECK(largestMove("banded-lunge", 0.0, 1.4, [](const ExercisePose& p) { return p.ankle("l"); }) < 0.001);
+    // Back to standing where it began.
+    const ExercisePose end = exercisePose("banded-lunge", bottom.movement->duration());
+    CHECK(distance(end.ankle("r"), standing.ankle("r")) < 0.005);
+    CHECK(distance(end.body("pelvis").translation, standing.body("pelvis").translation) < 0.005);
+}

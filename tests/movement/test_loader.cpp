@@ -67,7 +67,8 @@ TEST_CASE("the project's movements file loads without a single diagnostic and ha
                            "90-90", "figure-4", "pigeon", "couch-stretch", "psoas-stretch", "reverse-warrior",
                            "internal-rotator-stretch", "bridge", "squat", "hip-hinge", "split-squat", "step-up",
                            "single-leg-stance", "lateral-band-walk", "single-leg-deadlift", "self-test", "walking",
-                           "walking-trendelenburg-compensated"}) {
+                           "walking-trendelenburg-compensated", "hip-thrust", "cable-pull-through", "monster-walk",
+                           "banded-lunge"}) {
         INFO(id);
         const Movement* m = l.library->find(id);
         REQUIRE(m != nullptr);

@@ -73,7 +73,8 @@ TEST_CASE("the normal-range movements reach their cited range, or the model's li
 }
 
 TEST_CASE("planted feet stay where they were") {
-    for (const char* id : {"squat", "hip-hinge", "bridge", "split-squat", "single-leg-stance", "step-up", "single-leg-deadlift"}) {
+    for (const char* id : {"squat", "hip-hinge", "bridge", "split-squat", "single-leg-stance", "step-up", "single-leg-deadlift",
+                           "hip-thrust", "cable-pull-through"}) {
         const Movement& m = hv::test::movementById(id);
         const MovementPlayer player(model(), m, {});
         const Support support = m.keys.front().support;
