@@ -103,6 +103,8 @@ struct PartLumbarActions {
     int highestLevel = -1;           // and of the highest; -1 when it crosses none
     std::array<LumbarBar, 3> bars{}; // kLumbarDofs order
 };
+// The lumbar bars' full scale (mm): five levels of the hip bars' 60 mm, as the bars sum the levels.
+inline constexpr double kLumbarBarFullScaleMm = 300.0;
 // True when every part of muscle `muscle` is a lumbar part (isLumbarPart: crosses a lumbar level
 // and no hip of its side): quadratus lumborum, the erector spinae, the abdominals; not psoas
 // major. False for an index out of range.

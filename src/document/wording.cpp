@@ -165,8 +165,9 @@ std::string_view lumbarDofTitle(LumbarDof dof, Wording w) {
 
 std::string lumbarBarsCaption(const PartLumbarActions& part, Wording w) {
     const std::string span = levelSpan(part);
-    if (w == Wording::Plain) return span.empty() ? "on your low back" : "on your low back, " + span;
-    return span.empty() ? "lumbar moment arm (-dL/dq), mm" : "lumbar moment arm summed over " + span + " (-dL/dq), mm";
+    std::string out = part.name.empty() ? "" : part.name + ": ";
+    if (w == Wording::Plain) return out + (span.empty() ? "on your low back" : "on your low back, " + span);
+    return out + (span.empty() ? "crosses no lumbar level" : "summed over " + span);
 }
 
 std::string crossoverText(const Content& content, HipDof dof, const Crossover& c, Wording w) {

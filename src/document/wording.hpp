@@ -69,8 +69,9 @@ std::string lumbarBarWord(const LumbarBar& bar, Wording w);
 // The lumbar bar's row title: "flexion" / "side bending" / "rotation", or "forward-back" /
 // "side to side" / "turning".
 std::string_view lumbarDofTitle(LumbarDof dof, Wording w);
-// The panel's line above a part's lumbar bars: "moment arm summed over L5-S1 to L1-L2 (-dL/dq), mm"
-// or, in plain words, "on your low back, L5-S1 to L1-L2" (levelSpan of the part).
+// The panel's line above a part's lumbar bars: its name (if any) and the levels its bars sum,
+// "iliocostal fibres: summed over L5-S1 to L1-L2", or in plain words "iliocostal fibres: on your
+// low back, L5-S1 to L1-L2" (levelSpan of the part).
 std::string lumbarBarsCaption(const PartLumbarActions& part, Wording w);
 
 // The sentence under the plot for one crossover of the action about `dof`, at hip flexion

@@ -158,8 +158,10 @@ TEST_CASE("the lumbar bars read plainly in plain words and the caption names the
     PartLumbarActions part;
     part.lowestLevel = 0;
     part.highestLevel = 4;
-    CHECK(lumbarBarsCaption(part, Wording::Anatomical) == "lumbar moment arm summed over L5-S1 to L1-L2 (-dL/dq), mm");
+    CHECK(lumbarBarsCaption(part, Wording::Anatomical) == "summed over L5-S1 to L1-L2");
     CHECK(lumbarBarsCaption(part, Wording::Plain) == "on your low back, L5-S1 to L1-L2");
+    part.name = "iliocostal fibres";
+    CHECK(lumbarBarsCaption(part, Wording::Anatomical) == "iliocostal fibres: summed over L5-S1 to L1-L2");
     part.highestLevel = 1;
     part.lowestLevel = 1;
     CHECK(levelSpan(part) == "L4-L5");
