@@ -390,6 +390,10 @@ std::vector<PartPelvicActions> Document::pelvicActionsOfSelection() const {
     return pelvicActions(model(), pose(), selectedMuscle());
 }
 
+std::vector<PartLumbarActions> Document::lumbarActionsOfSelection() const {
+    return lumbarActions(model(), pose(), selectedMuscle());
+}
+
 std::vector<PartActions> Document::liveActionsOfSelection() {
     const int m = selectedMuscle();
     if (m < 0) return {};

@@ -176,6 +176,8 @@ public:
     std::vector<PartActions> liveActionsOfSelection();
     // The selected muscle's pelvic bars at the current pose (document/live_actions.hpp).
     std::vector<PartPelvicActions> pelvicActionsOfSelection() const;
+    // The selected muscle's lumbar bars, for a trunk muscle (lumbarActions); empty otherwise.
+    std::vector<PartLumbarActions> lumbarActionsOfSelection() const;
     int selectedMuscle() const { return selectedMuscleIndex(model(), selection); }
 
 private:

@@ -141,6 +141,35 @@ std::string_view dofTitle(HipDof dof, Wording w) {
     return "";
 }
 
+std::string lumbarBarWord(const LumbarBar& bar, Wording w) {
+    const bool plain = w == Wording::Plain;
+    const std::string_view r = bar.role;
+    if (r == "flexor") return plain ? "curls your low back forward" : "flexes the low back";
+    if (r == "extensor") return plain ? "arches your low back" : "extends the low back";
+    if (r == "right bender") return plain ? "bends your body to the right" : "bends the trunk to the right";
+    if (r == "left bender") return plain ? "bends your body to the left" : "bends the trunk to the left";
+    if (r == "left rotator") return plain ? "turns your chest to the left" : "turns the trunk to the left";
+    if (r == "right rotator") return plain ? "turns your chest to the right" : "turns the trunk to the right";
+    return plain ? "no clear pull" : "none";
+}
+
+std::string_view lumbarDofTitle(LumbarDof dof, Wording w) {
+    const bool plain = w == Wording::Plain;
+    switch (dof) {
+    case LumbarDof::Flexion: return plain ? "forward-back" : "flexion";
+    case LumbarDof::Bending: return plain ? "side to side" : "side bending";
+    case LumbarDof::Rotation: return plain ? "turning" : "rotation";
+    }
+    return "";
+}
+
+std::string lumbarBarsCaption(const PartLumbarActions& part, Wording w) {
+    const std::string span = levelSpan(part);
+    std::string out = part.name.empty() ? "" : part.name + ": ";
+    if (w == Wording::Plain) return out + (span.empty() ? "on your low back" : "on your low back, " + span);
+    return out + (span.empty() ? "crosses no lumbar level" : "summed over " + span);
+}
+
 std::string crossoverText(const Content& content, HipDof dof, const Crossover& c, Wording w) {
     char deg[32];
     std::snprintf(deg, sizeof deg, "%.1f", c.flexionDeg);

@@ -60,6 +60,20 @@ std::string_view pelvicDofTitle(PelvisDof dof, Wording w);
 // dead zone; plain words leave the number out ("Tucks your pelvis under").
 std::string pelvicBarSentence(const PelvicBar& bar, Wording w);
 
+// A trunk muscle's lumbar bar (document/live_actions.hpp: LumbarBar), by its role word:
+// "flexes the low back" / "extends the low back", "bends the trunk to the right" / "to the left",
+// "turns the trunk to the left" / "to the right", "none"; in plain words "curls your low back
+// forward" / "arches your low back", "bends your body to the right" / "left", "turns your
+// chest to the left" / "right", "no clear pull".
+std::string lumbarBarWord(const LumbarBar& bar, Wording w);
+// The lumbar bar's row title: "flexion" / "side bending" / "rotation", or "forward-back" /
+// "side to side" / "turning".
+std::string_view lumbarDofTitle(LumbarDof dof, Wording w);
+// The panel's line above a part's lumbar bars: its name (if any) and the levels its bars sum,
+// "iliocostal fibres: summed over L5-S1 to L1-L2", or in plain words "iliocostal fibres: on your
+// low back, L5-S1 to L1-L2" (levelSpan of the part).
+std::string lumbarBarsCaption(const PartLumbarActions& part, Wording w);
+
 // The sentence under the plot for one crossover of the action about `dof`, at hip flexion
 // `crossover.flexionDeg` (either side: both share the plain words).
 std::string crossoverText(const Content& content, HipDof dof, const Crossover& crossover,

@@ -48,7 +48,10 @@ void drawPosePanel(PanelContext& ctx);
 void drawMovementPanel(PanelContext& ctx);
 void drawViewPanel(PanelContext& ctx);
 // The selected muscle's info and live actions. `barRects` receives, for tests, each drawn action
-// bar's rectangle in window pixels: part, dof, x0, y0, x1, y1, centre x.
+// bar's rectangle in window pixels: part, dof, x0, y0, x1, y1, centre x. The dof is the hip
+// dof (0..2, kHipDofs), 3 + the pelvic dof (kPelvisDofs) or kLumbarBarDof + the lumbar dof
+// (kLumbarDofs) of a trunk muscle's lumbar bars.
+inline constexpr int kLumbarBarDof = 5;
 struct BarRect {
     int part = 0, dof = 0;
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0, centre = 0;

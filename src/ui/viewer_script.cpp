@@ -12,6 +12,7 @@
 #include "io/png_writer.hpp"
 #include "movement/player.hpp"
 #include "movement/stretch_map.hpp"
+#include "core/lumbar_actions.hpp"
 #include "core/pelvis_actions.hpp"
 
 #include <epoxy/gl.h>
@@ -249,8 +250,14 @@ std::string Viewer::stateReportText() {
     out << "gluteus_medius_strength=" << movement::gluteusMediusStrengthText(m_doc.playback.gluteusMediusStrength) << "\n";
     // The hip bars (dof 0..2) as before, then the pelvic bars (dof 3 + the pelvic dof) on their own lines:
     // "pelvic_bar=PART pelvic_tilt X0 Y0 X1 Y1 CENTRE MM Tips the pelvis forward 23 mm".
+    // A trunk muscle's lumbar bars, summed over the levels each part crosses:
+    // "bar=PART lumbar_flexion X0 Y0 X1 Y1 CENTRE MM extends the low back".
     for (const BarRect& b : m_bars)
-        if (b.dof >= 3)
+        if (b.dof >= kLumbarBarDof)
+            out << "bar=" << b.part << " " << lumbarDofName(static_cast<LumbarDof>(b.dof - kLumbarBarDof)) << " " << b.x0 * sx << " "
+                << b.y0 * sx << " " << b.x1 * sx << " " << b.y1 * sx << " " << b.centre * sx << " " << b.momentArmMm << " " << b.word << "\n";
+    for (const BarRect& b : m_bars)
+        if (b.dof >= 3 && b.dof < kLumbarBarDof)
             out << "pelvic_bar=" << b.part << " " << pelvisDofName(static_cast<PelvisDof>(b.dof - 3)) << " " << b.x0 * sx << " " << b.y0 * sx
                 << " " << b.x1 * sx << " " << b.y1 * sx << " " << b.centre * sx << " " << b.momentArmMm << " " << b.word << "\n";
     if (const movement::Movement* mov = m_doc.activeMovement()) {

@@ -1,6 +1,10 @@
 #include "document/live_actions.hpp"
 
 #include "document/document_fixture.hpp"
+#include "document/wording.hpp"
+
+#include <algorithm>
+#include <cmath>
 
 using namespace hv;
 using namespace hv::doc;
@@ -132,4 +136,91 @@ TEST_CASE("the pelvic bars: iliacus tips the pelvis forward, each gluteus maximu
     CHECK(tilts.size() == m.allParts().size());
     for (const draw::PartPelvicTilt& t : tilts)
         if (t.part == ili[0].part) CHECK(t.momentArm * 1000.0 == doctest::Approx(ili[0].bars[0].momentArmMm));
+}
+
+namespace {
+const PartLumbarActions& strongest(const std::vector<PartLumbarActions>& parts, LumbarDof dof) {
+    REQUIRE_FALSE(parts.empty());
+    const auto d = static_cast<std::size_t>(dof);
+    return *std::max_element(parts.begin(), parts.end(), [&](const PartLumbarActions& a, const PartLumbarActions& b) {
+        return std::abs(a.bars[d].momentArmMm) < std::abs(b.bars[d].momentArmMm);
+    });
+}
+} // namespace
+
+TEST_CASE("multifidus gets three lumbar bars per part summed over the levels it crosses and extends the low back") {
+    const Model& m = test::uiContent().model;
+    const int mf = m.findMuscle("multifidus", Side::Right);
+    REQUIRE(mf >= 0);
+    CHECK(isTrunkMuscle(m, mf));
+    const auto parts = lumbarActions(m, m.defaultPose(), mf);
+    REQUIRE(parts.size() == m.muscles[static_cast<std::size_t>(mf)].parts.size());
+    for (const PartLumbarActions& p : parts) {
+        CHECK(p.bars[0].dof == LumbarDof::Flexion);
+        CHECK(p.bars[1].dof == LumbarDof::Bending);
+        CHECK(p.bars[2].dof == LumbarDof::Rotation);
+        CHECK(p.bars[0].momentArmMm < -1.0);
+        CHECK(p.bars[0].role == "extensor");
+        CHECK(lumbarBarWord(p.bars[0], Wording::Anatomical) == "extends the low back");
+        CHECK(p.lowestLevel >= 0);
+        CHECK(p.highestLevel >= p.lowestLevel);
+        CHECK_FALSE(levelSpan(p).empty());
+    }
+}
+
+TEST_CASE("the right quadratus lumborum bends the trunk to the right and the left one to the left") {
+    const Model& m = test::uiContent().model;
+    const int qr = m.findMuscle("quadratus_lumborum", Side::Right), ql = m.findMuscle("quadratus_lumborum", Side::Left);
+    REQUIRE(qr >= 0);
+    REQUIRE(ql >= 0);
+    const auto r = lumbarActions(m, m.defaultPose(), qr), l = lumbarActions(m, m.defaultPose(), ql);
+    const LumbarBar& br = strongest(r, LumbarDof::Bending).bars[1];
+    const LumbarBar& bl = strongest(l, LumbarDof::Bending).bars[1];
+    CHECK(br.momentArmMm > 1.0);
+    CHECK(lumbarBarWord(br, Wording::Anatomical) == "bends the trunk to the right");
+    CHECK(bl.momentArmMm < -1.0);
+    CHECK(lumbarBarWord(bl, Wording::Anatomical) == "bends the trunk to the left");
+    // The iliocostal fibres run from the pelvis to the 12th rib: all five levels, summed.
+    CHECK(levelSpan(r.front()) == "L5-S1 to L1-L2");
+}
+
+TEST_CASE("the right external oblique turns the trunk to the left") {
+    const Model& m = test::uiContent().model;
+    const int eo = m.findMuscle("external_oblique", Side::Right);
+    REQUIRE(eo >= 0);
+    const auto parts = lumbarActions(m, m.defaultPose(), eo);
+    const LumbarBar& b = strongest(parts, LumbarDof::Rotation).bars[2];
+    CHECK(b.momentArmMm > 1.0);
+    CHECK(b.role == "left rotator");
+    CHECK(lumbarBarWord(b, Wording::Anatomical) == "turns the trunk to the left");
+}
+
+TEST_CASE("a hip muscle and psoas major get no lumbar bars and a bad index gets none") {
+    const Model& m = test::uiContent().model;
+    const int piri = m.findMuscle("piriformis", Side::Right);
+    REQUIRE(piri >= 0);
+    CHECK_FALSE(isTrunkMuscle(m, piri));
+    CHECK(lumbarActions(m, m.defaultPose(), piri).empty());
+    const int psoas = m.findMuscle("psoas", Side::Right);
+    if (psoas >= 0) CHECK_FALSE(isTrunkMuscle(m, psoas));
+    CHECK(lumbarActions(m, m.defaultPose(), -1).empty());
+    CHECK(lumbarActions(m, m.defaultPose(), 100000).empty());
+}
+
+TEST_CASE("multifidus' flexion moment arm is plotted against lumbar flexion through the pose and stays an extensor") {
+    const Model& m = test::uiContent().model;
+    const int mf = m.findMuscle("multifidus", Side::Right);
+    REQUIRE(mf >= 0);
+    const std::vector<double> q = m.defaultPose();
+    const LumbarMomentArmPlot p = lumbarMomentArmPlot(m, q, {mf, 0}, LumbarDof::Flexion, 2.0);
+    REQUIRE(p.flexionDeg.size() > 5);
+    CHECK(p.flexionDeg.size() == p.momentArmMm.size());
+    CHECK(std::is_sorted(p.flexionDeg.begin(), p.flexionDeg.end()));
+    CHECK(p.flexionDeg.front() < p.currentDeg);
+    CHECK(p.flexionDeg.back() > p.currentDeg);
+    CHECK(p.currentMm < -1.0);
+    CHECK(p.crossovers.empty());
+    for (double v : p.momentArmMm) CHECK(v < 0.0);
+    CHECK(p.minMm <= p.currentMm);
+    CHECK(lumbarMomentArmPlot(m, q, {mf, 1000}, LumbarDof::Flexion).flexionDeg.empty());
 }

@@ -135,3 +135,34 @@ TEST_CASE("a pelvic bar reads as tips the pelvis forward with its size or in pla
     CHECK(pelvicDofTitle(PelvisDof::Tilt, Wording::Anatomical) == "pelvic tilt");
     CHECK(pelvicDofTitle(PelvisDof::Obliquity, Wording::Plain) == "pelvis side");
 }
+
+TEST_CASE("the lumbar bars read plainly in plain words and the caption names the levels summed over") {
+    for (const char* role : {"flexor", "extensor", "right bender", "left bender", "left rotator", "right rotator"}) {
+        LumbarBar b;
+        b.role = role;
+        const std::string plain = lumbarBarWord(b, Wording::Plain), anat = lumbarBarWord(b, Wording::Anatomical);
+        INFO(role);
+        CHECK(plain.find("your") != std::string::npos);
+        CHECK(plain.find("flex") == std::string::npos);
+        CHECK(plain.find("extend") == std::string::npos);
+        CHECK(plain.find("lumbar") == std::string::npos);
+        CHECK(plain.find("trunk") == std::string::npos);
+        CHECK(anat != plain);
+    }
+    LumbarBar none;
+    none.role = "none";
+    CHECK(lumbarBarWord(none, Wording::Plain) == "no clear pull");
+    CHECK(lumbarBarWord(none, Wording::Anatomical) == "none");
+    CHECK(lumbarDofTitle(LumbarDof::Bending, Wording::Anatomical) == "side bending");
+    CHECK(lumbarDofTitle(LumbarDof::Bending, Wording::Plain) == "side to side");
+    PartLumbarActions part;
+    part.lowestLevel = 0;
+    part.highestLevel = 4;
+    CHECK(lumbarBarsCaption(part, Wording::Anatomical) == "summed over L5-S1 to L1-L2");
+    CHECK(lumbarBarsCaption(part, Wording::Plain) == "on your low back, L5-S1 to L1-L2");
+    part.name = "iliocostal fibres";
+    CHECK(lumbarBarsCaption(part, Wording::Anatomical) == "iliocostal fibres: summed over L5-S1 to L1-L2");
+    part.highestLevel = 1;
+    part.lowestLevel = 1;
+    CHECK(levelSpan(part) == "L4-L5");
+}

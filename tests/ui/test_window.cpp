@@ -11,6 +11,7 @@
 #include <png.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
@@ -104,7 +105,7 @@ std::vector<Bar> bars(const std::multimap<std::string, std::vector<std::string>>
     const auto [a, b] = state.equal_range("bar");
     for (auto it = a; it != b; ++it) {
         const auto& v = it->second;
-        if (v.size() < 9) continue;
+        if (v.size() < 9 || v[1].empty() || !std::isdigit(static_cast<unsigned char>(v[1][0]))) continue; // hip bars only
         Bar bar{std::stoi(v[0]), std::stoi(v[1]), std::stod(v[2]), std::stod(v[3]), std::stod(v[4]),
                 std::stod(v[5]), std::stod(v[6]), std::stod(v[7]), v[8]};
         for (std::size_t i = 9; i < v.size(); ++i) bar.word += " " + v[i];
@@ -840,4 +841,82 @@ TEST_CASE("a movement opens from its own camera, framing the whole body, unless 
     const auto a = readState(dir / "asked.txt");
     REQUIRE(a.count("camera"));
     CHECK(std::abs(std::stod(a.find("camera")->second.at(0))) < 1.0);
+}
+
+namespace {
+// A trunk muscle's "bar=PART lumbar_flexion X0 Y0 X1 Y1 CENTRE MM WORDS..." lines of --report-state.
+struct LumbarBarLine {
+    int part = 0;
+    std::string dof;
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0, centre = 0, mm = 0;
+    std::string word;
+};
+std::vector<LumbarBarLine> lumbarBars(const std::multimap<std::string, std::vector<std::string>>& state) {
+    std::vector<LumbarBarLine> out;
+    const auto [a, b] = state.equal_range("bar");
+    for (auto it = a; it != b; ++it) {
+        const auto& v = it->second;
+        if (v.size() < 9 || !v[1].starts_with("lumbar_")) continue;
+        LumbarBarLine bar{std::stoi(v[0]), v[1], std::stod(v[2]), std::stod(v[3]), std::stod(v[4]), std::stod(v[5]),
+                          std::stod(v[6]), std::stod(v[7]), v[8]};
+        for (std::size_t i = 9; i < v.size(); ++i) bar.word += " " + v[i];
+        out.push_back(bar);
+    }
+    return out;
+}
+// Whether the track's middle row is filled (not the pale track colour) dx pixels from the centre.
+bool filledAt(const hv::scene::Image& im, const LumbarBarLine& b, int dx) {
+    const int y = static_cast<int>(std::lround(0.5 * (b.y0 + b.y1)));
+    return !near(px(im, static_cast<int>(std::lround(b.centre)) + dx, y), 228, 223, 214, 12);
+}
+} // namespace
+
+TEST_CASE("a trunk muscle's bars are about the low back with the signs and words of its actions in both wordings") {
+    if (!haveXvfb()) return;
+    TempDir dir;
+    const std::string common = " --view posterior --size 1600x900 --quit";
+    const auto m = underXvfb(" --select multifidus" + common + " --screenshot " + (dir / "mf.png") + " --report-state " + (dir / "mf.txt"));
+    REQUIRE_MESSAGE(m.exitCode == 0, m.out);
+    const auto q = underXvfb(" --select quadratus_lumborum_r" + common + " --report-state " + (dir / "ql.txt"));
+    REQUIRE_MESSAGE(q.exitCode == 0, q.out);
+    const auto p = underXvfb(" --select quadratus_lumborum_r --wording plain" + common + " --report-state " + (dir / "plain.txt"));
+    REQUIRE_MESSAGE(p.exitCode == 0, p.out);
+    const auto sm = readState(dir / "mf.txt"), sq = readState(dir / "ql.txt"), sp = readState(dir / "plain.txt");
+    // No hip bars of zero for a muscle that crosses no hip: three lumbar bars per part instead.
+    CHECK(bars(sm).empty());
+    const auto bm = lumbarBars(sm), bq = lumbarBars(sq), bp = lumbarBars(sp);
+    REQUIRE(bm.size() >= 3);
+    REQUIRE(bm.size() % 3 == 0);
+    const char* dofs[] = {"lumbar_flexion", "lumbar_bending", "lumbar_rotation"};
+    for (std::size_t i = 0; i < bm.size(); ++i) CHECK(bm[i].dof == dofs[i % 3]);
+    // Multifidus extends the low back: every flexion bar negative, filled left of the centre.
+    hv::scene::Image im;
+    REQUIRE(readPng(dir / "mf.png", im));
+    for (const LumbarBarLine& b : bm)
+        if (b.dof == "lumbar_flexion") {
+            CHECK(b.mm < -1.0);
+            CHECK(b.word == "extends the low back");
+            CHECK(filledAt(im, b, -6));
+            CHECK_FALSE(filledAt(im, b, 6));
+        }
+    // The right quadratus lumborum bends the trunk to the right, every part of it.
+    REQUIRE(bq.size() >= 3);
+    CHECK(bq[1].dof == "lumbar_bending");
+    CHECK(bq[1].word == "bends the trunk to the right");
+    for (const LumbarBarLine& b : bq)
+        if (b.dof == "lumbar_bending") CHECK(b.mm > 1.0);
+    // Plain words read plainly, with the same signs.
+    REQUIRE(bp.size() == bq.size());
+    CHECK(bp[0].word == "arches your low back");
+    CHECK(bp[1].word == "bends your body to the right");
+    for (std::size_t i = 0; i < bp.size(); ++i) {
+        CHECK(bp[i].mm == doctest::Approx(bq[i].mm).epsilon(1e-6));
+        CHECK_FALSE(contains(bp[i].word, "trunk"));
+        CHECK_FALSE(contains(bp[i].word, "extend"));
+    }
+    // The pelvic bars stay on their own lines: quadratus lumborum hikes its side.
+    const auto pq = pelvicBars(sq);
+    REQUIRE(pq.size() >= 2);
+    CHECK(pq[1].dof == "pelvic_obliquity");
+    CHECK(pq[1].sentence.starts_with("Hikes the pelvis on the right"));
 }
