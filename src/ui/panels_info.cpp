@@ -37,13 +37,25 @@ void wrappedDisabled(const std::string& text, const char* prefix = "", const cha
     ImGui::PopStyleColor();
 }
 
-// One bar (a table row): the coordinate, a track with a centre line filled from the centre
-// towards the sign of the moment arm, the value and the action word.
-void actionBar(const Document& doc, const ActionBar& b, int part, std::vector<BarRect>& rects) {
-    const std::string word = barWord(doc.content(), b, doc.wording);
+// One bar (a table row), whatever it measures: the title, a track with a centre line filled from
+// the centre towards the sign of the moment arm (full track at `fullScaleMm`), the value (in
+// anatomical words) and the word. Its rectangle goes into `rects` as (part, dof, ..., reported).
+struct BarRow {
+    std::string title;
+    double momentArmMm = 0.0;
+    double fullScaleMm = 60.0;
+    glm::vec3 colour{0.0f};
+    int part = 0, dof = 0;
+    std::string word;     // shown in the last column
+    std::string reported; // what --report-state says of it
+    bool none = false;    // no clear action: the word greyed
+    bool wrap = false;    // long words wrap in their column
+};
+
+void barRow(const Document& doc, const BarRow& b, std::vector<BarRect>& rects) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(std::string(dofTitle(b.dof, doc.wording)).c_str());
+    ImGui::TextUnformatted(b.title.c_str());
     ImGui::TableNextColumn();
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float trackW = std::max(40.0f, ImGui::GetContentRegionAvail().x);
@@ -52,58 +64,46 @@ void actionBar(const Document& doc, const ActionBar& b, int part, std::vector<Ba
     const ImVec2 a(p.x, p.y + 1), z(p.x + trackW, p.y + h - 1);
     dl->AddRectFilled(a, z, IM_COL32(228, 223, 214, 255), 3.0f);
     const float cx = 0.5f * (a.x + z.x);
-    const float f = static_cast<float>(barFraction(b.momentArmMm));
-    const glm::vec3 col = draw::roleColour(b.action);
+    const float f = static_cast<float>(barFraction(b.momentArmMm, b.fullScaleMm));
     if (std::abs(f) > 0.0f) {
         const float end = cx + f * 0.5f * trackW;
         dl->AddRectFilled(ImVec2(std::min(cx, end), a.y + 1), ImVec2(std::max(cx, end), z.y - 1),
-                          linearToImColor(col.r, col.g, col.b), 2.0f);
+                          linearToImColor(b.colour.r, b.colour.g, b.colour.b), 2.0f);
     }
     dl->AddLine(ImVec2(cx, a.y - 1), ImVec2(cx, z.y + 1), IM_COL32(80, 80, 86, 255), 1.5f);
-    rects.push_back({part, static_cast<int>(b.dof), a.x, a.y, z.x, z.y, cx, b.momentArmMm, word});
+    rects.push_back({b.part, b.dof, a.x, a.y, z.x, z.y, cx, b.momentArmMm, b.reported});
     ImGui::Dummy(ImVec2(trackW, h));
     if (doc.wording == Wording::Anatomical) { // plain words leave the numbers out: the bar says how strong
         ImGui::TableNextColumn();
         ImGui::Text("%+.1f mm", b.momentArmMm);
     }
     ImGui::TableNextColumn();
-    if (b.action == Action::None) ImGui::TextDisabled("%s", word.c_str());
-    else ImGui::TextUnformatted(word.c_str());
+    if (b.wrap) {
+        if (b.none) wrappedDisabled(b.word);
+        else ImGui::TextWrapped("%s", b.word.c_str());
+    } else if (b.none) {
+        ImGui::TextDisabled("%s", b.word.c_str());
+    } else {
+        ImGui::TextUnformatted(b.word.c_str());
+    }
 }
 
-// One pelvic bar (a table row), as actionBar: tilt in the pelvis colour mode's pair, obliquity in
-// a neutral slate. Its rectangle goes into `rects` with dof 3 + the pelvic dof (kPelvisDofs).
+// A hip action bar, in the role colours.
+void actionBar(const Document& doc, const ActionBar& b, int part, std::vector<BarRect>& rects) {
+    const std::string word = barWord(doc.content(), b, doc.wording);
+    barRow(doc, {std::string(dofTitle(b.dof, doc.wording)), b.momentArmMm, 60.0, draw::roleColour(b.action), part,
+                 static_cast<int>(b.dof), word, word, b.action == Action::None, false},
+           rects);
+}
+
+// One pelvic bar: tilt in the pelvis colour mode's pair, obliquity in a neutral slate. Its
+// rectangle goes into `rects` with dof 3 + the pelvic dof (kPelvisDofs).
 void pelvicBar(const Document& doc, const PelvicBar& b, int part, std::vector<BarRect>& rects) {
-    const std::string word = pelvicBarWord(b, doc.wording);
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(std::string(pelvicDofTitle(b.dof, doc.wording)).c_str());
-    ImGui::TableNextColumn();
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    const float trackW = std::max(40.0f, ImGui::GetContentRegionAvail().x);
-    const float h = ImGui::GetTextLineHeight();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 a(p.x, p.y + 1), z(p.x + trackW, p.y + h - 1);
-    dl->AddRectFilled(a, z, IM_COL32(228, 223, 214, 255), 3.0f);
-    const float cx = 0.5f * (a.x + z.x);
-    const float f = static_cast<float>(barFraction(b.momentArmMm));
     const glm::vec3 col = b.dof == PelvisDof::Tilt ? draw::pelvicTiltColour(draw::pelvicTiltOf(b.momentArmMm / 1000.0))
                                                    : glm::vec3(0.16f, 0.19f, 0.25f);
-    if (std::abs(f) > 0.0f) {
-        const float end = cx + f * 0.5f * trackW;
-        dl->AddRectFilled(ImVec2(std::min(cx, end), a.y + 1), ImVec2(std::max(cx, end), z.y - 1),
-                          linearToImColor(col.r, col.g, col.b), 2.0f);
-    }
-    dl->AddLine(ImVec2(cx, a.y - 1), ImVec2(cx, z.y + 1), IM_COL32(80, 80, 86, 255), 1.5f);
-    rects.push_back({part, 3 + static_cast<int>(b.dof), a.x, a.y, z.x, z.y, cx, b.momentArmMm, pelvicBarSentence(b, doc.wording)});
-    ImGui::Dummy(ImVec2(trackW, h));
-    if (doc.wording == Wording::Anatomical) {
-        ImGui::TableNextColumn();
-        ImGui::Text("%+.1f mm", b.momentArmMm);
-    }
-    ImGui::TableNextColumn();
-    if (b.word == "none") ImGui::TextDisabled("%s", word.c_str());
-    else ImGui::TextUnformatted(word.c_str());
+    barRow(doc, {std::string(pelvicDofTitle(b.dof, doc.wording)), b.momentArmMm, 60.0, col, part, 3 + static_cast<int>(b.dof),
+                 pelvicBarWord(b, doc.wording), pelvicBarSentence(b, doc.wording), b.word == "none", false},
+           rects);
 }
 
 // A trunk muscle's colour along its lumbar plot: flexion in the hip flexor and extensor colours
@@ -114,39 +114,15 @@ glm::vec3 lumbarCurveColour(LumbarDof dof, double mm) {
     return draw::roleColour(role == "flexor" ? Action::Flexor : role == "extensor" ? Action::Extensor : Action::None);
 }
 
-// One lumbar bar of a trunk muscle (a table row), as actionBar: flexion in the role colours of
-// hip flexion and extension (same sense), bending and rotation in a neutral slate. Its rectangle
-// goes into `rects` with dof kLumbarBarDof + the lumbar dof (kLumbarDofs).
+// One lumbar bar of a trunk muscle: flexion in the role colours of hip flexion and extension
+// (same sense), bending and rotation in a neutral slate; long words wrap. Its rectangle goes
+// into `rects` with dof kLumbarBarDof + the lumbar dof (kLumbarDofs).
 void lumbarBar(const Document& doc, const LumbarBar& b, int part, std::vector<BarRect>& rects) {
     const std::string word = lumbarBarWord(b, doc.wording);
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(std::string(lumbarDofTitle(b.dof, doc.wording)).c_str());
-    ImGui::TableNextColumn();
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    const float trackW = std::max(40.0f, ImGui::GetContentRegionAvail().x);
-    const float h = ImGui::GetTextLineHeight();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 a(p.x, p.y + 1), z(p.x + trackW, p.y + h - 1);
-    dl->AddRectFilled(a, z, IM_COL32(228, 223, 214, 255), 3.0f);
-    const float cx = 0.5f * (a.x + z.x);
-    const float f = static_cast<float>(barFraction(b.momentArmMm, kLumbarBarFullScaleMm));
-    const glm::vec3 col = lumbarCurveColour(b.dof, b.momentArmMm);
-    if (std::abs(f) > 0.0f) {
-        const float end = cx + f * 0.5f * trackW;
-        dl->AddRectFilled(ImVec2(std::min(cx, end), a.y + 1), ImVec2(std::max(cx, end), z.y - 1),
-                          linearToImColor(col.r, col.g, col.b), 2.0f);
-    }
-    dl->AddLine(ImVec2(cx, a.y - 1), ImVec2(cx, z.y + 1), IM_COL32(80, 80, 86, 255), 1.5f);
-    rects.push_back({part, kLumbarBarDof + static_cast<int>(b.dof), a.x, a.y, z.x, z.y, cx, b.momentArmMm, word});
-    ImGui::Dummy(ImVec2(trackW, h));
-    if (doc.wording == Wording::Anatomical) {
-        ImGui::TableNextColumn();
-        ImGui::Text("%+.1f mm", b.momentArmMm);
-    }
-    ImGui::TableNextColumn();
-    if (b.role == "none") wrappedDisabled(word);
-    else ImGui::TextWrapped("%s", word.c_str());
+    barRow(doc, {std::string(lumbarDofTitle(b.dof, doc.wording)), b.momentArmMm, kLumbarBarFullScaleMm,
+                 lumbarCurveColour(b.dof, b.momentArmMm), part, kLumbarBarDof + static_cast<int>(b.dof), word, word,
+                 b.role == "none", true},
+           rects);
 }
 
 // What plotCurve() draws: a moment arm (mm) against an angle (deg), the crossovers and the pose.
