@@ -62,6 +62,16 @@ std::vector<draw::PartPelvicTilt> pelvicTilts(const Model& model, std::span<cons
     return out;
 }
 
+namespace {
+// The muscle a part belongs to, or null when the part is not one of the model's.
+const Muscle* muscleOfPart(const Model& model, PartRef part) {
+    if (part.muscle < 0 || part.muscle >= static_cast<int>(model.muscles.size())) return nullptr;
+    const Muscle& m = model.muscles[static_cast<std::size_t>(part.muscle)];
+    if (part.part < 0 || part.part >= static_cast<int>(m.parts.size())) return nullptr;
+    return &m;
+}
+} // namespace
+
 double barFraction(double momentArmMm, double fullScaleMm) {
     if (!(fullScaleMm > 0.0) || !std::isfinite(momentArmMm)) return 0.0;
     return std::clamp(momentArmMm / fullScaleMm, -1.0, 1.0);
@@ -71,9 +81,9 @@ MomentArmPlot momentArmPlot(const Model& model, std::span<const double> q, PartR
     MomentArmPlot plot;
     plot.part = part;
     plot.dof = dof;
-    if (part.muscle < 0 || part.muscle >= static_cast<int>(model.muscles.size())) return plot;
-    const Muscle& m = model.muscles[static_cast<std::size_t>(part.muscle)];
-    if (part.part < 0 || part.part >= static_cast<int>(m.parts.size())) return plot;
+    const Muscle* muscle = muscleOfPart(model, part);
+    if (!muscle) return plot;
+    const Muscle& m = *muscle;
     const std::array<int, 3> coords = hipCoordinates(model, m.side);
     const int flex = coords[0];
     const int about = coords[static_cast<std::size_t>(dof)];
@@ -162,9 +172,7 @@ LumbarMomentArmPlot lumbarMomentArmPlot(const Model& model, std::span<const doub
     LumbarMomentArmPlot plot;
     plot.part = part;
     plot.dof = dof;
-    if (part.muscle < 0 || part.muscle >= static_cast<int>(model.muscles.size())) return plot;
-    const Muscle& m = model.muscles[static_cast<std::size_t>(part.muscle)];
-    if (part.part < 0 || part.part >= static_cast<int>(m.parts.size())) return plot;
+    if (!muscleOfPart(model, part)) return plot;
     const std::vector<int> levels = lumbarCoordinates(model, LumbarDof::Flexion);
     if (levels.empty() || q.size() < model.coordinates.size()) return plot;
     // The offsets that keep every level inside its range, and the mean flexion at the pose.

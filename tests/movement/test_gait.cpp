@@ -19,6 +19,20 @@ const Model& model() { return hv::test::content().model; }
 
 constexpr int kSamples = 400; // over one cycle
 
+// Both walking movements, each at normal and at 30 % gluteus medius strength: `check(id,
+// strength, movement, player)` for each, with the case named in the test's messages.
+template <class Check> void forEachGait(Check check) {
+    for (const char* id : {"walking", "walking-trendelenburg-compensated"})
+        for (double strength : {1.0, 0.3}) {
+            INFO(std::string(id) << " at gluteus medius strength " << strength);
+            const Movement& m = hv::test::movementById(id);
+            PlayOptions o;
+            o.gluteusMediusStrength = GluteusMediusStrength::both(strength);
+            const MovementPlayer player(model(), m, o);
+            check(id, strength, m, player);
+        }
+}
+
 double deg(const PoseSample& s, const char* name) { return toDegrees(s.q[static_cast<std::size_t>(hv::test::coordinate(name))]); }
 double keyedDeg(const PoseSample& s, const char* name) {
     return toDegrees(s.keyed[static_cast<std::size_t>(hv::test::coordinate(name))]);
@@ -127,33 +141,26 @@ TEST_CASE("the left leg walks the right leg's cycle half a cycle later") {
 }
 
 TEST_CASE("walking loops without a jump: the last sample meets the first and no step between samples jumps") {
-    for (const char* id : {"walking", "walking-trendelenburg-compensated"}) {
-        for (double strength : {1.0, 0.3}) {
-            INFO(std::string(id) << " at gluteus medius strength " << strength);
-            const Movement& m = hv::test::movementById(id);
-            PlayOptions o;
-            o.gluteusMediusStrength = GluteusMediusStrength::both(strength);
-            const MovementPlayer player(model(), m, o);
-            std::vector<double> previous = player.sample(0.0).q;
-            const std::vector<double> first = previous;
-            double largest = 0.0;
-            for (int i = 1; i <= kSamples; ++i) {
-                const std::vector<double> q = player.sample(m.duration() * i / kSamples).q; // the last one wraps to 0
-                for (std::size_t c = 0; c < q.size(); ++c) {
-                    const double step = model().coordinates[c].kind == CoordinateKind::Rotational
-                                            ? toDegrees(std::abs(q[c] - previous[c]))
-                                            : 1000.0 * std::abs(q[c] - previous[c]) / 10.0; // 10 mm counts as 1
-                    largest = std::max(largest, step);
-                }
-                previous = q;
-            }
-            const std::vector<double> last = player.sample(m.duration() - 1e-6).q;
-            for (std::size_t c = 0; c < first.size(); ++c) CHECK(std::abs(last[c] - first[c]) < toRadians(0.05));
-            MESSAGE(std::string(id) << " (strength " << strength << "): largest change between neighbouring samples " << largest
-                       << " deg (or cm)");
-            CHECK(largest < 3.0); // 0.25 % of the cycle apart
+    forEachGait([&](const char* id, double strength, const Movement& m, const MovementPlayer& player) {
+    std::vector<double> previous = player.sample(0.0).q;
+    const std::vector<double> first = previous;
+    double largest = 0.0;
+    for (int i = 1; i <= kSamples; ++i) {
+        const std::vector<double> q = player.sample(m.duration() * i / kSamples).q; // the last one wraps to 0
+        for (std::size_t c = 0; c < q.size(); ++c) {
+            const double step = model().coordinates[c].kind == CoordinateKind::Rotational
+                                    ? toDegrees(std::abs(q[c] - previous[c]))
+                                    : 1000.0 * std::abs(q[c] - previous[c]) / 10.0; // 10 mm counts as 1
+            largest = std::max(largest, step);
         }
+        previous = q;
     }
+    const std::vector<double> last = player.sample(m.duration() - 1e-6).q;
+    for (std::size_t c = 0; c < first.size(); ++c) CHECK(std::abs(last[c] - first[c]) < toRadians(0.05));
+    MESSAGE(std::string(id) << " (strength " << strength << "): largest change between neighbouring samples " << largest
+               << " deg (or cm)");
+    CHECK(largest < 3.0); // 0.25 % of the cycle apart
+    });
 }
 
 TEST_CASE("walking takes turns: both feet down, the right leg alone, both, the left leg alone") {
@@ -169,45 +176,38 @@ TEST_CASE("walking takes turns: both feet down, the right leg alone, both, the l
 }
 
 TEST_CASE("on the treadmill the lower ankle stays on the floor and the standing ankle is planted while it stands alone") {
-    for (const char* id : {"walking", "walking-trendelenburg-compensated"}) {
-        for (double strength : {1.0, 0.3}) {
-            INFO(std::string(id) << " at gluteus medius strength " << strength);
-            const Movement& m = hv::test::movementById(id);
-            PlayOptions o;
-            o.gluteusMediusStrength = GluteusMediusStrength::both(strength);
-            const MovementPlayer player(model(), m, o);
-            double lowest = 1.0, highestStance = 0.0, floorMin = 1.0, floorMax = 0.0;
-            double stanceStartX = 0.0, stanceEndX = 0.0, heelRise = 0.0;
-            for (int i = 0; i < kSamples; ++i) {
-                const double t = m.duration() * i / kSamples;
-                const PoseSample s = player.sample(t);
-                const Vec3 r = ankle(s.q, Side::Right), l = ankle(s.q, Side::Left);
-                const double floor = std::min(r.y, l.y);
-                floorMin = std::min(floorMin, floor);
-                floorMax = std::max(floorMax, floor);
-                lowest = std::min({lowest, r.y, l.y});
-                // Loading response and mid-stance (up to 34 % of the cycle on the right, 84 % on
-                // the left): the standing ankle is the one on the floor. From heel rise on it lifts
-                // and the other leg reaches for the floor.
-                const double p = 100.0 * t;
-                if (s.trendelenburg.stance == Side::Right && p <= 34.0) highestStance = std::max(highestStance, r.y);
-                if (s.trendelenburg.stance == Side::Left && p <= 84.0) highestStance = std::max(highestStance, l.y);
-                if (s.trendelenburg.stance != Side::Midline) heelRise = std::max(heelRise, (s.trendelenburg.stance == Side::Right ? r.y : l.y) - floor);
-                if (i == kSamples * 15 / 100) stanceStartX = r.x;
-                if (i == kSamples * 45 / 100) stanceEndX = r.x;
-            }
-            MESSAGE(std::string(id) << " (strength " << strength << "): floor ankle height " << 1000 * floorMin << " to " << 1000 * floorMax
-                       << " mm, standing ankle at most " << 1000 * highestStance << " mm to 34 %, rising at most " << 1000 * heelRise << " mm above the floor after; the right ankle goes back "
-                       << 1000 * (stanceStartX - stanceEndX) << " mm with the belt in its single stance");
-            // The floor: the ankle centre 0.057 m up, as when standing.
-            CHECK(floorMin == doctest::Approx(0.057).epsilon(0.05));
-            CHECK(floorMax - floorMin < 0.001);
-            CHECK(lowest > floorMin - 0.003); // no ankle below the floor
-            CHECK(highestStance - floorMin < 0.003); // the standing ankle is the one on the floor
-            CHECK(stanceStartX - stanceEndX > 0.2); // the standing foot goes back with the belt
-            CHECK(heelRise < 0.06);
-        }
+    forEachGait([&](const char* id, double strength, const Movement& m, const MovementPlayer& player) {
+    double lowest = 1.0, highestStance = 0.0, floorMin = 1.0, floorMax = 0.0;
+    double stanceStartX = 0.0, stanceEndX = 0.0, heelRise = 0.0;
+    for (int i = 0; i < kSamples; ++i) {
+        const double t = m.duration() * i / kSamples;
+        const PoseSample s = player.sample(t);
+        const Vec3 r = ankle(s.q, Side::Right), l = ankle(s.q, Side::Left);
+        const double floor = std::min(r.y, l.y);
+        floorMin = std::min(floorMin, floor);
+        floorMax = std::max(floorMax, floor);
+        lowest = std::min({lowest, r.y, l.y});
+        // Loading response and mid-stance (up to 34 % of the cycle on the right, 84 % on
+        // the left): the standing ankle is the one on the floor. From heel rise on it lifts
+        // and the other leg reaches for the floor.
+        const double p = 100.0 * t;
+        if (s.trendelenburg.stance == Side::Right && p <= 34.0) highestStance = std::max(highestStance, r.y);
+        if (s.trendelenburg.stance == Side::Left && p <= 84.0) highestStance = std::max(highestStance, l.y);
+        if (s.trendelenburg.stance != Side::Midline) heelRise = std::max(heelRise, (s.trendelenburg.stance == Side::Right ? r.y : l.y) - floor);
+        if (i == kSamples * 15 / 100) stanceStartX = r.x;
+        if (i == kSamples * 45 / 100) stanceEndX = r.x;
     }
+    MESSAGE(std::string(id) << " (strength " << strength << "): floor ankle height " << 1000 * floorMin << " to " << 1000 * floorMax
+               << " mm, standing ankle at most " << 1000 * highestStance << " mm to 34 %, rising at most " << 1000 * heelRise << " mm above the floor after; the right ankle goes back "
+               << 1000 * (stanceStartX - stanceEndX) << " mm with the belt in its single stance");
+    // The floor: the ankle centre 0.057 m up, as when standing.
+    CHECK(floorMin == doctest::Approx(0.057).epsilon(0.05));
+    CHECK(floorMax - floorMin < 0.001);
+    CHECK(lowest > floorMin - 0.003); // no ankle below the floor
+    CHECK(highestStance - floorMin < 0.003); // the standing ankle is the one on the floor
+    CHECK(stanceStartX - stanceEndX > 0.2); // the standing foot goes back with the belt
+    CHECK(heelRise < 0.06);
+    });
 }
 
 TEST_CASE("Trendelenburg gait: with gluteus medius at 30 % the swing side drops more than 5 degrees in each single-leg stance, under 2 at full strength") {
@@ -255,26 +255,19 @@ TEST_CASE("the compensated Trendelenburg gait leans the trunk over the standing 
 
 
 TEST_CASE("walking's legs never cross: the knees and ankles stay apart sideways, also with the pelvis dropping") {
-    for (const char* id : {"walking", "walking-trendelenburg-compensated"}) {
-        for (double strength : {1.0, 0.3}) {
-            INFO(std::string(id) << " at gluteus medius strength " << strength);
-            const Movement& m = hv::test::movementById(id);
-            PlayOptions o;
-            o.gluteusMediusStrength = GluteusMediusStrength::both(strength);
-            const MovementPlayer player(model(), m, o);
-            double ankles = 1.0, knees = 1.0;
-            for (int i = 0; i < kSamples; ++i) {
-                const PoseSample s = player.sample(m.duration() * i / kSamples);
-                const auto b = computeBodyTransforms(model(), s.q);
-                const Vec3 kr = b[static_cast<std::size_t>(model().findBody("tibia_r"))].translation;
-                const Vec3 kl = b[static_cast<std::size_t>(model().findBody("tibia_l"))].translation;
-                knees = std::min(knees, kr.z - kl.z); // Z is to the subject's right
-                ankles = std::min(ankles, ankle(s.q, Side::Right).z - ankle(s.q, Side::Left).z);
-            }
-            MESSAGE(std::string(id) << " (strength " << strength << "): narrowest sideways gap between the knee centres "
-                                    << 1000 * knees << " mm, between the ankle centres " << 1000 * ankles << " mm");
-            CHECK(knees > 0.08);
-            CHECK(ankles > 0.04);
-        }
+    forEachGait([&](const char* id, double strength, const Movement& m, const MovementPlayer& player) {
+    double ankles = 1.0, knees = 1.0;
+    for (int i = 0; i < kSamples; ++i) {
+        const PoseSample s = player.sample(m.duration() * i / kSamples);
+        const auto b = computeBodyTransforms(model(), s.q);
+        const Vec3 kr = b[static_cast<std::size_t>(model().findBody("tibia_r"))].translation;
+        const Vec3 kl = b[static_cast<std::size_t>(model().findBody("tibia_l"))].translation;
+        knees = std::min(knees, kr.z - kl.z); // Z is to the subject's right
+        ankles = std::min(ankles, ankle(s.q, Side::Right).z - ankle(s.q, Side::Left).z);
     }
+    MESSAGE(std::string(id) << " (strength " << strength << "): narrowest sideways gap between the knee centres "
+                            << 1000 * knees << " mm, between the ankle centres " << 1000 * ankles << " mm");
+    CHECK(knees > 0.08);
+    CHECK(ankles > 0.04);
+    });
 }
