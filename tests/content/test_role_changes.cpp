@@ -3,6 +3,8 @@
 
 #include "core/sweep.hpp"
 
+#include <regex>
+
 using namespace hv;
 
 namespace {
@@ -97,4 +99,33 @@ TEST_CASE("every part of psoas and iliacus flexes the hip at every degree from 0
                     CHECK(classifyAction(HipDof::Flexion, r) == Action::Flexor);
                 }
         }
+}
+
+// A card that says where a role changes ("with the hip flexed beyond about 50 to 60 degrees") must
+// bracket the angle the geometry finds: the words are the textbook's, the number the path's, and a
+// card that names a range the model does not reach teaches something the picture contradicts.
+TEST_CASE("every card that names the flexion angle where a role changes brackets the angle the paths give") {
+    const Content& content = test::projectContent();
+    const std::regex beyond(R"(beyond about (\d+)(?: to (\d+))? degrees)");
+    int checked = 0;
+    for (const MuscleInfo& info : content.muscles) {
+        for (const TextbookAction& action : info.actions) {
+            std::smatch m;
+            if (!std::regex_search(action.when, m, beyond)) continue;
+            const double from = std::stod(m[1].str());
+            const double to = m[2].matched ? std::stod(m[2].str()) : from;
+            CAPTURE(info.id);
+            CAPTURE(action.when);
+            bool bracketed = false;
+            for (const PartRoleChange& c : roleChangesAlongFlexion(content, info.id)) {
+                if (hipDofName(c.change.dof) != action.coordinate) continue;
+                const double at = toDegrees(c.change.at);
+                CAPTURE(at);
+                if (at >= from - 5.0 && at <= to + 5.0) bracketed = true;
+            }
+            CHECK(bracketed);
+            ++checked;
+        }
+    }
+    CHECK(checked >= 3); // piriformis (rotation, abduction) and adductor longus
 }
