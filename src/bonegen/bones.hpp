@@ -40,6 +40,8 @@ BoneShape fibulaShape(const SkeletonLandmarks& landmarks);
 BoneShape pelvisShape(const BoneParameters& defaults, const SkeletonLandmarks& landmarks);
 // level 1..5 (L1 ... L5)
 BoneShape vertebraShape(int level, const SkeletonLandmarks& landmarks);
+// The thorax (midline, both sides): thoracic spine, ribs and cartilages, sternum (thorax.cpp).
+BoneShape thoraxShape(const SkeletonLandmarks& landmarks);
 
 // The generator's shape for a right-side or midline body (its name in the model), if it has one:
 // true and `out` set, else false.

@@ -38,6 +38,7 @@ bool shapeFor(const std::string& body, const BoneParameters& defaults, const Ske
     else if (body == "patella_r") out = patellaShape(landmarks);
     else if (body == "tibia_r") out = tibiaShape(landmarks);
     else if (body == "fibula_r") out = fibulaShape(landmarks);
+    else if (body == "thorax") out = thoraxShape(landmarks);
     else if (body.size() == 2 && body[0] == 'L' && body[1] >= '1' && body[1] <= '5') out = vertebraShape(body[1] - '0', landmarks);
     else return false;
     return true;
@@ -85,7 +86,7 @@ scene::Scene buildScene(const Model& model, const std::vector<BoneMesh>& bones, 
     const auto toGltf = [&](const Transform& t) { return Transform{C * t.rotation * glm::transpose(C), C * t.translation}; };
 
     // Which bodies get a joint node: those with a bone, and those a bone hangs from (a body
-    // without a bone anywhere below it, such as the thorax, has nothing to carry).
+    // without a bone anywhere below it has nothing to carry).
     std::vector<char> carries(model.bodies.size(), 0);
     for (const BoneMesh& b : bones)
         for (int body = model.findBody(b.body); body >= 0;

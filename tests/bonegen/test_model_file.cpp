@@ -102,8 +102,6 @@ TEST_CASE("every muscle's origin and insertion lies within 3 mm of its bone's su
                 const PathPoint& p = part.points[i];
                 const std::string& body = model.bodies[static_cast<std::size_t>(p.body)].name;
                 const auto bones = bonesOf(body);
-                // The thorax has no generated bone yet; its attachments are placed from landmarks.
-                if (body == "thorax") continue;
                 REQUIRE_MESSAGE(!bones.empty(), "no bone mesh for body " << body);
                 double d = 1e9;
                 for (const auto* b : bones) d = std::min(d, test::distanceToMesh(p.location, *b));
@@ -157,7 +155,10 @@ TEST_CASE("the hip joint centre is the centre of the femoral head and of the ace
     }
 }
 
-TEST_CASE("the model stays within its budget: under 150k triangles and 5 MB") {
+// The budget: about 136k triangles for the pelvis, lumbar spine and legs, 18k for the thorax, the
+// rest for the feet and the body outline; a figure or a window frame on llvmpipe draws it in
+// well under the window's frame time (bench/).
+TEST_CASE("the model stays within its budget: under 200k triangles and 6 MB") {
     const scene::Scene& sc = test::committedModel();
     std::size_t triangles = 0, vertices = 0;
     for (const scene::Mesh& m : sc.meshes)
@@ -167,8 +168,8 @@ TEST_CASE("the model stays within its budget: under 150k triangles and 5 MB") {
         }
     const auto bytes = std::filesystem::file_size(test::assetPath());
     MESSAGE("assets/hip.glb: " << triangles << " triangles, " << vertices << " vertices, " << bytes << " bytes");
-    CHECK(triangles < 150000);
-    CHECK(bytes < 5u * 1000u * 1000u);
+    CHECK(triangles < 200000);
+    CHECK(bytes < 6u * 1000u * 1000u);
     CHECK(triangles > 50000); // and not a placeholder
 }
 
@@ -177,12 +178,12 @@ TEST_CASE("the skin's joints are the core's bodies that carry bones, nested like
     const scene::Scene& sc = test::committedModel();
     REQUIRE(sc.skins.size() == 1);
     const scene::Skin& skin = sc.skins.front();
-    // A body carries a bone when it or a body below it has one; the thorax has none yet.
+    // A body carries a bone when it or a body below it has one.
     std::set<std::string> carrying;
     for (const auto& [name, mesh] : test::committedBodyMeshes())
         for (int b = model.findBody(name); b >= 0; b = model.joints[static_cast<std::size_t>(model.bodies[static_cast<std::size_t>(b)].joint)].parentBody)
             carrying.insert(model.bodies[static_cast<std::size_t>(b)].name);
-    CHECK(carrying.count("thorax") == 0);
+    CHECK(carrying.count("thorax") == 1);
     CHECK(carrying.count("L1") == 1);
     REQUIRE(skin.joints.size() == carrying.size());
     const auto world = computeBodyTransforms(model, model.defaultPose());
@@ -264,7 +265,7 @@ TEST_CASE("every bone is one closed mesh skinned rigidly to its body, faces woun
         }
         CHECK(agree / area > 0.97);
     }
-    for (const char* body : {"pelvis", "L1", "L2", "L3", "L4", "L5", "femur_r", "femur_l", "patella_r", "patella_l", "tibia_r", "tibia_l", "fibula_r", "fibula_l"})
+    for (const char* body : {"pelvis", "L1", "L2", "L3", "L4", "L5", "thorax", "femur_r", "femur_l", "patella_r", "patella_l", "tibia_r", "tibia_l", "fibula_r", "fibula_l"})
         CHECK_MESSAGE(names.contains(body), "no bone for " << body);
 }
 

@@ -176,8 +176,8 @@ TEST_CASE("single-leg deadlift: the trunk tips forward on a near-vertical standi
 namespace {
 
 // A point on the back of the thorax at shoulder-blade level, in the thorax's frame (m): 0.25 m
-// above the centre of the T12-L1 disc and 0.06 m behind it. The model has no thorax mesh; this
-// point stands for where the upper back rests on a bench.
+// above the centre of the T12-L1 disc and 0.06 m behind it, where the upper back rests on a
+// bench (behind the generated ribs at that height).
 constexpr Vec3 kShoulderBladesInThorax{-0.06, 0.25, 0.0};
 
 // The largest distance (m) a point moves from where it was at t = 0, sampled every 0.05 s.
