@@ -699,25 +699,30 @@ void AnatomyDrawer::addMomentArm(BuildContext& c, std::span<const double> q) con
     const MomentArmRequest& r = *c.options.momentArm;
     const Model& model = c.model;
     const int mi = model.findMuscle(r.muscleId, r.side);
-    const int coordinate = hipCoordinates(model, r.side)[static_cast<std::size_t>(r.dof)];
-    if (mi < 0 || coordinate < 0) return;
+    if (mi < 0) return;
     const Muscle& m = model.muscles[static_cast<std::size_t>(mi)];
     std::size_t strongest = 0;
     for (std::size_t p = 1; p < m.parts.size(); ++p)
         if (m.parts[p].architecture.maxIsometricForce > m.parts[strongest].architecture.maxIsometricForce) strongest = p;
     const PartRef part{mi, static_cast<int>(strongest)};
+    const int coordinate = momentArmCoordinate(model, part, r.axis, q);
+    if (coordinate < 0) return;
     const auto g = momentArmGeometry(model, part, coordinate, q);
     if (!g) return;
     const Coordinate& coord = model.coordinates[static_cast<std::size_t>(coordinate)];
-    const Action action = classifyAction(r.dof, g->momentArm);
+    const bool none = r.axis.lumbar ? insideDeadZone(g->momentArm) : classifyAction(r.axis.hip, g->momentArm) == Action::None;
     const MuscleInfo* info = m_content->findMuscleInfo(m.id);
     std::string label = info ? info->name : m.id;
     if (m.parts.size() > 1) label += ", " + (m.parts[strongest].displayName.empty() ? m.parts[strongest].name : m.parts[strongest].displayName);
     char mm[32];
     std::snprintf(mm, sizeof mm, "%.0f mm", std::abs(g->momentArm) * 1000.0);
-    label += ": " + std::string(mm) + ", " +
-             (action == Action::None ? std::string("no clear pull") : g->momentArm > 0.0 ? coord.positiveMeaning : coord.negativeMeaning);
-    appendMomentArmDrawing(*g, c.options.room, part, model, label, c.groupColour[static_cast<std::size_t>(mi)], roleColour(action), c.list);
+    label += ": " + std::string(mm);
+    if (r.axis.lumbar)
+        for (std::size_t level = 0; level < kLumbarLevelCount; ++level)
+            if (coord.name.starts_with(kLumbarLevelPrefixes[level])) label += " at " + std::string(kLumbarLevelNames[level]);
+    label += ", " + (none ? std::string("no clear pull") : g->momentArm > 0.0 ? coord.positiveMeaning : coord.negativeMeaning);
+    const glm::vec3 arrow = r.axis.lumbar ? lumbarRoleColour(r.axis.lumbarDof, g->momentArm) : roleColour(classifyAction(r.axis.hip, g->momentArm));
+    appendMomentArmDrawing(*g, c.options.room, part, model, label, c.groupColour[static_cast<std::size_t>(mi)], arrow, c.list);
 }
 
 // Label anchors: every highlighted muscle that is drawn, per side.

@@ -13,6 +13,7 @@
 
 #include "anatomy_draw/colouring.hpp"
 #include "anatomy_draw/draw_list.hpp"
+#include "anatomy_draw/moment_arm_drawing.hpp"
 #include "anatomy_draw/muscle_mesh.hpp"
 #include "content/content.hpp"
 #include "scene/geometry.hpp"
@@ -59,7 +60,7 @@ struct HighlightRef {
 struct MomentArmRequest {
     std::string muscleId;
     Side side = Side::Right;
-    HipDof dof = HipDof::Rotation;
+    MomentArmAxis axis; // a hip motion, or a lumbar one for a trunk muscle (moment_arm_drawing.hpp)
 };
 
 struct DrawOptions {

@@ -50,6 +50,12 @@ std::vector<StretchLegendEntry> stretchLegend() {
     return out;
 }
 
+glm::vec3 lumbarRoleColour(LumbarDof dof, double momentArm) {
+    if (dof != LumbarDof::Flexion) return glm::vec3(0.16f, 0.19f, 0.25f);
+    const std::string_view role = lumbarRoleName(dof, momentArm);
+    return roleColour(role == "flexor" ? Action::Flexor : role == "extensor" ? Action::Extensor : Action::None);
+}
+
 glm::vec3 roleColour(Action a) {
     switch (a) {
     // The three diverging pairs, each chosen by the rule in colouring.hpp (kRoleMinDifference,

@@ -7,6 +7,7 @@
 // window and `hipview render` colour a picture by the same rule. GL-free. Colours are linear RGB.
 #pragma once
 
+#include "core/lumbar_actions.hpp"
 #include "core/model.hpp"
 #include "core/roles.hpp"
 #include "movement/lumbar.hpp"
@@ -63,6 +64,9 @@ std::vector<StretchLegendEntry> stretchLegend();
 // least kRoleMinDifference between the two with normal vision and under simulated protanopia and
 // deuteranopia, and a WCAG 2 contrast of at least kRoleMinContrast of each against white.
 glm::vec3 roleColour(Action action);
+// A trunk muscle's lumbar role (moment arm in m about `dof`, the core's signs): flexion in the hip
+// flexor's and extensor's colours (the same sense), bending and rotation in a neutral slate.
+glm::vec3 lumbarRoleColour(LumbarDof dof, double momentArm);
 inline constexpr double kRoleMinDifference = 40.0; // CIEDE2000
 inline constexpr double kRoleMinContrast = 3.0;    // WCAG 2 ratio, against white (#FFFFFF)
 // The positive and the negative action about `dof` (OpenSim signs): flexor/extensor,

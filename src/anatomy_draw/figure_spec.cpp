@@ -114,7 +114,7 @@ void readFields(schema::TableReader& t, FigureSpec& spec, bool isFigure) {
     if (auto v = t.string("model", Need::Optional)) spec.model = *v;
     if (auto v = t.choice("colour", Need::Optional, colourModeNames())) spec.colour = *v;
     if (auto v = t.choice("role_coordinate", Need::Optional, roleCoordinateNames())) spec.roleCoordinate = *v;
-    if (auto v = t.choice("moment_arm", Need::Optional, roleCoordinateNames())) spec.momentArm = *v;
+    if (auto v = t.choice("moment_arm", Need::Optional, momentArmAxisNames())) spec.momentArm = *v;
     if (auto v = t.strings("restrict", Need::Optional)) spec.restrict = *v;
     readGluteusMediusStrength(t, spec.gluteusMediusStrength);
     if (auto v = t.string("anatomy", Need::Optional)) spec.anatomy = *v;
@@ -229,8 +229,8 @@ Diagnostics validateFigure(const FigureSpec& spec, const Content* content) {
     if (std::find(dofs.begin(), dofs.end(), spec.roleCoordinate) == dofs.end())
         bad("role_coordinate", "unknown hip coordinate \"" + spec.roleCoordinate + "\"; valid: " + joinNames(dofs));
     if (!spec.momentArm.empty()) {
-        if (std::find(dofs.begin(), dofs.end(), spec.momentArm) == dofs.end())
-            bad("moment_arm", "unknown hip coordinate \"" + spec.momentArm + "\"; valid: " + joinNames(dofs));
+        if (!momentArmAxisFromName(spec.momentArm))
+            bad("moment_arm", "unknown hip or lumbar motion \"" + spec.momentArm + "\"; valid: " + joinNames(momentArmAxisNames()));
         else if (spec.highlight.empty())
             bad("moment_arm", "needs a highlighted muscle, whose moment arm is drawn (e.g. highlight = [\"piriformis_r\"])");
     }
@@ -399,11 +399,10 @@ DrawOptions figureDrawOptions(const FigureSpec& spec, const Content& content) {
             if (*view == StandardView::Inferior) o.layers.lowerLegs = false;
         }
     if (!spec.momentArm.empty() && !o.highlight.empty())
-        for (HipDof d : kHipDofs)
-            if (hipDofName(d) == spec.momentArm) {
-                o.momentArm = MomentArmRequest{o.highlight[0].muscleId, o.highlight[0].side.value_or(Side::Right), d};
-                if (o.layers.bones) o.layers.ghostBones = true; // the axis runs through the femoral head
-            }
+        if (const auto axis = momentArmAxisFromName(spec.momentArm)) {
+            o.momentArm = MomentArmRequest{o.highlight[0].muscleId, o.highlight[0].side.value_or(Side::Right), *axis};
+            if (o.layers.bones) o.layers.ghostBones = true; // the axis runs through the femoral head or a vertebra
+        }
     return o;
 }
 

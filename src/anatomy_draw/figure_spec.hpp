@@ -17,7 +17,7 @@
 //                                      #   show = ["bones"]: every muscle's, the attachment view)
 //     background = "transparent"       # or "#RRGGBB"
 //     colour = "stretch"               # or "groups" (default), "role" with role_coordinate, "pelvis"
-//     moment_arm = "hip_rotation"      # the highlighted muscle's moment arm drawn (axis, line, arrow)
+//     moment_arm = "hip_rotation"      # the highlighted muscle's moment arm drawn (axis, line, arrow); lumbar_flexion etc. for a trunk muscle
 //     restrict = ["hip_flexion_r=:25"] # a restricted hip (deg), with a movement
 //     gluteus_medius_strength = 0.4    # the weak gluteus medius option, with a movement (both
 //                                      #   sides; gluteus_medius_strength_r / _l: one side)
@@ -90,9 +90,10 @@ struct FigureSpec {
     std::string model;                     // a model file; "" = the default model
     std::string colour = "groups";         // muscle colours: groups, stretch (the stretch map) or role
     std::string roleCoordinate = "hip_rotation"; // role colours: hip_flexion, hip_adduction, hip_rotation
-    // "" or hip_flexion, hip_adduction, hip_rotation: the first highlighted muscle's moment arm
-    // about that coordinate of its side drawn in the figure (moment_arm_drawing.hpp), the bones
-    // see-through so the axis shows inside the joint.
+    // "" or hip_flexion, hip_adduction, hip_rotation (a hip muscle: that coordinate of its side),
+    // lumbar_flexion, lumbar_bending, lumbar_rotation (a trunk muscle: at the lumbar level where
+    // its moment arm is largest): the first highlighted muscle's moment arm drawn in the figure
+    // (moment_arm_drawing.hpp), the bones see-through so the axis shows inside the joint.
     std::string momentArm;
     std::vector<std::string> restrict;     // with a movement: restricted hip, "NAME=MIN:MAX" (deg)
     movement::GluteusMediusStrength gluteusMediusStrength; // with a movement: per side, fraction of normal, 0..1

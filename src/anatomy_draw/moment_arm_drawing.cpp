@@ -39,6 +39,38 @@ using detail::toScene;
 
 } // namespace
 
+std::vector<std::string> momentArmAxisNames() {
+    std::vector<std::string> out;
+    for (HipDof d : kHipDofs) out.emplace_back(hipDofName(d));
+    for (LumbarDof d : kLumbarDofs) out.emplace_back(lumbarDofName(d));
+    return out;
+}
+
+std::optional<MomentArmAxis> momentArmAxisFromName(std::string_view name) {
+    for (HipDof d : kHipDofs)
+        if (hipDofName(d) == name) return MomentArmAxis{false, d, LumbarDof::Flexion};
+    for (LumbarDof d : kLumbarDofs)
+        if (lumbarDofName(d) == name) return MomentArmAxis{true, HipDof::Rotation, d};
+    return std::nullopt;
+}
+
+std::string_view momentArmAxisName(MomentArmAxis axis) { return axis.lumbar ? lumbarDofName(axis.lumbarDof) : hipDofName(axis.hip); }
+
+int momentArmCoordinate(const Model& model, PartRef part, MomentArmAxis axis, std::span<const double> q) {
+    if (part.muscle < 0 || static_cast<std::size_t>(part.muscle) >= model.muscles.size()) return -1;
+    if (!axis.lumbar) {
+        const Side side = model.muscles[static_cast<std::size_t>(part.muscle)].side;
+        return side == Side::Midline ? -1 : hipCoordinates(model, side)[static_cast<std::size_t>(axis.hip)];
+    }
+    int best = -1;
+    double largest = 0.0;
+    for (int c : lumbarCoordinates(model, axis.lumbarDof)) {
+        const double r = std::abs(momentArm(model, part, q, c));
+        if (r > largest) largest = r, best = c;
+    }
+    return best;
+}
+
 std::optional<MomentArmGeometry> momentArmGeometry(const Model& model, PartRef part, int coordinate, std::span<const double> q) {
     if (coordinate < 0 || static_cast<std::size_t>(coordinate) >= model.coordinates.size() ||
         model.coordinates[static_cast<std::size_t>(coordinate)].kind != CoordinateKind::Rotational)

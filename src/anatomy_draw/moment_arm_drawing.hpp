@@ -17,6 +17,7 @@
 
 #include "anatomy_draw/draw_list.hpp"
 
+#include "core/lumbar_actions.hpp"
 #include "core/model.hpp"
 #include "core/roles.hpp"
 
@@ -25,8 +26,31 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace hv::draw {
+
+// What a moment-arm drawing is about: a hip motion of the muscle's own side (a hip muscle), or a
+// lumbar motion (a trunk muscle, which crosses lumbar levels and no hip), drawn at one level:
+// the level among those the part crosses where its moment arm is largest (momentArmCoordinate).
+struct MomentArmAxis {
+    bool lumbar = false;
+    HipDof hip = HipDof::Rotation;        // when !lumbar
+    LumbarDof lumbarDof = LumbarDof::Flexion; // when lumbar
+    bool operator==(const MomentArmAxis&) const = default;
+};
+// The names the command line, the figure specs and the start state use: "hip_flexion",
+// "hip_adduction", "hip_rotation", "lumbar_flexion", "lumbar_bending", "lumbar_rotation".
+std::vector<std::string> momentArmAxisNames();
+std::optional<MomentArmAxis> momentArmAxisFromName(std::string_view name);
+std::string_view momentArmAxisName(MomentArmAxis axis);
+
+// The model coordinate a drawing about `axis` uses for `part` at pose q (SI): the hip coordinate
+// of the part's muscle's side; for a lumbar axis, the level coordinate (of the lumbar levels the
+// part's path crosses) with the largest |-dL/dq|. -1 when there is none (a hip axis for a muscle
+// of no side, a lumbar axis for a part that crosses no lumbar level).
+int momentArmCoordinate(const Model& model, PartRef part, MomentArmAxis axis, std::span<const double> q);
 
 struct MomentArmGeometry {
     Vec3 centre{0.0};   // the joint centre

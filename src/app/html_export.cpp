@@ -4,6 +4,7 @@
 #include "anatomy_draw/palette.hpp"
 #include "core/text.hpp"
 #include "core/moment_arm.hpp"
+#include "document/wording.hpp"
 #include "gfx/camera.hpp"
 #include "movement/player.hpp"
 #include "core/roles.hpp"
@@ -120,6 +121,20 @@ std::vector<std::string> actionWords(const doc::PartActions& part) {
     return out;
 }
 
+std::vector<std::string> actionWords(const doc::PartLumbarActions& part) {
+    std::vector<const doc::LumbarBar*> bars;
+    for (const doc::LumbarBar& b : part.bars)
+        if (!insideDeadZone(b.momentArmMm / 1000.0)) bars.push_back(&b);
+    std::stable_sort(bars.begin(), bars.end(),
+                     [](const doc::LumbarBar* a, const doc::LumbarBar* b) { return std::abs(a->momentArmMm) > std::abs(b->momentArmMm); });
+    std::vector<std::string> out;
+    for (const doc::LumbarBar* b : bars) {
+        out.push_back(doc::lumbarBarWord(*b, doc::Wording::Anatomical) + " " + std::to_string(std::lround(std::abs(b->momentArmMm))) + " mm");
+        if (out.size() == 1 && !doc::levelSpan(part).empty()) out.back() += " (" + doc::levelSpan(part) + ")";
+    }
+    return out;
+}
+
 std::vector<LegendEntry> lessonLegend(const Content& content, const draw::DrawList& list, std::string_view colourMode) {
     std::vector<LegendEntry> out;
     if (colourMode == "stretch") {
@@ -169,7 +184,8 @@ LessonPage lessonPage(doc::Document& document, const draw::FigureSpec& spec, con
     for (const draw::PickTarget& t : lists.front().pickTargets)
         if (t.kind == draw::PickTarget::Kind::MusclePart) parts.emplace(t.name, t.part);
     PathEvaluator evaluator(model);
-    std::map<std::pair<int, std::size_t>, std::vector<doc::PartActions>> actions; // (muscle, keyframe)
+    // Per (muscle, keyframe): each part's actions in words (a trunk muscle's lumbar ones).
+    std::map<std::pair<int, std::size_t>, std::vector<std::vector<std::string>>> actions;
     for (std::size_t i = 0; i < exported.scene.nodes.size() && i < exported.extras.nodes.size(); ++i) {
         std::string name, muscleId;
         for (const auto& [key, value] : exported.extras.nodes[i]) {
@@ -185,11 +201,16 @@ LessonPage lessonPage(doc::Document& document, const draw::FigureSpec& spec, con
         for (std::size_t k = 0; k < poses.size(); ++k) {
             auto& at = actions[{part->second.muscle, k}];
             if (at.empty()) {
-                evaluator.setPose(poses[k]);
-                at = doc::liveActions(model, evaluator, part->second.muscle);
+                const int muscle = part->second.muscle;
+                if (doc::isTrunkMuscle(model, muscle)) {
+                    for (const doc::PartLumbarActions& pa : doc::lumbarActions(model, poses[k], muscle)) at.push_back(actionWords(pa));
+                } else {
+                    evaluator.setPose(poses[k]);
+                    for (const doc::PartActions& pa : doc::liveActions(model, evaluator, muscle)) at.push_back(actionWords(pa));
+                }
             }
             const auto p = static_cast<std::size_t>(part->second.part);
-            m.actions.push_back(p < at.size() ? actionWords(at[p]) : std::vector<std::string>{});
+            m.actions.push_back(p < at.size() ? at[p] : std::vector<std::string>{});
         }
         page.muscles.push_back(std::move(m));
     }

@@ -100,6 +100,11 @@ std::string scriptSafeJson(std::string_view json);
 // "abduction 4 mm"}: each hip coordinate whose moment arm is outside the dead zone, named by the
 // motion it produces, with |moment arm| in millimetres rounded to whole ones.
 std::vector<std::string> actionWords(const doc::PartActions& part);
+// The same for a trunk muscle's part, which crosses lumbar levels and no hip: each lumbar motion
+// whose summed moment arm is outside the dead zone in the info card's words (doc::lumbarBarWord)
+// with its millimetres, strongest first, the levels crossed after the first, e.g.
+// {"flexes the low back 95 mm (L5-S1 to L1-L2)", "turns the trunk to the left 6 mm"}.
+std::vector<std::string> actionWords(const doc::PartLumbarActions& part);
 
 // The legend of a figure drawn in colour mode `colourMode` ("groups", "stretch", "role"):
 // groups: one entry per group of the muscles in `list`, with its colour; stretch and role: the

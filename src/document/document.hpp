@@ -117,9 +117,10 @@ public:
     LayerState layers;
     draw::ColourMode colourMode = draw::ColourMode::Groups;
     HipDof roleDof = HipDof::Rotation;
-    // The selected muscle's moment arm drawn about this hip coordinate of its side
-    // (anatomy_draw/moment_arm_drawing.hpp), the bones see-through so the axis shows; nullopt: not drawn.
-    std::optional<HipDof> momentArmDof;
+    // The selected muscle's moment arm drawn about this hip coordinate of its side, or for a trunk
+    // muscle this lumbar motion at one level (anatomy_draw/moment_arm_drawing.hpp), the bones
+    // see-through so the axis shows; nullopt: not drawn.
+    std::optional<draw::MomentArmAxis> momentArmDof;
     // Anatomical or plain words in the info card, the action bars and the movement explanations
     // (wording.hpp picks each text). Changes no picture.
     Wording wording = Wording::Anatomical;
@@ -216,7 +217,7 @@ private:
         Selection selection;
         draw::ColourMode colourMode = draw::ColourMode::Groups;
         HipDof roleDof = HipDof::Rotation;
-        std::optional<HipDof> momentArmDof;
+        std::optional<draw::MomentArmAxis> momentArmDof;
         int animation = -1;
         double animationTime = 0.0;
         std::string movementId;

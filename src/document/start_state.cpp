@@ -84,17 +84,16 @@ std::optional<StartState> resolveStartState(const Content& content, const moveme
         else s.peel = static_cast<int>(*n);
     }
     if (options.momentArm) {
-        std::vector<std::string> valid;
-        for (HipDof d : kHipDofs) valid.emplace_back(hipDofName(d));
-        const auto it = std::find(valid.begin(), valid.end(), *options.momentArm);
-        if (it == valid.end()) {
+        const std::vector<std::string> valid = draw::momentArmAxisNames();
+        const auto axis = draw::momentArmAxisFromName(*options.momentArm);
+        if (!axis) {
             const std::string hint = closestMatch(*options.momentArm, valid);
-            errors.push_back("--moment-arm: unknown hip coordinate \"" + *options.momentArm + "\"" +
+            errors.push_back("--moment-arm: unknown hip or lumbar motion \"" + *options.momentArm + "\"" +
                              (hint.empty() ? "" : " (did you mean \"" + hint + "\"?)") + "; valid: " + joinNames(valid));
         } else if (!options.select) {
             errors.push_back("--moment-arm: needs --select MUSCLE, whose moment arm is drawn");
         } else {
-            s.momentArm = kHipDofs[static_cast<std::size_t>(it - valid.begin())];
+            s.momentArm = *axis;
         }
     }
     if (options.wording) {

@@ -30,7 +30,7 @@ struct StartOptions {
     std::optional<std::string> model;    // a model file
     std::optional<std::string> colour;   // "group", "stretch", "role" or "pelvis"
     std::optional<std::string> wording;  // "anatomical" or "plain"
-    std::optional<std::string> momentArm; // "hip_flexion", "hip_adduction" or "hip_rotation" (needs select)
+    std::optional<std::string> momentArm; // "hip_flexion" ... "lumbar_rotation" (draw::momentArmAxisNames; needs select)
     std::optional<std::string> peel;      // muscle layers 1..N ghosted, "0" to "4"
     std::optional<std::string> quiz;     // a quiz file (content/quizzes/*.toml)
     std::optional<std::string> profile;  // a client profile file (content/profiles/*.toml)
@@ -47,7 +47,7 @@ struct StartState {
     std::string model;    // "" = the default model
     std::string colour = "group"; // how muscles are coloured: group, stretch (length change), role, pelvis (tips the pelvis forward / back)
     Wording wording = Wording::Anatomical; // the info card's, bars' and movement texts' words
-    std::optional<HipDof> momentArm; // the selected muscle's moment arm drawn about this coordinate
+    std::optional<draw::MomentArmAxis> momentArm; // the selected muscle's moment arm drawn about this motion
     int peel = 0;                    // LayerState::peel
     std::optional<quiz::Quiz> quiz; // a quiz to take, checked (quiz::loadQuiz: every key recomputed)
     // The client profile, then the restricted hip and the strength given on the command line on

@@ -106,13 +106,8 @@ void pelvicBar(const Document& doc, const PelvicBar& b, int part, std::vector<Ba
            rects);
 }
 
-// A trunk muscle's colour along its lumbar plot: flexion in the hip flexor and extensor colours
-// (the same sense), the other motions in a neutral slate.
-glm::vec3 lumbarCurveColour(LumbarDof dof, double mm) {
-    if (dof != LumbarDof::Flexion) return glm::vec3(0.16f, 0.19f, 0.25f);
-    const std::string_view role = lumbarRoleName(dof, mm / 1000.0);
-    return draw::roleColour(role == "flexor" ? Action::Flexor : role == "extensor" ? Action::Extensor : Action::None);
-}
+// A trunk muscle's colour along its lumbar plot (mm).
+glm::vec3 lumbarCurveColour(LumbarDof dof, double mm) { return draw::lumbarRoleColour(dof, mm / 1000.0); }
 
 // One lumbar bar of a trunk muscle: flexion in the role colours of hip flexion and extension
 // (same sense), bending and rotation in a neutral slate; long words wrap. Its rectangle goes
@@ -207,6 +202,21 @@ void plot(PanelContext& ctx, const MomentArmPlot& p) {
     v.colour = [dof = p.dof](double mm) { return draw::roleColour(classifyAction(dof, mm / 1000.0)); };
     plotCurve(v);
     (void)ctx;
+}
+
+// "Draw it" beside a plot's choice of motion: the same motion's moment arm drawn in the picture
+// (the axis, the line of action, the perpendicular and the turning arrow); while it is on, it
+// follows the plot's choice.
+void drawItCheckbox(Document& doc, draw::MomentArmAxis axis) {
+    const bool plain = doc.wording == Wording::Plain;
+    bool drawn = doc.momentArmDof.has_value();
+    if (drawn) doc.momentArmDof = axis;
+    ImGui::SameLine();
+    if (ImGui::Checkbox(plain ? "Show in 3D" : "Draw it", &drawn)) doc.momentArmDof = drawn ? std::optional(axis) : std::nullopt;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", plain ? (axis.lumbar ? "Shows the low back's turning axis at one level, the muscle's line of pull and how far apart they are"
+                                                     : "Shows the hip's turning axis, the muscle's line of pull and how far apart they are")
+                                      : "Draws the joint axis, the line of action, the perpendicular (the moment arm) and the turn");
 }
 
 void lumbarPlot(const LumbarMomentArmPlot& p) {
@@ -315,15 +325,7 @@ void drawLiveActions(PanelContext& ctx, std::vector<BarRect>& barRects) {
                                         std::string(dofTitle(HipDof::Rotation, doc.wording))};
         const char* dofs[] = {dofNames[0].c_str(), dofNames[1].c_str(), dofNames[2].c_str()};
         ImGui::Combo("##dof", &dof, dofs, 3);
-        // The same coordinate's moment arm drawn in the picture: the axis, the line of action,
-        // the perpendicular and the turning arrow.
-        bool drawn = doc.momentArmDof.has_value();
-        if (drawn) doc.momentArmDof = static_cast<HipDof>(dof);
-        ImGui::SameLine();
-        if (ImGui::Checkbox(plain ? "Show in 3D" : "Draw it", &drawn)) doc.momentArmDof = drawn ? std::optional(static_cast<HipDof>(dof)) : std::nullopt;
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s", plain ? "Shows the hip's turning axis, the muscle's line of pull and how far apart they are"
-                                          : "Draws the joint axis, the line of action, the perpendicular (the moment arm) and the turn");
+        drawItCheckbox(doc, draw::MomentArmAxis{false, static_cast<HipDof>(dof), LumbarDof::Flexion});
         if (actions.size() > 1) {
             ImGui::SameLine();
             ImGui::SetNextItemWidth(-1);
@@ -375,6 +377,7 @@ void drawLiveActions(PanelContext& ctx, std::vector<BarRect>& barRects) {
                                         std::string(lumbarDofTitle(LumbarDof::Rotation, doc.wording))};
         const char* dofs[] = {dofNames[0].c_str(), dofNames[1].c_str(), dofNames[2].c_str()};
         ImGui::Combo("##ldof", &dof, dofs, 3);
+        drawItCheckbox(doc, draw::MomentArmAxis{true, HipDof::Rotation, static_cast<LumbarDof>(dof)});
         if (lumbar.size() > 1) {
             ImGui::SameLine();
             ImGui::SetNextItemWidth(-1);

@@ -176,12 +176,32 @@ void Viewer::presenterCaption() {
 void Viewer::presenterActionBar(float pad) {
     m_presentBar.reset();
     if (m_doc.selection.empty()) return;
-    const std::vector<doc::PartActions> parts = m_doc.liveActionsOfSelection();
-    if (parts.empty()) return;
-    const doc::ActionBar& bar = parts.front().bars[static_cast<std::size_t>(m_doc.roleDof)];
-    if (bar.coordinate < 0) return;
+    // What the bar shows: for a hip muscle its moment arm about the colour's hip coordinate; for a
+    // trunk muscle (no hip crossed) its strongest lumbar motion, summed over the levels it crosses.
+    std::string dofName, word;
+    double mm = 0.0, fraction = 0.0;
+    glm::vec3 c{0.0f};
+    if (const std::vector<doc::PartLumbarActions> lumbar = m_doc.lumbarActionsOfSelection(); !lumbar.empty()) {
+        const doc::LumbarBar* strongest = &lumbar.front().bars.front();
+        for (const doc::LumbarBar& b : lumbar.front().bars)
+            if (std::abs(b.momentArmMm) > std::abs(strongest->momentArmMm)) strongest = &b;
+        dofName = std::string(lumbarDofName(strongest->dof));
+        word = doc::lumbarBarWord(*strongest, m_doc.wording);
+        mm = strongest->momentArmMm;
+        fraction = doc::barFraction(mm, doc::kLumbarBarFullScaleMm);
+        c = draw::lumbarRoleColour(strongest->dof, mm / 1000.0);
+    } else {
+        const std::vector<doc::PartActions> parts = m_doc.liveActionsOfSelection();
+        if (parts.empty()) return;
+        const doc::ActionBar& bar = parts.front().bars[static_cast<std::size_t>(m_doc.roleDof)];
+        if (bar.coordinate < 0) return;
+        dofName = std::string(hipDofName(bar.dof));
+        word = actionWord(m_doc.content(), bar.dof, bar.action, m_doc.wording);
+        mm = bar.momentArmMm;
+        fraction = doc::barFraction(mm);
+        c = draw::roleColour(bar.action);
+    }
     const MuscleInfo* info = m_doc.content().findMuscleInfo(m_doc.selection.muscleId);
-    const std::string word = actionWord(m_doc.content(), bar.dof, bar.action, m_doc.wording);
     const std::string head = (info ? info->name : m_doc.selection.muscleId) + ": " + word;
     // Top right, under the title: the moment arm about the colour's hip coordinate as a bar
     // from the centre (as the info panel's action bars), in the role colour.
@@ -193,11 +213,10 @@ void Viewer::presenterActionBar(float pad) {
     dl->AddText(ImVec2(b0.x + pad, b0.y + 0.2f * lineH), IM_COL32(25, 25, 30, 255), head.c_str());
     const float cx = 0.5f * (b0.x + b1.x), half = 0.5f * w - pad, y0 = b0.y + 1.35f * lineH, y1 = b1.y - 0.3f * lineH;
     dl->AddRectFilled(ImVec2(cx - half, y0), ImVec2(cx + half, y1), IM_COL32(232, 229, 224, 255), 3.0f);
-    const float len = static_cast<float>(doc::barFraction(bar.momentArmMm)) * half;
-    const glm::vec3 c = draw::roleColour(bar.action);
+    const float len = static_cast<float>(fraction) * half;
     dl->AddRectFilled(ImVec2(std::min(cx, cx + len), y0), ImVec2(std::max(cx, cx + len), y1), linearToImColor(c.r, c.g, c.b), 3.0f);
     dl->AddLine(ImVec2(cx, y0 - 3.0f), ImVec2(cx, y1 + 3.0f), IM_COL32(40, 40, 44, 255), 2.0f);
-    m_presentBar = PresenterBar{std::string(hipDofName(bar.dof)), bar.momentArmMm, word};
+    m_presentBar = PresenterBar{dofName, mm, word};
     m_panelRects.emplace_back("action_bar", Rect{b0.x, b0.y, b1.x - b0.x, b1.y - b0.y});
 }
 

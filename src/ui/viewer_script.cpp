@@ -64,6 +64,8 @@ void Viewer::applyStartState() {
                                               : draw::ColourMode::Groups;
     m_doc.wording = s.wording;
     m_doc.momentArmDof = s.momentArm;
+    // The info panel's plot shows the motion drawn ("Draw it" follows the plot's choice).
+    if (s.momentArm) m_plotDof = s.momentArm->lumbar ? static_cast<int>(s.momentArm->lumbarDof) : static_cast<int>(s.momentArm->hip);
     m_doc.layers.peel = s.peel;
     if (s.profile) m_doc.applyProfile(*s.profile);
     m_doc.setHipLimits(s.hipLimits);

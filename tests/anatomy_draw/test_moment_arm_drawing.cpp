@@ -6,6 +6,7 @@
 #include "anatomy_draw/anatomy_drawer.hpp"
 #include "anatomy_draw/figure_spec.hpp"
 #include "content/content_fixture.hpp"
+#include "core/moment_arm.hpp"
 #include "core/roles.hpp"
 
 #include <doctest/doctest.h>
@@ -90,7 +91,7 @@ TEST_CASE("a figure's moment_arm draws the axis, the line, the perpendicular and
     const DrawOptions o = figureDrawOptions(spec, content);
     REQUIRE(o.momentArm);
     CHECK(o.momentArm->muscleId == "piriformis");
-    CHECK(o.momentArm->dof == HipDof::Rotation);
+    CHECK(o.momentArm->axis == MomentArmAxis{false, HipDof::Rotation, LumbarDof::Flexion});
     CHECK(o.layers.ghostBones); // the axis runs inside the femoral head
     const AnatomyDrawer drawer(content);
     for (double deg : {0.0, 90.0}) {
@@ -112,6 +113,48 @@ TEST_CASE("a figure's moment_arm draws the axis, the line, the perpendicular and
     const FigureFileLoad back = parseFigureText(figureFileText({&spec, 1}), "m.toml", ".", &content);
     REQUIRE(back.figures);
     CHECK(back.figures->at(0).momentArm == "hip_flexion");
+}
+
+TEST_CASE("a trunk muscle's moment arm is drawn about a lumbar level: rectus abdominis flexes and the erector spinae extend") {
+    const Content& content = test::projectContent();
+    const Model& model = content.model;
+    const auto q = model.defaultPose();
+    // The level chosen is one the part crosses, with the largest moment arm of those levels.
+    const MomentArmAxis flexion{true, HipDof::Rotation, LumbarDof::Flexion};
+    const int ra = model.findMuscle("rectus_abdominis", Side::Right);
+    REQUIRE(ra >= 0);
+    const int c = momentArmCoordinate(model, {ra, 0}, flexion, q);
+    REQUIRE(c >= 0);
+    CHECK(model.coordinates[static_cast<std::size_t>(c)].name.find("_flexion") != std::string::npos);
+    for (int other : lumbarCoordinates(model, LumbarDof::Flexion))
+        CHECK(std::abs(momentArm(model, {ra, 0}, q, other)) <= std::abs(momentArm(model, {ra, 0}, q, c)));
+    // a hip muscle crosses no lumbar level; a trunk muscle no hip of its side
+    CHECK(momentArmCoordinate(model, {model.findMuscle("piriformis", Side::Right), 0}, flexion, q) == -1);
+
+    const AnatomyDrawer drawer(content);
+    for (const auto& [muscle, word] : {std::pair{"rectus_abdominis_r", "flexion"}, std::pair{"longissimus_thoracis_r", "extension"}}) {
+        FigureSpec spec;
+        spec.output = "m.png";
+        spec.highlight = {muscle};
+        spec.momentArm = "lumbar_flexion";
+        spec.labels = true;
+        CAPTURE(muscle);
+        CHECK(validateFigure(spec, &content).empty());
+        const DrawOptions o = figureDrawOptions(spec, content);
+        REQUIRE(o.momentArm);
+        CHECK(o.momentArm->axis == flexion);
+        const DrawList list = drawer.build(q, o);
+        const LabelAnchor* anchor = nullptr;
+        for (const LabelAnchor& a : list.labels)
+            if (a.muscleId.rfind("moment_arm:", 0) == 0) anchor = &a;
+        REQUIRE(anchor);
+        CAPTURE(anchor->text);
+        CHECK(anchor->text.find(" mm at L") != std::string::npos);
+        CHECK(anchor->text.find(word) != std::string::npos);
+    }
+    CHECK(momentArmAxisFromName("lumbar_bending") == MomentArmAxis{true, HipDof::Rotation, LumbarDof::Bending});
+    CHECK(momentArmAxisName(*momentArmAxisFromName("hip_adduction")) == "hip_adduction");
+    CHECK_FALSE(momentArmAxisFromName("lumbar_twist"));
 }
 
 TEST_CASE("a figure's peel and attachments survive a scene file and a bad peel is reported") {

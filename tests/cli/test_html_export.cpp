@@ -12,6 +12,7 @@
 #include "app/html_export.hpp"
 
 #include "content/content.hpp"
+#include "content/content_fixture.hpp"
 #include "movement/loader.hpp"
 #include "render/render_support.hpp"
 #include "support/run_process.hpp"
@@ -367,4 +368,35 @@ TEST_CASE("a part's live actions read in the html page as motions with their mom
     REQUIRE(words.size() == 2);
     CHECK(words[0] == "external rotation 12 mm");
     CHECK(words[1] == "flexion 4 mm");
+}
+
+TEST_CASE("a trunk muscle's part reads in the html page as its lumbar motions with the levels it crosses and never as a hip motion") {
+    const hv::Content& content = hv::test::projectContent();
+    const hv::Model& model = content.model;
+    const int ra = model.findMuscle("rectus_abdominis", hv::Side::Right);
+    REQUIRE(ra >= 0);
+    const auto parts = hv::doc::lumbarActions(model, model.defaultPose(), ra);
+    REQUIRE_FALSE(parts.empty());
+    const auto words = hv::cli::actionWords(parts.front());
+    REQUIRE_FALSE(words.empty());
+    CAPTURE(words.front());
+    CHECK(words.front().rfind("flexes the low back ", 0) == 0);
+    CHECK(words.front().find(" mm (L") != std::string::npos);
+    for (const std::string& w : words) {
+        CAPTURE(w);
+        CHECK(w.find("hip") == std::string::npos);
+        CHECK(w.find("external rotation") == std::string::npos);
+        CHECK(w.find("abduction") == std::string::npos);
+    }
+
+    hv::doc::PartLumbarActions made;
+    made.lowestLevel = 1;
+    made.highestLevel = 1;
+    made.bars[0] = {hv::LumbarDof::Flexion, -40.4, "extensor"};
+    made.bars[1] = {hv::LumbarDof::Bending, 0.4, "none"};
+    made.bars[2] = {hv::LumbarDof::Rotation, 60.2, "left rotator"};
+    const auto w2 = hv::cli::actionWords(made);
+    REQUIRE(w2.size() == 2);
+    CHECK(w2[0] == "turns the trunk to the left 60 mm (L4-L5)");
+    CHECK(w2[1] == "extends the low back 40 mm");
 }

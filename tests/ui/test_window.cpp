@@ -650,6 +650,36 @@ TEST_CASE("--moment-arm draws the selected muscle's moment arm with a callout wh
     CHECK(contains(bad.out, "--moment-arm: needs --select"));
 }
 
+TEST_CASE("--moment-arm draws the motion asked for: a trunk muscle about a lumbar level and a hip muscle about hip flexion, the plot showing the same") {
+    if (!haveXvfb()) return;
+    TempDir dir;
+    const auto calloutWith = [&](const std::string& args, const std::string& name) {
+        const std::string report = dir / name;
+        const auto r = underXvfb(args + " --view lateral-right --size 1600x900 --quit --report-state " + report);
+        REQUIRE_MESSAGE(r.exitCode == 0, r.out);
+        const auto state = readState(report);
+        std::string found;
+        for (auto [it, end] = state.equal_range("callout"); it != end; ++it) {
+            std::string text;
+            for (std::size_t w = 4; w < it->second.size(); ++w) text += (text.empty() ? "" : " ") + it->second[w];
+            if (contains(text, " mm")) found = text;
+        }
+        return found;
+    };
+    const std::string ra = calloutWith("--select rectus_abdominis_r --moment-arm lumbar_flexion", "ra.txt");
+    CAPTURE(ra);
+    CHECK(contains(ra, "Rectus abdominis: "));
+    CHECK(contains(ra, " mm at L"));
+    CHECK(contains(ra, ", flexion"));
+    const std::string pir = calloutWith("--select piriformis_r --moment-arm hip_flexion", "pir.txt");
+    CAPTURE(pir);
+    CHECK(contains(pir, "Piriformis: "));
+    CHECK(contains(pir, "extension")); // about hip flexion, not the plot's default rotation
+    const auto bad = runProcess(hipview() + " --select rectus_abdominis --moment-arm lumbar_twist 2>&1");
+    CHECK(bad.exitCode == 2);
+    CHECK(contains(bad.out, "lumbar_flexion"));
+}
+
 TEST_CASE("figure-4 in the stretch mode shows piriformis' number in a callout, the three muscles lengthened most and the scale's stops") {
     if (!haveXvfb()) return;
     TempDir dir;

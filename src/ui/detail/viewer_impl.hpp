@@ -299,7 +299,8 @@ private:
     void presenterAdvance();
     // The step's caption, the lesson's title and the step number, over the picture.
     void presenterCaption();
-    // The selected muscle's action about the colour's hip coordinate, as a large bar.
+    // The selected muscle's action about the colour's hip coordinate (a trunk muscle: its strongest
+    // lumbar motion), as a large bar.
     void presenterActionBar(float pad);
     struct PresenterBar {
         std::string dof;
