@@ -22,6 +22,8 @@ uniform int u_kind;            // 0 generic, 1 bone, 2 muscle, 3 wrap (MaterialK
 uniform vec4 u_baseColor;      // linear RGBA
 uniform float u_roughness;
 uniform vec2 u_bellyRange;
+uniform int u_intersectionCount;  // tendinous intersections across the belly (0..4)
+uniform float u_intersections[4]; // their texcoord0.x positions
 uniform int u_banded;          // muscles: pale bands across the belly (a cue beside colour)
 uniform int u_useVertexColor;
 uniform int u_hasTexture;
@@ -88,6 +90,12 @@ void main() {
         // Bands across the muscle, ten along its length, soft-edged so they do not alias.
         float band = smoothstep(-0.25, 0.25, tri(t * 10.0));
         albedo = mix(albedo, mix(albedo, vec3(0.96, 0.95, 0.92), 0.62), band);
+    }
+    // Tendinous intersections: narrow tendon bands across the belly, soft-edged (half width
+    // about 1 % of the path: some 4 mm on rectus abdominis).
+    for (int i = 0; i < 4; ++i) {
+        if (i >= u_intersectionCount) break;
+        belly *= smoothstep(0.006, 0.013, abs(t - u_intersections[i]));
     }
     albedo = mix(tendon * mix(0.95, 1.03, s), albedo * mix(0.84, 1.10, s), belly);
     specStrength = mix(0.35, 0.16, belly);

@@ -301,6 +301,7 @@ gfx::Material modelMaterial(const std::shared_ptr<const scene::Scene>& owner, co
 // is shown, its flags and its colour (by group, or per part from the colouring option).
 struct AnatomyDrawer::BuildContext {
     const Model& model;
+    const Content& texts; // the muscles' texts and drawing hints (MuscleInfo)
     const DrawOptions& options;
     DrawList& list;
     std::vector<Transform> bodies;            // ground <- body at the pose, the room applied
@@ -321,7 +322,7 @@ struct AnatomyDrawer::BuildContext {
     std::vector<Anchor> anchors;              // per muscle: where a label points, its pick ids
 
     BuildContext(const Content& content, const DrawOptions& o, DrawList& l, std::span<const double> q)
-        : model(content.model), options(o), list(l), partColours(content.model, o.colouring) {
+        : model(content.model), texts(content), options(o), list(l), partColours(content.model, o.colouring) {
         bodies = computeBodyTransforms(model, q);
         for (Transform& b : bodies) b = o.room * b;
         const Layers& layers = o.layers;
@@ -390,6 +391,10 @@ struct AnatomyDrawer::BuildContext {
         mat.roughness = 0.45f;
         mat.bellyRange = belly;
         mat.banded = partColours.banded(muscle, part);
+        if (const MuscleInfo* info = texts.findMuscleInfo(model.muscles[static_cast<std::size_t>(muscle)].id))
+            for (double f : info->tendinousIntersections)
+                if (mat.intersectionCount < static_cast<int>(mat.intersections.size()))
+                    mat.intersections[static_cast<std::size_t>(mat.intersectionCount++)] = static_cast<float>(f);
         return mat;
     }
     std::uint32_t musclePart(int muscle, int part, int node, const Content& content) {

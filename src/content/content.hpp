@@ -65,6 +65,9 @@ struct PartInfo {
     std::string pathExceptionReason;
 };
 
+// The most tendinous intersections a muscle's file may list (the shader's fixed array).
+inline constexpr std::size_t kMaxTendinousIntersections = 4;
+
 // The deepest muscle layer (MuscleInfo::layer runs 1..kMaxMuscleLayer).
 inline constexpr int kMaxMuscleLayer = 4;
 
@@ -83,6 +86,10 @@ struct MuscleInfo {
     // How it is drawn: "fusiform" (a belly per part, the default), "fan" (one sheet across its
     // parts, e.g. gluteus medius) or "strap" (long and flat, e.g. sartorius, gracilis).
     std::string shape = "fusiform";
+    // Tendinous bands across the belly (rectus abdominis' intersections), each as a fraction of
+    // the path from the origin (0) to the insertion (1), ascending, inside (0, 1); at most
+    // kMaxTendinousIntersections. Drawn as narrow tendon-white bands across the belly.
+    std::vector<double> tendinousIntersections;
     // Its depth where it lies, for peeling the layers away: 1 the most superficial (gluteus
     // maximus, sartorius) to kMaxMuscleLayer the deepest (obturator externus, adductor magnus); from the text
     // source's descriptions of the muscles' relations.

@@ -316,6 +316,13 @@ void loadMuscle(TableReader& root, const SourceCheck& sources, const std::vector
     info.summary = root.string("summary", Need::Optional).value_or("");
     info.plain = root.string("plain", Need::Required).value_or("");
     info.shape = root.choice("shape", Need::Optional, {"fusiform", "fan", "strap"}).value_or("fusiform");
+    if (const auto bands = root.numbers("tendinous_intersections", Need::Optional, 1, kMaxTendinousIntersections)) {
+        bool ok = true;
+        for (std::size_t i = 0; i < bands->size(); ++i)
+            if (!((*bands)[i] > 0.0 && (*bands)[i] < 1.0) || (i > 0 && !((*bands)[i] > (*bands)[i - 1]))) ok = false;
+        if (!ok) root.error("tendinous_intersections", "must be ascending fractions of the path between 0 (origin) and 1 (insertion), e.g. [0.5, 0.72, 0.92]");
+        else info.tendinousIntersections = *bands;
+    }
     if (const auto layer = root.number("layer", Need::Optional, {1.0, double(kMaxMuscleLayer)})) {
         if (std::floor(*layer) != *layer) root.error("layer", "must be a whole number from 1 (superficial) to 4 (deepest)");
         info.layer = static_cast<int>(*layer);

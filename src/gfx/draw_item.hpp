@@ -15,6 +15,7 @@
 
 #include <glm/glm.hpp>
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -51,6 +52,10 @@ struct Material {
     // Muscles: pale bands across the belly, a cue that does not rely on colour (the role
     // colouring marks one sense of each pair with it).
     bool banded = false;
+    // Muscles: tendinous intersections, narrow tendon-white bands across the belly at these
+    // texcoord0.x positions (the first `intersectionCount`).
+    std::array<float, 4> intersections{};
+    int intersectionCount = 0;
 };
 
 // Bits of DrawItem::flags.

@@ -298,6 +298,8 @@ struct Renderer::Impl {
             glUniform1f(p.location("u_roughness"), mat.roughness);
             glUniform2fv(p.location("u_bellyRange"), 1, glm::value_ptr(mat.bellyRange));
             glUniform1i(p.location("u_banded"), mat.banded ? 1 : 0);
+            glUniform1i(p.location("u_intersectionCount"), mat.intersectionCount);
+            glUniform1fv(p.location("u_intersections"), 4, mat.intersections.data());
             glUniform1i(p.location("u_useVertexColor"), mat.useVertexColors ? 1 : 0);
             glUniform1f(p.location("u_alphaCutoff"), mat.alphaCutoff);
             glUniform1i(p.location("u_highlighted"), (item.flags & gfx::kHighlighted) ? 1 : 0);

@@ -382,3 +382,19 @@ TEST_CASE("peeling ghosts the muscle layers from the surface down and keeps a hi
     CHECK((flagsOf(list, "gluteus_maximus") & gfx::kHighlighted) != 0);
     CHECK((flagsOf(list, "gluteus_maximus") & gfx::kGhosted) == 0);
 }
+
+TEST_CASE("rectus abdominis' bellies carry its three tendinous intersections and no other muscle has any") {
+    const Content& content = test::projectContent();
+    const draw::AnatomyDrawer drawer(content);
+    const draw::DrawList list = drawer.build(content.model.defaultPose(), draw::DrawOptions{});
+    int banded = 0;
+    for (const gfx::DrawItem& item : list.items) {
+        if (item.material.kind != gfx::MaterialKind::Muscle || item.material.intersectionCount == 0) continue;
+        ++banded;
+        REQUIRE(item.material.intersectionCount == 3);
+        CHECK(item.material.intersections[0] == doctest::Approx(0.5f));
+        CHECK(item.material.intersections[1] == doctest::Approx(0.68f));
+        CHECK(item.material.intersections[2] == doctest::Approx(0.84f));
+    }
+    CHECK(banded == 2); // one strap per side
+}

@@ -275,3 +275,15 @@ TEST_CASE("a path exception without movements or with an empty reason is one mes
         CHECK(contains(d.message, "required field is missing"));
     }
 }
+
+TEST_CASE("tendinous intersections out of order or outside the path are one message naming the field") {
+    for (const char* bad : {"[0.5, 0.4, 0.84]", "[0.0, 0.5]", "[0.5, 1.2]"}) {
+        BrokenContent c;
+        c.replace("muscles/rectus_abdominis.toml", "tendinous_intersections = [0.5, 0.68, 0.84]", std::string("tendinous_intersections = ") + bad);
+        const Diagnostic d = onlyDiagnostic(loadContent(c.dir()));
+        CAPTURE(bad);
+        CHECK(contains(d.file, "rectus_abdominis.toml"));
+        CHECK(d.field == "tendinous_intersections");
+        CHECK(contains(d.message, "ascending fractions"));
+    }
+}

@@ -14,10 +14,13 @@
 // same angle (the sum of the per-level moment arms), the lumbar action `hipview report` prints.
 #include "content_fixture.hpp"
 
+#include "core/kinematics.hpp"
 #include "core/lumbar_actions.hpp"
 #include "core/moment_arm.hpp"
+#include "core/path.hpp"
 
 #include <array>
+#include <cmath>
 #include <string>
 
 using namespace hv;
@@ -179,4 +182,34 @@ TEST_CASE("the summed lumbar moment arm is the sum of the per-level ones and onl
     CHECK(lumbarRoleName(LumbarDof::Flexion, summed[0]) == "extensor");
     CHECK(lumbarRoleName(LumbarDof::Bending, summed[1]) == "left bender"); // the left multifidus
     CHECK(lumbarRoleName(LumbarDof::Rotation, 0.0005) == "none");
+}
+
+// Rectus abdominis' tendinous intersections lie where the anatomy puts them (Standring 2016): one
+// at the umbilicus, one at the level of the xiphoid's free end and one midway, as fractions of its
+// path. The umbilicus is the path's via point, so the first band must sit there.
+TEST_CASE("rectus abdominis' first tendinous intersection lies at its via point at the umbilicus, the others above it") {
+    const Content& content = test::projectContent();
+    const Model& model = content.model;
+    const MuscleInfo* info = content.findMuscleInfo("rectus_abdominis");
+    REQUIRE(info);
+    REQUIRE(info->tendinousIntersections.size() == 3);
+    const int m = model.findMuscle("rectus_abdominis", Side::Right);
+    REQUIRE(m >= 0);
+    const MusclePart& part = model.muscles[static_cast<std::size_t>(m)].parts.front();
+    REQUIRE(part.points.size() == 3);
+    const auto q = model.defaultPose();
+    const auto bodies = computeBodyTransforms(model, q);
+    PathGeometry g;
+    pathGeometry(model, part, bodies, q, g);
+    double toVia = 0.0;
+    bool reached = false;
+    for (std::size_t i = 1; i < g.points.size() && !reached; ++i) {
+        toVia += glm::length(g.points[i] - g.points[i - 1]);
+        reached = g.pathPoint[i] == 1;
+    }
+    REQUIRE(reached);
+    const double viaFraction = toVia / g.length;
+    CAPTURE(viaFraction);
+    CHECK(std::abs(info->tendinousIntersections[0] - viaFraction) < 0.03);
+    CHECK(info->tendinousIntersections[2] > 0.8); // near the xiphoid's level, below the insertion
 }
