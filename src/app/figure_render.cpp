@@ -7,6 +7,7 @@
 #include "document/figure_export.hpp"
 #include "gfx/camera.hpp"
 #include "io/gif_writer.hpp"
+#include "document/compare.hpp"
 #include "movement/player.hpp"
 
 #include <algorithm>
@@ -41,6 +42,55 @@ std::string withExtension(const std::string& output, const char* ext) {
     std::filesystem::path p(output);
     p.replace_extension(ext);
     return p.string();
+}
+
+// Compare mode's picture of one instant: the normal side (left, `leftWidth` pixels) and the
+// compared side (right, fo.width pixels) rendered with one camera, each with its callouts and its
+// caption (label, and the number written large), put side by side.
+render::Figure renderCompareFrame(render::FigureRenderer& renderer, const doc::Document& document, const draw::DrawList& compared,
+                                  const draw::DrawList& normal, const gfx::Camera& camera, render::FigureOptions fo, int leftWidth) {
+    const std::optional<doc::CompareNumbers> numbers = document.compareNumbers();
+    assert(numbers);
+    const float pad = std::max(8.0f, std::round(static_cast<float>(fo.height) * 0.015f));
+    const auto caption = [&](const std::string& title, const doc::CompareValue& v, glm::vec3 accent, int width) {
+        render::LabelOverlay::Caption c;
+        c.title = title;
+        c.number = v.text;
+        c.accent = accent;
+        c.topLeft = glm::vec2(pad);
+        c.maxWidth = static_cast<float>(width) - 2.0f * pad;
+        return c;
+    };
+    const int rightWidth = fo.width;
+    fo.captions = {caption(document.comparedSideLabel(), numbers->compared, glm::vec3(0.40f, 0.02f, 0.15f), rightWidth)};
+    render::Figure right = renderer.render(compared.items, camera, fo, draw::figureCallouts(compared, camera));
+    fo.width = leftWidth;
+    fo.captions = {caption(doc::kNormalLabel, numbers->normal, glm::vec3(0.02f, 0.16f, 0.06f), leftWidth)};
+    render::Figure left = renderer.render(normal.items, camera, fo, draw::figureCallouts(normal, camera));
+    render::Figure out;
+    out.image.width = leftWidth + rightWidth;
+    out.image.height = fo.height;
+    out.image.rgba.assign(static_cast<std::size_t>(out.image.width) * static_cast<std::size_t>(out.image.height) * 4, 0);
+    for (int y = 0; y < fo.height; ++y) {
+        const auto row = [&](const scene::Image& im, int x0) {
+            std::copy_n(im.rgba.begin() + static_cast<std::ptrdiff_t>(y) * im.width * 4, static_cast<std::size_t>(im.width) * 4,
+                        out.image.rgba.begin() + (static_cast<std::ptrdiff_t>(y) * out.image.width + x0) * 4);
+        };
+        row(left.image, 0);
+        row(right.image, leftWidth);
+        // The seam: one column in a warm grey at the left half's last pixel.
+        std::uint8_t* seam = &out.image.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(out.image.width) +
+                                              static_cast<std::size_t>(leftWidth - 1)) * 4];
+        seam[0] = 150, seam[1] = 145, seam[2] = 138, seam[3] = 255;
+    }
+    for (auto* f : {&left, &right}) out.warnings.insert(out.warnings.end(), f->warnings.begin(), f->warnings.end());
+    for (render::Figure::PlacedLabel l : left.labels) out.labels.push_back(l);
+    for (render::Figure::PlacedLabel l : right.labels) {
+        const glm::vec2 shift(static_cast<float>(leftWidth), 0.0f);
+        l.anchor += shift, l.boxMin += shift, l.boxMax += shift;
+        out.labels.push_back(l);
+    }
+    return out;
 }
 
 } // namespace
@@ -87,6 +137,16 @@ int renderFigure(FigureSession& session, const Content& content, const draw::Fig
         printFigureDiagnostics(diags);
         return kExitFailure;
     }
+    // Compare mode: the document plays the normal side beside the spec's (doc::Document::comparing()).
+    document->playback.compare = spec.compare;
+    if (spec.compare && !document->canCompare()) {
+        printFigureDiagnostics({{spec.file, spec.line, 0, "compare", doc::kNothingToCompare}});
+        return spec.file.empty() ? kExitUsage : kExitFailure;
+    }
+    if (spec.compare && still) {
+        printFigureDiagnostics({{spec.file, spec.line, 0, "compare", "a compare figure is drawn only into files"}});
+        return kExitFailure;
+    }
 
     // Frames, and the pose of each: the document's (its movement at the frame's time, with the
     // restricted hip and gluteus medius applied, or the spec's pose), with `pose` on top of a
@@ -112,6 +172,14 @@ int renderFigure(FigureSession& session, const Content& content, const draw::Fig
         applyPose(assignments, q);
         return document->buildList(q, opts);
     };
+    // Compare mode's normal side at the time listAt() last sought.
+    const auto normalListNow = [&] {
+        const movement::PoseSample* n = document->normalSample();
+        assert(n);
+        std::vector<double> q = n->q;
+        applyPose(assignments, q);
+        return document->buildNormalList(q, opts);
+    };
 
     std::string rendererError;
     render::FigureRenderer* renderer = session.renderer(rendererError);
@@ -121,7 +189,10 @@ int renderFigure(FigureSession& session, const Content& content, const draw::Fig
         return kExitFailure;
     }
     render::FigureOptions fo;
-    fo.width = spec.width;
+    // Compare mode: each half is its own picture, normal hips left, the spec's side right.
+    const int leftWidth = spec.compare ? spec.width / 2 : spec.width;
+    const int rightWidth = spec.width - leftWidth;
+    fo.width = spec.compare ? rightWidth : spec.width;
     fo.height = spec.height;
     fo.scale = spec.scale;
     fo.background = *draw::parseBackground(spec.background);
@@ -135,6 +206,7 @@ int renderFigure(FigureSession& session, const Content& content, const draw::Fig
     std::optional<draw::DrawList> firstList; // a single picture draws the list it framed
     draw::FigureSpec framing = spec; // a movement's own camera where the spec names no view
     if (mov) framing.framedFrom = mov->camera;
+    if (spec.compare) framing.width = rightWidth; // framed for a half (both halves: one camera)
     const auto frameOf = [&](const draw::DrawList& l) { return draw::figureFrameBounds(framing, l.items); };
     const std::size_t step = std::max<std::size_t>(1, frames.size() / 6);
     for (std::size_t i = 0; i < frames.size(); i += step) {
@@ -145,9 +217,13 @@ int renderFigure(FigureSession& session, const Content& content, const draw::Fig
                 return kExitFailure;
             }
         bounds.add(frameOf(list));
+        if (spec.compare) bounds.add(frameOf(normalListNow()));
         if (frames.size() == 1) firstList = std::move(list);
     }
-    if (frames.size() > 1) bounds.add(frameOf(listAt(frames.back())));
+    if (frames.size() > 1) {
+        bounds.add(frameOf(listAt(frames.back())));
+        if (spec.compare) bounds.add(frameOf(normalListNow()));
+    }
     const gfx::Camera camera = draw::figureCamera(framing, bounds);
 
     std::unique_ptr<io::GifWriter> gif;
@@ -157,9 +233,11 @@ int renderFigure(FigureSession& session, const Content& content, const draw::Fig
     for (std::size_t i = 0; i < frames.size(); ++i) {
         const Frame& f = frames[i];
         const int delayCs = animated ? timing.gifDelayCs(static_cast<int>(i)) : 10;
+        if (firstList && spec.compare && mov) document->seek(f.time);
         const draw::DrawList list = firstList ? std::move(*firstList) : listAt(f);
         timer().mark("draw list");
-        render::Figure fig = renderer->render(list.items, camera, fo, draw::figureCallouts(list, camera));
+        render::Figure fig = spec.compare ? renderCompareFrame(*renderer, *document, list, normalListNow(), camera, fo, leftWidth)
+                                          : renderer->render(list.items, camera, fo, draw::figureCallouts(list, camera));
         timer().mark("render + read back");
         if (still) {
             *still = std::move(fig);
