@@ -11,6 +11,7 @@
 #include "movement/player.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cassert>
 #include <cstdio>
 #include <filesystem>
@@ -42,6 +43,27 @@ std::string withExtension(const std::string& output, const char* ext) {
     std::filesystem::path p(output);
     p.replace_extension(ext);
     return p.string();
+}
+
+// Compare mode: the figure framed into the part of each half below its caption (the caption's
+// height estimated from the label font's size: LabelOverlay::drawCaptions's layout, the number
+// line at twice the size wrapped at the half's width): the camera backs off so the framed box
+// fills (1 - f) of the height, and the picture's centre moves up by f / 2 of it.
+gfx::Camera belowCaptions(gfx::Camera c, int height, int halfWidth) {
+    const float h = static_cast<float>(height);
+    const float font = std::clamp(std::round(h * 0.024f), 11.0f, 400.0f), pad = std::round(font * 0.4f);
+    const float top = std::max(8.0f, std::round(h * 0.015f));
+    const float numberWidth = 0.68f * 2.0f * font * 28.0f; // "Low back: 66 % of the bend", bold
+    const float lines = std::ceil(numberWidth / std::max(1.0f, static_cast<float>(halfWidth) - 2.0f * top - 2.0f * pad));
+    const float f = std::clamp((top + 1.2f * font + lines * 2.4f * font + 2.5f * pad + pad) / h, 0.0f, 0.6f);
+    const glm::vec3 dir = glm::normalize(c.target - c.eye);
+    const glm::vec3 up = glm::normalize(c.up - glm::dot(c.up, dir) * dir);
+    const float distance = glm::length(c.target - c.eye) / (1.0f - f);
+    const float halfTan = std::tan(glm::radians(c.fovYDegrees) * 0.5f);
+    c.target += up * (f * halfTan * distance);
+    c.eye = c.target - dir * distance;
+    c.farZ += distance * f / (1.0f - f) + 0.1f;
+    return c;
 }
 
 // Compare mode's picture of one instant: the normal side (left, `leftWidth` pixels) and the
@@ -137,8 +159,7 @@ int renderFigure(FigureSession& session, const Content& content, const draw::Fig
         printFigureDiagnostics(diags);
         return kExitFailure;
     }
-    // Compare mode: the document plays the normal side beside the spec's (doc::Document::comparing()).
-    document->playback.compare = spec.compare;
+    // Compare mode (applyFigure set it): the document plays the normal side beside the spec's.
     if (spec.compare && !document->canCompare()) {
         printFigureDiagnostics({{spec.file, spec.line, 0, "compare", doc::kNothingToCompare}});
         return spec.file.empty() ? kExitUsage : kExitFailure;
@@ -224,7 +245,8 @@ int renderFigure(FigureSession& session, const Content& content, const draw::Fig
         bounds.add(frameOf(listAt(frames.back())));
         if (spec.compare) bounds.add(frameOf(normalListNow()));
     }
-    const gfx::Camera camera = draw::figureCamera(framing, bounds);
+    gfx::Camera camera = draw::figureCamera(framing, bounds);
+    if (spec.compare) camera = belowCaptions(camera, spec.height, rightWidth);
 
     std::unique_ptr<io::GifWriter> gif;
     if (animated && spec.gif) gif = std::make_unique<io::GifWriter>(spec.width, spec.height);

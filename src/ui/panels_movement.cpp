@@ -120,9 +120,10 @@ void drawMovementPanel(PanelContext& ctx) {
             ImGui::SetTooltip("%s", can ? "The movement twice, side by side and in step: normal hips on the left, "
                                           "this one on the right, each with its number"
                                         : "Limit a hip, weaken gluteus medius or open a client profile first");
-        if (doc.comparing()) {
-            ImGui::SameLine();
-            ImGui::TextDisabled("vs %s", doc.comparedSideLabel().c_str());
+        if (doc.comparing()) { // under the control, wrapped: the panel is narrow
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            ImGui::TextWrapped("Normal hips (left) against: %s (right)", doc.comparedSideLabel().c_str());
+            ImGui::PopStyleColor();
         }
     }
 
