@@ -388,7 +388,10 @@ draw::DrawList Document::buildList(std::span<const double> q, draw::DrawOptions 
 }
 
 draw::DrawList Document::buildNormalList(std::span<const double> q, draw::DrawOptions o, Detail detail) {
-    if (const movement::PoseSample* n = normalSample()) return buildFrom(q, std::move(o), n, false, detail);
+    // The same highlight rule as the compared side (gluteus medius picked out while the weak option
+    // holds), so the two halves differ only in what the body does.
+    if (const movement::PoseSample* n = normalSample())
+        return buildFrom(q, std::move(o), n, playback.gluteusMediusStrength.weak(), detail);
     return buildList(q, std::move(o), detail);
 }
 

@@ -189,7 +189,7 @@ public:
     // layerOptions() at pose(); `hipview render` draws a figure spec's layers at the spec's pose.
     draw::DrawList buildList(std::span<const double> q, draw::DrawOptions options, Detail detail = Detail::Full);
     // The same for the normal side of compare mode at pose `q` (its lumbar tint and pelvic drop
-    // from normalSample(), no weak gluteus medius highlighted); buildList() when not comparing.
+    // from normalSample(), the same highlights as the compared side); buildList() when not comparing.
     draw::DrawList buildNormalList(std::span<const double> q, draw::DrawOptions options, Detail detail = Detail::Full);
 
     // ---- The selected muscle's live actions at the current pose (empty without a selection).

@@ -242,6 +242,7 @@ void Viewer::layoutAndPanels(PanelContext& ctx) {
     const float W = io.DisplaySize.x, H = io.DisplaySize.y;
     m_panelRects.clear();
     m_panelRects.emplace_back("menu", Rect{0.0f, 0.0f, W, top});
+    m_comparing = false;
     if (m_quiz) { // the quiz's own layout: no panel that names muscles
         layoutQuiz(ctx, W, H, top);
         return;
