@@ -5,6 +5,7 @@
 #include "core/units.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 

@@ -384,14 +384,13 @@ std::vector<draw::HighlightRef> Document::targetHighlight() const {
 }
 
 draw::DrawList Document::buildList(std::span<const double> q, draw::DrawOptions o, Detail detail) {
-    return buildFrom(q, std::move(o), m_sample ? &*m_sample : nullptr, playback.gluteusMediusStrength.weak(), detail);
+    return buildFrom(q, std::move(o), m_sample ? &*m_sample : nullptr, detail);
 }
 
 draw::DrawList Document::buildNormalList(std::span<const double> q, draw::DrawOptions o, Detail detail) {
     // The same highlight rule as the compared side (gluteus medius picked out while the weak option
     // holds), so the two halves differ only in what the body does.
-    if (const movement::PoseSample* n = normalSample())
-        return buildFrom(q, std::move(o), n, playback.gluteusMediusStrength.weak(), detail);
+    if (const movement::PoseSample* n = normalSample()) return buildFrom(q, std::move(o), n, detail);
     return buildList(q, std::move(o), detail);
 }
 
@@ -408,7 +407,7 @@ const draw::DrawList& Document::normalDrawList(Detail detail) {
 }
 
 draw::DrawList Document::buildFrom(std::span<const double> q, draw::DrawOptions o, const movement::PoseSample* sample,
-                                   bool weakGluteusMedius, Detail detail) {
+                                   Detail detail) {
     if (o.highlight.empty()) o.highlight = targetHighlight();
     if (detail == Detail::Coarse) o.solid = coarseSolidParams();
     o.animation = animation.index;
@@ -423,7 +422,7 @@ draw::DrawList Document::buildFrom(std::span<const double> q, draw::DrawOptions 
     // when nothing else is (it switches side with the stance leg in walking).
     if (sample && activeMovement() && sample->trendelenburg.applies) {
         if (sample->trendelenburg.dropDeg >= draw::kDrawnDropDeg) o.pelvicDrop = sample->trendelenburg.stance;
-        if (o.highlight.empty() && weakGluteusMedius)
+        if (o.highlight.empty() && playback.gluteusMediusStrength.weak())
             o.highlight.push_back({std::string(movement::kGluteusMediusId), sample->trendelenburg.stance, {}});
     }
     if (detail == Detail::Coarse && !m_coarseDrawer) makeCoarseDrawer();

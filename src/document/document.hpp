@@ -228,8 +228,8 @@ private:
     void refreshPlayer();   // rebuilds the player when its options changed
     std::unique_ptr<movement::MovementPlayer> m_normalPlayer; // compare mode's normal side
     std::optional<movement::PoseSample> m_normalSample;
-    draw::DrawList buildFrom(std::span<const double> q, draw::DrawOptions o, const movement::PoseSample* sample,
-                             bool weakGluteusMedius, Detail detail);
+    // buildList() with the lumbar tint and the pelvic drop of `sample` (may be null: none).
+    draw::DrawList buildFrom(std::span<const double> q, draw::DrawOptions o, const movement::PoseSample* sample, Detail detail);
     void resample();
 
     // Draw-list cache.

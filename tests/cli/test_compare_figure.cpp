@@ -146,3 +146,13 @@ TEST_CASE("a weak gluteus medius in single-leg stance is compared too, and a com
     CHECK(contains(r.out, "compare"));
     CHECK_FALSE(std::filesystem::exists(none));
 }
+
+TEST_CASE("hipview export refuses --compare, which only figures draw") {
+    hv::test::TempDir dir;
+    const std::string out = (dir.path() / "hinge.glb").string();
+    const auto r = runProcess(hipview() + " export --movement hip-hinge --compare --restrict hip_flexion=:25 -o " + out + " 2>&1");
+    INFO(r.out);
+    CHECK(r.exitCode == 2);
+    CHECK(contains(r.out, "--compare is not an export option"));
+    CHECK_FALSE(std::filesystem::exists(out));
+}
