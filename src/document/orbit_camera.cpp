@@ -59,19 +59,25 @@ void OrbitCamera::frame(const scene::Bounds& bounds, float aspect, float margin)
     distance = std::clamp(static_cast<double>(c.distance()), kMinDistance, kMaxDistance);
 }
 
-void OrbitCamera::frameAbove(const scene::Bounds& bounds, float aspect, float bottomFree, float margin) {
+void OrbitCamera::frameAbove(const scene::Bounds& bounds, float aspect, float bottomFree, float margin, float topFree) {
     if (bounds.empty()) return;
-    const float f = std::clamp(bottomFree, 0.0f, 0.8f);
-    // Fitted into a viewport (1 - f) as high: the same image seen through a narrower vertical
-    // field of view, tan(fov' / 2) = (1 - f) tan(fov / 2), of aspect / (1 - f).
+    float fb = std::max(0.0f, bottomFree), ft = std::max(0.0f, topFree);
+    if (fb + ft > 0.8f) { // both scaled down to fit
+        const float k = 0.8f / (fb + ft);
+        fb *= k, ft *= k;
+    }
+    const float u = 1.0f - fb - ft; // the part of the height left for the picture
+    // Fitted into a viewport u as high: the same image seen through a narrower vertical field of
+    // view, tan(fov' / 2) = u tan(fov / 2), of aspect / u.
     const float halfTan = std::tan(glm::radians(fovYDegrees) * 0.5f);
-    const float narrowFov = glm::degrees(2.0f * std::atan((1.0f - f) * halfTan));
-    const gfx::Camera c = gfx::frameBounds(bounds, direction(), aspect / (1.0f - f), margin, narrowFov);
+    const float narrowFov = glm::degrees(2.0f * std::atan(u * halfTan));
+    const gfx::Camera c = gfx::frameBounds(bounds, direction(), aspect / u, margin, narrowFov);
     distance = std::clamp(static_cast<double>(c.distance()), kMinDistance, kMaxDistance);
-    // The fitted centre goes to the middle of the part above the strip: f / 2 of the image's
-    // height above its centre, so the target moves down by f times the half height at that distance.
-    const glm::vec3 up = glm::normalize(c.up - glm::dot(c.up, glm::normalize(c.target - c.eye)) * glm::normalize(c.target - c.eye));
-    target = c.target - up * (f * halfTan * static_cast<float>(distance));
+    // The fitted centre goes to the middle of that part, (ft - fb) / 2 of the image's height below
+    // its centre: the target moves up by (ft - fb) times the half height at that distance.
+    const glm::vec3 dir = glm::normalize(c.target - c.eye);
+    const glm::vec3 up = glm::normalize(c.up - glm::dot(c.up, dir) * dir);
+    target = c.target + up * ((ft - fb) * halfTan * static_cast<float>(distance));
 }
 
 gfx::Camera OrbitCamera::camera(const scene::Bounds& scene) const {

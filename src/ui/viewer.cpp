@@ -223,15 +223,24 @@ float Viewer::playbackBarHeight() const {
     return 2.0f * ImGui::GetFrameHeightWithSpacing() + 2.0f * st.WindowPadding.y + 8.0f;
 }
 
+float Viewer::compareCaptionHeight() const {
+    // drawCompareCaptions()'s box (padding, the title, the large number) and the gauge line under it.
+    const float pad = 10.0f * m_uiScale;
+    const float title = m_bold ? m_bold->FontSize : ImGui::GetFontSize(), big = m_large ? m_large->FontSize : ImGui::GetFontSize();
+    return pad + title + big + 2.5f * pad + ImGui::GetFontSize() + 20.0f;
+}
+
 void Viewer::frameScene(bool selectionOnly, const draw::DrawList& list, bool wholeBody) {
     const float aspect = m_viewport.h > 0 ? m_viewport.w / m_viewport.h : 1.0f;
     const float barFree = m_viewport.h > 0 ? playbackBarHeight() / m_viewport.h : 0.0f;
+    const float captionFree = m_comparing && m_viewport.h > 0 ? compareCaptionHeight() / m_viewport.h : 0.0f;
     if (selectionOnly) {
         scene::Bounds b = gfx::focusBounds(list.items, 0.15f);
-        m_camera.frameAbove(b, aspect, barFree, 0.08f);
+        m_camera.frameAbove(b, aspect, barFree, 0.08f, captionFree);
     } else {
         // "Frame everything": every drawn item, the lower legs and feet included.
-        m_camera.frameAbove(wholeBody ? gfx::wholeBodyBounds(list.items) : gfx::framingBounds(list.items), aspect, barFree, 0.05f);
+        m_camera.frameAbove(wholeBody ? gfx::wholeBodyBounds(list.items) : gfx::framingBounds(list.items), aspect, barFree, 0.05f,
+                            captionFree);
     }
 }
 
@@ -431,6 +440,10 @@ void Viewer::carryOut(PanelContext& ctx, const draw::DrawList& list) {
     // lesson, which set their own cameras, nor for the movement a --view started with).
     const movement::Movement* mov = m_doc.activeMovement();
     const std::string movementId = mov ? mov->id : std::string();
+    if (m_comparing != m_framedComparing) { // compare mode on or off: another aspect, captions at the top
+        m_framedComparing = m_comparing;
+        if (mov && !m_quiz && !presenting()) m_pendingFrameBody = true;
+    }
     if (movementId != m_cameraMovement) {
         m_cameraMovement = movementId;
         if (mov && mov->camera && !m_quiz && !presenting()) {

@@ -145,3 +145,22 @@ TEST_CASE("framing above the playback bar keeps every corner of the box out of t
     CHECK(near(a.target, f.target));
     CHECK(a.distance == doctest::Approx(f.distance));
 }
+
+TEST_CASE("framing between a strip kept free at the top and one at the bottom keeps the box between them") {
+    OrbitCamera c;
+    c.setView(draw::StandardView::Anterior);
+    const scene::Bounds b = box({-0.2f, 0.05f, -0.1f}, {0.2f, 1.1f, 0.15f});
+    const float w = 600.0f, h = 800.0f, bar = 100.0f, captions = 150.0f;
+    c.frameAbove(b, w / h, bar / h, 0.05f, captions / h);
+    const gfx::Camera cam = c.camera(b);
+    float lowest = 0.0f, highest = h;
+    for (int i = 0; i < 8; ++i) {
+        const glm::vec3 corner((i & 1) ? b.max.x : b.min.x, (i & 2) ? b.max.y : b.min.y, (i & 4) ? b.max.z : b.min.z);
+        const glm::vec2 px = gfx::projectToPixels(cam, corner, w, h);
+        lowest = std::max(lowest, px.y);
+        highest = std::min(highest, px.y);
+    }
+    CHECK(highest >= captions);
+    CHECK(lowest <= h - bar);
+    CHECK(lowest - highest > 0.8f * (h - bar - captions));
+}

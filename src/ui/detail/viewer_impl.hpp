@@ -153,6 +153,10 @@ private:
     // Height (window pixels) kept free at the bottom of the view area for the playback bar when a
     // movement is active; 0 otherwise.
     float playbackBarHeight() const;
+    // Height (window pixels) of compare mode's captions and the gauge line under them, kept free
+    // at the top of each half by the framing.
+    float compareCaptionHeight() const;
+    bool m_framedComparing = false; // the split the camera was last framed for
     int m_fbW = 0, m_fbH = 0, m_winW = 0, m_winH = 0;
     std::string m_qualityText = "-";
     std::string m_title;
