@@ -93,6 +93,7 @@ void readFields(schema::TableReader& t, FigureSpec& spec, bool isFigure) {
     }
     if (auto v = t.boolean("gif", Need::Optional)) spec.gif = *v;
     if (auto v = t.boolean("mp4", Need::Optional)) spec.mp4 = *v;
+    if (auto v = t.boolean("compare", Need::Optional)) spec.compare = *v;
     if (auto v = t.number("fps", Need::Optional)) spec.fps = *v;
     if (auto v = t.strings("highlight", Need::Optional)) spec.highlight = *v;
     if (auto v = t.strings("pins", Need::Optional)) spec.pins = *v;
@@ -219,6 +220,7 @@ Diagnostics validateFigure(const FigureSpec& spec, const Content* content) {
     }
     if (spec.frames < 0 || spec.frames > kMaxFrames) bad("frames", "must be a whole number from 1 to 10000");
     if ((spec.gif || spec.mp4) && spec.movement.empty()) bad(spec.gif ? "gif" : "mp4", "needs a movement to animate");
+    if (spec.compare && spec.movement.empty()) bad("compare", "needs a movement, the movement shown twice");
     if (!(spec.fps >= 1.0 && spec.fps <= kMaxFps)) bad("fps", "must be a number of frames per second from 1 to 60");
     if (spec.frames > 0 && spec.movement.empty()) bad("frames", "needs a movement to animate");
     if (!(spec.at >= 0.0) || spec.at > 1e6) bad("at", "must be a time in seconds, 0 or more");
@@ -348,6 +350,7 @@ std::string figureFileText(std::span<const FigureSpec> figures) {
             else t.setNumber("at", f.at);
             if (f.gif) t.setBool("gif", true);
             if (f.mp4) t.setBool("mp4", true);
+            if (f.compare) t.setBool("compare", true);
             if (f.fps != def.fps) t.setNumber("fps", f.fps);
         }
         if (!f.highlight.empty()) t.setStrings("highlight", f.highlight);

@@ -23,6 +23,8 @@
 //                                      #   sides; gluteus_medius_strength_r / _l: one side)
 //     anatomy = "anteversion=25"       # bone shape (core/bone_parameters.hpp)
 //     side = "right"                   # or "left", "both" (default)
+//     compare = true                   # with a movement and a restrict or strength: the movement
+//                                      #   twice side by side, normal hips on the left, labelled
 //     movement = "figure-4"            # with mp4 = true / gif = true: the whole movement,
 //     fps = 30                         #   real time at this rate (default 30); or frames = N
 //
@@ -72,6 +74,7 @@ struct FigureSpec {
     double at = 0.0;                       // s into the movement
     int frames = 0;                        // > 0: an animation of the whole movement in N frames
     bool gif = false, mp4 = false;         // an animated GIF / an MP4 of the movement (frames or fps)
+    bool compare = false;                  // with a movement: normal hips (left half) beside the restrict / strength (right half), in step
     // Frames per second of an animation (1..60). Without `frames`, a GIF or MP4 samples the
     // movement at this rate, so it plays in real time: round(duration * fps) frames (one more for
     // a movement that does not loop, so its last key is shown). With `frames`, the N frames are

@@ -119,7 +119,8 @@ int runExport(std::span<const std::string> argv) {
         args.error("-o \"" + *figure.output + "\": the name must end in .glb (a glTF binary) or .html (a lesson page)");
         return kExitUsage;
     }
-    for (const auto& [given, name] : {std::pair{figure.gif, "--gif"}, {figure.mp4, "--mp4"}, {figure.labels, "--labels"}})
+    for (const auto& [given, name] : {std::pair{figure.gif, "--gif"}, {figure.mp4, "--mp4"}, {figure.labels, "--labels"},
+                                 {figure.compare, "--compare"}})
         if (given) {
             args.error(std::string(name) + " is not an export option (it belongs to hipview render)");
             return kExitUsage;

@@ -61,6 +61,10 @@ constexpr const char* kHelp =
     "  --frames N               ... as N frames over the whole movement (numbered PNGs)\n"
     "  --gif                    with --movement: also an animated GIF (FILE's stem + .gif)\n"
     "  --mp4                    with --movement: also an H.264 MP4 (yuv420p; needs ffmpeg)\n"
+    "  --compare                with --movement and --restrict, --gluteus-medius-strength or --profile:\n"
+    "                           each picture as two halves side by side and in step, normal hips on\n"
+    "                           the left, each labelled with its low-back share (or, standing on one\n"
+    "                           leg with a weak gluteus medius, its pelvic drop) written large\n"
     "  --fps N                  frames per second of the GIF or MP4 (1..60, default 30): the\n"
     "                           movement's duration gives the frame count, so it plays in real\n"
     "                           time (with --frames N instead: N frames, played in real time)\n"
@@ -141,7 +145,7 @@ int runRender(std::span<const std::string> argv) {
                                 !other.frames && !other.fps && !other.background && !other.scale && !other.colour &&
                                 !other.roleCoordinate && !other.momentArm && !other.peel && !other.strength && !other.anatomy && !other.side &&
                                 other.highlight.empty() && other.show.empty() && other.restrict.empty() && !other.gif && !other.attachments &&
-                                !other.mp4 && !other.labels;
+                                !other.mp4 && !other.labels && !other.compare;
         if (!onlyOutput) {
             args.error("a lesson says each step's figure itself; give only -o DIR (or -o PATTERN with {step}) and --model");
             return kExitUsage;

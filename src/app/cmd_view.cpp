@@ -49,6 +49,10 @@ constexpr const char* kHelp =
     "                           limits both; repeatable; on top of a profile)\n"
     "  --gluteus-medius-strength F  fraction of normal strength, 0 to 1, both sides, or per side\n"
     "                           (left=0.4 or right=1,left=0.4): the weak gluteus medius option\n"
+    "  --compare                with --movement and a restriction, strength or profile: the movement\n"
+    "                           twice side by side and in step, normal hips on the left, each side\n"
+    "                           labelled with its low-back share or pelvic drop (also \"Compare with\n"
+    "                           normal\" in the Movements panel)\n"
     "  --wording WORDS          anatomical (default) or plain: the info card, the action bars and the\n"
     "                           movement explanations in everyday words, for clients\n"
     "  --model FILE             open this model (the same as FILE)\n"
@@ -98,6 +102,7 @@ int runView(std::span<const std::string> argv) {
     start.profile = args.option("--profile");
     start.restrict = args.options("--restrict");
     start.gluteusMediusStrength = args.option("--gluteus-medius-strength");
+    start.compare = args.flag("--compare");
     const auto size = args.option("--size");
     const auto textSize = args.option("--text-size");
     const bool noAdaptive = args.flag("--no-adaptive");

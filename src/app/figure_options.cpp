@@ -31,9 +31,10 @@ FigureOptionText readFigureOptions(Args& args) {
     t.any |= !t.highlight.empty() || !t.show.empty();
     t.gif = args.flag("--gif");
     t.mp4 = args.flag("--mp4");
+    t.compare = args.flag("--compare");
     t.labels = args.flag("--labels");
     t.attachments = args.flag("--attachments");
-    t.any |= t.gif || t.mp4 || t.labels || t.attachments;
+    t.any |= t.gif || t.mp4 || t.labels || t.attachments || t.compare;
     t.background = opt("--background");
     t.scale = opt("--scale");
     t.colour = opt("--colour");
@@ -105,6 +106,7 @@ bool figureSpecFromOptions(const FigureOptionText& t, Args& args, draw::FigureSp
     }
     spec.gif = t.gif;
     spec.mp4 = t.mp4;
+    spec.compare = t.compare;
     spec.highlight = t.highlight;
     spec.show = t.show;
     spec.labels = t.labels;

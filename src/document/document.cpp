@@ -173,6 +173,7 @@ bool Document::startMovement(const std::string& id) {
     playback.playing = true;
     playback.loop = mov->loop;
     m_player.reset();
+    m_normalPlayer.reset();
     resample();
     return true;
 }
@@ -182,6 +183,8 @@ void Document::stopMovement() {
     playback.playing = false;
     m_player.reset();
     m_sample.reset();
+    m_normalPlayer.reset();
+    m_normalSample.reset();
 }
 
 double Document::movementDuration() const {
@@ -194,6 +197,8 @@ void Document::refreshPlayer() {
     if (!mov) {
         m_player.reset();
         m_sample.reset();
+        m_normalPlayer.reset();
+        m_normalSample.reset();
         return;
     }
     movement::PlayOptions o;
@@ -207,9 +212,33 @@ void Document::refreshPlayer() {
                                  [](const movement::HipLimit& a, const movement::HipLimit& b) {
                                      return a.coordinate == b.coordinate && a.min == b.min && a.max == b.max;
                                  });
-    if (same) return;
-    m_playerOptions = o;
-    m_player = std::make_unique<movement::MovementPlayer>(model(), *mov, o);
+    if (!same) {
+        m_playerOptions = o;
+        m_player = std::make_unique<movement::MovementPlayer>(model(), *mov, o);
+    }
+    // Compare mode's normal side: the same movement, loop and clock, no limits, full strength.
+    if (!comparing()) {
+        m_normalPlayer.reset();
+        m_normalSample.reset();
+    } else if (!m_normalPlayer || &m_normalPlayer->movement() != mov || m_normalPlayer->options().loop != o.loop) {
+        movement::PlayOptions normal;
+        normal.loop = o.loop;
+        m_normalPlayer = std::make_unique<movement::MovementPlayer>(model(), *mov, normal);
+    }
+}
+
+bool Document::canCompare() const { return hasSomethingToCompare(hipLimits(), playback.gluteusMediusStrength); }
+
+bool Document::comparing() const { return playback.compare && activeMovement() && canCompare(); }
+
+std::optional<CompareNumbers> Document::compareNumbers() const {
+    const movement::Movement* mov = activeMovement();
+    if (!comparing() || !mov || !m_sample || !m_normalSample) return std::nullopt;
+    return doc::compareNumbers(compareNumberOf(*mov, playback.gluteusMediusStrength), *m_normalSample, *m_sample);
+}
+
+std::string Document::comparedSideLabel() const {
+    return comparedLabel(model(), hipLimits(), playback.gluteusMediusStrength, m_profile ? std::string_view(m_profile->title) : std::string_view());
 }
 
 std::vector<movement::HipLimit> Document::hipLimits() const {
@@ -257,6 +286,8 @@ void Document::resample() {
     refreshPlayer();
     if (!m_player) return;
     m_sample = m_player->sample(playback.time);
+    if (m_normalPlayer) m_normalSample = m_normalPlayer->sample(playback.time);
+    else m_normalSample.reset();
 }
 
 void Document::advance(double dt) {
@@ -303,6 +334,7 @@ Document::Inputs Document::currentInputs() const {
     in.animation = animation.index;
     in.animationTime = animation.index >= 0 ? animation.time : 0.0;
     in.movementId = playback.movementId;
+    if (const movement::PoseSample* n = normalSample()) in.normalQ = n->q;
     return in;
 }
 
@@ -352,6 +384,30 @@ std::vector<draw::HighlightRef> Document::targetHighlight() const {
 }
 
 draw::DrawList Document::buildList(std::span<const double> q, draw::DrawOptions o, Detail detail) {
+    return buildFrom(q, std::move(o), m_sample ? &*m_sample : nullptr, detail);
+}
+
+draw::DrawList Document::buildNormalList(std::span<const double> q, draw::DrawOptions o, Detail detail) {
+    // The same highlight rule as the compared side (gluteus medius picked out while the weak option
+    // holds), so the two halves differ only in what the body does.
+    if (const movement::PoseSample* n = normalSample()) return buildFrom(q, std::move(o), n, detail);
+    return buildList(q, std::move(o), detail);
+}
+
+const draw::DrawList& Document::normalDrawList(Detail detail) {
+    static const draw::DrawList kEmpty;
+    const movement::PoseSample* n = normalSample();
+    if (!n) return kEmpty;
+    Inputs in = currentInputs();
+    const auto d = static_cast<std::size_t>(detail);
+    if (m_normalBuilt[d] && *m_normalBuilt[d] == in) return m_normalList[d];
+    m_normalList[d] = buildNormalList(n->q, layerOptions(), detail);
+    m_normalBuilt[d] = std::move(in);
+    return m_normalList[d];
+}
+
+draw::DrawList Document::buildFrom(std::span<const double> q, draw::DrawOptions o, const movement::PoseSample* sample,
+                                   Detail detail) {
     if (o.highlight.empty()) o.highlight = targetHighlight();
     if (detail == Detail::Coarse) o.solid = coarseSolidParams();
     o.animation = animation.index;
@@ -360,14 +416,14 @@ draw::DrawList Document::buildList(std::span<const double> q, draw::DrawOptions 
     if (colourMode != draw::ColourMode::Groups) o.colouring = {colourMode, roleDof, partStatesAt(q), {}};
     if (colourMode == draw::ColourMode::Pelvis) o.colouring.pelvis = pelvicTilts(model(), q);
     // The lumbar levels that took part in the movement, in its main plane.
-    if (m_sample && activeMovement()) o.lumbarTint = draw::lumbarTintOf(m_sample->lumbar);
+    if (sample && activeMovement()) o.lumbarTint = draw::lumbarTintOf(sample->lumbar);
     // A Trendelenburg drop is drawn with its angle.
     // While the weak gluteus medius option holds, the stance side's gluteus medius is highlighted
     // when nothing else is (it switches side with the stance leg in walking).
-    if (m_sample && activeMovement() && m_sample->trendelenburg.applies) {
-        if (m_sample->trendelenburg.dropDeg >= draw::kDrawnDropDeg) o.pelvicDrop = m_sample->trendelenburg.stance;
+    if (sample && activeMovement() && sample->trendelenburg.applies) {
+        if (sample->trendelenburg.dropDeg >= draw::kDrawnDropDeg) o.pelvicDrop = sample->trendelenburg.stance;
         if (o.highlight.empty() && playback.gluteusMediusStrength.weak())
-            o.highlight.push_back({std::string(movement::kGluteusMediusId), m_sample->trendelenburg.stance, {}});
+            o.highlight.push_back({std::string(movement::kGluteusMediusId), sample->trendelenburg.stance, {}});
     }
     if (detail == Detail::Coarse && !m_coarseDrawer) makeCoarseDrawer();
     return (detail == Detail::Coarse ? *m_coarseDrawer : *m_drawer).build(q, o);

@@ -15,6 +15,7 @@
 #include "movement/player.hpp"
 #include "movement/profile.hpp"
 #include "movement/stretch_map.hpp"
+#include "document/compare.hpp"
 #include "document/live_actions.hpp"
 #include "anatomy_draw/colouring.hpp"
 #include "document/selection.hpp"
@@ -63,6 +64,7 @@ struct Playback {
     bool loop = true;
     std::array<std::array<HipRestriction, 3>, 2> restriction{}; // [right, left][flexion, adduction, rotation]
     movement::GluteusMediusStrength gluteusMediusStrength; // per side, 0..1 each (the weak gluteus medius option)
+    bool compare = false; // compare mode (compare.hpp): the movement also as a normal body does it, in step
 };
 
 // A loaded model's own animation (third-party models).
@@ -149,6 +151,21 @@ public:
     void clearProfile();
     const movement::ClientProfile* profile() const { return m_profile ? &*m_profile : nullptr; }
 
+    // ---- Compare mode (compare.hpp). canCompare(): a restriction, a weak gluteus medius or a
+    // profile is in force. comparing(): playback.compare is on, a movement is active and there is
+    // something to compare against; then the normal side (no limits, full strength) is played at
+    // the same time as the movement, and the functions below describe it. Otherwise they return
+    // nullptr, nullopt or an empty list.
+    bool canCompare() const;
+    bool comparing() const;
+    const movement::PoseSample* normalSample() const { return comparing() && m_normalSample ? &*m_normalSample : nullptr; }
+    std::optional<CompareNumbers> compareNumbers() const;
+    // The compared side's label (kNormalLabel for the other side): the profile's title, or the
+    // limits and strengths in words (doc::comparedLabel).
+    std::string comparedSideLabel() const;
+    // The normal side drawn with layerOptions(), as drawList() draws the compared side.
+    const draw::DrawList& normalDrawList(Detail detail = Detail::Full);
+
     // ---- What to draw. Rebuilt only when something it depends on changed; `revision()` grows
     // each time what is shown changed (the window re-renders then), whichever detail is asked
     // for. Both lists have the same items in the same order, with the same pick ids.
@@ -172,6 +189,9 @@ public:
     // third-party model's animation time, the detail's solids. drawList() draws
     // layerOptions() at pose(); `hipview render` draws a figure spec's layers at the spec's pose.
     draw::DrawList buildList(std::span<const double> q, draw::DrawOptions options, Detail detail = Detail::Full);
+    // The same for the normal side of compare mode at pose `q` (its lumbar tint and pelvic drop
+    // from normalSample(), the same highlights as the compared side); buildList() when not comparing.
+    draw::DrawList buildNormalList(std::span<const double> q, draw::DrawOptions options, Detail detail = Detail::Full);
 
     // ---- The selected muscle's live actions at the current pose (empty without a selection).
     std::vector<PartActions> liveActionsOfSelection();
@@ -207,6 +227,10 @@ private:
     movement::PlayOptions m_playerOptions;
     std::optional<movement::PoseSample> m_sample;
     void refreshPlayer();   // rebuilds the player when its options changed
+    std::unique_ptr<movement::MovementPlayer> m_normalPlayer; // compare mode's normal side
+    std::optional<movement::PoseSample> m_normalSample;
+    // buildList() with the lumbar tint and the pelvic drop of `sample` (may be null: none).
+    draw::DrawList buildFrom(std::span<const double> q, draw::DrawOptions o, const movement::PoseSample* sample, Detail detail);
     void resample();
 
     // Draw-list cache.
@@ -221,11 +245,14 @@ private:
         int animation = -1;
         double animationTime = 0.0;
         std::string movementId;
+        std::vector<double> normalQ; // compare mode's normal pose (empty when not comparing)
         friend bool operator==(const Inputs&, const Inputs&) = default;
     };
     std::optional<Inputs> m_lastInputs;              // what revision() counts changes of
     std::optional<Inputs> m_built[2];                // per Detail: what its list was built from
     draw::DrawList m_list[2];
+    std::optional<Inputs> m_normalBuilt[2];          // the normal side's, per Detail
+    draw::DrawList m_normalList[2];
     std::uint64_t m_revision = 0;
     Inputs currentInputs() const;
 

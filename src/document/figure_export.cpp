@@ -50,6 +50,7 @@ draw::FigureSpec figureFromView(Document& doc, const OrbitCamera& camera, const 
         spec.at = std::clamp(t, 0.0, d);
         spec.restrict = movement::hipRestrictionTexts(model, doc.hipLimits());
         spec.gluteusMediusStrength = pb.gluteusMediusStrength.clamped();
+        spec.compare = doc.comparing();
     } else {
         spec.pose = poseText(model, doc.pose());
     }
@@ -141,6 +142,7 @@ Diagnostics applyFigure(Document& doc, const draw::FigureSpec& spec) {
     doc.roleDof = *dof;
     doc.playback.gluteusMediusStrength = spec.gluteusMediusStrength.clamped();
     doc.setHipLimits(limits);
+    doc.playback.compare = spec.compare;
     if (spec.movement.empty()) {
         doc.stopMovement();
         doc.manualPose = *q;

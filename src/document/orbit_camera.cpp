@@ -59,6 +59,27 @@ void OrbitCamera::frame(const scene::Bounds& bounds, float aspect, float margin)
     distance = std::clamp(static_cast<double>(c.distance()), kMinDistance, kMaxDistance);
 }
 
+void OrbitCamera::frameAbove(const scene::Bounds& bounds, float aspect, float bottomFree, float margin, float topFree) {
+    if (bounds.empty()) return;
+    float fb = std::max(0.0f, bottomFree), ft = std::max(0.0f, topFree);
+    if (fb + ft > 0.8f) { // both scaled down to fit
+        const float k = 0.8f / (fb + ft);
+        fb *= k, ft *= k;
+    }
+    const float u = 1.0f - fb - ft; // the part of the height left for the picture
+    // Fitted into a viewport u as high: the same image seen through a narrower vertical field of
+    // view, tan(fov' / 2) = u tan(fov / 2), of aspect / u.
+    const float halfTan = std::tan(glm::radians(fovYDegrees) * 0.5f);
+    const float narrowFov = glm::degrees(2.0f * std::atan(u * halfTan));
+    const gfx::Camera c = gfx::frameBounds(bounds, direction(), aspect / u, margin, narrowFov);
+    distance = std::clamp(static_cast<double>(c.distance()), kMinDistance, kMaxDistance);
+    // The fitted centre goes to the middle of that part, (ft - fb) / 2 of the image's height below
+    // its centre: the target moves up by (ft - fb) times the half height at that distance.
+    const glm::vec3 dir = glm::normalize(c.target - c.eye);
+    const glm::vec3 up = glm::normalize(c.up - glm::dot(c.up, dir) * dir);
+    target = c.target + up * ((ft - fb) * halfTan * static_cast<float>(distance));
+}
+
 gfx::Camera OrbitCamera::camera(const scene::Bounds& scene) const {
     scene::Bounds centre;
     centre.add(target);

@@ -46,6 +46,11 @@ struct OrbitCamera {
     // target at the fitted centre, distance as gfx::frameBounds() finds it. Empty bounds: no
     // change.
     void frame(const scene::Bounds& bounds, float aspect, float margin = 0.08f);
+    // The same, fitting `bounds` into the part of the viewport between a strip `topFree` of its
+    // height kept free at the top (compare mode's captions) and one `bottomFree` at the bottom
+    // (the playback bar's, so the bar never covers the feet); fractions, together at most 0.8.
+    // The margin is a fraction of that part. Both 0: frame() above.
+    void frameAbove(const scene::Bounds& bounds, float aspect, float bottomFree, float margin = 0.08f, float topFree = 0.0f);
 
     gfx::ViewDirection direction() const;
     // The camera for drawing; near and far planes cover `scene` (the whole drawn scene), so

@@ -1,6 +1,7 @@
 #include "document/start_state.hpp"
 
 #include "core/diagnostic.hpp"
+#include "document/compare.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -76,6 +77,14 @@ std::optional<StartState> resolveStartState(const Content& content, const moveme
         else errors.push_back("--gluteus-medius-strength: " + error);
     } else if (s.profile) {
         s.gluteusMediusStrength = s.profile->gluteusMediusStrength;
+    }
+    if (options.compare) {
+        if (!options.movement) errors.push_back("--compare: needs --movement ID, the movement shown twice");
+        else if (!hasSomethingToCompare(s.hipLimits, s.gluteusMediusStrength.value_or(movement::GluteusMediusStrength{}))) {
+            // A bad --restrict, --profile or --gluteus-medius-strength already said what is wrong.
+            if (errors.size() == before) errors.push_back(std::string("--compare: ") + kNothingToCompare);
+        }
+        else s.compare = true;
     }
     if (options.peel) {
         const auto n = parseNumber(*options.peel);

@@ -36,6 +36,7 @@ struct StartOptions {
     std::optional<std::string> profile;  // a client profile file (content/profiles/*.toml)
     std::vector<std::string> restrict;   // "NAME=MIN:MAX" (deg) each, a restricted hip
     std::optional<std::string> gluteusMediusStrength; // "F" or "left=F,right=G"
+    bool compare = false; // compare mode (compare.hpp): needs a movement and something to compare against
 };
 
 struct StartState {
@@ -56,6 +57,7 @@ struct StartState {
     std::optional<movement::ClientProfile> profile;
     std::vector<movement::HipLimit> hipLimits; // SI
     std::optional<movement::GluteusMediusStrength> gluteusMediusStrength;
+    bool compare = false; // the movement side by side with normal hips, in step
 };
 
 // Checks the options. On success returns the state; otherwise nullopt and one message per

@@ -56,17 +56,21 @@ Figure FigureRenderer::render(std::span<const gfx::DrawItem> items, const gfx::C
     rs.pixelScale = static_cast<float>(bh) / 1080.0f;
     m_renderer->render(items, camera, rs, m_big->framebuffer());
 
+    const auto labelStyle = [&] {
+        LabelStyle style;
+        style.fontPixels = std::clamp(std::round(static_cast<float>(bh) * 0.024f), 11.0f, 400.0f);
+        style.padding = std::round(style.fontPixels * 0.4f);
+        style.lineWidth = std::max(1.0f, static_cast<float>(bh) / 600.0f);
+        style.dotRadius = std::max(3.0f, static_cast<float>(bh) / 230.0f);
+        style.onTransparent = o.background.a < 1.0f;
+        return style;
+    };
     if (o.labels && callouts) {
         LabelOverlay* overlay = labels();
         if (!overlay) {
             fig.warnings.push_back("labels left out: " + m_labelError);
         } else {
-            LabelStyle style;
-            style.fontPixels = std::clamp(std::round(static_cast<float>(bh) * 0.024f), 11.0f, 400.0f);
-            style.padding = std::round(style.fontPixels * 0.4f);
-            style.lineWidth = std::max(1.0f, static_cast<float>(bh) / 600.0f);
-            style.dotRadius = std::max(3.0f, static_cast<float>(bh) / 230.0f);
-            style.onTransparent = o.background.a < 1.0f;
+            const LabelStyle style = labelStyle();
             gfx::CalloutCanvas canvas;
             canvas.width = bw;
             canvas.height = bh;
@@ -81,6 +85,19 @@ Figure FigureRenderer::render(std::span<const gfx::DrawItem> items, const gfx::C
                 if (l.callout.placed)
                     fig.labels.push_back({l.text, l.callout.anchor * inv, l.callout.boxMin * inv, l.callout.boxMax * inv});
             overlay->draw(plan.callouts, style, bw, bh, m_big->framebuffer());
+        }
+    }
+
+    if (!o.captions.empty()) {
+        if (LabelOverlay* overlay = labels()) {
+            std::vector<LabelOverlay::Caption> big = o.captions;
+            for (LabelOverlay::Caption& c : big) {
+                c.topLeft *= static_cast<float>(scale);
+                c.maxWidth *= static_cast<float>(scale);
+            }
+            overlay->drawCaptions(big, labelStyle(), bw, bh, m_big->framebuffer());
+        } else {
+            fig.warnings.push_back("captions left out: " + m_labelError);
         }
     }
 

@@ -25,6 +25,9 @@ struct FigureOptions {
     bool labels = false;                          // paint the callouts render() is given
     int samples = 4;                              // MSAA; 1 beyond 4K pixels (see render())
     bool ambientOcclusion = true;
+    // Painted over everything (LabelOverlay::drawCaptions), at the labels' style; positions in
+    // pixels of the image (before supersampling).
+    std::vector<LabelOverlay::Caption> captions;
 };
 
 struct Figure {

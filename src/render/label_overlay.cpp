@@ -6,6 +6,7 @@
 #include <backends/imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <filesystem>
 
@@ -16,6 +17,7 @@ struct LabelOverlay::Impl {
     std::string fontPath;
     float fontPixels = 0.0f; // size the atlas was built at
     ImFont* font = nullptr;
+    ImFont* bigFont = nullptr; // the same face at twice fontPixels (captions' numbers)
     bool backendReady = false;
 
     // Makes our ImGui context current for the scope, restoring the caller's afterwards.
@@ -34,6 +36,9 @@ struct LabelOverlay::Impl {
         cfg.OversampleH = 2;
         cfg.OversampleV = 1;
         font = io.Fonts->AddFontFromFileTTF(fontPath.c_str(), px, &cfg);
+        const std::string bold = (std::filesystem::path(fontPath).parent_path() / "DejaVuSans-Bold.ttf").string();
+        std::error_code ec;
+        bigFont = io.Fonts->AddFontFromFileTTF(std::filesystem::is_regular_file(bold, ec) ? bold.c_str() : fontPath.c_str(), 2.0f * px, &cfg);
         fontPixels = px;
         io.Fonts->Build();
         if (backendReady) {
@@ -143,6 +148,45 @@ void LabelOverlay::draw(std::span<const gfx::LabelCallout> labels, const LabelSt
                         std::max(1.0f, style.lineWidth * 0.5f));
             dl->AddText(I.font, I.fontPixels, ImVec2(c.boxMin.x + style.padding, c.boxMin.y + 0.6f * style.padding), ink,
                         l.text.c_str());
+        }
+        ImGui::Render();
+        if (frame == 1) ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    }
+}
+
+void LabelOverlay::drawCaptions(std::span<const Caption> captions, const LabelStyle& style, int width, int height,
+                                unsigned target) {
+    Impl& I = *m;
+    Impl::Scope scope(I.context);
+    I.ensureFont(style.fontPixels);
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+    io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+    io.DeltaTime = 1.0f / 60.0f;
+    glBindFramebuffer(GL_FRAMEBUFFER, target);
+    glViewport(0, 0, width, height);
+    const auto srgb = [](float v) {
+        v = std::clamp(v, 0.0f, 1.0f);
+        return v <= 0.0031308f ? v * 12.92f : 1.055f * std::pow(v, 1.0f / 2.4f) - 0.055f;
+    };
+    for (int frame = 0; frame < 2; ++frame) {
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui::NewFrame();
+        ImDrawList* dl = ImGui::GetForegroundDrawList();
+        const ImU32 ink = ImGui::ColorConvertFloat4ToU32(ImVec4(0.11f, 0.11f, 0.12f, 1.0f));
+        const ImU32 paper = ImGui::ColorConvertFloat4ToU32(ImVec4(1.0f, 1.0f, 1.0f, style.onTransparent ? 0.94f : 0.9f));
+        const float pad = style.padding, big = 2.0f * I.fontPixels;
+        for (const Caption& c : captions) {
+            const ImU32 accent = ImGui::ColorConvertFloat4ToU32(ImVec4(srgb(c.accent.r), srgb(c.accent.g), srgb(c.accent.b), 1.0f));
+            const float wrap = std::max(10.0f, c.maxWidth - 2.0f * pad);
+            const ImVec2 t = I.font->CalcTextSizeA(I.fontPixels, FLT_MAX, wrap, c.title.c_str());
+            const ImVec2 n = I.bigFont->CalcTextSizeA(big, FLT_MAX, wrap, c.number.c_str());
+            const ImVec2 b0(c.topLeft.x, c.topLeft.y);
+            const ImVec2 b1(b0.x + std::max(t.x, n.x) + 2.0f * pad, b0.y + t.y + n.y + 2.5f * pad);
+            dl->AddRectFilled(b0, b1, paper, 0.3f * pad);
+            dl->AddRect(b0, b1, accent, 0.3f * pad, 0, std::max(2.0f, style.lineWidth));
+            dl->AddText(I.font, I.fontPixels, ImVec2(b0.x + pad, b0.y + pad), ink, c.title.c_str(), nullptr, wrap);
+            dl->AddText(I.bigFont, big, ImVec2(b0.x + pad, b0.y + 1.5f * pad + t.y), accent, c.number.c_str(), nullptr, wrap);
         }
         ImGui::Render();
         if (frame == 1) ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

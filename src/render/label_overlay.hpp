@@ -12,6 +12,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <vector>
 #include <string_view>
 
 namespace hv::render {
@@ -38,6 +39,17 @@ public:
     glm::vec2 boxSize(std::string_view text, const LabelStyle& style);
     // Draws the labels into framebuffer `target` (width x height pixels).
     void draw(std::span<const gfx::LabelCallout> labels, const LabelStyle& style, int width, int height, unsigned target);
+
+    // A caption: a box with a title line in the label font and a number line below it at twice
+    // the size (bold), in the accent colour (linear RGB), its top-left corner at `topLeft`
+    // (pixels, y down), both lines wrapped at `maxWidth` pixels. Compare figures' side labels.
+    struct Caption {
+        std::string title, number;
+        glm::vec3 accent{0.1f};
+        glm::vec2 topLeft{16.0f};
+        float maxWidth = 1e6f;
+    };
+    void drawCaptions(std::span<const Caption> captions, const LabelStyle& style, int width, int height, unsigned target);
 
 private:
     LabelOverlay() = default;

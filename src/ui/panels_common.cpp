@@ -35,13 +35,17 @@ void drawColourModeChoice(PanelContext& ctx, const char* title) {
     heading(ctx, title);
     Document& doc = ctx.doc;
     int mode = static_cast<int>(doc.colourMode);
-    ImGui::RadioButton("By group", &mode, 0);
-    ImGui::SameLine();
-    ImGui::RadioButton("Stretch map", &mode, 1);
-    ImGui::SameLine();
-    ImGui::RadioButton("Role", &mode, 2);
-    ImGui::SameLine();
-    ImGui::RadioButton("Pelvis tilt", &mode, 3);
+    // One row while they fit the panel's width, wrapped to the next row where one would not.
+    const char* choices[] = {"By group", "Stretch map", "Role", "Pelvis tilt"};
+    const ImGuiStyle& st = ImGui::GetStyle();
+    for (int i = 0; i < 4; ++i) {
+        if (i > 0) {
+            const float need = ImGui::GetFrameHeight() + st.ItemInnerSpacing.x + ImGui::CalcTextSize(choices[i]).x;
+            if (ImGui::GetItemRectMax().x + st.ItemSpacing.x + need <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+                ImGui::SameLine();
+        }
+        ImGui::RadioButton(choices[i], &mode, i);
+    }
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("%s", "What each muscle does to the pelvis with the thighs and the trunk held still: tips it forward or back");
     doc.colourMode = static_cast<draw::ColourMode>(mode);

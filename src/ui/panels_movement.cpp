@@ -109,6 +109,23 @@ void drawMovementPanel(PanelContext& ctx) {
                             src != doc.content().sources.end() ? src->second.citation.c_str() : r.source.c_str());
     }
     playbackControls(ctx, false);
+    // Compare mode: only with a restriction, a weak gluteus medius or a profile in force.
+    {
+        const bool can = doc.canCompare();
+        ImGui::BeginDisabled(!can);
+        bool on = doc.playback.compare && can;
+        if (ImGui::Checkbox("Compare with normal", &on)) doc.playback.compare = on;
+        ImGui::EndDisabled();
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+            ImGui::SetTooltip("%s", can ? "The movement twice, side by side and in step: normal hips on the left, "
+                                          "this one on the right, each with its number"
+                                        : "Limit a hip, weaken gluteus medius or open a client profile first");
+        if (doc.comparing()) { // under the control, wrapped: the panel is narrow
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            ImGui::TextWrapped("Normal hips (left) against: %s (right)", doc.comparedSideLabel().c_str());
+            ImGui::PopStyleColor();
+        }
+    }
 
     ImGui::Spacing();
     drawColourModeChoice(ctx, "Colour the muscles by");

@@ -53,6 +53,7 @@ Viewer::Viewer(const Content& content, const movement::MovementLibrary* movement
 
 Viewer::~Viewer() {
     m_view.reset();
+    m_normalView.reset();
     m_renderer.reset();
     if (m_imgui) {
         ImGui_ImplOpenGL3_Shutdown();
@@ -189,6 +190,8 @@ void Viewer::loadFonts() {
         m_bold = std::filesystem::is_regular_file(bold, ec) ? io.Fonts->AddFontFromFileTTF(bold.c_str(), 16.5f * m_uiScale, &cfg)
                                                             : nullptr;
         m_small = io.Fonts->AddFontFromFileTTF(regular.c_str(), 13.5f * m_uiScale, &cfg);
+        m_large = std::filesystem::is_regular_file(bold, ec) ? io.Fonts->AddFontFromFileTTF(bold.c_str(), 30.0f * m_uiScale, &cfg)
+                                                             : nullptr;
     } else {
         static bool said = false;
         if (!said)
@@ -196,7 +199,7 @@ void Viewer::loadFonts() {
                          regular.c_str());
         said = true;
         io.Fonts->AddFontDefault();
-        m_bold = m_small = nullptr;
+        m_bold = m_small = m_large = nullptr;
     }
     ImGui::GetStyle() = ImGuiStyle();
     applyTheme(m_uiScale);
@@ -213,13 +216,31 @@ gfx::Camera Viewer::currentCamera(const draw::DrawList& list) const {
     return m_camera.camera(all);
 }
 
-void Viewer::frameScene(bool selectionOnly, const draw::DrawList& list) {
+float Viewer::playbackBarHeight() const {
+    if (!m_doc.activeMovement() || presenting()) return 0.0f;
+    // The bar's two rows (title, controls), its padding and its gap to the view's bottom edge.
+    const ImGuiStyle& st = ImGui::GetStyle();
+    return 2.0f * ImGui::GetFrameHeightWithSpacing() + 2.0f * st.WindowPadding.y + 8.0f;
+}
+
+float Viewer::compareCaptionHeight() const {
+    // drawCompareCaptions()'s box (padding, the title, the large number) and the gauge line under it.
+    const float pad = 10.0f * m_uiScale;
+    const float title = m_bold ? m_bold->FontSize : ImGui::GetFontSize(), big = m_large ? m_large->FontSize : ImGui::GetFontSize();
+    return pad + title + big + 2.5f * pad + ImGui::GetFontSize() + 20.0f;
+}
+
+void Viewer::frameScene(bool selectionOnly, const draw::DrawList& list, bool wholeBody) {
     const float aspect = m_viewport.h > 0 ? m_viewport.w / m_viewport.h : 1.0f;
+    const float barFree = m_viewport.h > 0 ? playbackBarHeight() / m_viewport.h : 0.0f;
+    const float captionFree = m_comparing && m_viewport.h > 0 ? compareCaptionHeight() / m_viewport.h : 0.0f;
     if (selectionOnly) {
         scene::Bounds b = gfx::focusBounds(list.items, 0.15f);
-        m_camera.frame(b, aspect, 0.08f);
+        m_camera.frameAbove(b, aspect, barFree, 0.08f, captionFree);
     } else {
-        m_camera.frame(gfx::framingBounds(list.items), aspect, 0.05f);
+        // "Frame everything": every drawn item, the lower legs and feet included.
+        m_camera.frameAbove(wholeBody ? gfx::wholeBodyBounds(list.items) : gfx::framingBounds(list.items), aspect, barFree, 0.05f,
+                            captionFree);
     }
 }
 
@@ -230,6 +251,7 @@ void Viewer::layoutAndPanels(PanelContext& ctx) {
     const float W = io.DisplaySize.x, H = io.DisplaySize.y;
     m_panelRects.clear();
     m_panelRects.emplace_back("menu", Rect{0.0f, 0.0f, W, top});
+    m_comparing = false;
     if (m_quiz) { // the quiz's own layout: no panel that names muscles
         layoutQuiz(ctx, W, H, top);
         return;
@@ -237,6 +259,13 @@ void Viewer::layoutAndPanels(PanelContext& ctx) {
     const doc::PanelLayout layout = doc::panelLayout(W, H, top, m_uiScale, m_showPanels, !m_doc.selection.empty());
     const bool info = layout.hasInfo;
     m_viewport = {layout.view.x, layout.view.y, layout.view.w, layout.view.h};
+    m_viewArea = m_viewport;
+    m_comparing = m_doc.comparing();
+    if (m_comparing) { // normal hips on the left, the compared side on the right, a 2 px seam between
+        const float half = std::floor(m_viewArea.w * 0.5f);
+        m_normalViewport = {m_viewArea.x, m_viewArea.y, half - 1.0f, m_viewArea.h};
+        m_viewport = {m_viewArea.x + half + 1.0f, m_viewArea.y, m_viewArea.w - half - 1.0f, m_viewArea.h};
+    }
     const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar |
                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
@@ -278,7 +307,7 @@ void Viewer::layoutAndPanels(PanelContext& ctx) {
         drawInfoPanel(ctx, m_bars);
         ImGui::End();
     }
-    const ImVec4 bar = drawPlaybackBar(ctx, m_viewport.x, m_viewport.y + m_viewport.h - 8, m_viewport.w);
+    const ImVec4 bar = drawPlaybackBar(ctx, m_viewArea.x, m_viewArea.y + m_viewArea.h - 8, m_viewArea.w);
     if (bar.z > 0.0f) m_panelRects.emplace_back("playback", Rect{bar.x, bar.y, bar.z, bar.w});
 }
 
@@ -411,6 +440,10 @@ void Viewer::carryOut(PanelContext& ctx, const draw::DrawList& list) {
     // lesson, which set their own cameras, nor for the movement a --view started with).
     const movement::Movement* mov = m_doc.activeMovement();
     const std::string movementId = mov ? mov->id : std::string();
+    if (m_comparing != m_framedComparing) { // compare mode on or off: another aspect, captions at the top
+        m_framedComparing = m_comparing;
+        if (mov && !m_quiz && !presenting()) m_pendingFrameBody = true;
+    }
     if (movementId != m_cameraMovement) {
         m_cameraMovement = movementId;
         if (mov && mov->camera && !m_quiz && !presenting()) {
@@ -420,12 +453,12 @@ void Viewer::carryOut(PanelContext& ctx, const draw::DrawList& list) {
         }
     }
     if (m_pendingFrameBody) {
-        const float aspect = m_viewport.h > 0 ? m_viewport.w / m_viewport.h : 1.0f;
-        m_camera.frame(gfx::wholeBodyBounds(list.items), aspect, 0.05f);
+        frameScene(false, list, true);
         m_pendingFrameBody = m_pendingFrame = false;
     }
     if (ctx.frameSelection || m_pendingFrameSelection) frameScene(!m_doc.selection.empty(), list);
-    else if (ctx.frameAll || m_pendingFrame) frameScene(false, list);
+    else if (ctx.frameAll) frameScene(false, list, true);
+    else if (m_pendingFrame) frameScene(false, list);
     m_pendingFrame = m_pendingFrameSelection = false;
     for (const std::string& m : ctx.messages) message(m);
     if (ctx.quit) glfwSetWindowShouldClose(m_window, GLFW_TRUE);
@@ -454,6 +487,12 @@ void Viewer::drawPicture(const draw::DrawList& coarse, bool interacting) {
         base.background = glm::vec4(1.0f); // as figures: "Save figure..." gives the same picture
         base.outlinePixels = 3.0f;
         m_view->draw(drawn.items, cam, vw, vh, *q, base);
+        if (m_comparing) { // the normal side: the same camera, the same quality, its own half
+            if (!m_normalView) m_normalView = std::make_unique<SceneView>(*m_renderer);
+            const draw::DrawList& normal = m_doc.normalDrawList(q->fullDetail ? Detail::Full : Detail::Coarse);
+            const int nw = std::max(1, static_cast<int>(m_normalViewport.w * sx));
+            m_normalView->draw(normal.items, cam, nw, vh, *q, base);
+        }
         m_drawnRevision = m_doc.revision();
         m_drawnCamera = m_camera;
         m_drawnViewport = m_viewport;
@@ -480,6 +519,10 @@ void Viewer::present() {
     glClearColor(0.93f, 0.92f, 0.90f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     m_view->present(0, static_cast<int>(m_viewport.x * sx), m_fbH - static_cast<int>((m_viewport.y + m_viewport.h) * sx), vw, vh);
+    if (m_comparing && m_normalView && m_normalView->hasPicture())
+        m_normalView->present(0, static_cast<int>(m_normalViewport.x * sx),
+                              m_fbH - static_cast<int>((m_normalViewport.y + m_normalViewport.h) * sx),
+                              std::max(1, static_cast<int>(m_normalViewport.w * sx)), vh);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 

@@ -13,6 +13,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cstdio>
 #include <span>
 #include <string>
@@ -31,6 +32,52 @@ void Viewer::overlay(const draw::DrawList& list, const gfx::Camera& cam) {
     drawLabels(list, cam);
     drawLumbarNumbers(cam);
     drawLegend();
+    drawCompareCaptions();
+}
+
+void Viewer::drawCompareCaptions() {
+    m_compareCaptions.clear();
+    if (!m_comparing) return;
+    const std::optional<CompareNumbers> numbers = m_doc.compareNumbers();
+    if (!numbers) return;
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    // The seam between the halves.
+    dl->AddRectFilled(ImVec2(m_normalViewport.x + m_normalViewport.w, m_viewArea.y),
+                      ImVec2(m_viewport.x, m_viewArea.y + m_viewArea.h), IM_COL32(150, 145, 138, 255));
+    const auto caption = [&](const Rect& r, const char* side, const std::string& label, const CompareValue& v, ImU32 accent) {
+        ImFont* big = m_large ? m_large : ImGui::GetFont();
+        ImFont* title = m_bold ? m_bold : ImGui::GetFont();
+        const float pad = 10.0f * m_uiScale;
+        const float bigSize = big->FontSize, titleSize = title->FontSize;
+        const float wrap = r.w - 4.0f * pad;
+        const ImVec2 t = title->CalcTextSizeA(titleSize, FLT_MAX, wrap, label.c_str());
+        const ImVec2 n = big->CalcTextSizeA(bigSize, FLT_MAX, wrap, v.text.c_str());
+        const float w = std::min(r.w - 2.0f * pad, std::max(t.x, n.x) + 2.0f * pad);
+        const ImVec2 b0(r.x + pad, r.y + pad), b1(b0.x + w, b0.y + t.y + n.y + 2.5f * pad);
+        dl->PushClipRect(ImVec2(r.x, r.y), ImVec2(r.x + r.w, r.y + r.h));
+        dl->AddRectFilled(b0, b1, IM_COL32(255, 255, 255, 235), 6.0f);
+        dl->AddRect(b0, b1, accent, 6.0f, 0, 2.0f);
+        dl->AddText(title, titleSize, ImVec2(b0.x + pad, b0.y + pad), IM_COL32(30, 30, 34, 255), label.c_str(), nullptr, wrap);
+        dl->AddText(big, bigSize, ImVec2(b0.x + pad, b0.y + 1.5f * pad + t.y), accent, v.text.c_str(), nullptr, wrap);
+        dl->PopClipRect();
+        m_compareCaptions.push_back({side, label, v.text, v.value, v.defined, Rect{b0.x, b0.y, b1.x - b0.x, b1.y - b0.y}});
+    };
+    caption(m_normalViewport, "normal", kNormalLabel, numbers->normal, IM_COL32(40, 110, 70, 255));
+    caption(m_viewport, "compared", m_doc.comparedSideLabel(), numbers->compared, IM_COL32(170, 40, 110, 255));
+    // The compared side's lumbar gauge in words, wrapped under its caption.
+    if (const movement::PoseSample* s = m_doc.sample()) {
+        const std::string gauge = draw::lumbarGaugeText(draw::lumbarTintOf(s->lumbar));
+        const Rect& box = m_compareCaptions.back().box;
+        if (!gauge.empty()) {
+            const float wrap = m_viewport.w - 2.0f * (box.x - m_viewport.x) - 16.0f;
+            const ImVec2 t = ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, wrap, gauge.c_str());
+            const ImVec2 at(box.x + 8.0f, box.y + box.h + 10.0f);
+            dl->PushClipRect(ImVec2(m_viewport.x, m_viewport.y), ImVec2(m_viewport.x + m_viewport.w, m_viewport.y + m_viewport.h));
+            dl->AddRectFilled(ImVec2(at.x - 8, at.y - 5), ImVec2(at.x + t.x + 8, at.y + t.y + 5), IM_COL32(255, 246, 225, 235), 4.0f);
+            dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, IM_COL32(110, 60, 10, 255), gauge.c_str(), nullptr, wrap);
+            dl->PopClipRect();
+        }
+    }
 }
 
 void Viewer::drawLabels(const draw::DrawList& list, const gfx::Camera& cam) {
@@ -114,8 +161,9 @@ void Viewer::drawLumbarNumbers(const gfx::Camera& cam) {
     if (m_small) ImGui::PopFont();
     // The gauge in words, at the top right of the view: the low back's share of this bend, its
     // angle and band, and whether a stiff hip pushed part of it there.
+    // In compare mode it goes under the compared side's caption (drawCompareCaptions()).
     const std::string gauge = draw::lumbarGaugeText(draw::lumbarTintOf(s->lumbar));
-    if (!gauge.empty()) {
+    if (!gauge.empty() && !m_comparing) {
         const ImVec2 t = ImGui::CalcTextSize(gauge.c_str());
         const ImVec2 at(o.x + m_viewport.w - t.x - 20, o.y + 14);
         dl->AddRectFilled(ImVec2(at.x - 8, at.y - 5), ImVec2(at.x + t.x + 8, at.y + t.y + 5), IM_COL32(255, 246, 225, 235), 4.0f);

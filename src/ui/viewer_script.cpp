@@ -70,6 +70,7 @@ void Viewer::applyStartState() {
     if (s.profile) m_doc.applyProfile(*s.profile);
     m_doc.setHipLimits(s.hipLimits);
     if (s.gluteusMediusStrength) m_doc.playback.gluteusMediusStrength = *s.gluteusMediusStrength;
+    m_doc.playback.compare = s.compare;
     if (!s.movement.empty()) m_doc.startMovement(s.movement);
     if (s.view) m_cameraMovement = s.movement; // the view asked for wins over the movement's own
     if (s.at) {
@@ -270,6 +271,19 @@ std::string Viewer::stateReportText() {
             out << "lumbar_share=" << s->lumbar.planes[plane].lumbarShare << "\n";
             out << "lumbar_gauge=" << draw::lumbarGaugeText(draw::lumbarTintOf(s->lumbar)) << "\n";
             out << "pelvic_drop=" << s->trendelenburg.dropDeg << "\n";
+        }
+        // Compare mode: the rule's number, each half's rectangle, and each side's number, label
+        // and caption box: "compare_side=normal VALUE DEFINED X Y W H LABEL | NUMBER TEXT".
+        out << "compare=" << (m_comparing ? "on" : "off") << "\n";
+        if (m_comparing) {
+            if (const auto n = m_doc.compareNumbers()) out << "compare_number=" << compareNumberName(n->kind) << "\n";
+            out << "compare_view=normal " << m_normalViewport.x * sx << " " << m_normalViewport.y * sx << " "
+                << m_normalViewport.w * sx << " " << m_normalViewport.h * sx << "\n";
+            out << "compare_view=compared " << m_viewport.x * sx << " " << m_viewport.y * sx << " " << m_viewport.w * sx << " "
+                << m_viewport.h * sx << "\n";
+            for (const CompareCaption& c : m_compareCaptions)
+                out << "compare_side=" << c.side << " " << c.value << " " << (c.defined ? 1 : 0) << " " << c.box.x * sx << " "
+                    << c.box.y * sx << " " << c.box.w * sx << " " << c.box.h * sx << " " << c.label << " | " << c.number << "\n";
         }
     }
     if (m_doc.colourMode == draw::ColourMode::Stretch) {

@@ -116,3 +116,51 @@ TEST_CASE("the window's camera and the figure made from its orbit spec see the s
     CHECK(near(fig.up, win.up));
     CHECK(fig.fovYDegrees == doctest::Approx(win.fovYDegrees));
 }
+
+TEST_CASE("framing above the playback bar keeps every corner of the box out of the strip kept free at the bottom") {
+    OrbitCamera c;
+    c.setView(draw::StandardView::LateralRight);
+    const scene::Bounds b = box({-0.2f, 0.05f, -0.1f}, {0.2f, 1.1f, 0.15f});
+    const float w = 1200.0f, h = 800.0f, bar = 120.0f;
+    c.frameAbove(b, w / h, bar / h);
+    const gfx::Camera cam = c.camera(b);
+    float lowest = 0.0f, highest = h;
+    for (int i = 0; i < 8; ++i) {
+        const glm::vec3 corner((i & 1) ? b.max.x : b.min.x, (i & 2) ? b.max.y : b.min.y, (i & 4) ? b.max.z : b.min.z);
+        const glm::vec2 px = gfx::projectToPixels(cam, corner, w, h);
+        CHECK(px.x >= 0.0f);
+        CHECK(px.x <= w);
+        CHECK(px.y >= 0.0f);
+        lowest = std::max(lowest, px.y);
+        highest = std::min(highest, px.y);
+    }
+    CHECK(lowest <= h - bar);        // the feet stay above the bar
+    CHECK(lowest > h - bar - 0.2f * h); // and the picture still fills the part above it
+    // Centred in the part above the strip: the margins above and below the box are alike.
+    CHECK(std::abs(highest - (h - bar - lowest)) < 0.03f * h);
+    // With no strip it is frame().
+    OrbitCamera a = c, f = c;
+    a.frameAbove(b, w / h, 0.0f);
+    f.frame(b, w / h);
+    CHECK(near(a.target, f.target));
+    CHECK(a.distance == doctest::Approx(f.distance));
+}
+
+TEST_CASE("framing between a strip kept free at the top and one at the bottom keeps the box between them") {
+    OrbitCamera c;
+    c.setView(draw::StandardView::Anterior);
+    const scene::Bounds b = box({-0.2f, 0.05f, -0.1f}, {0.2f, 1.1f, 0.15f});
+    const float w = 600.0f, h = 800.0f, bar = 100.0f, captions = 150.0f;
+    c.frameAbove(b, w / h, bar / h, 0.05f, captions / h);
+    const gfx::Camera cam = c.camera(b);
+    float lowest = 0.0f, highest = h;
+    for (int i = 0; i < 8; ++i) {
+        const glm::vec3 corner((i & 1) ? b.max.x : b.min.x, (i & 2) ? b.max.y : b.min.y, (i & 4) ? b.max.z : b.min.z);
+        const glm::vec2 px = gfx::projectToPixels(cam, corner, w, h);
+        lowest = std::max(lowest, px.y);
+        highest = std::min(highest, px.y);
+    }
+    CHECK(highest >= captions);
+    CHECK(lowest <= h - bar);
+    CHECK(lowest - highest > 0.8f * (h - bar - captions));
+}

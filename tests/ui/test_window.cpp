@@ -11,6 +11,7 @@
 #include <png.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <cstring>
@@ -949,4 +950,170 @@ TEST_CASE("a trunk muscle's bars are about the low back with the signs and words
     REQUIRE(pq.size() >= 2);
     CHECK(pq[1].dof == "pelvic_obliquity");
     CHECK(pq[1].sentence.starts_with("Hikes the pelvis on the right"));
+}
+
+namespace {
+// "compare_view=SIDE X Y W H" and "compare_side=SIDE VALUE DEFINED X Y W H LABEL | NUMBER" lines.
+struct CompareSideLine {
+    double value = 0.0;
+    bool defined = false;
+    double x = 0, y = 0, w = 0, h = 0;
+    std::string label, number;
+};
+std::map<std::string, CompareSideLine> compareSides(const std::multimap<std::string, std::vector<std::string>>& state) {
+    std::map<std::string, CompareSideLine> out;
+    const auto [a, b] = state.equal_range("compare_side");
+    for (auto it = a; it != b; ++it) {
+        const auto& v = it->second;
+        if (v.size() < 8) continue;
+        CompareSideLine c{std::stod(v[1]), v[2] == "1", std::stod(v[3]), std::stod(v[4]), std::stod(v[5]), std::stod(v[6]), "", ""};
+        std::string* into = &c.label;
+        for (std::size_t i = 7; i < v.size(); ++i) {
+            if (v[i] == "|") {
+                into = &c.number;
+                continue;
+            }
+            *into += (into->empty() ? "" : " ") + v[i];
+        }
+        out[v[0]] = c;
+    }
+    return out;
+}
+std::map<std::string, std::array<double, 4>> compareViews(const std::multimap<std::string, std::vector<std::string>>& state) {
+    std::map<std::string, std::array<double, 4>> out;
+    const auto [a, b] = state.equal_range("compare_view");
+    for (auto it = a; it != b; ++it)
+        if (it->second.size() == 5)
+            out[it->second[0]] = {std::stod(it->second[1]), std::stod(it->second[2]), std::stod(it->second[3]), std::stod(it->second[4])};
+    return out;
+}
+// Columns of the rectangle with a pixel that is neither the view's white background nor the
+// window's panel colour: how wide what is drawn there is.
+int drawnColumnsIn(const hv::scene::Image& im, int x0, int y0, int x1, int y1) {
+    int n = 0;
+    for (int x = std::max(0, x0); x < std::min(im.width, x1); ++x)
+        for (int y = std::max(0, y0); y < std::min(im.height, y1); ++y) {
+            const std::uint8_t* p = px(im, x, y);
+            if (!(p[0] > 245 && p[1] > 245 && p[2] > 245)) {
+                ++n;
+                break;
+            }
+        }
+    return n;
+}
+} // namespace
+
+TEST_CASE("compare mode under Xvfb shows the hip hinge free beside hips restricted to 25 deg flexion with both shares on screen") {
+    if (!haveXvfb()) return;
+    TempDir dir;
+    const auto r = underXvfb("--movement hip-hinge --at 2.2 --restrict hip_flexion=:25 --compare --size 1600x900 --quit --screenshot " +
+                             (dir / "compare.png") + " --report-state " + (dir / "compare.txt"));
+    REQUIRE_MESSAGE(r.exitCode == 0, r.out);
+    const auto s = readState(dir / "compare.txt");
+    REQUIRE(s.count("compare"));
+    CHECK(s.find("compare")->second.at(0) == "on");
+    REQUIRE(s.count("compare_number"));
+    CHECK(s.find("compare_number")->second.at(0) == "low_back_share");
+    const auto sides = compareSides(s);
+    REQUIRE(sides.count("normal"));
+    REQUIRE(sides.count("compared"));
+    const CompareSideLine& n = sides.at("normal");
+    const CompareSideLine& c = sides.at("compared");
+    CHECK(n.label == "Normal hips");
+    CHECK(c.label == "Hip flexion limited to 25 deg");
+    CHECK(contains(n.number, "Low back: "));
+    CHECK(contains(c.number, " % of the bend"));
+    // The free hinge bends at the hips; the restricted one pushes the bend into the low back.
+    CHECK(n.value < 0.1);
+    REQUIRE(c.defined);
+    CHECK(c.value > 0.4);
+    REQUIRE(s.count("lumbar_share"));
+    CHECK(std::stod(s.find("lumbar_share")->second.at(0)) == doctest::Approx(c.value));
+    // Two views side by side, normal on the left, each caption inside its own view.
+    const auto views = compareViews(s);
+    REQUIRE(views.count("normal"));
+    REQUIRE(views.count("compared"));
+    const auto& L = views.at("normal");
+    const auto& R = views.at("compared");
+    CHECK(L[0] + L[2] <= R[0]);
+    CHECK(L[2] == doctest::Approx(R[2]).epsilon(0.01));
+    CHECK(n.x >= L[0]);
+    CHECK(n.x + n.w <= L[0] + L[2]);
+    CHECK(c.x >= R[0]);
+    CHECK(c.x + c.w <= R[0] + R[2]);
+    // A body in each view: drawn pixels across part of each half, below the captions and above
+    // the playback bar.
+    hv::scene::Image im;
+    REQUIRE(readPng(dir / "compare.png", im));
+    const int top = static_cast<int>(std::max(n.y + n.h, c.y + c.h)) + 40;
+    const int bottom = static_cast<int>(L[1] + L[3] * 0.8);
+    const int left = drawnColumnsIn(im, static_cast<int>(L[0]) + 2, top, static_cast<int>(L[0] + L[2]) - 2, bottom);
+    const int right = drawnColumnsIn(im, static_cast<int>(R[0]) + 2, top, static_cast<int>(R[0] + R[2]) - 2, bottom);
+    MESSAGE("drawn columns: normal " << left << ", restricted " << right);
+    CHECK(left > 60);
+    CHECK(right > 60);
+    CHECK(left < L[2] * 0.8);
+    CHECK(right < R[2] * 0.8);
+}
+
+TEST_CASE("--compare with nothing to compare against is refused with a message and exit 2 before any window") {
+    const auto r = runProcess(hipview() + " --movement hip-hinge --compare --quit 2>&1");
+    CHECK(r.exitCode == 2);
+    CHECK(contains(r.out, "--compare: nothing to compare with normal"));
+}
+
+TEST_CASE("a movement is framed above the playback bar, so the bar never covers the feet") {
+    if (!haveXvfb()) return;
+    TempDir dir;
+    const auto r = underXvfb("--movement hip-hinge --at 0 --size 1400x800 --quit --screenshot " + (dir / "bar.png") +
+                             " --report-state " + (dir / "bar.txt"));
+    REQUIRE_MESSAGE(r.exitCode == 0, r.out);
+    const auto s = readState(dir / "bar.txt");
+    REQUIRE(s.count("viewport"));
+    const auto& v = s.find("viewport")->second;
+    double barTop = -1;
+    const auto [a, b] = s.equal_range("panel");
+    for (auto it = a; it != b; ++it)
+        if (it->second.at(0) == "playback") barTop = std::stod(it->second.at(2));
+    REQUIRE(barTop > 0);
+    hv::scene::Image im;
+    REQUIRE(readPng(dir / "bar.png", im));
+    // The lowest drawn row of the view above the bar: the feet, close above it and not under it.
+    const int x0 = static_cast<int>(std::stod(v.at(0))) + 2, x1 = static_cast<int>(std::stod(v.at(0)) + std::stod(v.at(2))) - 2;
+    const int y0 = static_cast<int>(std::stod(v.at(1))) + 2;
+    int lowest = -1;
+    for (int y = y0; y < static_cast<int>(barTop) - 1; ++y)
+        if (drawnColumnsIn(im, x0, y, x1, y + 1) > 0) lowest = y;
+    MESSAGE("lowest drawn row " << lowest << ", bar top " << barTop);
+    CHECK(lowest < barTop - 4);
+    CHECK(lowest > barTop - 0.15 * std::stod(v.at(3)));
+}
+
+TEST_CASE("Frame everything frames the whole drawn body, the lower legs and feet included") {
+    if (!haveXvfb()) return;
+    TempDir dir;
+    {
+        std::ofstream script(dir / "home.script");
+        script << "key home\nreport " << (dir / "home.txt") << "\nscreenshot " << (dir / "home.png") << "\nquit\n";
+    }
+    const auto r = underXvfb("--size 1400x800 --script " + (dir / "home.script"));
+    REQUIRE_MESSAGE(r.exitCode == 0, r.out);
+    const auto s = readState(dir / "home.txt");
+    REQUIRE(s.count("viewport"));
+    const auto& v = s.find("viewport")->second;
+    hv::scene::Image im;
+    REQUIRE(readPng(dir / "home.png", im));
+    const int x0 = static_cast<int>(std::stod(v.at(0))) + 2, x1 = static_cast<int>(std::stod(v.at(0)) + std::stod(v.at(2))) - 2;
+    const int y0 = static_cast<int>(std::stod(v.at(1))), y1 = static_cast<int>(std::stod(v.at(1)) + std::stod(v.at(3)));
+    // Nothing cut off at the view's top or bottom edge: the rows there are background.
+    CHECK(drawnColumnsIn(im, x0, y1 - 6, x1, y1 - 2) == 0);
+    CHECK(drawnColumnsIn(im, x0, y0 + 2, x1, y0 + 6) == 0);
+    // And the body fills most of the height (it is framed, not lost in the distance).
+    int first = -1, last = -1;
+    for (int y = y0 + 2; y < y1 - 2; ++y)
+        if (drawnColumnsIn(im, x0, y, x1, y + 1) > 0) {
+            if (first < 0) first = y;
+            last = y;
+        }
+    CHECK(last - first > 0.7 * (y1 - y0));
 }

@@ -107,9 +107,11 @@ private:
     GLFWwindow* m_window = nullptr;
     std::unique_ptr<render::Renderer> m_renderer;
     std::unique_ptr<SceneView> m_view;
+    std::unique_ptr<SceneView> m_normalView; // compare mode's normal side (made on first use)
     bool m_imgui = false;
     ImFont* m_bold = nullptr;
     ImFont* m_small = nullptr;
+    ImFont* m_large = nullptr;    // compare mode's numbers
     float m_uiScale = 1.0f;       // m_contentScale * m_textSize: what fonts and panel widths scale by
     float m_contentScale = 1.0f;  // the monitor's (HiDPI)
     float m_textSize = 1.0f;      // the user's (View panel, --text-size)
@@ -140,7 +142,21 @@ private:
     std::uint64_t m_drawnRevision = ~0ull;
     doc::OrbitCamera m_drawnCamera;
     Rect m_drawnViewport;
+    // The 3D view's rectangle (window pixels). In compare mode (Document::comparing()) the view
+    // area is split in two halves: m_viewport is the right one (the compared side, where the
+    // mouse, the callouts and the legend work as without compare mode) and m_normalViewport the
+    // left (normal hips); both drawn with one camera. m_viewArea is the whole area.
     Rect m_viewport;
+    Rect m_normalViewport;
+    Rect m_viewArea;
+    bool m_comparing = false;     // this frame's layout is split
+    // Height (window pixels) kept free at the bottom of the view area for the playback bar when a
+    // movement is active; 0 otherwise.
+    float playbackBarHeight() const;
+    // Height (window pixels) of compare mode's captions and the gauge line under them, kept free
+    // at the top of each half by the framing.
+    float compareCaptionHeight() const;
+    bool m_framedComparing = false; // the split the camera was last framed for
     int m_fbW = 0, m_fbH = 0, m_winW = 0, m_winH = 0;
     std::string m_qualityText = "-";
     std::string m_title;
@@ -196,7 +212,9 @@ private:
     void carryOut(PanelContext& ctx, const draw::DrawList& list);
     void drawPicture(const draw::DrawList& coarse, bool interacting);
     void present();
-    void frameScene(bool selectionOnly, const draw::DrawList& list);
+    // Frames the selection, or the body (wholeBody: every drawn item, the feet included, as
+    // "Frame everything" does; else gfx::framingBounds), above the playback bar.
+    void frameScene(bool selectionOnly, const draw::DrawList& list, bool wholeBody = false);
     gfx::Camera currentCamera(const draw::DrawList& list) const;
     // Framebuffer pixels per window pixel (horizontally).
     float pixelScale() const { return static_cast<float>(m_fbW) / std::max(1, m_winW); }
@@ -223,6 +241,15 @@ private:
     void drawLabels(const draw::DrawList& list, const gfx::Camera& cam); // also sets m_selectedAnchor
     void drawLumbarNumbers(const gfx::Camera& cam);
     void drawLegend();
+    // Compare mode: each half's label and its number, large, at the top of the half.
+    void drawCompareCaptions();
+    struct CompareCaption {
+        std::string side, label, number; // side: "normal" or "compared"
+        double value = 0.0;
+        bool defined = false;
+        Rect box; // window pixels
+    };
+    std::vector<CompareCaption> m_compareCaptions; // painted this frame, for the state report
     // The name under the cursor (a tooltip), from the kept picture's id image; only when still.
     void hoverTip(bool overViewport, bool interacting);
 
