@@ -67,8 +67,8 @@ void main() {
 #if defined(SURFACE_FLAT)
     o_color = vec4(toSrgb(u_flatColor.rgb) * u_flatColor.a, u_flatColor.a);
 #elif defined(SURFACE_FLOOR)
-    // Seen from below (the back of the disc) the floor is not there: views from under the body.
-    if (!gl_FrontFacing) discard;
+    // Seen from below the floor is not there (views from under the body): its back faces are
+    // culled. No discard here, so the depth test can reject hidden fragments before shading.
     float fade = 1.0 - smoothstep(0.12, 0.95, length(v_uv0));
     float shadow = 0.0;
     if (u_contactRect.w > 0.0) {

@@ -93,6 +93,7 @@ void appendPropItems(std::span<const movement::Prop> props, std::span<const Tran
             scene::Primitive tube;
             detail::appendCapsule(tube, sceneOf(ends->first), sceneOf(ends->second), kBandRadius, 12);
             list.items.push_back(propItem(std::move(tube), kBandColour, 0.45f));
+            if (p.anchored) list.items.back().bounds = {}; // runs out to its anchor, unframed
             break;
         }
         case movement::PropKind::Cable: {
@@ -102,6 +103,7 @@ void appendPropItems(std::span<const movement::Prop> props, std::span<const Tran
             scene::Primitive line;
             detail::appendCapsule(line, a, b, kCableRadius, 8);
             list.items.push_back(propItem(std::move(line), kCableColour, 0.4f));
+            list.items.back().bounds = {}; // runs out to its anchor, unframed
             // The handle: a grip across the cable's end, horizontal and square to the cable.
             glm::vec3 along = b - a;
             glm::vec3 across = glm::cross(along, glm::vec3(0.0f, 1.0f, 0.0f));

@@ -29,7 +29,9 @@ inline constexpr glm::vec3 kFloorColour{0.70f, 0.70f, 0.68f};
 gfx::DrawItem floorItem(const glm::vec3& centre);
 
 // Appends one or two opaque items per prop (boxes: a base and, for couches and benches, a
-// padded top; bands: a tube; cables: a line and a handle), framed with the body, not picked.
+// padded top; bands: a tube; cables: a line and a handle), framed with the body, not picked. A
+// line that runs to a room anchor (a cable, an anchored band) is not framed (its bounds are
+// empty): the figure frames the body, and the line runs out of the picture like the floor.
 // `groundFromBody` holds the bodies' ground transforms at the pose (computeBodyTransforms);
 // `room` places the model's ground in the room (DrawOptions::room). A band or cable whose body is
 // missing from the model is left out.

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <map>
 
 namespace hv::render {
@@ -140,6 +141,10 @@ struct Renderer::Impl {
     bool floorReady = false, contactReady = false;
     // The contact shadow's targets: the height (depth) seen from below and the blurred shadow.
     GLuint heightFbo = 0, heightDepth = 0, contactFbo = 0, contactTex = 0, acrossFbo = 0, acrossTex = 0;
+    // What the contact shadow in contactTex was made from (a hash of the opaque items' meshes,
+    // poses and the floor height) and its square: an orbiting camera reuses it.
+    std::size_t contactKey = 0;
+    glm::vec4 contactRectCached{0.0f};
     GLuint linearSampler = 0; // bilinear sampling for present()
     std::string lazyError;
     detail::GpuCache cache;
@@ -196,6 +201,28 @@ struct Renderer::Impl {
     // contactTex; returns its square on the floor (centre x, centre z, half side, 1), or w = 0
     // when there is nothing to shade.
     glm::vec4 renderContactShadow(std::span<const gfx::DrawItem* const> opaque, float floorY) {
+        // The same items in the same poses cast the same shadow, whatever the camera (the items
+        // come sorted by depth, so each one's hash is summed: the order does not count).
+        std::size_t total = std::hash<float>{}(floorY) + opaque.size();
+        for (const auto* i : opaque) {
+            std::size_t key = 0;
+            const auto mix = [&key](std::size_t v) { key ^= v + 0x9e3779b97f4a7c15ull + (key << 6) + (key >> 2); };
+            mix(std::hash<const void*>{}(i->mesh.get()));
+            mix(std::hash<const void*>{}(i->jointMatrices.get()));
+            for (int c = 0; c < 4; ++c)
+                for (int r = 0; r < 4; ++r) mix(std::hash<float>{}(i->transform[c][r]));
+            if (i->jointMatrices && !i->jointMatrices->empty())
+                for (int r = 0; r < 3; ++r) mix(std::hash<float>{}(i->jointMatrices->front()[3][r]));
+            for (float w : i->morphWeights) mix(std::hash<float>{}(w));
+            total += key;
+        }
+        if (heightFbo && total == contactKey) return contactRectCached;
+        contactKey = total;
+        contactRectCached = drawContactShadow(opaque, floorY);
+        return contactRectCached;
+    }
+
+    glm::vec4 drawContactShadow(std::span<const gfx::DrawItem* const> opaque, float floorY) {
         scene::Bounds near;
         for (const auto* i : opaque)
             if (!i->bounds.empty() && i->bounds.min.y < floorY + kContactReach) near.add(i->bounds);
