@@ -4,6 +4,9 @@
 // second while orbiting on this 2-core llvmpipe machine (adaptive quality allowed).
 //
 //   bench_viewer [frames]            headless: scene drawing only (no panels, no swap)
+//   bench_viewer FRAMES MOVEMENT [no-floor]
+//                                    the same showing a movement paused half way (its props and
+//                                    the floor with its contact shadow, or without the floor)
 //   xvfb-run -a -s "-screen 0 1920x1080x24" ./hipview --size 1280x720 --benchmark N
 //                                    the real window under Xvfb: panels, blit and swap included
 //
@@ -79,6 +82,18 @@ int main(int argc, char** argv) {
     std::printf("%s\n", context->description().c_str());
     doc::Document doc(content, movements.library ? &*movements.library : nullptr, modelPath);
     std::printf("model: %s\n", doc.modelDisplayName().c_str());
+    if (argc > 2) {
+        const movement::Movement* mov = movements.library ? movements.library->find(argv[2]) : nullptr;
+        if (!mov) {
+            std::fprintf(stderr, "unknown movement %s\n", argv[2]);
+            return 1;
+        }
+        doc.startMovement(mov->id);
+        doc.playback.playing = false;
+        doc.seek(mov->duration() / 2.0);
+        doc.layers.floor = !(argc > 3 && std::string(argv[3]) == "no-floor");
+        std::printf("movement: %s at %.2f s, floor %s\n", mov->id.c_str(), mov->duration() / 2.0, *doc.layers.floor ? "on" : "off");
+    }
     {
         std::size_t full = 0, coarse = 0;
         for (const auto& i : doc.drawList(doc::Detail::Full).items) full += i.mesh ? i.mesh->indices.size() / 3 : 0;

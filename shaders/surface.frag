@@ -9,6 +9,8 @@
 //   SURFACE_MUSCLE   muscle bellies with fibre striations, tendons outside u_bellyRange
 //   SURFACE_GHOST    the faint x-ray look of ghosted items
 //   SURFACE_FLAT     one flat colour (the selection outline)
+//   SURFACE_FLOOR    the floor: its base colour, fading out towards the rim of its unit disc
+//                    (texcoord0), darkened by the contact shadow (u_contact), seen from above only
 #version 330 core
 // (variant define inserted here)
 
@@ -36,6 +38,11 @@ uniform vec4 u_flatColor;      // SURFACE_FLAT: linear RGBA
 uniform int u_hasAO;
 uniform sampler2D u_ao;
 uniform vec2 u_viewportSize;   // pixels of the colour target
+uniform mat4 u_model;          // SURFACE_FLOOR: the disc's frame -> scene
+uniform sampler2D u_contact;   // SURFACE_FLOOR: contact shadow, 0 none .. 1 full
+// SURFACE_FLOOR: the shadow texture's square on the floor: centre x, centre z, half side (m);
+// w = 0: no shadow.
+uniform vec4 u_contactRect;
 
 layout(location = 0) out vec4 o_color;
 
@@ -61,6 +68,22 @@ float striation(vec2 uv) {
 void main() {
 #if defined(SURFACE_FLAT)
     o_color = vec4(toSrgb(u_flatColor.rgb) * u_flatColor.a, u_flatColor.a);
+#elif defined(SURFACE_FLOOR)
+    // Seen from below the floor is not there (views from under the body): its back faces are
+    // culled. No discard here, so the depth test can reject hidden fragments before shading.
+    float fade = 1.0 - smoothstep(0.12, 0.95, length(v_uv0));
+    float shadow = 0.0;
+    if (u_contactRect.w > 0.0) {
+        vec2 floorPos = (u_model * vec4(v_uv0.x, 0.0, v_uv0.y, 1.0)).xz;
+        vec2 st = (floorPos - u_contactRect.xy) / (2.0 * u_contactRect.z) + 0.5;
+        // Scaled up so that the middle of a blob (a foot or a knee flat on the floor) is full.
+        if (all(greaterThanEqual(st, vec2(0.0))) && all(lessThanEqual(st, vec2(1.0))))
+            shadow = min(1.0, 1.5 * texture(u_contact, st).r);
+    }
+    // The shadow also shows where the floor has faded (it is the body's), a little weaker.
+    float alpha = clamp(u_baseColor.a * fade + shadow * 0.5 * (1.0 - fade), 0.0, 1.0);
+    vec3 colour = u_baseColor.rgb * (1.0 - 0.7 * shadow);
+    o_color = vec4(toSrgb(colour) * alpha, alpha);
 #else
     vec3 n = normalize(v_viewNormal);
     if (!gl_FrontFacing) n = -n;

@@ -3,8 +3,10 @@
 #include "anatomy_draw/detail/shapes.hpp"
 #include "anatomy_draw/moment_arm_drawing.hpp"
 #include "anatomy_draw/pelvic_drop_drawing.hpp"
+#include "anatomy_draw/room_drawing.hpp"
 #include "anatomy_draw/palette.hpp"
 #include "core/diagnostic.hpp"
+#include "gfx/camera.hpp"
 #include "core/kinematics.hpp"
 #include "core/path.hpp"
 #include "movement/loader.hpp"
@@ -36,6 +38,8 @@ std::string partDisplayName(const Content& content, const Muscle& muscle, std::s
     return name;
 }
 
+bool floorShown(std::optional<bool> asked, bool movement) { return asked.value_or(movement); }
+
 std::optional<HighlightRef> parseHighlight(const Content& content, std::string_view text, std::string& error) {
     if (const auto m = movement::parseMuscleName(content, text)) return HighlightRef{m->muscleId, m->side, {}};
     error = unknownMuscleMessage(content, text);
@@ -51,6 +55,7 @@ std::optional<Layers> parseShowList(const Content& content, std::span<const std:
         else if (item == "muscles") layers.muscles = true;
         else if (item == "wraps") layers.wraps = true;
         else if (item == "model") layers.model = true;
+        else if (item == "floor") layers.floor = true;
         else if (content.findGroup(item)) {
             layers.muscles = true;
             layers.onlyGroups.push_back(item);
@@ -58,7 +63,7 @@ std::optional<Layers> parseShowList(const Content& content, std::span<const std:
             layers.muscles = true;
             layers.onlyMuscles.push_back(item);
         } else {
-            std::vector<std::string> valid{"bones", "ghosted-bones", "muscles", "wraps", "model"};
+            std::vector<std::string> valid{"bones", "ghosted-bones", "muscles", "wraps", "model", "floor"};
             for (const MuscleGroup& g : content.groups) valid.push_back(g.id);
             for (const MuscleInfo& m : content.muscles) valid.push_back(m.id);
             const std::string hint = closestMatch(item, valid);
@@ -67,6 +72,9 @@ std::optional<Layers> parseShowList(const Content& content, std::span<const std:
             return std::nullopt;
         }
     }
+    // `floor` alone adds the floor to the default layers (bones and muscles).
+    if (std::all_of(items.begin(), items.end(), [](const std::string& i) { return i == "floor"; }) && !items.empty())
+        layers.bones = layers.muscles = layers.model = true;
     // Listing only groups or muscles implies the muscles layer but keeps the rest as asked.
     if (layers.muscles && layers.onlyGroups.empty() && layers.onlyMuscles.empty()) {
         // all muscles
@@ -426,6 +434,10 @@ DrawList AnatomyDrawer::build(std::span<const double> q, const DrawOptions& opti
     if (options.pelvicDrop && (!m_model || m_anatomical))
         if (const auto g = pelvicDropGeometry(c.model, *options.pelvicDrop, q, options.room))
             appendPelvicDropDrawing(*g, c.model, pelvicDropLabel(*g, *options.pelvicDrop), list);
+    if (!options.props.empty() && (!m_model || m_anatomical))
+        appendPropItems(options.props, computeBodyTransforms(c.model, q), options.room, list);
+    // The floor below everything drawn so far (the body and its props).
+    if (options.layers.floor.value_or(false)) list.items.push_back(floorItem(gfx::framingBounds(list.items).center()));
     return list;
 }
 

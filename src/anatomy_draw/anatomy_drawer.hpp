@@ -16,6 +16,7 @@
 #include "anatomy_draw/moment_arm_drawing.hpp"
 #include "anatomy_draw/muscle_mesh.hpp"
 #include "content/content.hpp"
+#include "movement/prop.hpp"
 #include "scene/geometry.hpp"
 
 #include <memory>
@@ -46,7 +47,16 @@ struct Layers {
     std::vector<std::string> onlyMuscles;
     std::vector<std::string> onlyGroups;
     SideFilter sides = SideFilter::Both;
+    // The floor (the room's y = 0) with its contact shadow. nullopt: the default, which
+    // floorShown() decides (the document resolves it before building); the drawer draws it
+    // when true.
+    std::optional<bool> floor;
 };
+
+// Whether the floor is drawn when `asked` (Layers::floor) and the view shows a movement or not:
+// as asked, else with a movement only (a static anatomy figure is about the hip, the floor is
+// far below it).
+bool floorShown(std::optional<bool> asked, bool movement);
 
 // A muscle to highlight: its content id and side (nullopt: both sides).
 struct HighlightRef {
@@ -87,6 +97,8 @@ struct DrawOptions {
     // highlighted muscles, or of every muscle when none is highlighted ("attachments only" with
     // the muscles layer off). HipView's own model only (its bones are the core's bodies).
     bool attachments = false;
+    // The movement's props (a couch, a step, a band, a cable), drawn and framed with the body.
+    std::vector<movement::Prop> props;
 };
 
 // An attachment area: a disc of kAttachmentRadius about a path's first (origin) or last

@@ -98,6 +98,7 @@ void readFields(schema::TableReader& t, FigureSpec& spec, bool isFigure) {
     if (auto v = t.strings("highlight", Need::Optional)) spec.highlight = *v;
     if (auto v = t.strings("pins", Need::Optional)) spec.pins = *v;
     if (auto v = t.boolean("attachments", Need::Optional)) spec.attachments = *v;
+    if (auto v = t.boolean("floor", Need::Optional)) spec.floor = *v;
     if (auto v = t.number("peel", Need::Optional, {-1e9, 1e9})) {
         if (std::floor(*v) != *v) t.error("peel", "must be a whole number");
         spec.peel = static_cast<int>(*v);
@@ -357,6 +358,7 @@ std::string figureFileText(std::span<const FigureSpec> figures) {
         if (!f.pins.empty()) t.setStrings("pins", f.pins);
         if (f.peel != def.peel) t.setInteger("peel", f.peel);
         if (f.attachments) t.setBool("attachments", true);
+        if (f.floor) t.setBool("floor", *f.floor);
         if (!f.show.empty()) t.setStrings("show", f.show);
         if (f.labels) t.setBool("labels", true);
         if (f.background != def.background) t.setString("background", f.background);
@@ -390,6 +392,7 @@ DrawOptions figureDrawOptions(const FigureSpec& spec, const Content& content) {
             if (spec.pins.size() == spec.highlight.size()) ref->pin = spec.pins[i];
             o.highlight.push_back(*ref);
         }
+    if (spec.floor) o.layers.floor = spec.floor;
     o.layers.peel = spec.peel;
     o.attachments = spec.attachments;
     if (spec.side == "right") o.layers.sides = SideFilter::RightOnly;

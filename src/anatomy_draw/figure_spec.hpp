@@ -13,6 +13,8 @@
 //     labels = true
 //     pins = ["A"]                     # optional: callout texts instead of the names, one per highlight
 //     peel = 1                         # muscle layers 1..1 (gluteus maximus, ...) ghosted
+//     floor = false                    # the floor and its contact shadow (default: with a
+//                                      #   movement only; `show = ["floor"]` also asks for it)
 //     attachments = true               # origins and insertions painted on the bones (with
 //                                      #   show = ["bones"]: every muscle's, the attachment view)
 //     background = "transparent"       # or "#RRGGBB"
@@ -87,6 +89,8 @@ struct FigureSpec {
     std::vector<std::string> show;         // layers (see parseShowList); empty = default
     int peel = 0;                          // muscle layers 1..peel ghosted (0..kMaxMuscleLayer)
     bool attachments = false;              // origins and insertions painted on the bones (DrawOptions::attachments)
+    // The floor (Layers::floor): nullopt = the default (with a movement only, floorShown()).
+    std::optional<bool> floor;
     bool labels = false;
     std::string background = "#ffffff";   // "transparent" or "#RRGGBB"
     int scale = 1;                         // supersampling factor, 1..4

@@ -185,6 +185,9 @@ int runExport(std::span<const std::string> argv) {
     std::vector<PoseAssignment> assignments;
     if (!spec.pose.empty() && mov) assignments = *parsePose(content->model, spec.pose, error);
     draw::DrawOptions opts = draw::figureDrawOptions(spec, *content);
+    // An exported scene holds the body and its props; the floor is the viewer's (it fades out in
+    // a shader, which a glTF file cannot carry).
+    opts.layers.floor = false;
     opts.solid = exportSolidParams();
     std::vector<draw::DrawList> lists;
     std::vector<std::vector<double>> poses;

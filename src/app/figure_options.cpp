@@ -34,7 +34,8 @@ FigureOptionText readFigureOptions(Args& args) {
     t.compare = args.flag("--compare");
     t.labels = args.flag("--labels");
     t.attachments = args.flag("--attachments");
-    t.any |= t.gif || t.mp4 || t.labels || t.attachments || t.compare;
+    t.noFloor = args.flag("--no-floor");
+    t.any |= t.gif || t.mp4 || t.labels || t.attachments || t.compare || t.noFloor;
     t.background = opt("--background");
     t.scale = opt("--scale");
     t.colour = opt("--colour");
@@ -123,6 +124,7 @@ bool figureSpecFromOptions(const FigureOptionText& t, Args& args, draw::FigureSp
     if (t.roleCoordinate) spec.roleCoordinate = *t.roleCoordinate;
     if (t.momentArm) spec.momentArm = *t.momentArm;
     if (t.attachments) spec.attachments = true;
+    if (t.noFloor) spec.floor = false;
     if (t.peel) {
         const auto n = parseNumber(*t.peel);
         if (!n || *n != std::floor(*n) || std::abs(*n) > 1e6) {

@@ -20,14 +20,14 @@ struct FigureOptionText {
     std::optional<std::string> output, size, view, camera, pose, movement, at, frames, fps, background, scale, colour,
         roleCoordinate, momentArm, peel, strength, anatomy, side, model, profile;
     std::vector<std::string> highlight, show, restrict; // lists split at commas (restrict: one per option)
-    bool gif = false, mp4 = false, labels = false, attachments = false, compare = false;
+    bool gif = false, mp4 = false, labels = false, attachments = false, compare = false, noFloor = false;
     // True when any figure option except --model was given (scene files exclude them).
     bool any = false;
 };
 
 // Reads (and marks as known) -o/--output, --size, --view, --camera, --pose, --movement, --at,
 // --frames, --fps, --gif, --mp4, --compare, --highlight, --show, --labels, --background, --scale, --colour,
-// --role-coordinate, --moment-arm, --peel, --attachments, --restrict, --gluteus-medius-strength, --profile, --anatomy,
+// --role-coordinate, --moment-arm, --peel, --attachments, --no-floor, --restrict, --gluteus-medius-strength, --profile, --anatomy,
 // --side and --model.
 FigureOptionText readFigureOptions(Args& args);
 

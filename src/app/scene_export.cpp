@@ -29,6 +29,7 @@ std::string itemName(const Content& content, const draw::DrawList& list, const g
     case gfx::MaterialKind::Bone: return "bone";
     case gfx::MaterialKind::Muscle: return "muscle";
     case gfx::MaterialKind::Wrap: return "wrap";
+    case gfx::MaterialKind::Floor: return "floor";
     case gfx::MaterialKind::Generic: break;
     }
     return "mesh";

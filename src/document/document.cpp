@@ -356,6 +356,7 @@ draw::DrawOptions Document::layerOptions() const {
     o.layers.wraps = layers.wraps;
     o.layers.sides = layers.sides;
     o.layers.peel = layers.peel;
+    o.layers.floor = layers.floor;
     // Painted: the selection's attachments, or with the muscles hidden and nothing selected every
     // muscle's (the attachment view).
     o.attachments = layers.attachments && (!selection.empty() || !layers.muscles);
@@ -412,7 +413,11 @@ draw::DrawList Document::buildFrom(std::span<const double> q, draw::DrawOptions 
     if (detail == Detail::Coarse) o.solid = coarseSolidParams();
     o.animation = animation.index;
     o.animationTime = static_cast<float>(animation.time);
-    if (const movement::Movement* mov = activeMovement()) o.room = movement::roomFromModel(mov->posture);
+    if (const movement::Movement* mov = activeMovement()) {
+        o.room = movement::roomFromModel(mov->posture);
+        o.props = mov->props;
+    }
+    o.layers.floor = draw::floorShown(o.layers.floor, activeMovement() != nullptr);
     if (colourMode != draw::ColourMode::Groups) o.colouring = {colourMode, roleDof, partStatesAt(q), {}};
     if (colourMode == draw::ColourMode::Pelvis) o.colouring.pelvis = pelvicTilts(model(), q);
     // The lumbar levels that took part in the movement, in its main plane.

@@ -44,6 +44,9 @@ struct LayerState {
     bool attachments = true; // the selected muscle's origins and insertions painted (none selected: every muscle's, when the muscles are hidden)
     int peel = 0; // muscle layers 1..peel ghosted (content MuscleInfo::layer), 0..kMaxMuscleLayer
     draw::SideFilter sides = draw::SideFilter::Both;
+    // The floor and its contact shadow: nullopt = the default (shown while a movement plays,
+    // draw::floorShown()); the View panel's toggle sets it.
+    std::optional<bool> floor;
     friend bool operator==(const LayerState&, const LayerState&) = default;
 };
 

@@ -63,6 +63,7 @@ draw::FigureSpec figureFromView(Document& doc, const OrbitCamera& camera, const 
     const bool thirdParty = !doc.isDefaultModel() && !doc.drawer().modelIsAnatomical();
     spec.show = showList(doc.content(), doc.layers, thirdParty);
     spec.peel = doc.layers.peel;
+    spec.floor = doc.layers.floor;
     spec.attachments = doc.layers.attachments && (!doc.selection.empty() || !doc.layers.muscles);
     if (!doc.isDefaultModel()) spec.model = std::filesystem::absolute(doc.modelPath()).lexically_normal().string();
     if (!(doc.boneParameters() == doc.baseContent().boneParameters.defaults())) spec.anatomy = formatAnatomy(doc.boneParameters());

@@ -33,6 +33,11 @@ enum class MaterialKind : std::uint8_t {
     Muscle,  // moist red-brown flesh with fibre striations along texcoord0.x; tendons outside
              // `bellyRange` are silvery white
     Wrap,    // a wrap surface shown as a teaching aid: pale glass
+    // The floor under the body: a flat, unlit-looking plane in baseColor, fading out towards its
+    // rim (texcoord0: the point in the unit disc, radius 1 at the rim), darkened by the contact
+    // shadow of the opaque items above it, invisible from below. Drawn after the opaque items,
+    // never picked, never occluding anything above it.
+    Floor,
 };
 
 struct Material {

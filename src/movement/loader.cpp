@@ -124,6 +124,7 @@ public:
         }
         if (auto n = t.table("normal_range", Need::Optional)) m.normalRange = readNormalRange(*n, sources);
         if (t.has("targets")) readTargets(t, m);
+        for (TableReader& p : t.tables("prop", Need::Optional)) readProp(p, m);
 
         std::vector<KeyInput> keys;
         for (TableReader& k : t.tables("key", Need::Required)) keys.push_back(readKey(k));
@@ -260,6 +261,113 @@ private:
             }
             m.targets.push_back(*target);
         }
+    }
+
+    // [[movement.prop]]: kind, then the fields of that kind (an unexpected one is an unknown field).
+    void readProp(TableReader& p, Movement& m) {
+        Prop prop;
+        prop.line = p.line();
+        bool ok = true;
+        const auto kindWord = p.string("kind", Need::Required);
+        std::optional<PropKind> kind;
+        if (kindWord) {
+            kind = propKindFromName(*kindWord);
+            if (!kind) {
+                const std::vector<std::string> kinds = propKindNames();
+                const std::string hint = closestMatch(*kindWord, kinds);
+                p.error("kind", "unknown prop kind \"" + *kindWord + "\"" +
+                                    (hint.empty() ? "" : " (did you mean \"" + hint + "\"?)") + "; valid: " + joinNames(kinds));
+            }
+        }
+        if (!kind) {
+            // Which fields belong depends on the kind: without one, the rest is not judged.
+            const std::vector<std::string> rest = p.keys();
+            (void)rest;
+            p.finish(); // reports a missing kind
+            return;
+        }
+        prop.kind = *kind;
+        // A body point by name, moved by `KEY_offset` (metres in the body's frame) when given.
+        const auto point = [&](std::string_view key, BodyPoint& out) {
+            const auto name = p.string(key, Need::Required);
+            const std::string offsetKey = std::string(key) + "_offset";
+            const auto offset = p.vec3(offsetKey, Need::Optional);
+            if (offset && !(glm::length(*offset) <= kMaxPointOffset)) {
+                p.error(offsetKey, "the offset is " + formatNumber(glm::length(*offset)) + " m long; at most " +
+                                       formatNumber(kMaxPointOffset) + " m");
+                return false;
+            }
+            if (!name) return false;
+            if (const auto b = namedBodyPoint(m_content.model, *name)) {
+                out = *b;
+                if (offset) out.local += *offset;
+                return true;
+            }
+            const std::vector<std::string> names = bodyPointNames();
+            const std::string hint = closestMatch(*name, names);
+            p.error(key, "unknown body point \"" + *name + "\"" + (hint.empty() ? "" : " (did you mean \"" + hint + "\"?)") +
+                             "; valid: " + joinNames(names));
+            return false;
+        };
+        switch (prop.kind) {
+        case PropKind::Couch:
+        case PropKind::Bench:
+        case PropKind::Step: {
+            const auto top = p.vec3("top", Need::Required);
+            const auto size = p.vec3("size", Need::Required);
+            ok = top && size;
+            if (top) prop.top = *top;
+            if (top && top->y < 0.0) {
+                p.error("top", "the top's height (second number) is " + formatNumber(top->y) + " m, below the floor");
+                ok = false;
+            }
+            if (size) {
+                prop.size = *size;
+                for (int i = 0; i < 3; ++i)
+                    if (!((*size)[i] > 0.0 && (*size)[i] <= kMaxPropSize)) {
+                        p.error("size", "size " + std::to_string(i + 1) + " (" + std::string("xyz").substr(static_cast<std::size_t>(i), 1) +
+                                            ") is " + formatNumber((*size)[i]) + " m; each size must be more than 0 and at most " +
+                                            formatNumber(kMaxPropSize) + " m");
+                        ok = false;
+                        break;
+                    }
+            }
+            break;
+        }
+        case PropKind::Band:
+            if (p.has("anchor")) { // tied to a fixed point in the room
+                prop.anchored = true;
+                const auto anchor = p.vec3("anchor", Need::Required);
+                ok = anchor.has_value();
+                if (anchor) prop.anchor = *anchor;
+                if (p.has("from")) {
+                    p.error("from", "a band runs from a body point (from) or a room point (anchor), not both");
+                    ok = false;
+                }
+                ok = point("to", prop.to) && ok;
+                break;
+            }
+            ok = point("from", prop.from);
+            ok = point("to", prop.to) && ok;
+            if (ok && prop.from.name == prop.to.name && prop.from.local == prop.to.local) {
+                p.error("to", "a band needs two different body points; both are \"" + prop.to.name + "\"");
+                ok = false;
+            }
+            break;
+        case PropKind::Cable: {
+            const auto anchor = p.vec3("anchor", Need::Required);
+            if (anchor) prop.anchor = *anchor;
+            ok = anchor.has_value();
+            if (anchor && anchor->y < 0.0) {
+                p.error("anchor", "the anchor's height (second number) is " + formatNumber(anchor->y) + " m, below the floor");
+                ok = false;
+            }
+            ok = point("to", prop.to) && ok;
+            break;
+        }
+        }
+        p.finish();
+        if (ok) m.props.push_back(std::move(prop));
     }
 
     NormalRange readNormalRange(TableReader& n, const detail::SourceCheck& sources) {

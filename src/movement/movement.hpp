@@ -9,6 +9,7 @@
 
 #include "core/math.hpp"
 #include "core/model.hpp"
+#include "movement/prop.hpp"
 
 #include <array>
 #include <optional>
@@ -108,6 +109,9 @@ struct Movement {
     // right, 180 from behind; elevation + from above). The window turns to it when the movement
     // starts and figures use it when they name no view. nullopt: from the subject's right.
     std::optional<std::array<double, 2>> camera;
+    // What the movement is done with (a couch, a step, a band, a cable), in file order; drawn
+    // with the body and framed with it.
+    std::vector<Prop> props;
 
     std::vector<int> coordinates;  // the animated coordinates (model indices), in first-use order
     std::vector<Keyframe> keys;    // at least two

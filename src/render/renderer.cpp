@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <map>
 
 namespace hv::render {
@@ -118,12 +119,32 @@ void uploadMatrix(GLint loc, const glm::mat4& m) {
 
 enum class Pass { Prepass, Lit, Outline, Ghost, Id };
 
+// The contact shadow (see shaders/contact.frag): its texture's size (texels), how far above the
+// floor geometry still darkens it (m), how far past the opaque items' footprint the texture
+// reaches (m), and the blur's tap spacing (m; fifteen taps across, twice).
+constexpr int kContactSize = 256;
+constexpr float kContactReach = 0.3f;
+constexpr float kContactMargin = 0.25f;
+constexpr float kContactTap = 0.02f;
+// The height texture starts this far below the floor (m), so a face lying on the floor is not
+// cut by the near plane; what is lower still counts as on the floor.
+constexpr float kContactBelow = 0.02f;
+
+bool isFloor(const gfx::DrawItem& i) { return i.material.kind == gfx::MaterialKind::Floor; }
+
 } // namespace
 
 struct Renderer::Impl {
     // The surface shader's variants (see shaders/surface.frag).
-    GlProgram lit, muscle, ghost, flat, prepass, id, ssao, blur, down, present;
+    GlProgram lit, muscle, ghost, flat, prepass, id, ssao, blur, down, present, floor, contact;
     bool idReady = false, ssaoReady = false, blurReady = false, downReady = false, presentReady = false;
+    bool floorReady = false, contactReady = false;
+    // The contact shadow's targets: the height (depth) seen from below and the blurred shadow.
+    GLuint heightFbo = 0, heightDepth = 0, contactFbo = 0, contactTex = 0, acrossFbo = 0, acrossTex = 0;
+    // What the contact shadow in contactTex was made from (a hash of the opaque items' meshes,
+    // poses and the floor height) and its square: an orbiting camera reuses it.
+    std::size_t contactKey = 0;
+    glm::vec4 contactRectCached{0.0f};
     GLuint linearSampler = 0; // bilinear sampling for present()
     std::string lazyError;
     detail::GpuCache cache;
@@ -153,6 +174,114 @@ struct Renderer::Impl {
         glDeleteRenderbuffers(1, &idDepth);
         glDeleteFramebuffers(1, &downFbo);
         glDeleteSamplers(1, &linearSampler);
+        glDeleteFramebuffers(1, &heightFbo);
+        glDeleteFramebuffers(1, &contactFbo);
+        glDeleteFramebuffers(1, &acrossFbo);
+        glDeleteTextures(1, &heightDepth);
+        glDeleteTextures(1, &contactTex);
+        glDeleteTextures(1, &acrossTex);
+    }
+
+    void ensureContactTargets() {
+        if (heightFbo) return;
+        heightDepth = makeTexture(GL_DEPTH_COMPONENT24, kContactSize, kContactSize, GL_DEPTH_COMPONENT, GL_UNSIGNED_INT, GL_LINEAR);
+        glGenFramebuffers(1, &heightFbo);
+        glBindFramebuffer(GL_FRAMEBUFFER, heightFbo);
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_TEXTURE_2D, heightDepth, 0);
+        glDrawBuffer(GL_NONE);
+        glReadBuffer(GL_NONE);
+        contactTex = makeTexture(GL_R8, kContactSize, kContactSize, GL_RED, GL_UNSIGNED_BYTE, GL_LINEAR);
+        contactFbo = fboWithColor(contactTex);
+        acrossTex = makeTexture(GL_R8, kContactSize, kContactSize, GL_RED, GL_UNSIGNED_BYTE, GL_LINEAR);
+        acrossFbo = fboWithColor(acrossTex);
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    }
+
+    // The contact shadow of `opaque` on the floor at height `floorY` (scene frame, m) into
+    // contactTex; returns its square on the floor (centre x, centre z, half side, 1), or w = 0
+    // when there is nothing to shade.
+    glm::vec4 renderContactShadow(std::span<const gfx::DrawItem* const> opaque, float floorY) {
+        // The same items in the same poses cast the same shadow, whatever the camera (the items
+        // come sorted by depth, so each one's hash is summed: the order does not count).
+        std::size_t total = std::hash<float>{}(floorY) + opaque.size();
+        for (const auto* i : opaque) {
+            std::size_t key = 0;
+            const auto mix = [&key](std::size_t v) { key ^= v + 0x9e3779b97f4a7c15ull + (key << 6) + (key >> 2); };
+            mix(std::hash<const void*>{}(i->mesh.get()));
+            mix(std::hash<const void*>{}(i->jointMatrices.get()));
+            for (int c = 0; c < 4; ++c)
+                for (int r = 0; r < 4; ++r) mix(std::hash<float>{}(i->transform[c][r]));
+            if (i->jointMatrices && !i->jointMatrices->empty())
+                for (int r = 0; r < 3; ++r) mix(std::hash<float>{}(i->jointMatrices->front()[3][r]));
+            for (float w : i->morphWeights) mix(std::hash<float>{}(w));
+            total += key;
+        }
+        if (heightFbo && total == contactKey) return contactRectCached;
+        contactKey = total;
+        contactRectCached = drawContactShadow(opaque, floorY);
+        return contactRectCached;
+    }
+
+    glm::vec4 drawContactShadow(std::span<const gfx::DrawItem* const> opaque, float floorY) {
+        scene::Bounds near;
+        for (const auto* i : opaque)
+            if (!i->bounds.empty() && i->bounds.min.y < floorY + kContactReach) near.add(i->bounds);
+        if (near.empty()) return glm::vec4(0.0f);
+        const glm::vec2 lo(near.min.x, near.min.z), hi(near.max.x, near.max.z);
+        const glm::vec2 centre = 0.5f * (lo + hi);
+        const float half = 0.5f * std::max(hi.x - lo.x, hi.y - lo.y) + kContactMargin;
+        ensureContactTargets();
+        // Orthographic, from below, looking up: x -> clip x, z -> clip y, height above the floor
+        // -below..reach -> depth -1..1. (A mirror image: culling is off.)
+        const float range = kContactReach + kContactBelow, bottom = floorY - kContactBelow;
+        glm::mat4 m(0.0f);
+        m[0][0] = 1.0f / half;
+        m[3][0] = -centre.x / half;
+        m[2][1] = 1.0f / half;
+        m[3][1] = -centre.y / half;
+        m[1][2] = 2.0f / range;
+        m[3][2] = -2.0f * bottom / range - 1.0f;
+        m[3][3] = 1.0f;
+        glBindFramebuffer(GL_FRAMEBUFFER, heightFbo);
+        glViewport(0, 0, kContactSize, kContactSize);
+        glClearDepth(1.0);
+        glClear(GL_DEPTH_BUFFER_BIT);
+        glEnable(GL_DEPTH_TEST);
+        glDepthFunc(GL_LESS);
+        glDepthMask(GL_TRUE);
+        prepass.use();
+        bindCommonTextures(prepass);
+        view = glm::mat4(1.0f);
+        viewProj = m;
+        uploadMatrix(prepass.location("u_view"), view);
+        uploadMatrix(prepass.location("u_projection"), m);
+        glUniform1f(prepass.location("u_outlinePixels"), 0.0f);
+        glUniform1i(prepass.location("u_morphCount"), 0);
+        for (const auto* i : opaque) {
+            gfx::DrawItem twoSided = *i;
+            twoSided.material.doubleSided = true;
+            drawItem(prepass, twoSided, Pass::Prepass);
+        }
+        glDisable(GL_DEPTH_TEST);
+        glDisable(GL_CULL_FACE);
+        contact.use();
+        glActiveTexture(GL_TEXTURE0);
+        glUniform1i(contact.location("u_source"), 0);
+        glUniform1f(contact.location("u_below"), kContactBelow / range);
+        glBindVertexArray(emptyVao);
+        const float step = kContactTap / (2.0f * half);
+        glBindFramebuffer(GL_FRAMEBUFFER, acrossFbo);
+        glBindTexture(GL_TEXTURE_2D, heightDepth);
+        glUniform1i(contact.location("u_fromHeight"), 1);
+        glUniform2f(contact.location("u_step"), step, 0.0f);
+        glDrawArrays(GL_TRIANGLES, 0, 3);
+        glBindFramebuffer(GL_FRAMEBUFFER, contactFbo);
+        glBindTexture(GL_TEXTURE_2D, acrossTex);
+        glUniform1i(contact.location("u_fromHeight"), 0);
+        glUniform2f(contact.location("u_step"), 0.0f, step);
+        glDrawArrays(GL_TRIANGLES, 0, 3);
+        glEnable(GL_DEPTH_TEST);
+        return glm::vec4(centre, half, 1.0f);
     }
 
     void ensureFramebuffers(int w, int h, int samples, bool ao) {
@@ -334,11 +463,11 @@ struct Renderer::Impl {
         glUniform1i(p.location("u_morphCount"), 0);
     }
 
-    bool ensureLazy(GlProgram& p, bool& ready, const char* vs, const char* fs) {
+    bool ensureLazy(GlProgram& p, bool& ready, const char* vs, const char* fs, const char* defines = "") {
         if (ready) return p.valid();
         ready = true;
         std::string error;
-        if (!p.build(vs, fs, error)) {
+        if (!p.build(vs, fs, defines, error)) {
             lazyError = error;
             return false;
         }
@@ -406,10 +535,14 @@ void Renderer::render(std::span<const gfx::DrawItem> items, const gfx::Camera& c
     const glm::mat4 proj = camera.projection(static_cast<float>(w) / static_cast<float>(h));
 
     // Sort: opaque (highlighted last so their outline draws over neighbours' edges), then
-    // translucent items back to front.
-    std::vector<const gfx::DrawItem*> opaque, translucent;
+    // translucent items back to front; the floor on its own.
+    std::vector<const gfx::DrawItem*> opaque, translucent, floors;
     for (const gfx::DrawItem& i : items) {
         if (!i.mesh) continue;
+        if (isFloor(i)) {
+            floors.push_back(&i);
+            continue;
+        }
         if ((i.flags & gfx::kGhosted) || i.material.alphaBlend) translucent.push_back(&i);
         else opaque.push_back(&i);
     }
@@ -471,6 +604,12 @@ void Renderer::render(std::span<const gfx::DrawItem> items, const gfx::Camera& c
         glEnable(GL_DEPTH_TEST);
     }
 
+    // 1b. The floor's contact shadow, from below.
+    glm::vec4 contactRect(0.0f);
+    const bool floorReady = !floors.empty() && I.ensureLazy(I.floor, I.floorReady, "mesh.vert", "surface.frag", "#define SURFACE_FLOOR 1\n");
+    if (floorReady && s.contactShadow && I.ensureLazy(I.contact, I.contactReady, "fullscreen.vert", "contact.frag"))
+        contactRect = I.renderContactShadow(opaque, floors.front()->transform[3].y);
+
     // 2. The lit scene, multisampled.
     glBindFramebuffer(GL_FRAMEBUFFER, I.fb.msaaFbo);
     glViewport(0, 0, w, h);
@@ -518,6 +657,27 @@ void Renderer::render(std::span<const gfx::DrawItem> items, const gfx::Camera& c
                 if (i.flags & gfx::kOutlined) I.drawItem(I.flat, i, Pass::Outline);
             glCullFace(GL_BACK);
         }
+    }
+
+    // 3b. The floor: blended over what is there (it fades out at its rim), behind what stands on
+    //     it, never clipped by the near and far planes (they are fitted to the body).
+    if (floorReady) {
+        usePass(I.floor);
+        glActiveTexture(GL_TEXTURE4);
+        glBindTexture(GL_TEXTURE_2D, contactRect.w > 0.0f ? I.contactTex : I.whiteTexture);
+        glActiveTexture(GL_TEXTURE0);
+        glUniform1i(I.floor.location("u_contact"), 4);
+        glUniform4fv(I.floor.location("u_contactRect"), 1, glm::value_ptr(contactRect));
+        glEnable(GL_BLEND);
+        glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        glDepthMask(GL_FALSE);
+        glDepthFunc(GL_LEQUAL);
+        glEnable(GL_DEPTH_CLAMP);
+        for (const auto* f : floors) I.drawItem(I.floor, *f, Pass::Lit);
+        glDisable(GL_DEPTH_CLAMP);
+        glDepthFunc(GL_LESS);
+        glDepthMask(GL_TRUE);
+        glDisable(GL_BLEND);
     }
 
     // 4. Translucent items and ghosts, back to front, without writing depth.
@@ -573,6 +733,7 @@ std::vector<std::uint32_t> Renderer::renderIds(std::span<const gfx::DrawItem> it
     const glm::mat4 proj = camera.projection(static_cast<float>(width) / static_cast<float>(height));
     I.setCamera(I.id, view, proj, camera, height);
     for (const gfx::DrawItem& i : items) {
+        if (isFloor(i)) continue; // never picked, never hides what is under it
         if (!includeGhosts && ((i.flags & gfx::kGhosted) || i.material.alphaBlend)) continue;
         I.drawItem(I.id, i, Pass::Id);
     }

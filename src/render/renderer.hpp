@@ -7,7 +7,10 @@
 // fronts; ambient occlusion (SSAO at half resolution from a normal/depth prepass, blurred);
 // soft view-space lighting with separate bone, muscle/tendon and model materials; MSAA (samples
 // clamped to what the driver offers: 4 on llvmpipe); a selection outline around outlined items
-// (an inverted hull a few pixels wide); ghosted items as a depth-sorted x-ray layer on top.
+// (an inverted hull a few pixels wide); ghosted items as a depth-sorted x-ray layer on top; the
+// floor (MaterialKind::Floor) after the opaque items, blended, with a contact shadow rendered
+// from below into a small height texture (the opaque items within 0.3 m of it), invisible from
+// below, never picked.
 // Colours in the framebuffer are sRGB-encoded and premultiplied by alpha, so a transparent
 // background composes correctly.
 //
@@ -38,6 +41,9 @@ struct RenderSettings {
     float outlinePixels = 2.5f;     // width of the selection outline (0: none)
     glm::vec4 outlineColor{1.0f, 0.78f, 0.18f, 1.0f}; // linear RGBA
     float pixelScale = 1.0f;        // supersampling factor: pixel widths are multiplied by it
+    // The floor items' (MaterialKind::Floor) contact shadow: the opaque items seen from below
+    // within 0.3 m of the floor, blurred, darken it.
+    bool contactShadow = true;
 };
 
 struct FrameStats {

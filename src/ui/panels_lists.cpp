@@ -69,6 +69,12 @@ void drawViewPanel(PanelContext& ctx) {
     ImGui::Checkbox("Attachments", &l.attachments);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Paints the selected muscle's origins and insertions on the bones; with the muscles off and nothing\nselected, every muscle's (the attachment view)");
+    {
+        // The floor: shown with a movement unless switched off; the choice sticks once made.
+        bool floor = draw::floorShown(l.floor, doc.activeMovement() != nullptr);
+        if (ImGui::Checkbox("Floor", &floor)) l.floor = floor;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("The floor under the body, with its contact shadow (on by default while a movement plays)");
+    }
     // Peeling: superficial to deep, the peeled layers ghosted (content: each muscle's layer).
     {
         static const char* peeled[kMaxMuscleLayer + 1] = {"none peeled", "gluteus maximus and the superficial layer", "gluteus medius too",

@@ -6,6 +6,7 @@
 #include "support/shared_models.hpp"
 #include "document/document_fixture.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 
@@ -418,4 +419,24 @@ TEST_CASE("in the stretch mode with nothing selected a stretch's targets are hig
     const draw::DrawList& s = d.drawList();
     REQUIRE(s.labels.size() == 1);
     CHECK(s.labels[0].muscleId == "gluteus_medius");
+}
+
+TEST_CASE("a movement brings the floor and its props, a static pose has no floor, and the toggle wins") {
+    Document d = makeDocument();
+    const auto floors = [&] {
+        const auto& items = d.drawList().items;
+        return std::count_if(items.begin(), items.end(),
+                             [](const gfx::DrawItem& i) { return i.material.kind == gfx::MaterialKind::Floor; });
+    };
+    CHECK(floors() == 0);
+    REQUIRE(d.startMovement("lateral-band-walk"));
+    d.playback.playing = false;
+    const std::size_t withBand = d.drawList().items.size();
+    CHECK(floors() == 1);
+    d.layers.floor = false;
+    CHECK(floors() == 0);
+    CHECK(d.drawList().items.size() == withBand - 1); // the band stays
+    d.stopMovement();
+    d.layers.floor = true;
+    CHECK(floors() == 1);
 }

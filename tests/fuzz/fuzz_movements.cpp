@@ -8,6 +8,8 @@
 
 #include "movement/loader.hpp"
 #include "movement/player.hpp"
+#include "movement/prop.hpp"
+#include "core/kinematics.hpp"
 
 #include <cmath>
 
@@ -39,6 +41,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 hv::fuzz::fuzzFail("a sampled pose has the wrong size", m.id);
             for (const double v : s.q)
                 if (!std::isfinite(v)) hv::fuzz::fuzzFail("a sampled pose is not finite", m.id);
+        }
+        // Accepted props have sizes in range and ends that exist and are finite at a pose.
+        const auto bodies = computeBodyTransforms(model, player.sample(0.0).q);
+        for (const movement::Prop& p : m.props) {
+            const bool box = p.kind == movement::PropKind::Couch || p.kind == movement::PropKind::Bench ||
+                             p.kind == movement::PropKind::Step;
+            if (box && !(p.size.x > 0 && p.size.y > 0 && p.size.z > 0 && p.size.x <= movement::kMaxPropSize &&
+                         p.size.y <= movement::kMaxPropSize && p.size.z <= movement::kMaxPropSize))
+                hv::fuzz::fuzzFail("an accepted prop has a size out of range", m.id);
+            if (box) continue;
+            const auto ends = movement::propEnds(p, bodies, movement::roomFromModel(m.posture));
+            if (!ends || !std::isfinite(ends->first.x + ends->first.y + ends->first.z + ends->second.x + ends->second.y + ends->second.z))
+                hv::fuzz::fuzzFail("an accepted band or cable has no finite ends", m.id);
         }
     }
     return 0;

@@ -30,6 +30,57 @@ gfx::DrawItem annotationItem(scene::Primitive mesh, glm::vec3 colour, std::uint3
     return item;
 }
 
+void appendBox(scene::Primitive& mesh, const glm::vec3& lo, const glm::vec3& hi) {
+    // Per face: the normal axis and sign; corners counter-clockwise seen from outside.
+    for (int axis = 0; axis < 3; ++axis)
+        for (int sign = -1; sign <= 1; sign += 2) {
+            const int u = (axis + 1) % 3, v = (axis + 2) % 3;
+            glm::vec3 n(0.0f);
+            n[axis] = static_cast<float>(sign);
+            const std::uint32_t first = static_cast<std::uint32_t>(mesh.positions.size());
+            const float uc[4] = {0, 1, 1, 0}, vc[4] = {0, 0, 1, 1};
+            for (int k = 0; k < 4; ++k) {
+                glm::vec3 p;
+                p[axis] = sign > 0 ? hi[axis] : lo[axis];
+                p[u] = uc[k] > 0 ? hi[u] : lo[u];
+                p[v] = vc[k] > 0 ? hi[v] : lo[v];
+                mesh.positions.push_back(p);
+                mesh.normals.push_back(n);
+            }
+            // (u, v, axis) is right handed, so the corners run counter-clockwise seen from +axis.
+            if (sign > 0) mesh.indices.insert(mesh.indices.end(), {first, first + 1, first + 2, first, first + 2, first + 3});
+            else mesh.indices.insert(mesh.indices.end(), {first, first + 2, first + 1, first, first + 3, first + 2});
+        }
+}
+
+scene::Primitive unitDiscXZ(int segments, int rings) {
+    scene::Primitive mesh;
+    mesh.positions.emplace_back(0.0f);
+    mesh.normals.emplace_back(0.0f, 1.0f, 0.0f);
+    for (int r = 1; r <= rings; ++r) {
+        const float radius = static_cast<float>(r) / static_cast<float>(rings);
+        for (int j = 0; j < segments; ++j) {
+            const float th = 2.0f * kPi * static_cast<float>(j) / static_cast<float>(segments);
+            mesh.positions.emplace_back(radius * std::cos(th), 0.0f, radius * std::sin(th));
+            mesh.normals.emplace_back(0.0f, 1.0f, 0.0f);
+        }
+    }
+    const auto at = [&](int ring, int j) -> std::uint32_t {
+        return ring == 0 ? 0u : static_cast<std::uint32_t>(1 + (ring - 1) * segments + (j % segments));
+    };
+    // Increasing angle turns from +X towards +Z, which is clockwise seen from +Y (x cross z = -y):
+    // the fan lists the next angle first, the rings run outward before they run round.
+    for (int j = 0; j < segments; ++j) mesh.indices.insert(mesh.indices.end(), {0u, at(1, j + 1), at(1, j)});
+    for (int r = 1; r < rings; ++r)
+        for (int j = 0; j < segments; ++j) {
+            const std::uint32_t a = at(r, j), b = at(r, j + 1), c = at(r + 1, j), d = at(r + 1, j + 1);
+            mesh.indices.insert(mesh.indices.end(), {a, b, d, a, d, c});
+        }
+    mesh.texcoords0.reserve(mesh.positions.size());
+    for (const glm::vec3& p : mesh.positions) mesh.texcoords0.emplace_back(p.x, p.z);
+    return mesh;
+}
+
 void appendCone(scene::Primitive& mesh, const glm::vec3& base, const glm::vec3& tip, float radius, int segments) {
     const glm::vec3 d = tip - base;
     const float len = glm::length(d);

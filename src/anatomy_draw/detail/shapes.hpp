@@ -19,6 +19,11 @@ void appendCapsule(scene::Primitive& mesh, const glm::vec3& a, const glm::vec3& 
 void appendCone(scene::Primitive& mesh, const glm::vec3& base, const glm::vec3& tip, float radius, int segments = 20);
 // A closed cylinder about the local Z axis, centred on the origin.
 void appendCylinderZ(scene::Primitive& mesh, float radius, float length, int segments = 32);
+// An axis-aligned box from `lo` to `hi` (flat faces, their own normals).
+void appendBox(scene::Primitive& mesh, const glm::vec3& lo, const glm::vec3& hi);
+// A flat disc of unit radius in the XZ plane facing +Y (counter-clockwise seen from above), with
+// texcoord0 = (x, z) of each vertex, so a shader knows how far out a point is.
+scene::Primitive unitDiscXZ(int segments = 96, int rings = 12);
 // A point of the model's ground frame (OpenSim axes, m) in the scene (glTF axes), `room` placing
 // the ground in the room (DrawOptions::room).
 glm::vec3 toScene(const Transform& room, const Vec3& p);
