@@ -23,6 +23,8 @@
 //                                      #   sides; gluteus_medius_strength_r / _l: one side)
 //     anatomy = "anteversion=25"       # bone shape (core/bone_parameters.hpp)
 //     side = "right"                   # or "left", "both" (default)
+//     outline = true                   # the ghosted body outline (default: on with a movement,
+//                                      #   off for a still pose; show = ["outline"] turns it on too)
 //     movement = "figure-4"            # with mp4 = true / gif = true: the whole movement,
 //     fps = 30                         #   real time at this rate (default 30); or frames = N
 //
@@ -84,6 +86,10 @@ struct FigureSpec {
     std::vector<std::string> show;         // layers (see parseShowList); empty = default
     int peel = 0;                          // muscle layers 1..peel ghosted (0..kMaxMuscleLayer)
     bool attachments = false;              // origins and insertions painted on the bones (DrawOptions::attachments)
+    // The body outline drawn (Layers::outline); nullopt: outlineShown()'s default (on with a
+    // movement, off without) when `show` is empty; a `show` list draws it only where it lists
+    // "outline" (or this is true).
+    std::optional<bool> outline;
     bool labels = false;
     std::string background = "#ffffff";   // "transparent" or "#RRGGBB"
     int scale = 1;                         // supersampling factor, 1..4
