@@ -36,8 +36,8 @@ struct BakeOptions {
 // published shape). Bodies the generator has no bone for are skipped.
 std::vector<BoneMesh> generateBones(const Content& content, const BoneParameters& parameters, const BakeOptions& options = {});
 
-// The rigged scene: one node per body that carries a bone (its own, or one on a body below it;
-// a body without either, such as the thorax, gets none), named after it, parents as in the
+// The rigged scene: one node per body that carries a bone or an outline piece (its own, or one on
+// a body below it; a body without either gets none), named after it, parents as in the
 // model, one skin over
 // them with inverse bind matrices, one skinned mesh (named after its body, on a root node
 // "<body>_bone") per bone with rigid weights. `model` must be the model the bones were made for

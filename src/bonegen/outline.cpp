@@ -27,7 +27,7 @@ struct Piece {
     Sdf sdf;
     Aabb region;
     double cell = 0.006;
-    std::size_t maxTriangles = 6000;
+    std::size_t maxTriangles = 1000;
 };
 
 const Joint* jointNamed(const Model& model, const char* name) {
@@ -71,7 +71,7 @@ Piece trunk(const Vec3& shoulder) {
     s.unite(ellipsoid(head + Vec3(0.085, -0.010, 0.0), I, {0.020, 0.030, 0.014}), 0.02); // nose
     p.region = {{-0.30, -0.25, -0.28}, {0.20, top + 0.03, 0.28}};
     p.cell = 0.007;
-    p.maxTriangles = 16000;
+    p.maxTriangles = 4000;
     return p;
 }
 
@@ -86,7 +86,7 @@ Piece upperArm(const Vec3& elbow) {
     s.add(roundCone({0.006, -0.120, 0.004}, elbow, 0.046, 0.037));
     p.region = Aabb{{-0.08, elbow.y - 0.06, -0.08}, {0.08, 0.07, 0.08}};
     p.cell = 0.005;
-    p.maxTriangles = 3000;
+    p.maxTriangles = 600;
     return p;
 }
 
@@ -100,7 +100,7 @@ Piece forearm(const Vec3& wrist) {
     s.add(roundCone(belly, wrist, 0.040, 0.026));
     p.region = Aabb{{-0.07, wrist.y - 0.05, -0.06}, {0.07, 0.06, 0.10}};
     p.cell = 0.005;
-    p.maxTriangles = 2500;
+    p.maxTriangles = 500;
     return p;
 }
 
@@ -117,7 +117,7 @@ Piece hand() {
     s.unite(ellipticCylinder({0.0, -0.002, 0.0}, Mat3(Vec3(1, 0, 0), Vec3(0, 0, 1), Vec3(0, 1, 0)), 0.018, 0.030, 0.012, 0.008), 0.02);
     p.region = {{-0.05, -0.20, -0.06}, {0.06, 0.03, 0.08}};
     p.cell = 0.004;
-    p.maxTriangles = 2000;
+    p.maxTriangles = 500;
     return p;
 }
 
@@ -132,7 +132,7 @@ Piece thigh(const Vec3& knee) {
     s.add(roundCone(knee + Vec3(0.0, 0.030, 0.0), knee + Vec3(0.005, -0.010, 0.0), 0.052, 0.050));
     p.region = Aabb{{-0.12, knee.y - 0.07, -0.11}, {0.11, 0.07, 0.13}};
     p.cell = 0.006;
-    p.maxTriangles = 4000;
+    p.maxTriangles = 800;
     return p;
 }
 
@@ -149,7 +149,7 @@ Piece shank() {
     s.unite(ellipsoid({-0.030, -0.130, -0.004}, I, {0.040, 0.085, 0.044}), 0.04); // calf
     p.region = {{-0.10, ankle - 0.05, -0.08}, {0.08, 0.05, 0.08}};
     p.cell = 0.005;
-    p.maxTriangles = 3500;
+    p.maxTriangles = 700;
     return p;
 }
 
@@ -181,7 +181,7 @@ std::vector<OutlineMesh> generateOutline(const Model& model, int threads) {
         o.cellSize = piece.cell;
         o.threads = threads;
         o.maxTriangles = piece.maxTriangles;
-        o.maxError = 0.5 * piece.cell;
+        o.maxError = 0.003; // a ghost needs no finer skin
         return extractSurface(piece.sdf, piece.region, o);
     };
 

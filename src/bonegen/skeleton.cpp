@@ -86,8 +86,8 @@ scene::Scene buildScene(const Model& model, const std::vector<BoneMesh>& bones, 
     const glm::dmat3 C = osimToGltfD();
     const auto toGltf = [&](const Transform& t) { return Transform{C * t.rotation * glm::transpose(C), C * t.translation}; };
 
-    // Which bodies get a joint node: those with a bone, and those a bone hangs from (a body
-    // without a bone anywhere below it, such as the thorax, has nothing to carry).
+    // Which bodies get a joint node: those with a bone or an outline piece (the trunk's on every
+    // body it is blended over), and those they hang from; a body with nothing below it gets none.
     std::vector<char> carries(model.bodies.size(), 0);
     const auto carry = [&](int body) {
         for (; body >= 0; body = model.joints[static_cast<std::size_t>(model.bodies[static_cast<std::size_t>(body)].joint)].parentBody)
