@@ -497,12 +497,14 @@ void AnatomyDrawer::addModelItems(BuildContext& c) const {
             item.morphWeights = pose.morphWeights[static_cast<std::size_t>(n)];
             if (m_nodeOutline[static_cast<std::size_t>(n)]) {
                 // The body outline: ghosted skin-grey, never picked; its box is the rest box moved
-                // by every joint it hangs on (the trunk bends over several).
+                // by every joint it hangs on (the trunk bends over several). A movement's own
+                // camera frames the whole person with it (wholeBodyBounds); a chosen view frames
+                // the anatomy as without it (kNoFraming).
                 if (!layers.outline) continue;
                 item.material = gfx::Material{};
                 item.material.baseColor = glm::vec4(kOutlineColour, 1.0f);
                 item.material.roughness = 0.9f;
-                item.flags = gfx::kGhosted;
+                item.flags = gfx::kGhosted | gfx::kNoFraming;
                 item.pickId = 0;
                 const scene::Bounds rest = scene::primitiveBounds(prim);
                 if (skinned) {

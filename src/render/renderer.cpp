@@ -572,6 +572,7 @@ std::vector<std::uint32_t> Renderer::renderIds(std::span<const gfx::DrawItem> it
     I.setCamera(I.id, view, proj, camera, height);
     for (const gfx::DrawItem& i : items) {
         if (!includeGhosts && ((i.flags & gfx::kGhosted) || i.material.alphaBlend)) continue;
+        if (i.pickId == 0 && (i.flags & gfx::kGhosted)) continue; // a ghost that stands for nothing hides nothing (the body outline)
         I.drawItem(I.id, i, Pass::Id);
     }
     glBindVertexArray(0);
