@@ -55,6 +55,7 @@ TEST_CASE("the default model's outline is drawn ghosted in skin-grey and never p
     CHECK(items.size() == 11); // trunk, and upper arm, forearm, hand, thigh, shank per side
     for (const gfx::DrawItem* i : items) {
         CHECK(i->pickId == 0);
+        CHECK((i->flags & gfx::kNoFraming) != 0); // a chosen view frames the anatomy; a movement's camera the whole person
         CHECK(i->skinned());
         CHECK_FALSE(i->bounds.empty());
     }
