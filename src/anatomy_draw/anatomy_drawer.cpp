@@ -48,9 +48,12 @@ std::optional<HighlightRef> parseHighlight(const Content& content, std::string_v
 
 std::optional<Layers> parseShowList(const Content& content, std::span<const std::string> items, std::string& error) {
     Layers layers;
-    layers.bones = layers.muscles = layers.wraps = layers.model = false;
+    // The room's extras (the body outline, the floor) listed alone are added to the default layers.
+    const bool onlyExtras = !items.empty() && std::all_of(items.begin(), items.end(), [](const std::string& i) { return i == "outline" || i == "floor"; });
+    if (!onlyExtras) layers.bones = layers.muscles = layers.wraps = layers.model = false;
     for (const std::string& item : items) {
-        if (item == "bones") layers.bones = true;
+        if (item == "outline") layers.outline = true;
+        else if (item == "bones") layers.bones = true;
         else if (item == "ghosted-bones") layers.bones = layers.ghostBones = true;
         else if (item == "muscles") layers.muscles = true;
         else if (item == "wraps") layers.wraps = true;
@@ -63,7 +66,7 @@ std::optional<Layers> parseShowList(const Content& content, std::span<const std:
             layers.muscles = true;
             layers.onlyMuscles.push_back(item);
         } else {
-            std::vector<std::string> valid{"bones", "ghosted-bones", "muscles", "wraps", "model", "floor"};
+            std::vector<std::string> valid{"bones", "ghosted-bones", "muscles", "wraps", "model", "floor", "outline"};
             for (const MuscleGroup& g : content.groups) valid.push_back(g.id);
             for (const MuscleInfo& m : content.muscles) valid.push_back(m.id);
             const std::string hint = closestMatch(item, valid);
@@ -72,9 +75,6 @@ std::optional<Layers> parseShowList(const Content& content, std::span<const std:
             return std::nullopt;
         }
     }
-    // `floor` alone adds the floor to the default layers (bones and muscles).
-    if (std::all_of(items.begin(), items.end(), [](const std::string& i) { return i == "floor"; }) && !items.empty())
-        layers.bones = layers.muscles = layers.model = true;
     // Listing only groups or muscles implies the muscles layer but keeps the rest as asked.
     if (layers.muscles && layers.onlyGroups.empty() && layers.onlyMuscles.empty()) {
         // all muscles
@@ -167,6 +167,12 @@ void AnatomyDrawer::bindModel() {
     m_primitiveBody.assign(s.nodes.size(), {});
     m_primitiveMuscle.assign(s.nodes.size(), {});
     m_primitivePart.assign(s.nodes.size(), {});
+    m_nodeOutline.assign(s.nodes.size(), 0);
+    if (m_anatomical)
+        for (std::size_t n = 0; n < s.nodes.size(); ++n) {
+            const std::string& name = s.nodes[n].name;
+            m_nodeOutline[n] = name.size() > scene::kOutlineNodeSuffix.size() && name.ends_with(scene::kOutlineNodeSuffix);
+        }
     const scene::ScenePose rest = scene::evaluate(s);
     for (std::size_t n = 0; n < s.nodes.size(); ++n) {
         const scene::Node& node = s.nodes[n];
@@ -504,6 +510,31 @@ void AnatomyDrawer::addModelItems(BuildContext& c) const {
             const bool skinned = node.skin >= 0 && node.skin < static_cast<int>(skinMats.size()) && prim.influenceCount > 0;
             if (skinned) item.jointMatrices = skinMats[static_cast<std::size_t>(node.skin)];
             item.morphWeights = pose.morphWeights[static_cast<std::size_t>(n)];
+            if (m_nodeOutline[static_cast<std::size_t>(n)]) {
+                // The body outline: ghosted skin-grey, never picked; its box is the rest box moved
+                // by every joint it hangs on (the trunk bends over several). A movement's own
+                // camera frames the whole person with it (wholeBodyBounds); a chosen view frames
+                // the anatomy as without it (kNoFraming).
+                if (!layers.outline) continue;
+                item.material = gfx::Material{};
+                item.material.baseColor = glm::vec4(kOutlineColour, 1.0f);
+                item.material.roughness = 0.9f;
+                item.flags = gfx::kGhosted | gfx::kNoFraming;
+                item.pickId = 0;
+                const scene::Bounds rest = scene::primitiveBounds(prim);
+                if (skinned) {
+                    const auto& mats = *item.jointMatrices;
+                    std::vector<char> used(mats.size(), 0);
+                    for (std::size_t i = 0; i < prim.joints.size() && i < prim.weights.size(); ++i)
+                        if (prim.joints[i] < used.size() && prim.weights[i] > 0.0f) used[prim.joints[i]] = 1;
+                    for (std::size_t j = 0; j < mats.size(); ++j)
+                        if (used[j]) item.bounds.add(transformedBounds(rest, mats[j]));
+                } else {
+                    item.bounds = transformedBounds(rest, item.transform);
+                }
+                c.list.items.push_back(std::move(item));
+                continue;
+            }
             const int body = m_primitiveBody[static_cast<std::size_t>(n)][p];
             const int muscle = m_primitiveMuscle[static_cast<std::size_t>(n)][p];
             // Bounds: rest box moved by the node (or its dominant joint's) matrix.

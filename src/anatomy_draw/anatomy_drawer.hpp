@@ -39,6 +39,9 @@ struct Layers {
     // highlighted. 0: none.
     int peel = 0;
     bool wraps = false; // wrap surfaces (glass cylinders), a teaching aid
+    // The body outline (a baked model's "<body>_outline" meshes): the whole person as a ghost
+    // around the anatomy, never hiding it, never picked. See outlineShown() for its default.
+    bool outline = false;
     bool model = true;  // a third-party model's own meshes
     bool lowerLegs = true; // patellae, tibiae, fibulae and below (an inferior view hides them:
                            // they would stand between the camera and the pelvis)
@@ -118,8 +121,18 @@ glm::vec3 attachmentColour(bool origin);
 // (the valid ids listed) when the muscle is unknown.
 std::optional<HighlightRef> parseHighlight(const Content& content, std::string_view text, std::string& error);
 
+// Whether the body outline is drawn: as asked, else on while a movement is shown (the whole
+// person makes a movement read) and off for a still figure of the anatomy (it would only haze
+// the bones and muscles). The one place of that rule, for the window and figures alike.
+inline bool outlineShown(std::optional<bool> asked, bool movement) { return asked.value_or(movement); }
+
+// The outline's colour: a neutral skin-grey (linear RGB).
+inline constexpr glm::vec3 kOutlineColour{0.62f, 0.58f, 0.55f};
+
 // "bones,muscles,wraps,gluteals,piriformis" -> Layers: `bones`, `muscles`, `wraps`, `model`
 // switch layers; group ids and muscle ids restrict the muscles shown (and switch muscles on).
+// `outline` adds the body outline and switches nothing off (a list of only "outline" keeps
+// the default layers).
 // nullopt with `error` naming the item and listing the valid names.
 std::optional<Layers> parseShowList(const Content& content, std::span<const std::string> items,
                                     std::string& error);
@@ -153,6 +166,7 @@ private:
     std::vector<std::vector<int>> m_primitiveBody;
     std::vector<std::vector<int>> m_primitiveMuscle; // muscle (model index) an alias names, or -1
     std::vector<std::vector<int>> m_primitivePart;   // its part (an export's part id), else 0
+    std::vector<char> m_nodeOutline; // per model node: a body outline piece ("<body>_outline")
     struct StandIn {
         gfx::MeshPtr mesh;
         int body = -1;

@@ -99,6 +99,7 @@ void readFields(schema::TableReader& t, FigureSpec& spec, bool isFigure) {
     if (auto v = t.strings("pins", Need::Optional)) spec.pins = *v;
     if (auto v = t.boolean("attachments", Need::Optional)) spec.attachments = *v;
     if (auto v = t.boolean("floor", Need::Optional)) spec.floor = *v;
+    if (auto v = t.boolean("outline", Need::Optional)) spec.outline = *v;
     if (auto v = t.number("peel", Need::Optional, {-1e9, 1e9})) {
         if (std::floor(*v) != *v) t.error("peel", "must be a whole number");
         spec.peel = static_cast<int>(*v);
@@ -359,6 +360,7 @@ std::string figureFileText(std::span<const FigureSpec> figures) {
         if (f.peel != def.peel) t.setInteger("peel", f.peel);
         if (f.attachments) t.setBool("attachments", true);
         if (f.floor) t.setBool("floor", *f.floor);
+        if (f.outline) t.setBool("outline", *f.outline);
         if (!f.show.empty()) t.setStrings("show", f.show);
         if (f.labels) t.setBool("labels", true);
         if (f.background != def.background) t.setString("background", f.background);
@@ -394,6 +396,8 @@ DrawOptions figureDrawOptions(const FigureSpec& spec, const Content& content) {
         }
     if (spec.floor) o.layers.floor = spec.floor;
     o.layers.peel = spec.peel;
+    // A show list says what is drawn: the outline only where it lists it (or `outline` asks).
+    o.layers.outline = spec.show.empty() ? outlineShown(spec.outline, !spec.movement.empty()) : o.layers.outline || spec.outline.value_or(false);
     o.attachments = spec.attachments;
     if (spec.side == "right") o.layers.sides = SideFilter::RightOnly;
     else if (spec.side == "left") o.layers.sides = SideFilter::LeftOnly;

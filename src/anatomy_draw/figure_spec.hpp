@@ -27,6 +27,8 @@
 //     side = "right"                   # or "left", "both" (default)
 //     compare = true                   # with a movement and a restrict or strength: the movement
 //                                      #   twice side by side, normal hips on the left, labelled
+//     outline = true                   # the ghosted body outline (default: on with a movement,
+//                                      #   off for a still pose; show = ["outline"] turns it on too)
 //     movement = "figure-4"            # with mp4 = true / gif = true: the whole movement,
 //     fps = 30                         #   real time at this rate (default 30); or frames = N
 //
@@ -91,6 +93,10 @@ struct FigureSpec {
     bool attachments = false;              // origins and insertions painted on the bones (DrawOptions::attachments)
     // The floor (Layers::floor): nullopt = the default (with a movement only, floorShown()).
     std::optional<bool> floor;
+    // The body outline drawn (Layers::outline); nullopt: outlineShown()'s default (on with a
+    // movement, off without) when `show` is empty; a `show` list draws it only where it lists
+    // "outline" (or this is true).
+    std::optional<bool> outline;
     bool labels = false;
     std::string background = "#ffffff";   // "transparent" or "#RRGGBB"
     int scale = 1;                         // supersampling factor, 1..4

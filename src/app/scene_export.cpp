@@ -194,6 +194,9 @@ ExportedScene buildExportScene(const Content& content, std::span<const draw::Dra
     for (std::size_t i = 0; i < first.items.size(); ++i) {
         const gfx::DrawItem& item = first.items[i];
         if (!item.mesh || item.mesh->positions.empty() || item.mesh->indices.empty()) continue;
+        // A ghost that stands for nothing (the body outline) is not exported: a page's raycast
+        // would take it for the surface in front.
+        if ((item.flags & gfx::kGhosted) && !first.target(item.pickId)) continue;
         const std::string& name = names[i];
         // The item in every list (a missing one keeps its previous state).
         std::vector<const gfx::DrawItem*> at(lists.size(), &item);

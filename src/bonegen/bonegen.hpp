@@ -10,6 +10,7 @@
 // Deterministic: the same content and parameters give the same bytes, on any thread count.
 #pragma once
 
+#include "bonegen/outline.hpp"
 #include "bonegen/surface.hpp"
 #include "content/content.hpp"
 #include "core/bone_parameters.hpp"
@@ -35,15 +36,19 @@ struct BakeOptions {
 // published shape). Bodies the generator has no bone for are skipped.
 std::vector<BoneMesh> generateBones(const Content& content, const BoneParameters& parameters, const BakeOptions& options = {});
 
-// The rigged scene: one node per body that carries a bone (its own, or one on a body below it;
-// a body without either gets none), named after it, parents as in the
+// The rigged scene: one node per body that carries a bone or an outline piece (its own, or one on
+// a body below it; a body without either gets none), named after it, parents as in the
 // model, one skin over
 // them with inverse bind matrices, one skinned mesh (named after its body, on a root node
 // "<body>_bone") per bone with rigid weights. `model` must be the model the bones were made for
 // (content.model deformed by applyBoneParameters to the same parameters).
-scene::Scene buildScene(const Model& model, const std::vector<BoneMesh>& bones, const std::string& description);
+// `outline` (outline.hpp) adds the body outline: one skinned mesh per piece on a root node
+// "<body>_outline" (scene::kOutlineNodeSuffix), material "outline" (translucent skin-grey); its bodies get
+// joint nodes too.
+scene::Scene buildScene(const Model& model, const std::vector<BoneMesh>& bones, const std::string& description,
+                        const std::vector<OutlineMesh>& outline = {});
 
-// Everything at once: the GLB of the default model for `parameters`.
+// Everything at once: the GLB of the default model for `parameters`, with the body outline.
 std::vector<std::uint8_t> bakeModel(const Content& content, const BoneParameters& parameters, const BakeOptions& options = {});
 
 } // namespace hv::bonegen

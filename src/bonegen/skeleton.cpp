@@ -1,6 +1,7 @@
 #include "bonegen/bonegen.hpp"
 
 #include "bonegen/bones.hpp"
+#include "bonegen/outline.hpp"
 #include "core/kinematics.hpp"
 #include "io/glb_writer.hpp"
 
@@ -78,20 +79,27 @@ std::vector<BoneMesh> generateBones(const Content& content, const BoneParameters
     return out;
 }
 
-scene::Scene buildScene(const Model& model, const std::vector<BoneMesh>& bones, const std::string& description) {
+scene::Scene buildScene(const Model& model, const std::vector<BoneMesh>& bones, const std::string& description,
+                        const std::vector<OutlineMesh>& outline) {
     scene::Scene sc;
     sc.name = description;
     const std::vector<Transform> world = computeBodyTransforms(model, model.defaultPose());
     const glm::dmat3 C = osimToGltfD();
     const auto toGltf = [&](const Transform& t) { return Transform{C * t.rotation * glm::transpose(C), C * t.translation}; };
 
-    // Which bodies get a joint node: those with a bone, and those a bone hangs from (a body
-    // without a bone anywhere below it has nothing to carry).
+    // Which bodies get a joint node: those with a bone or an outline piece (the trunk's on every
+    // body it is blended over), and those they hang from; a body with nothing below it gets none.
     std::vector<char> carries(model.bodies.size(), 0);
-    for (const BoneMesh& b : bones)
-        for (int body = model.findBody(b.body); body >= 0;
-             body = model.joints[static_cast<std::size_t>(model.bodies[static_cast<std::size_t>(body)].joint)].parentBody)
+    const auto carry = [&](int body) {
+        for (; body >= 0; body = model.joints[static_cast<std::size_t>(model.bodies[static_cast<std::size_t>(body)].joint)].parentBody)
             carries[static_cast<std::size_t>(body)] = 1;
+    };
+    for (const BoneMesh& b : bones) carry(model.findBody(b.body));
+    for (const OutlineMesh& o : outline) {
+        carry(model.findBody(o.body));
+        for (const auto& bodies : o.blendBodies)
+            for (int b : bodies) carry(b);
+    }
     std::vector<int> nodeOf(model.bodies.size(), -1); // per body: its joint node, -1 if none
 
     // Joint nodes: one per carrying body, parents first (the model's order).
@@ -161,6 +169,56 @@ scene::Scene buildScene(const Model& model, const std::vector<BoneMesh>& bones, 
         sc.roots.push_back(static_cast<int>(sc.nodes.size()));
         sc.nodes.push_back(std::move(node));
     }
+
+    // The body outline: one skinned mesh per piece ("<body>_outline"), in a translucent
+    // skin-grey material of its own; a blended piece's vertices carry up to four joints.
+    if (!outline.empty()) {
+        scene::Material outlineMaterial;
+        outlineMaterial.name = "outline";
+        outlineMaterial.baseColor = {0.62f, 0.58f, 0.55f, 0.25f};
+        outlineMaterial.roughness = 0.9f;
+        outlineMaterial.alphaMode = scene::AlphaMode::Blend;
+        const int material = static_cast<int>(sc.materials.size());
+        sc.materials.push_back(outlineMaterial);
+        for (const OutlineMesh& o : outline) {
+            const int body = model.findBody(o.body);
+            if (body < 0 || o.mesh.positions.empty()) continue;
+            const Transform w = world[static_cast<std::size_t>(body)];
+            scene::Primitive prim;
+            for (std::size_t i = 0; i < o.mesh.positions.size(); ++i) {
+                prim.positions.emplace_back(C * w.apply(o.mesh.positions[i]));
+                prim.normals.push_back(glm::normalize(glm::vec3(C * (w.rotation * o.mesh.normals[i]))));
+            }
+            prim.influenceCount = 4;
+            prim.joints.assign(prim.positions.size() * 4, 0);
+            prim.weights.assign(prim.positions.size() * 4, 0.0f);
+            for (std::size_t i = 0; i < prim.positions.size(); ++i) {
+                if (o.blendBodies.size() == prim.positions.size()) {
+                    for (std::size_t k = 0; k < 4; ++k) {
+                        const int b = o.blendBodies[i][k];
+                        if (b < 0 || nodeOf[static_cast<std::size_t>(b)] < 0) continue;
+                        prim.joints[i * 4 + k] = static_cast<std::uint16_t>(nodeOf[static_cast<std::size_t>(b)]);
+                        prim.weights[i * 4 + k] = o.blendWeights[i][k];
+                    }
+                } else {
+                    prim.joints[i * 4] = static_cast<std::uint16_t>(nodeOf[static_cast<std::size_t>(body)]);
+                    prim.weights[i * 4] = 1.0f;
+                }
+            }
+            prim.indices = o.mesh.indices;
+            prim.material = material;
+            scene::Mesh mesh;
+            mesh.name = o.body + std::string(scene::kOutlineNodeSuffix);
+            mesh.primitives.push_back(std::move(prim));
+            scene::Node node;
+            node.name = o.body + std::string(scene::kOutlineNodeSuffix);
+            node.mesh = static_cast<int>(sc.meshes.size());
+            node.skin = 0;
+            sc.meshes.push_back(std::move(mesh));
+            sc.roots.push_back(static_cast<int>(sc.nodes.size()));
+            sc.nodes.push_back(std::move(node));
+        }
+    }
     return sc;
 }
 
@@ -168,8 +226,9 @@ std::vector<std::uint8_t> bakeModel(const Content& content, const BoneParameters
     Model model = content.model;
     applyBoneParameters(model, content.boneParameters.defaults(), parameters);
     const std::vector<BoneMesh> bones = generateBones(content, parameters, options);
+    const std::vector<OutlineMesh> outline = generateOutline(model, options.threads);
     const std::string anatomy = formatAnatomy(parameters);
-    const scene::Scene sc = buildScene(model, bones, "HipView skeleton (" + anatomy + ")");
+    const scene::Scene sc = buildScene(model, bones, "HipView skeleton (" + anatomy + ")", outline);
     return io::writeGlb(sc, "HipView bonegen; anatomy " + anatomy);
 }
 

@@ -357,6 +357,7 @@ draw::DrawOptions Document::layerOptions() const {
     o.layers.sides = layers.sides;
     o.layers.peel = layers.peel;
     o.layers.floor = layers.floor;
+    o.layers.outline = draw::outlineShown(layers.outline, !playback.movementId.empty());
     // Painted: the selection's attachments, or with the muscles hidden and nothing selected every
     // muscle's (the attachment view).
     o.attachments = layers.attachments && (!selection.empty() || !layers.muscles);

@@ -43,6 +43,9 @@ struct LayerState {
     std::vector<std::string> hiddenGroups; // functional group ids switched off
     bool attachments = true; // the selected muscle's origins and insertions painted (none selected: every muscle's, when the muscles are hidden)
     int peel = 0; // muscle layers 1..peel ghosted (content MuscleInfo::layer), 0..kMaxMuscleLayer
+    // The ghosted body outline as the user set it; nullopt: draw::outlineShown()'s default (on
+    // while a movement is shown).
+    std::optional<bool> outline;
     draw::SideFilter sides = draw::SideFilter::Both;
     // The floor and its contact shadow: nullopt = the default (shown while a movement plays,
     // draw::floorShown()); the View panel's toggle sets it.

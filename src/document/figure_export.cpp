@@ -64,6 +64,10 @@ draw::FigureSpec figureFromView(Document& doc, const OrbitCamera& camera, const 
     spec.show = showList(doc.content(), doc.layers, thirdParty);
     spec.peel = doc.layers.peel;
     spec.floor = doc.layers.floor;
+    // The outline as the window draws it, written wherever the figure's own default would differ.
+    if (const bool outline = doc.layerOptions().layers.outline;
+        !spec.show.empty() || outline != draw::outlineShown(std::nullopt, !doc.playback.movementId.empty()))
+        spec.outline = outline;
     spec.attachments = doc.layers.attachments && (!doc.selection.empty() || !doc.layers.muscles);
     if (!doc.isDefaultModel()) spec.model = std::filesystem::absolute(doc.modelPath()).lexically_normal().string();
     if (!(doc.boneParameters() == doc.baseContent().boneParameters.defaults())) spec.anatomy = formatAnatomy(doc.boneParameters());

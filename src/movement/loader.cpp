@@ -406,9 +406,12 @@ private:
         m_keySingle.push_back(k.number("single_support", Need::Optional, NumberRange{0.0, 1.0}));
         m_keyStance.push_back(readChoice(k, "stance", keyStances()));
         m_poseLines.emplace_back();
-        if (auto pose = k.table("pose", Need::Optional)) {
+        // `pose` sets any coordinate; `arms` only the arms' (group "arm"), on a line of its own.
+        for (const bool arms : {false, true}) {
+            auto pose = k.table(arms ? "arms" : "pose", Need::Optional);
+            if (!pose) continue;
             for (const std::string& name : pose->keys()) {
-                const int plane = lumbarPlane(name);
+                const int plane = arms ? -1 : lumbarPlane(name);
                 const auto coords = plane >= 0 ? std::vector<int>{} : resolveCoordinates(m_content.model, name);
                 if (plane < 0 && coords.empty()) {
                     pose->error(name, unknownCoordinateMessage(m_content.model, name) +
@@ -419,6 +422,13 @@ private:
                 if (!value) continue; // wrong type or not finite: reported
                 if (plane >= 0) {
                     readLumbarTotal(*pose, name, static_cast<std::size_t>(plane), *value, in);
+                    continue;
+                }
+                if (arms && std::any_of(coords.begin(), coords.end(), [&](int c) {
+                        return m_content.model.coordinates[static_cast<std::size_t>(c)].group != "arm";
+                    })) {
+                    pose->error(name, name + " is not an arm coordinate; arms sets only the shoulders, elbows and wrists "
+                                             "(the rest goes in pose)");
                     continue;
                 }
                 for (int c : coords) {

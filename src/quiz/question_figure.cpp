@@ -83,6 +83,7 @@ QuestionFigure questionFigure(const Question& q, const std::string& file, const 
     if (q.kind == Kind::WhichMuscles) {
         s.movement = q.movement;
         s.at = q.time;
+        s.outline = false; // a question about the anatomy: no body outline hazing it
         if (q.ask == Ask::LumbarLevel) s.restrict = q.restrict;
     } else {
         s.pose = poseText(content.model, setting.pose);

@@ -735,6 +735,7 @@ std::vector<std::uint32_t> Renderer::renderIds(std::span<const gfx::DrawItem> it
     for (const gfx::DrawItem& i : items) {
         if (isFloor(i)) continue; // never picked, never hides what is under it
         if (!includeGhosts && ((i.flags & gfx::kGhosted) || i.material.alphaBlend)) continue;
+        if (i.pickId == 0 && (i.flags & gfx::kGhosted)) continue; // a ghost that stands for nothing hides nothing (the body outline)
         I.drawItem(I.id, i, Pass::Id);
     }
     glBindVertexArray(0);

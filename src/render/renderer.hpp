@@ -85,7 +85,8 @@ public:
                 unsigned target);
 
     // Pick id per pixel (0: background), rows from the top, width x height. Ghosted and
-    // translucent items are left out unless `includeGhosts`.
+    // translucent items are left out unless `includeGhosts`; a ghost without a pick id (the body
+    // outline) always is, so it never hides what lies inside it.
     std::vector<std::uint32_t> renderIds(std::span<const gfx::DrawItem> items, const gfx::Camera& camera, int width,
                                          int height, bool includeGhosts = false);
     // The pick id under pixel (x, y) (from the top-left), 0 for none.

@@ -128,6 +128,10 @@ struct Animation {
 // What a scene exported by `hipview export` says in its generator, so HipView knows its own
 // exports again: "HipView 0.1.0 (hipview export)".
 inline constexpr std::string_view kExportGeneratorMark = "(hipview export)";
+// The end of a node's name that marks a piece of HipView's body outline in its own model: the
+// piece on body "humerus_r" is the node "humerus_r_outline" (the generator writes it, the
+// anatomy drawer draws it ghosted and unpicked).
+inline constexpr std::string_view kOutlineNodeSuffix = "_outline";
 
 struct Scene {
     std::string name;

@@ -66,6 +66,8 @@ void drawViewPanel(PanelContext& ctx) {
     ImGui::Checkbox("X-ray the other muscles when one is selected", &l.ghostOthers);
     ImGui::Checkbox("Wrap surfaces", &l.wraps);
     ImGui::SameLine();
+    if (bool outline = doc.layerOptions().layers.outline; ImGui::Checkbox("Body outline", &outline)) l.outline = outline;
+    ImGui::SameLine();
     ImGui::Checkbox("Attachments", &l.attachments);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Paints the selected muscle's origins and insertions on the bones; with the muscles off and nothing\nselected, every muscle's (the attachment view)");

@@ -31,5 +31,6 @@ TEST_CASE("assets/hip.glb loads through tinygltf and through Assimp with the sam
     }
     CHECK(assimpVertices == gltfVertices);
     CHECK(assimpJoints == gltfJoints);
-    CHECK(gltfJoints.size() == 15);
+    // the 14 bodies with bones, and the thorax, humeri, forearms and hands the outline hangs on
+    CHECK(gltfJoints.size() == 21);
 }

@@ -410,3 +410,25 @@ TEST_CASE("a movement's own camera is read as azimuth and elevation, and a bad o
         CHECK(((*m.camera)[1] > 30.0) == above);
     }
 }
+
+TEST_CASE("a key's arms line sets the arm coordinates and refuses any other, naming its line and field") {
+    const MovementLoad good = load(replaced("pose = { hip_flexion_r = 30 }", "pose = { hip_flexion_r = 30 }\narms = { arm_flexion = 90, elbow_flexion_l = 20 }"));
+    INFO(formatAll(good.diagnostics));
+    REQUIRE(good.library.has_value());
+    const Movement& m = good.library->movements.at(0);
+    for (const char* c : {"arm_flexion_r", "arm_flexion_l", "elbow_flexion_l"}) {
+        const int track = m.track(hv::test::coordinate(c));
+        REQUIRE(track >= 0);
+        CHECK(m.value(1, static_cast<std::size_t>(track)) == doctest::Approx(toRadians(std::string(c) == "elbow_flexion_l" ? 20 : 90)));
+    }
+    CHECK(m.track(hv::test::coordinate("elbow_flexion_r")) < 0);
+
+    const std::string text = replaced("pose = { hip_flexion_r = 30 }", "pose = { hip_flexion_r = 30 }\narms = { knee_angle_r = 20 }");
+    const Diagnostic d = only(load(text));
+    CHECK(d.line == lineOf(text, "arms ="));
+    CHECK(contains(d.message, "knee_angle_r"));
+    CHECK(contains(d.message, "not an arm coordinate"));
+
+    const std::string twice = replaced("pose = { hip_flexion_r = 30 }", "pose = { arm_flexion_r = 30 }\narms = { arm_flexion_r = 20 }");
+    CHECK(contains(only(load(twice)).message, "set twice"));
+}
