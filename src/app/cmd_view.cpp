@@ -53,6 +53,8 @@ constexpr const char* kHelp =
     "                           twice side by side and in step, normal hips on the left, each side\n"
     "                           labelled with its low-back share or pelvic drop (also \"Compare with\n"
     "                           normal\" in the Movements panel)\n"
+    "  --no-floor               no floor and contact shadow, also with a movement (also the View\n"
+    "                           panel's Floor)\n"
     "  --wording WORDS          anatomical (default) or plain: the info card, the action bars and the\n"
     "                           movement explanations in everyday words, for clients\n"
     "  --model FILE             open this model (the same as FILE)\n"
@@ -103,6 +105,7 @@ int runView(std::span<const std::string> argv) {
     start.restrict = args.options("--restrict");
     start.gluteusMediusStrength = args.option("--gluteus-medius-strength");
     start.compare = args.flag("--compare");
+    start.noFloor = args.flag("--no-floor");
     const auto size = args.option("--size");
     const auto textSize = args.option("--text-size");
     const bool noAdaptive = args.flag("--no-adaptive");

@@ -37,6 +37,10 @@ BoneShape femurShape(const BoneParameters& defaults, const SkeletonLandmarks& la
 BoneShape patellaShape(const SkeletonLandmarks& landmarks);
 BoneShape tibiaShape(const SkeletonLandmarks& landmarks);
 BoneShape fibulaShape(const SkeletonLandmarks& landmarks);
+// The foot (foot.cpp): talus, calcaneus with the tarsals and metatarsals, toes.
+BoneShape talusShape(const SkeletonLandmarks& landmarks);
+BoneShape calcaneusShape(const SkeletonLandmarks& landmarks);
+BoneShape toesShape(const SkeletonLandmarks& landmarks);
 BoneShape pelvisShape(const BoneParameters& defaults, const SkeletonLandmarks& landmarks);
 // level 1..5 (L1 ... L5)
 BoneShape vertebraShape(int level, const SkeletonLandmarks& landmarks);

@@ -40,6 +40,9 @@ bool shapeFor(const std::string& body, const BoneParameters& defaults, const Ske
     else if (body == "tibia_r") out = tibiaShape(landmarks);
     else if (body == "fibula_r") out = fibulaShape(landmarks);
     else if (body == "thorax") out = thoraxShape(landmarks);
+    else if (body == "talus_r") out = talusShape(landmarks);
+    else if (body == "calcn_r") out = calcaneusShape(landmarks);
+    else if (body == "toes_r") out = toesShape(landmarks);
     else if (body.size() == 2 && body[0] == 'L' && body[1] >= '1' && body[1] <= '5') out = vertebraShape(body[1] - '0', landmarks);
     else return false;
     return true;

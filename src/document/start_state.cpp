@@ -86,6 +86,7 @@ std::optional<StartState> resolveStartState(const Content& content, const moveme
         }
         else s.compare = true;
     }
+    if (options.noFloor) s.floor = false;
     if (options.peel) {
         const auto n = parseNumber(*options.peel);
         if (!n || *n != std::floor(*n) || *n < 0 || *n > kMaxMuscleLayer)

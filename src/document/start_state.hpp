@@ -37,6 +37,7 @@ struct StartOptions {
     std::vector<std::string> restrict;   // "NAME=MIN:MAX" (deg) each, a restricted hip
     std::optional<std::string> gluteusMediusStrength; // "F" or "left=F,right=G"
     bool compare = false; // compare mode (compare.hpp): needs a movement and something to compare against
+    bool noFloor = false; // --no-floor: no floor, also with a movement
 };
 
 struct StartState {
@@ -58,6 +59,7 @@ struct StartState {
     std::vector<movement::HipLimit> hipLimits; // SI
     std::optional<movement::GluteusMediusStrength> gluteusMediusStrength;
     bool compare = false; // the movement side by side with normal hips, in step
+    std::optional<bool> floor; // LayerState::floor: false for --no-floor, nullopt for the default
 };
 
 // Checks the options. On success returns the state; otherwise nullopt and one message per

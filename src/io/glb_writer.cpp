@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <limits>
 #include <map>
@@ -13,6 +15,32 @@
 namespace hv::io {
 
 namespace {
+
+// One vertex's four skin weights as normalised unsigned bytes that sum to exactly 255 where the
+// weights sum to 1 (largest remainders get the spare units, as glTF requires sums within one
+// unit of 1), and joint index 0 wherever a weight comes out 0 (glTF: no joint used at zero weight).
+void quantizeWeights(const std::uint16_t* joints, const float* weights, std::uint8_t* outJoints, std::uint8_t* outWeights) {
+    float total = 0.0f;
+    for (int k = 0; k < 4; ++k) total += std::clamp(weights[k], 0.0f, 1.0f);
+    const int target = static_cast<int>(std::lround(std::min(total, 1.0f) * 255.0f));
+    int sum = 0;
+    float remainder[4];
+    for (int k = 0; k < 4; ++k) {
+        const float scaled = std::clamp(weights[k], 0.0f, 1.0f) * 255.0f;
+        outWeights[k] = static_cast<std::uint8_t>(std::floor(scaled));
+        remainder[k] = scaled - std::floor(scaled);
+        sum += outWeights[k];
+    }
+    while (sum < target) {
+        int best = 0;
+        for (int k = 1; k < 4; ++k)
+            if (remainder[k] > remainder[best]) best = k;
+        ++outWeights[best];
+        remainder[best] = -1.0f;
+        ++sum;
+    }
+    for (int k = 0; k < 4; ++k) outJoints[k] = outWeights[k] == 0 ? 0 : static_cast<std::uint8_t>(joints[k]);
+}
 
 using Json = nlohmann::json;
 
@@ -140,10 +168,7 @@ std::vector<std::uint8_t> writeGlb(const scene::Scene& sc, const std::string& ge
             if (p.colors.size() == n) attributes["COLOR_0"] = w.accessor(w.view(p.colors.data(), n * 16, kArrayBuffer, 0), kFloat, n, "VEC4");
             if (p.influenceCount == 4 && p.joints.size() == n * 4 && p.weights.size() == n * 4) {
                 std::vector<std::uint8_t> joints(n * 4), weights(n * 4);
-                for (std::size_t i = 0; i < n * 4; ++i) {
-                    joints[i] = static_cast<std::uint8_t>(p.joints[i]);
-                    weights[i] = static_cast<std::uint8_t>(std::lround(std::clamp(p.weights[i], 0.0f, 1.0f) * 255.0f));
-                }
+                for (std::size_t v = 0; v < n; ++v) quantizeWeights(&p.joints[v * 4], &p.weights[v * 4], &joints[v * 4], &weights[v * 4]);
                 attributes["JOINTS_0"] = w.accessor(w.view(joints.data(), joints.size(), kArrayBuffer, 0), kUnsignedByte, n, "VEC4");
                 attributes["WEIGHTS_0"] = w.accessor(w.view(weights.data(), weights.size(), kArrayBuffer, 0), kUnsignedByte, n, "VEC4", true);
             }

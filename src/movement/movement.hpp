@@ -42,12 +42,13 @@ enum class SpineMode : unsigned char { WithPelvis, Upright };
 // same whatever the posture: it only turns the model for display (roomFromModel()).
 enum class Posture : unsigned char { Standing, Supine, Prone, SideLying };
 
-// Which foot stays planted: HipView moves the pelvis (pelvis_tx, _ty, _tz) so that the ankle
-// centre (for Feet: the midpoint of both ankle centres across the floor, at the height of the
+// Which foot stays planted: HipView moves the pelvis (pelvis_tx, _ty, _tz) so that the foot's
+// point (support.hpp, footPoint(): the balls' midpoint across the floor at the height of the
+// lowest sole point; for Feet: the midpoint of both feet across the floor, at the height of the
 // lower one) stays where it was at the keyframe where this support began (the first keyframe for
 // the movement's own support). Treadmill: walking in place; only the height is kept: the pelvis
-// keeps its forward and sideways position and rises or sinks so that the lower ankle centre stays
-// at the height it had where the support began, while the feet move with the belt. See support.hpp.
+// keeps its forward and sideways position and rises or sinks so that the lower foot stays at the
+// height it had where the support began, while the feet move with the belt. See support.hpp.
 enum class Support : unsigned char { None, Feet, Right, Left, Treadmill };
 
 std::string_view postureName(Posture p);  // "standing", "supine", "prone", "side-lying"
@@ -136,10 +137,12 @@ struct MovementLibrary {
 // "unknown movement "x" (did you mean "y"?); valid movements: a, b, ..." for messages.
 std::string unknownMovementMessage(const MovementLibrary& library, std::string_view id);
 
-// Height (m) of the pelvis origin (midpoint of the anterior superior iliac spines) above the floor
-// when lying on the back, on the front and on the side: the team's estimates of the depth of the
-// pelvis behind the spines (sacrum plus soft tissue), in front of them (soft tissue), and of half
-// its width at the greater trochanters.
+// Depths (m) of the pelvis' resting points from its origin (the midpoint of the anterior superior
+// iliac spines) when lying on the back, on the front and on the side: the team's estimates of the
+// depth of the pelvis behind the spines (sacrum plus soft tissue), in front of them (soft tissue),
+// and of half its width at the greater trochanters. The contact points of the back, front and
+// sides of the pelvis (contact_points.hpp) lie at these depths, so with the floor rule
+// (support.hpp) a lying pelvis at its neutral angle has its origin this high above the floor.
 inline constexpr double kSupinePelvisHeight = 0.17;
 inline constexpr double kPronePelvisHeight = 0.05;
 inline constexpr double kSideLyingPelvisHeight = 0.17;

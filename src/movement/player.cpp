@@ -26,6 +26,9 @@ MovementPlayer::MovementPlayer(const Model& model, const Movement& movement, Pla
         m_anchors[k] = previousAnchor;
         previous = s;
     }
+    // The floor (support.hpp, FloorPlacement): placed from the planted first key.
+    const PoseSample first = evaluate(0.0, false, true);
+    m_floor = FloorPlacement(model, movement, first.q);
 }
 
 bool MovementPlayer::loops() const { return m_options.loop.value_or(m_movement->loop); }
@@ -48,7 +51,9 @@ PoseSample MovementPlayer::evaluate(double t, bool loop, bool plant) const {
     if (movement.spine == SpineMode::Upright && m_spine.complete())
         alignTrunk(model, m_spine, uprightTrunkOrientation(model, m_spine, s.q), s.q);
     if (!m_options.hipLimits.empty()) s.restriction = applyHipLimits(model, m_spine, m_options.hipLimits, s.q);
+    levelPlantedFeet(model, movement, s.support, s.q);
     if (plant && keyed.segment < m_anchors.size()) plantSupport(model, s.support, m_anchors[keyed.segment], s.q);
+    raiseInRoom(model, movement.posture, m_floor.raise(s.q), s.q);
 
     for (std::size_t c = 0; c < s.q.size(); ++c) {
         const Coordinate& k = model.coordinates[c];

@@ -9,15 +9,20 @@
 //  3. the spine mode: with SpineMode::Upright the lumbar levels counter-rotate so the trunk keeps
 //     the orientation it would have over a level pelvis (lumbar.hpp);
 //  4. the restricted hip, if any limits are set (restricted_hip.hpp);
-//  5. the planted feet: the pelvis is moved so the support foot stays where it was when that
-//     support began (support.hpp);
-//  6. every coordinate is kept inside its range (PoseSample::clamped lists any that had to be).
+//  5. the planted feet: each stays flat on the floor unless the keys move its ankle and toes,
+//     and the pelvis is moved so the support foot stays where it was when that support began
+//     (support.hpp);
+//  6. the floor: the whole body is raised or lowered in the room so it rests on the floor, the
+//     room's y = 0 (support.hpp, FloorPlacement: by the first key with a foot support, pose by
+//     pose without one);
+//  7. every coordinate is kept inside its range (PoseSample::clamped lists any that had to be).
 // Then the lumbar shares are read from the final pose.
 #pragma once
 
 #include "movement/lumbar.hpp"
 #include "movement/movement.hpp"
 #include "movement/restricted_hip.hpp"
+#include "movement/support.hpp"
 #include "movement/trendelenburg.hpp"
 
 #include <optional>
@@ -39,7 +44,7 @@ struct PlayOptions {
 struct PoseSample {
     double time = 0.0;              // s, movement time (after looping or clamping)
     std::vector<double> q;          // final pose, SI, one value per model coordinate
-    std::vector<double> keyed;      // the keyframes' pose before steps 2-6, SI
+    std::vector<double> keyed;      // the keyframes' pose before steps 2-7, SI
     std::string_view label;         // the current key label ("" if none)
     Support support = Support::None;
     TrendelenburgResult trendelenburg;
@@ -68,6 +73,7 @@ private:
     PlayOptions m_options;
     LumbarSpine m_spine;
     std::vector<Vec3> m_anchors; // per key: where its support point stays (ground, m)
+    FloorPlacement m_floor;      // where the floor is (set last in the constructor)
     PoseSample evaluate(double movementTime, bool loop, bool plant) const;
 };
 

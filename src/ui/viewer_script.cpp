@@ -71,6 +71,7 @@ void Viewer::applyStartState() {
     m_doc.setHipLimits(s.hipLimits);
     if (s.gluteusMediusStrength) m_doc.playback.gluteusMediusStrength = *s.gluteusMediusStrength;
     m_doc.playback.compare = s.compare;
+    if (s.floor) m_doc.layers.floor = *s.floor;
     if (!s.movement.empty()) m_doc.startMovement(s.movement);
     if (s.view) m_cameraMovement = s.movement; // the view asked for wins over the movement's own
     if (s.at) {

@@ -54,7 +54,7 @@ TEST_CASE("a compare figure of the hip hinge shows two bodies side by side, each
     hv::test::TempDir dir;
     const std::string out = (dir.path() / "hinge.png").string();
     const auto r = runProcess(hipview() + " render --movement hip-hinge --at 2.2 --compare --restrict hip_flexion=:25 "
-                                          "--size 640x360 --no-ao --samples 1 -o " + out + " 2>&1");
+                                          "--size 640x360 --no-ao --samples 1 --no-floor -o " + out + " 2>&1");
     INFO(r.out);
     REQUIRE(r.exitCode == 0);
     hv::scene::Image im;

@@ -46,6 +46,11 @@ struct ExercisePose {
         return body("tibia_" + side).apply(p);
     }
     Vec3 hip(const std::string& side) const { return body("femur_" + side).translation; }
+    // Where the foot stands (support.hpp's foot point: the balls' midpoint across the floor at
+    // the height of the lowest sole point), model ground (m); side "r"/"l".
+    Vec3 foot(const std::string& side) const {
+        return *movement::footPoint(content().model, bodies, side == "r" ? Side::Right : Side::Left);
+    }
 
     // The same points in the room (posture applied; Y up from the floor).
     Vec3 room(const Vec3& p) const { return movement::roomFromModel(movement->posture).apply(p); }

@@ -293,7 +293,7 @@ TEST_CASE("monster walk: from a half squat each foot in turn steps forward and o
         // The stepping hip bends and opens further than in the stance.
         CHECK(p.deg("hip_flexion_" + stepping) > stance.deg("hip_flexion_" + stepping));
         CHECK(-p.deg("hip_adduction_" + stepping) > -stance.deg("hip_adduction_" + stepping) + 5.0);
-        CHECK(largestMove("monster-walk", step.from, step.to, [&](const ExercisePose& q) { return q.ankle(standing); }) < 0.001);
+        CHECK(largestMove("monster-walk", step.from, step.to, [&](const ExercisePose& q) { return q.foot(standing); }) < 0.001);
     }
     for (double t = 0.0; t <= 5.0 + 1e-9; t += 0.05) {
         const ExercisePose p = exercisePose("monster-walk", t);
@@ -323,9 +323,9 @@ TEST_CASE("banded lunge: a step forward into a lunge with the front knee at a ri
     // A real step: the front foot lands well ahead of the back one, then stays planted while the
     // body lowers and rises; the back foot pivots on its toes without sliding far.
     CHECK(bottom.ankle("r").x - standing.ankle("l").x > 0.6);
-    CHECK(largestMove("banded-lunge", 1.4, 4.3, [](const ExercisePose& p) { return p.ankle("r"); }) < 0.001);
+    CHECK(largestMove("banded-lunge", 1.4, 4.3, [](const ExercisePose& p) { return p.foot("r"); }) < 0.001);
     CHECK(std::abs(bottom.ankle("l").x - standing.ankle("l").x) < 0.05);
-    CHECK(largestMove("banded-lunge", 0.0, 1.4, [](const ExercisePose& p) { return p.ankle("l"); }) < 0.001);
+    CHECK(largestMove("banded-lunge", 0.0, 1.4, [](const ExercisePose& p) { return p.foot("l"); }) < 0.001);
     // Back to standing where it began.
     const ExercisePose end = exercisePose("banded-lunge", bottom.movement->duration());
     CHECK(distance(end.ankle("r"), standing.ankle("r")) < 0.005);

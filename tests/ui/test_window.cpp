@@ -1006,7 +1006,7 @@ int drawnColumnsIn(const hv::scene::Image& im, int x0, int y0, int x1, int y1) {
 TEST_CASE("compare mode under Xvfb shows the hip hinge free beside hips restricted to 25 deg flexion with both shares on screen") {
     if (!haveXvfb()) return;
     TempDir dir;
-    const auto r = underXvfb("--movement hip-hinge --at 2.2 --restrict hip_flexion=:25 --compare --size 1600x900 --quit --screenshot " +
+    const auto r = underXvfb("--movement hip-hinge --at 2.2 --restrict hip_flexion=:25 --compare --no-floor --size 1600x900 --quit --screenshot " +
                              (dir / "compare.png") + " --report-state " + (dir / "compare.txt"));
     REQUIRE_MESSAGE(r.exitCode == 0, r.out);
     const auto s = readState(dir / "compare.txt");
@@ -1065,7 +1065,7 @@ TEST_CASE("--compare with nothing to compare against is refused with a message a
 TEST_CASE("a movement is framed above the playback bar, so the bar never covers the feet") {
     if (!haveXvfb()) return;
     TempDir dir;
-    const auto r = underXvfb("--movement hip-hinge --at 0 --size 1400x800 --quit --screenshot " + (dir / "bar.png") +
+    const auto r = underXvfb("--movement hip-hinge --at 0 --no-floor --size 1400x800 --quit --screenshot " + (dir / "bar.png") +
                              " --report-state " + (dir / "bar.txt"));
     REQUIRE_MESSAGE(r.exitCode == 0, r.out);
     const auto s = readState(dir / "bar.txt");
