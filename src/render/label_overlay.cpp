@@ -9,6 +9,7 @@
 #include <cfloat>
 #include <cmath>
 #include <filesystem>
+#include <functional>
 
 namespace hv::render {
 
@@ -44,6 +45,27 @@ struct LabelOverlay::Impl {
         if (backendReady) {
             ImGui_ImplOpenGL3_DestroyFontsTexture();
             ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
+    }
+
+    // Paints an overlay into `target` (width x height pixels) with `paint` filling the foreground
+    // draw list: our context current, the font at `fontPx`, two frames (the first lets ImGui
+    // settle its fonts and first-frame windows, the second is drawn).
+    void overlay(float fontPx, int width, int height, unsigned target, const std::function<void(ImDrawList*)>& paint) {
+        Scope scope(context);
+        ensureFont(fontPx);
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+        io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+        io.DeltaTime = 1.0f / 60.0f;
+        glBindFramebuffer(GL_FRAMEBUFFER, target);
+        glViewport(0, 0, width, height);
+        for (int frame = 0; frame < 2; ++frame) {
+            ImGui_ImplOpenGL3_NewFrame();
+            ImGui::NewFrame();
+            paint(ImGui::GetForegroundDrawList());
+            ImGui::Render();
+            if (frame == 1) ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         }
     }
 };
@@ -98,26 +120,22 @@ glm::vec2 LabelOverlay::boxSize(std::string_view text, const LabelStyle& style) 
     return {std::ceil(t.x) + 2.0f * style.padding, std::ceil(t.y) + 1.2f * style.padding};
 }
 
+namespace {
+
+// sRGB encoding of a linear channel, for ImGui's colours.
+float srgb(float v) {
+    v = std::clamp(v, 0.0f, 1.0f);
+    return v <= 0.0031308f ? v * 12.92f : 1.055f * std::pow(v, 1.0f / 2.4f) - 0.055f;
+}
+
+ImU32 col(float r, float g, float b, float a) { return ImGui::ColorConvertFloat4ToU32(ImVec4(r, g, b, a)); }
+
+} // namespace
+
 void LabelOverlay::draw(std::span<const gfx::LabelCallout> labels, const LabelStyle& style, int width, int height,
                         unsigned target) {
     Impl& I = *m;
-    Impl::Scope scope(I.context);
-    I.ensureFont(style.fontPixels);
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
-    io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
-    io.DeltaTime = 1.0f / 60.0f;
-    glBindFramebuffer(GL_FRAMEBUFFER, target);
-    glViewport(0, 0, width, height);
-    // Two frames: the first lets ImGui settle (fonts, hidden-on-first-frame windows), the second
-    // is drawn.
-    for (int frame = 0; frame < 2; ++frame) {
-        ImGui_ImplOpenGL3_NewFrame();
-        ImGui::NewFrame();
-        ImDrawList* dl = ImGui::GetForegroundDrawList();
-        const auto col = [](float r, float g, float b, float a) {
-            return ImGui::ColorConvertFloat4ToU32(ImVec4(r, g, b, a));
-        };
+    I.overlay(style.fontPixels, width, height, target, [&](ImDrawList* dl) {
         const ImU32 ink = col(0.11f, 0.11f, 0.12f, 1.0f);
         const ImU32 leader = col(0.15f, 0.15f, 0.16f, 0.95f);
         const ImU32 paper = col(1.0f, 1.0f, 1.0f, style.onTransparent ? 0.94f : 0.86f);
@@ -135,10 +153,6 @@ void LabelOverlay::draw(std::span<const gfx::LabelCallout> labels, const LabelSt
             if (!l.callout.placed) continue;
             const gfx::Callout& c = l.callout;
             // The dot: a white ring around the structure's own colour (sRGB for ImGui).
-            const auto srgb = [](float v) {
-                v = std::clamp(v, 0.0f, 1.0f);
-                return v <= 0.0031308f ? v * 12.92f : 1.055f * std::pow(v, 1.0f / 2.4f) - 0.055f;
-            };
             dl->AddCircleFilled(ImVec2(c.anchor.x, c.anchor.y), style.dotRadius + std::max(1.5f, style.lineWidth), col(1, 1, 1, 1), 24);
             dl->AddCircleFilled(ImVec2(c.anchor.x, c.anchor.y), style.dotRadius, ink, 24);
             dl->AddCircleFilled(ImVec2(c.anchor.x, c.anchor.y), style.dotRadius * 0.55f,
@@ -149,35 +163,18 @@ void LabelOverlay::draw(std::span<const gfx::LabelCallout> labels, const LabelSt
             dl->AddText(I.font, I.fontPixels, ImVec2(c.boxMin.x + style.padding, c.boxMin.y + 0.6f * style.padding), ink,
                         l.text.c_str());
         }
-        ImGui::Render();
-        if (frame == 1) ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    }
+    });
 }
 
 void LabelOverlay::drawCaptions(std::span<const Caption> captions, const LabelStyle& style, int width, int height,
                                 unsigned target) {
     Impl& I = *m;
-    Impl::Scope scope(I.context);
-    I.ensureFont(style.fontPixels);
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
-    io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
-    io.DeltaTime = 1.0f / 60.0f;
-    glBindFramebuffer(GL_FRAMEBUFFER, target);
-    glViewport(0, 0, width, height);
-    const auto srgb = [](float v) {
-        v = std::clamp(v, 0.0f, 1.0f);
-        return v <= 0.0031308f ? v * 12.92f : 1.055f * std::pow(v, 1.0f / 2.4f) - 0.055f;
-    };
-    for (int frame = 0; frame < 2; ++frame) {
-        ImGui_ImplOpenGL3_NewFrame();
-        ImGui::NewFrame();
-        ImDrawList* dl = ImGui::GetForegroundDrawList();
-        const ImU32 ink = ImGui::ColorConvertFloat4ToU32(ImVec4(0.11f, 0.11f, 0.12f, 1.0f));
-        const ImU32 paper = ImGui::ColorConvertFloat4ToU32(ImVec4(1.0f, 1.0f, 1.0f, style.onTransparent ? 0.94f : 0.9f));
+    I.overlay(style.fontPixels, width, height, target, [&](ImDrawList* dl) {
+        const ImU32 ink = col(0.11f, 0.11f, 0.12f, 1.0f);
+        const ImU32 paper = col(1.0f, 1.0f, 1.0f, style.onTransparent ? 0.94f : 0.9f);
         const float pad = style.padding, big = 2.0f * I.fontPixels;
         for (const Caption& c : captions) {
-            const ImU32 accent = ImGui::ColorConvertFloat4ToU32(ImVec4(srgb(c.accent.r), srgb(c.accent.g), srgb(c.accent.b), 1.0f));
+            const ImU32 accent = col(srgb(c.accent.r), srgb(c.accent.g), srgb(c.accent.b), 1.0f);
             const float wrap = std::max(10.0f, c.maxWidth - 2.0f * pad);
             const ImVec2 t = I.font->CalcTextSizeA(I.fontPixels, FLT_MAX, wrap, c.title.c_str());
             const ImVec2 n = I.bigFont->CalcTextSizeA(big, FLT_MAX, wrap, c.number.c_str());
@@ -188,9 +185,7 @@ void LabelOverlay::drawCaptions(std::span<const Caption> captions, const LabelSt
             dl->AddText(I.font, I.fontPixels, ImVec2(b0.x + pad, b0.y + pad), ink, c.title.c_str(), nullptr, wrap);
             dl->AddText(I.bigFont, big, ImVec2(b0.x + pad, b0.y + 1.5f * pad + t.y), accent, c.number.c_str(), nullptr, wrap);
         }
-        ImGui::Render();
-        if (frame == 1) ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    }
+    });
 }
 
 } // namespace hv::render

@@ -14,6 +14,25 @@ namespace hv::test {
 
 inline const Content& content() { return projectContent(); }
 
+// A small valid movements file (one movement, "lift", two keys); tests add to it or replace one
+// piece of it.
+inline const std::string kLiftMovementFile = R"(schema = "hipview-movements 1"
+
+[[movement]]
+id = "lift"
+title = "Lift"
+category = "movement"
+summary = "The right thigh comes up."
+plain = "Your right thigh comes up."
+
+[[movement.key]]
+t = 0
+
+[[movement.key]]
+t = 1.5
+pose = { hip_flexion_r = 30 }
+)";
+
 // The project's movements (content/movements.toml), loaded once per test executable.
 inline const movement::MovementLibrary& movements() {
     static const movement::MovementLoad load = movement::loadMovements(HV_SOURCE_DIR "/content/movements.toml", content());

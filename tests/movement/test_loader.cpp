@@ -13,23 +13,7 @@ using hv::test::contains;
 
 namespace {
 
-// A small valid file; tests replace one piece of it.
-const std::string kGood = R"(schema = "hipview-movements 1"
-
-[[movement]]
-id = "lift"
-title = "Lift"
-category = "movement"
-summary = "The right thigh comes up."
-plain = "Your right thigh comes up."
-
-[[movement.key]]
-t = 0
-
-[[movement.key]]
-t = 1.5
-pose = { hip_flexion_r = 30 }
-)";
+const std::string& kGood = hv::test::kLiftMovementFile;
 
 std::string replaced(const std::string& from, const std::string& to) {
     std::string text = kGood;

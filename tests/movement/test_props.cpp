@@ -16,22 +16,7 @@ using hv::test::contains;
 
 namespace {
 
-const std::string kHead = R"(schema = "hipview-movements 1"
-
-[[movement]]
-id = "lift"
-title = "Lift"
-category = "movement"
-summary = "The right thigh comes up."
-plain = "Your right thigh comes up."
-
-[[movement.key]]
-t = 0
-
-[[movement.key]]
-t = 1.5
-pose = { hip_flexion_r = 30 }
-)";
+const std::string& kHead = hv::test::kLiftMovementFile;
 
 MovementLoad withProp(const std::string& prop) {
     return loadMovementsFromString(kHead + "\n[[movement.prop]]\n" + prop, "movements.toml", hv::test::content());
