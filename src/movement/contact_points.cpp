@@ -1,5 +1,6 @@
 #include "movement/contact_points.hpp"
 
+#include "core/body_points.hpp"
 #include "movement/movement.hpp"
 
 #include <array>
@@ -17,8 +18,8 @@ namespace {
 // tuberosity's bone (the skin over them). The pelvis' back, front and sides are the lying
 // postures' resting points, at the depths movement.hpp states (kSupinePelvisHeight ...); the
 // ischial tuberosities are the published hamstring origins' level less about 20 mm of seated
-// soft tissue (team's estimates).
-const std::array<ContactPoint, 11> kPoints{{
+// soft tissue (team's estimates). The palm lies where the body outline's palm is (kPalmInHand).
+const std::array<ContactPoint, 12> kPoints{{
     {"heel", "calcn_r", {0.008, -0.0152, 0.002}, ContactPart::Foot, true},
     {"ball (first metatarsal head)", "calcn_r", {0.198, -0.0152, -0.026}, ContactPart::Foot, true},
     {"ball (fifth metatarsal head)", "calcn_r", {0.162, -0.0152, 0.024}, ContactPart::Foot, true},
@@ -30,6 +31,7 @@ const std::array<ContactPoint, 11> kPoints{{
     {"front of the pubis", "pelvis", {kPronePelvisHeight, -0.06, 0.0}, ContactPart::Pelvis, false},
     {"outside of the hip", "pelvis", {-0.06, -0.08, kSideLyingPelvisHeight}, ContactPart::Pelvis, true},
     {"ischial tuberosity", "pelvis", {-0.095, -0.145, 0.055}, ContactPart::Pelvis, true},
+    {"palm", "hand_r", kPalmInHand, ContactPart::Hand, true},
 }};
 } // namespace
 
@@ -38,6 +40,7 @@ std::string_view contactPartName(ContactPart part) {
     case ContactPart::Foot: return "foot";
     case ContactPart::Knee: return "knee";
     case ContactPart::Pelvis: return "pelvis";
+    case ContactPart::Hand: return "hand";
     }
     return "foot";
 }
@@ -46,7 +49,7 @@ std::span<const ContactPoint> contactPoints() { return kPoints; }
 
 bool ContactFilter::admits(const ContactPoint& p, Side s) const {
     const bool partOk = (p.part == ContactPart::Foot && foot) || (p.part == ContactPart::Knee && knee) ||
-                        (p.part == ContactPart::Pelvis && pelvis);
+                        (p.part == ContactPart::Pelvis && pelvis) || (p.part == ContactPart::Hand && hand);
     return partOk && (side == Side::Midline || s == side);
 }
 

@@ -1,8 +1,9 @@
 // The points where the body meets the floor: body-fixed points on the skin of the sole (heel,
 // the balls of the foot under the first and fifth metatarsal heads, the tips of the great and
 // little toes), on the front of the knee (the kneecap, and the tibial tuberosity below it that a
-// kneeling knee rests on) and around the pelvis (the back of the sacrum, the front of the pubis,
-// the outside of each hip, the ischial tuberosities one sits on). The support (support.hpp)
+// kneeling knee rests on), around the pelvis (the back of the sacrum, the front of the pubis,
+// the outside of each hip, the ischial tuberosities one sits on) and the palm of each hand
+// (core/body_points.hpp: kPalmInHand). The support (support.hpp)
 // keeps the sole on the floor and the floor rule places every posture on it through these
 // points; tests check that none goes below the floor. This list is the one definition of them.
 //
@@ -21,8 +22,8 @@
 namespace hv::movement {
 
 // What a point belongs to, so callers can ask for one kind (the sole, the knee, ...).
-enum class ContactPart : unsigned char { Foot, Knee, Pelvis };
-std::string_view contactPartName(ContactPart part); // "foot", "knee", "pelvis"
+enum class ContactPart : unsigned char { Foot, Knee, Pelvis, Hand };
+std::string_view contactPartName(ContactPart part); // "foot", "knee", "pelvis", "hand"
 
 struct ContactPoint {
     std::string_view name; // e.g. "heel", "ball (first metatarsal head)"
@@ -44,11 +45,12 @@ struct PlacedContact {
 
 // Which points to take: a set of parts and a side (Midline: both sides and the midline).
 struct ContactFilter {
-    bool foot = true, knee = true, pelvis = true;
+    bool foot = true, knee = true, pelvis = true, hand = true;
     Side side = Side::Midline;
     bool admits(const ContactPoint& p, Side s) const;
 };
-inline constexpr ContactFilter kFeetOnly{true, false, false, Side::Midline};
+inline constexpr ContactFilter kFeetOnly{true, false, false, false, Side::Midline};
+inline constexpr ContactFilter kHandsOnly{false, false, false, true, Side::Midline};
 
 // The points of `filter` on the bodies the model has (a body it lacks contributes none), both
 // sides, placed by `bodies` (ground transforms from computeBodyTransforms()) and then `room`

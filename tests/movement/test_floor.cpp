@@ -98,8 +98,8 @@ TEST_CASE("lowestPoint finds the lowest of the points asked for and skips bodies
     CHECK_FALSE(lowestPoint(empty, {}, {}));
 }
 
-TEST_CASE("no foot or knee goes below the floor in any sample of any movement") {
-    ContactFilter feetAndKnees;
+TEST_CASE("no foot, knee or hand goes below the floor in any sample of any movement") {
+    ContactFilter feetAndKnees; // and the palms
     feetAndKnees.pelvis = false;
     for (const Movement& m : hv::test::movements().movements) {
         const MovementPlayer player(model(), m, {});
@@ -114,7 +114,7 @@ TEST_CASE("no foot or knee goes below the floor in any sample of any movement") 
                 where = std::string(low->point->name) + (low->side == Side::Right ? " (right)" : " (left)") + " at t = " + std::to_string(t);
             }
         }
-        INFO(m.id << ": lowest foot or knee point " << lowest * 1000 << " mm, the " << where);
+        INFO(m.id << ": lowest foot, knee or palm point " << lowest * 1000 << " mm, the " << where);
         CHECK(lowest > kFloorHeight - kBelowAllowed);
     }
 }

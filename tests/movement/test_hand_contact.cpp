@@ -1,10 +1,11 @@
 // The hands in the movements: where a movement puts them on the floor, the palms' contact points
-// (core/body_points.hpp) lie on it; nowhere does a palm go below the floor; a movement that names
+// (movement/contact_points.hpp, at core/body_points.hpp's kPalmInHand) lie on it; nowhere does a palm go below the floor; a movement that names
 // no arm coordinate keeps the arms relaxed at the sides.
 #include "exercise_geometry.hpp"
 
 #include "core/body_points.hpp"
 #include "core/math.hpp"
+#include "movement/contact_points.hpp"
 
 #include <doctest/doctest.h>
 
@@ -30,11 +31,13 @@ const std::vector<FloorHands>& floorHands() {
     return list;
 }
 
+// The palm contact point of one hand ("palm_r" or "palm_l") at the pose, in the room.
 double palmHeight(const ExercisePose& p, const std::string& name) {
-    const auto point = findBodyPoint(content().model, name);
-    if (!point) FAIL("no body point " << name);
-    const Vec3 ground = p.bodies[static_cast<std::size_t>(point->body)].apply(point->location);
-    return p.room(ground).y;
+    movement::ContactFilter hand = movement::kHandsOnly;
+    hand.side = name == "palm_l" ? Side::Left : Side::Right;
+    const auto placed = movement::placeContacts(content().model, p.bodies, hand);
+    if (placed.size() != 1) FAIL("no single palm point for " << name);
+    return p.room(placed.front().position).y;
 }
 
 bool namesAnArm(const movement::Movement& m) {
@@ -45,15 +48,20 @@ bool namesAnArm(const movement::Movement& m) {
 
 } // namespace
 
-TEST_CASE("the model names both palms as body-fixed points on the hands") {
-    const auto r = findBodyPoint(content().model, "palm_r");
-    const auto l = findBodyPoint(content().model, "palm_l");
-    REQUIRE(r);
-    REQUIRE(l);
-    CHECK(r->body == content().model.findBody("hand_r"));
-    CHECK(l->body == content().model.findBody("hand_l"));
-    CHECK(l->location.z == doctest::Approx(-r->location.z));
-    CHECK_FALSE(findBodyPoint(content().model, "palm_x"));
+TEST_CASE("the contact points hold both palms on the hands at kPalmInHand, the left one mirrored") {
+    const Model& model = content().model;
+    const auto bodies = computeBodyTransforms(model, model.defaultPose());
+    const auto palms = movement::placeContacts(model, bodies, movement::kHandsOnly);
+    REQUIRE(palms.size() == 2);
+    for (const movement::PlacedContact& c : palms) {
+        CHECK(c.point->part == movement::ContactPart::Hand);
+        const int hand = model.findBody(c.side == Side::Right ? "hand_r" : "hand_l");
+        REQUIRE(hand >= 0);
+        Vec3 expected = kPalmInHand;
+        if (c.side == Side::Left) expected.z = -expected.z;
+        CHECK(glm::length(bodies[static_cast<std::size_t>(hand)].inverse().apply(c.position) - expected) < 1e-9);
+    }
+    CHECK(palms[0].side != palms[1].side);
 }
 
 TEST_CASE("where a movement puts the hands on the floor the palms lie within 2 cm of it and not below") {
