@@ -23,7 +23,8 @@ bonegen::BoneShape shapeOf(const std::string& body) {
 TEST_CASE("the foot and knee contact points lie on the skin a few millimetres outside their bone") {
     int checked = 0;
     for (const movement::ContactPoint& p : movement::contactPoints()) {
-        if (p.part == movement::ContactPart::Pelvis) continue;
+        // The pelvis' points lie at lying depths, the palm on the body outline (test_outline.cpp).
+        if (p.part == movement::ContactPart::Pelvis || p.part == movement::ContactPart::Hand) continue;
         const bonegen::BoneShape shape = shapeOf(std::string(p.body));
         const double depth = shape.sdf.value(p.local); // m, positive outside the bone
         INFO(p.name << " on " << p.body << ": " << depth * 1000 << " mm outside the bone");
