@@ -186,8 +186,11 @@ int runExport(std::span<const std::string> argv) {
     if (!spec.pose.empty() && mov) assignments = *parsePose(content->model, spec.pose, error);
     draw::DrawOptions opts = draw::figureDrawOptions(spec, *content);
     // An exported scene holds the body and its props; the floor is the viewer's (it fades out in
-    // a shader, which a glTF file cannot carry).
+    // a shader, which a glTF file cannot carry), and the body outline is left out (a page's
+    // raycast would take it for the surface in front), so neither is in the lists the page is
+    // framed from either.
     opts.layers.floor = false;
+    opts.layers.outline = false;
     opts.solid = exportSolidParams();
     std::vector<draw::DrawList> lists;
     std::vector<std::vector<double>> poses;
