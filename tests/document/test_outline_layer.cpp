@@ -72,7 +72,8 @@ TEST_CASE("the outline's boxes follow the pose: an arm raised overhead lifts its
     o.layers.outline = true;
     const auto top = [&] {
         float y = -1e9f;
-        for (const gfx::DrawItem* i : outlineItems(drawer.build(q, o))) y = std::max(y, i->bounds.max.y);
+        const draw::DrawList list = drawer.build(q, o); // kept alive: outlineItems points into it
+        for (const gfx::DrawItem* i : outlineItems(list)) y = std::max(y, i->bounds.max.y);
         return y;
     };
     const float standing = top();
