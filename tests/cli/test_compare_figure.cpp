@@ -14,13 +14,13 @@
 #include <string>
 
 using hv::test::hipview;
+using hv::test::haveFfmpeg;
 using hv::test::runProcess;
 
 namespace {
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 bool haveGl() { return hv::test::figureRenderer() != nullptr; }
-bool haveFfmpeg() { return runProcess("ffmpeg -version >/dev/null 2>&1 && ffprobe -version >/dev/null 2>&1").exitCode == 0; }
 
 bool white(const std::uint8_t* p) { return p[0] > 245 && p[1] > 245 && p[2] > 245; }
 

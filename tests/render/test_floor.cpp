@@ -3,6 +3,7 @@
 // never picked from below.
 #include "render_support.hpp"
 
+#include "anatomy_draw/detail/shapes.hpp"
 #include "anatomy_draw/room_drawing.hpp"
 #include "gfx/camera.hpp"
 #include "scene/geometry.hpp"
@@ -21,25 +22,7 @@ constexpr int kW = 240, kH = 180;
 // A closed cube of edge `size` whose bottom face's centre is `bottom` (counter-clockwise fronts).
 DrawItem cube(const glm::vec3& bottom, float size, std::uint32_t pick) {
     scene::Primitive p;
-    const glm::vec3 lo = bottom - glm::vec3(size / 2, 0, size / 2), hi = bottom + glm::vec3(size / 2, size, size / 2);
-    for (int axis = 0; axis < 3; ++axis)
-        for (int sign = -1; sign <= 1; sign += 2) {
-            const int u = (axis + 1) % 3, v = (axis + 2) % 3;
-            const auto first = static_cast<std::uint32_t>(p.positions.size());
-            const float uc[4] = {0, 1, 1, 0}, vc[4] = {0, 0, 1, 1};
-            for (int k = 0; k < 4; ++k) {
-                glm::vec3 q;
-                q[axis] = sign > 0 ? hi[axis] : lo[axis];
-                q[u] = uc[k] > 0 ? hi[u] : lo[u];
-                q[v] = vc[k] > 0 ? hi[v] : lo[v];
-                p.positions.push_back(q);
-                glm::vec3 n(0.0f);
-                n[axis] = static_cast<float>(sign);
-                p.normals.push_back(n);
-            }
-            if (sign > 0) p.indices.insert(p.indices.end(), {first, first + 1, first + 2, first, first + 2, first + 3});
-            else p.indices.insert(p.indices.end(), {first, first + 2, first + 1, first, first + 3, first + 2});
-        }
+    draw::detail::appendBox(p, bottom - glm::vec3(size / 2, 0, size / 2), bottom + glm::vec3(size / 2, size, size / 2));
     DrawItem i;
     i.mesh = std::make_shared<const scene::Primitive>(std::move(p));
     i.pickId = pick;

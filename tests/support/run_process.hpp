@@ -28,4 +28,7 @@ inline ProcessResult runProcess(const std::string& command) {
 
 inline std::string hipview() { return std::string(HV_BINARY_DIR) + "/hipview"; }
 
+// True when ffmpeg and ffprobe run here (the MP4 tests need both; they skip without them).
+inline bool haveFfmpeg() { return runProcess("ffmpeg -version >/dev/null 2>&1 && ffprobe -version >/dev/null 2>&1").exitCode == 0; }
+
 } // namespace hv::test
